@@ -1,0 +1,283 @@
+//! Claims: what a document asserts, each with the exact byte span it was read from.
+//!
+//! A [`Claim`] holds the fields every claim shares (span, sentence, text) and a
+//! [`ClaimKind`] with the kind-specific fields. The serde form is contract v1
+//! (see README): `"kind"` is the tag and the kind's fields sit beside the shared ones.
+
+use serde::{Serialize, Serializer};
+
+use crate::span::Span;
+
+/// One claim found in a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// First byte of the claim's text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Index of the sentence that holds the claim.
+    pub sentence: usize,
+    /// The span's text, exactly as in the input.
+    pub text: String,
+    /// Kind-specific fields.
+    #[serde(flatten)]
+    pub detail: ClaimKind,
+}
+
+impl Claim {
+    /// The claim's span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+
+    /// Build a claim over `span` of `text`.
+    pub fn new(text: &str, span: Span, sentence: usize, detail: ClaimKind) -> Self {
+        Claim {
+            start: span.start,
+            end: span.end,
+            sentence,
+            text: span.slice(text).to_string(),
+            detail,
+        }
+    }
+
+    /// The kind's name as it appears in JSON.
+    pub fn kind_name(&self) -> &'static str {
+        match self.detail {
+            ClaimKind::Figure(_) => "figure",
+            ClaimKind::Time(_) => "time",
+            ClaimKind::Quote(_) => "quote",
+            ClaimKind::Attribution(_) => "attribution",
+        }
+    }
+}
+
+/// The kind of a claim and its fields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A number with what it counts or measures.
+    Figure(Figure),
+    /// A date, weekday, month, year or relative time.
+    Time(Time),
+    /// A quotation or reported speech.
+    Quote(Quote),
+    /// A "per whom" cue: के अनुसार, according to, citing …
+    Attribution(Attribution),
+}
+
+/// A figure: a count, percent, ordinal, duration, amount of money, measure or year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// The value read literally (for a range, its lower end).
+    #[serde(serialize_with = "ser_num")]
+    pub value: f64,
+    /// `percent`, a canonical unit (`km²`, `INR`, `day` …) or the counted noun (`troops`, `सैनिक`).
+    pub unit: Option<String>,
+    /// How the value is hedged.
+    pub qualifier: Qualifier,
+    /// Lower bound, where the text gives or implies one.
+    #[serde(serialize_with = "ser_opt_num")]
+    pub min: Option<f64>,
+    /// Upper bound, where the text gives or implies one.
+    #[serde(serialize_with = "ser_opt_num")]
+    pub max: Option<f64>,
+    /// What sort of figure this is.
+    pub figure: FigureKind,
+}
+
+/// How a figure is hedged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// Stated as is.
+    Exact,
+    /// लगभग, करीब, तकरीबन, कुछ, about, nearly.
+    About,
+    /// से अधिक, से ज्यादा, more than, over.
+    MoreThan,
+    /// से कम, less than, under.
+    LessThan,
+    /// कम से कम, at least.
+    AtLeast,
+    /// तक, up to, at most.
+    AtMost,
+    /// दर्जनों, सैकड़ों, हजारों, thousands of.
+    Vague,
+    /// 5-6, पांच से छह, between 20 and 30.
+    Range,
+}
+
+/// What sort of figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    /// A plain count or number.
+    Count,
+    /// A share: %, प्रतिशत, फीसदी, per cent.
+    Percent,
+    /// पहला, 70वीं, 21st.
+    Ordinal,
+    /// दो दिवसीय, तीन दिन, two weeks.
+    Duration,
+    /// ₹, रुपये, $, डॉलर.
+    Money,
+    /// वर्ग किलोमीटर, km, टन.
+    Measure,
+    /// 1946, सन 1990.
+    Year,
+}
+
+/// A time expression and, where it can be resolved, its calendar value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Time {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null when it cannot be resolved.
+    pub value: Option<String>,
+    /// What sort of time expression.
+    pub time: TimeKind,
+}
+
+/// What sort of time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeKind {
+    /// A day of a month: 26 जुलाई, 1 Dec 2024.
+    Date,
+    /// सोमवार, Friday.
+    Weekday,
+    /// जून, June 2024.
+    Month,
+    /// 2023 as a year of an event.
+    Year,
+    /// बीते शुक्रवार, पिछले साल, इस सप्ताह, last Friday.
+    Relative,
+}
+
+/// A quotation or reported speech.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// How the words are reported.
+    pub quote: QuoteKind,
+    /// The reported words (inside the marks, or the clause after कि / that).
+    pub content: Span,
+    /// Who said it, when the text says.
+    pub speaker: Option<Mention>,
+    /// False when the speaker is a pronoun that could not be tied to a named person.
+    pub speaker_resolved: bool,
+    /// The attribution chain that covers the quote, nearest first.
+    pub source: Vec<SourceRef>,
+}
+
+/// How a quote is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A statement in quote marks.
+    Direct,
+    /// A few words in marks inside reported speech.
+    Fragment,
+    /// A term in marks used as a label, often in a title.
+    Scare,
+    /// Speech without marks after "X ने कहा," .
+    Unmarked,
+    /// "X ने कहा कि …", "X said that …".
+    Indirect,
+}
+
+/// A mention of a speaker or source with its span.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// The words as written.
+    pub text: String,
+    /// The canonical entity, when known.
+    pub entity: Option<String>,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// One link in an attribution chain.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceRef {
+    /// The words as written.
+    pub text: String,
+    /// The canonical entity, when known.
+    pub entity: Option<String>,
+}
+
+/// A "per whom" attribution.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attribution {
+    /// The cue that marks it: के अनुसार, के हवाले से, according to …
+    pub cue: String,
+    /// The nearest source.
+    pub source: Mention,
+    /// Intermediaries further back: Yonhap ← KCNA gives source Yonhap, via [KCNA].
+    pub via: Vec<SourceRef>,
+}
+
+/// Serialise a number as an integer when it is whole, so `40` is not printed `40.0`.
+pub fn ser_num<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(*v as i64)
+    } else if v.is_finite() {
+        s.serialize_f64(*v)
+    } else {
+        s.serialize_none()
+    }
+}
+
+/// [`ser_num`] for optional numbers.
+pub fn ser_opt_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => ser_num(v, s),
+        None => s.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figure_serialises_flat_with_integer_values() {
+        let text = "गोला-बारूद के 40% से अधिक";
+        let start = text.find("40").unwrap();
+        let c = Claim::new(
+            text,
+            Span::new(start, text.len()),
+            0,
+            ClaimKind::Figure(Figure {
+                value: 40.0,
+                unit: Some("percent".into()),
+                qualifier: Qualifier::MoreThan,
+                min: Some(40.0),
+                max: None,
+                figure: FigureKind::Percent,
+            }),
+        );
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(
+            json,
+            format!(
+                r#"{{"start":{start},"end":{},"sentence":0,"text":"40% से अधिक","kind":"figure","value":40,"unit":"percent","qualifier":"more_than","min":40,"max":null,"figure":"percent"}}"#,
+                text.len()
+            )
+        );
+    }
+
+    #[test]
+    fn fractional_values_stay_fractional() {
+        let v = serde_json::to_value(Figure {
+            value: 1.5,
+            unit: None,
+            qualifier: Qualifier::Exact,
+            min: None,
+            max: None,
+            figure: FigureKind::Count,
+        })
+        .unwrap();
+        assert_eq!(v["value"], serde_json::json!(1.5));
+    }
+}

@@ -1,0 +1,41 @@
+//! `tathya explain CODE`: what a finding code catches, why, and an example.
+
+use anyhow::{Result, bail};
+use tathya::finding;
+
+use super::Status;
+
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  tathya explain           list every code\n  tathya explain Q001      one code, by code\n  tathya explain unbalanced-quote"
+)]
+pub struct Args {
+    /// The code (`Q001`) or its name (`unbalanced-quote`); omit to list every code.
+    pub code: Option<String>,
+}
+
+pub fn run(args: Args) -> Result<Status> {
+    match args.code {
+        None => {
+            for c in finding::codes() {
+                println!(
+                    "{}  {:<28} {:<8} {}",
+                    c.code,
+                    c.name,
+                    c.severity.as_str(),
+                    c.what
+                );
+            }
+        }
+        Some(code) => {
+            let Some(c) = finding::lookup(&code) else {
+                bail!("unknown code `{code}`; `tathya explain` lists them all");
+            };
+            println!("{} {} ({})\n", c.code, c.name, c.severity.as_str());
+            println!("What it catches:\n  {}\n", c.what);
+            println!("Why it matters:\n  {}\n", c.why);
+            println!("Example:\n  {}", c.example);
+        }
+    }
+    Ok(Status::Clean)
+}

@@ -1,0 +1,111 @@
+//! Input options shared by every subcommand that reads articles.
+
+use std::io::BufReader;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::ValueEnum;
+use tathya::document::load::{self, RawDoc};
+use tathya::{GrammarSet, Grammars, Lang};
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum InputFormat {
+    /// Each file is one article (directories are read recursively, sorted).
+    #[default]
+    Text,
+    /// Each file is JSON Lines: one record per line with `id` and `text`, optional `lang` and `published`.
+    Jsonl,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Files or directories to read; `-` reads standard input.
+    #[arg(value_name = "PATHS", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// How to read the inputs.
+    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    pub input: InputFormat,
+    /// Force the language instead of detecting it by script (hi, en, other).
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Read grammar files from DIR, replacing the built-in ones of the same name.
+    #[arg(long, value_name = "DIR")]
+    pub grammars: Option<PathBuf>,
+    /// Largest document to read, in bytes.
+    #[arg(long, default_value_t = load::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse()
+}
+
+impl InputArgs {
+    /// Compile the grammars (built-in, or with overrides).
+    pub fn grammars(&self) -> Result<&'static Grammars> {
+        match &self.grammars {
+            None => Ok(Grammars::builtin()),
+            Some(dir) => {
+                let set = GrammarSet::with_overrides(dir)?;
+                let g = Grammars::from_set(&set).context("loading grammars")?;
+                Ok(Box::leak(Box::new(g)))
+            }
+        }
+    }
+
+    /// Every input document, lazily, in order.
+    pub fn docs(&self) -> Box<dyn Iterator<Item = RawDoc> + '_> {
+        let max = self.max_bytes;
+        match self.input {
+            InputFormat::Text => Box::new(self.paths.iter().flat_map(
+                move |p| -> Box<dyn Iterator<Item = RawDoc>> {
+                    if p.as_os_str() == "-" {
+                        Box::new(std::iter::once(load::read_reader(
+                            "-",
+                            std::io::stdin().lock(),
+                            max,
+                        )))
+                    } else {
+                        Box::new(
+                            load::expand_paths(std::slice::from_ref(p))
+                                .into_iter()
+                                .map(move |f| load::read_file(&f, max)),
+                        )
+                    }
+                },
+            )),
+            InputFormat::Jsonl => Box::new(self.paths.iter().flat_map(
+                move |p| -> Box<dyn Iterator<Item = RawDoc>> {
+                    if p.as_os_str() == "-" {
+                        Box::new(load::jsonl_records(
+                            "-",
+                            BufReader::new(std::io::stdin()),
+                            max,
+                        ))
+                    } else {
+                        let files = load::expand_paths(std::slice::from_ref(p));
+                        Box::new(files.into_iter().flat_map(
+                            move |f| -> Box<dyn Iterator<Item = RawDoc>> {
+                                let id = f.display().to_string();
+                                match std::fs::File::open(&f) {
+                                    Ok(file) => Box::new(load::jsonl_records(
+                                        &id,
+                                        BufReader::new(file),
+                                        max,
+                                    )),
+                                    Err(e) => Box::new(std::iter::once(RawDoc {
+                                        id,
+                                        text: Err(tathya::LoadError::Io(e.to_string())),
+                                        lang: None,
+                                        published: None,
+                                    })),
+                                }
+                            },
+                        ))
+                    }
+                },
+            )),
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Language by script: Devanagari letters make a document Hindi, Latin letters English.
+
+use serde::Serialize;
+
+/// The language of a document or sentence, decided by script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Hindi (Devanagari).
+    Hi,
+    /// English (Latin).
+    En,
+    /// Anything else, or no letters at all.
+    #[default]
+    Other,
+}
+
+impl Lang {
+    /// `hi`, `en` or `other`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Lang::Hi => "hi",
+            Lang::En => "en",
+            Lang::Other => "other",
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "hi" | "hin" | "hindi" => Ok(Lang::Hi),
+            "en" | "eng" | "english" => Ok(Lang::En),
+            "other" => Ok(Lang::Other),
+            _ => Err(format!("unknown language `{s}` (hi, en, other)")),
+        }
+    }
+}
+
+/// True for Devanagari code points (U+0900–U+097F and the extended block).
+pub fn is_devanagari(c: char) -> bool {
+    matches!(c, '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}')
+}
+
+/// Decide the language of `text` by counting letters per script.
+///
+/// Hindi pages carry English chrome and names, so Devanagari wins when it is at least a fifth of
+/// the letters; English needs Latin letters to dominate a page with few Devanagari ones.
+pub fn detect(text: &str) -> Lang {
+    let (mut deva, mut latin, mut other) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        if is_devanagari(c) {
+            if c.is_alphabetic() || ('\u{0915}'..='\u{0939}').contains(&c) {
+                deva += 1;
+            }
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if c.is_alphabetic() {
+            other += 1;
+        }
+    }
+    let total = deva + latin + other;
+    if total == 0 {
+        Lang::Other
+    } else if deva * 5 >= total {
+        Lang::Hi
+    } else if latin * 2 > total {
+        Lang::En
+    } else {
+        Lang::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_decides() {
+        assert_eq!(detect("Russia के रक्षा प्रमुख दो दिवसीय दौरे के बाद"), Lang::Hi);
+        assert_eq!(detect("North Korea sent 6,000 troops."), Lang::En);
+        assert_eq!(detect("Москва заявила"), Lang::Other);
+        assert_eq!(detect("12345 !!"), Lang::Other);
+    }
+}

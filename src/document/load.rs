@@ -1,0 +1,337 @@
+//! Reading inputs: files, directories (recursive, sorted), standard input, JSON Lines.
+//!
+//! Every failure is per document: [`RawDoc::text`] carries a [`LoadError`] and the batch
+//! goes on. Nothing here panics on any input.
+
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::document::Lang;
+use crate::error::LoadError;
+
+/// Default size limit for one document: 16 MiB.
+pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A document as read, before analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawDoc {
+    /// The path as given, `-` for standard input, or the record's `id`.
+    pub id: String,
+    /// The text, or why it could not be had.
+    pub text: Result<String, LoadError>,
+    /// Language stated by the record, if any.
+    pub lang: Option<Lang>,
+    /// Publication date stated by the record, if any.
+    pub published: Option<NaiveDate>,
+}
+
+impl RawDoc {
+    fn err(id: impl Into<String>, e: LoadError) -> Self {
+        RawDoc {
+            id: id.into(),
+            text: Err(e),
+            lang: None,
+            published: None,
+        }
+    }
+}
+
+/// Turn bytes into text, or say why not: binary, not UTF-8, empty, too large.
+pub fn decode(bytes: Vec<u8>, max_bytes: u64) -> Result<String, LoadError> {
+    if bytes.len() as u64 > max_bytes {
+        return Err(LoadError::TooLarge {
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        });
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(LoadError::Binary { offset });
+    }
+    let text = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    check_text(text)
+}
+
+fn check_text(text: String) -> Result<String, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    Ok(text)
+}
+
+/// Read one file.
+pub fn read_file(path: &Path, max_bytes: u64) -> RawDoc {
+    let id = path.display().to_string();
+    let text = read_limited(path, max_bytes).and_then(|b| decode(b, max_bytes));
+    RawDoc {
+        id,
+        text,
+        lang: None,
+        published: None,
+    }
+}
+
+fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
+    let file = std::fs::File::open(path).map_err(|e| LoadError::Io(e.to_string()))?;
+    let meta = file.metadata().map_err(|e| LoadError::Io(e.to_string()))?;
+    if meta.is_dir() {
+        return Err(LoadError::Io("is a directory".into()));
+    }
+    if meta.len() > max_bytes {
+        return Err(LoadError::TooLarge {
+            size: meta.len(),
+            limit: max_bytes,
+        });
+    }
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    // Read one byte past the limit so a file that grows while we read is still caught.
+    file.take(max_bytes + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| LoadError::Io(e.to_string()))?;
+    Ok(buf)
+}
+
+/// Read all of standard input (or any reader) as one document called `-`.
+pub fn read_reader(id: &str, mut r: impl Read, max_bytes: u64) -> RawDoc {
+    let mut buf = Vec::new();
+    let text = match r.by_ref().take(max_bytes + 1).read_to_end(&mut buf) {
+        Ok(_) => decode(buf, max_bytes),
+        Err(e) => Err(LoadError::Io(e.to_string())),
+    };
+    RawDoc {
+        id: id.to_string(),
+        text,
+        lang: None,
+        published: None,
+    }
+}
+
+/// Expand paths: a directory becomes every regular file below it, recursively, sorted by path;
+/// hidden files and folders (a name starting with `.`) are skipped. A path that does not exist
+/// stays in the list, so that reading it reports the error for that document.
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found);
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        // An unreadable directory is reported by reading it as a file.
+        out.push(dir.to_path_buf());
+        return;
+    };
+    for entry in rd.flatten() {
+        let p = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => walk(&p, out),
+            Ok(t) if t.is_file() || t.is_symlink() => out.push(p),
+            _ => {}
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    lang: Option<String>,
+    published: Option<String>,
+}
+
+/// Parse one JSON Lines record (`id`, `text`, optional `lang`, `published`).
+/// `source` names the input and `line` is 1-based, for ids and error messages.
+pub fn parse_record(source: &str, line: usize, raw: &str, max_bytes: u64) -> RawDoc {
+    let fallback_id = format!("{source}:{line}");
+    if raw.len() as u64 > max_bytes {
+        return RawDoc::err(
+            fallback_id,
+            LoadError::TooLarge {
+                size: raw.len() as u64,
+                limit: max_bytes,
+            },
+        );
+    }
+    let rec: Record = match serde_json::from_str(raw) {
+        Ok(r) => r,
+        Err(e) => {
+            return RawDoc::err(
+                fallback_id,
+                LoadError::Record {
+                    line,
+                    message: format!("not a JSON object: {e}"),
+                },
+            );
+        }
+    };
+    let id = match rec.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(_) => {
+            return RawDoc::err(
+                fallback_id,
+                LoadError::Record {
+                    line,
+                    message: "`id` must be a string or number".into(),
+                },
+            );
+        }
+        None => {
+            return RawDoc::err(
+                fallback_id,
+                LoadError::Record {
+                    line,
+                    message: "missing `id`".into(),
+                },
+            );
+        }
+    };
+    let Some(text) = rec.text else {
+        return RawDoc::err(
+            id,
+            LoadError::Record {
+                line,
+                message: "missing `text`".into(),
+            },
+        );
+    };
+    let lang = match rec.lang.as_deref().map(str::parse::<Lang>) {
+        None => None,
+        Some(Ok(l)) => Some(l),
+        Some(Err(_)) => Some(Lang::Other),
+    };
+    let published = match rec.published.as_deref() {
+        None => None,
+        Some(s) => match NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                return RawDoc::err(
+                    id,
+                    LoadError::Record {
+                        line,
+                        message: format!("`published` is not YYYY-MM-DD: {s:?}"),
+                    },
+                );
+            }
+        },
+    };
+    let text = if text.contains('\0') {
+        Err(LoadError::Binary {
+            offset: text.find('\0').unwrap_or(0),
+        })
+    } else {
+        check_text(text)
+    };
+    RawDoc {
+        id,
+        text,
+        lang,
+        published,
+    }
+}
+
+/// Stream the records of a JSON Lines reader, one [`RawDoc`] per non-blank line.
+/// Lines that are not UTF-8 become per-record errors; a read error ends the stream with one error.
+pub fn jsonl_records<R: BufRead>(
+    source: &str,
+    reader: R,
+    max_bytes: u64,
+) -> impl Iterator<Item = RawDoc> + use<R> {
+    let source = source.to_string();
+    let mut lines = reader.split(b'\n').enumerate();
+    let mut done = false;
+    std::iter::from_fn(move || {
+        loop {
+            if done {
+                return None;
+            }
+            let (i, line) = lines.next()?;
+            let line_no = i + 1;
+            match line {
+                Err(e) => {
+                    done = true;
+                    return Some(RawDoc::err(
+                        format!("{source}:{line_no}"),
+                        LoadError::Io(e.to_string()),
+                    ));
+                }
+                Ok(bytes) => {
+                    let bytes = bytes.strip_suffix(b"\r").unwrap_or(&bytes);
+                    let Ok(raw) = std::str::from_utf8(bytes) else {
+                        let offset = std::str::from_utf8(bytes)
+                            .err()
+                            .map_or(0, |e| e.valid_up_to());
+                        return Some(RawDoc::err(
+                            format!("{source}:{line_no}"),
+                            LoadError::NotUtf8 { offset },
+                        ));
+                    };
+                    if raw.trim().is_empty() {
+                        continue;
+                    }
+                    return Some(parse_record(&source, line_no, raw, max_bytes));
+                }
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_bytes_are_named() {
+        assert_eq!(decode(vec![], 10), Err(LoadError::Empty));
+        assert_eq!(decode(b"  \n".to_vec(), 10), Err(LoadError::Empty));
+        assert_eq!(
+            decode(vec![b'a', 0, b'b'], 10),
+            Err(LoadError::Binary { offset: 1 })
+        );
+        assert_eq!(
+            decode(vec![b'a', 0xff], 10),
+            Err(LoadError::NotUtf8 { offset: 1 })
+        );
+        assert_eq!(
+            decode(b"abcdef".to_vec(), 3),
+            Err(LoadError::TooLarge { size: 6, limit: 3 })
+        );
+        assert_eq!(
+            decode("नमस्ते".as_bytes().to_vec(), 100),
+            Ok("नमस्ते".to_string())
+        );
+    }
+
+    #[test]
+    fn jsonl_records_keep_going_after_a_bad_line() {
+        let input = "{\"id\":\"a\",\"text\":\"पहला\"}\nnot json\n\n{\"id\":7,\"text\":\"x\",\"lang\":\"en\",\"published\":\"2024-11-30\"}\n{\"text\":\"no id\"}\n";
+        let docs: Vec<_> = jsonl_records("in.jsonl", input.as_bytes(), 1000).collect();
+        assert_eq!(docs.len(), 4);
+        assert_eq!(docs[0].text.as_deref(), Ok("पहला"));
+        assert!(matches!(
+            docs[1].text,
+            Err(LoadError::Record { line: 2, .. })
+        ));
+        assert_eq!(docs[2].id, "7");
+        assert_eq!(docs[2].lang, Some(Lang::En));
+        assert_eq!(docs[2].published, NaiveDate::from_ymd_opt(2024, 11, 30));
+        assert_eq!(docs[3].id, "in.jsonl:5");
+        assert!(docs[3].text.is_err());
+    }
+}

@@ -1,0 +1,43 @@
+//! Extractors: each reads a document's text and sentences and returns claims.
+//!
+//! Every extractor is a plain function of an [`ExtractCtx`]; none reaches back into earlier stages.
+//! Chrome sentences are skipped: nothing in page chrome is claimed.
+
+pub mod attribution;
+pub mod entity;
+pub mod figure;
+pub mod quote;
+pub mod time;
+
+use chrono::NaiveDate;
+
+use crate::document::{ChromeLine, Lang, Sentence};
+use crate::finding::CodeDoc;
+use crate::grammar::Grammars;
+
+/// Finding codes raised by extractors.
+pub const CODES: &[CodeDoc] = quote::CODES;
+
+/// What an extractor may read.
+#[derive(Debug, Clone, Copy)]
+pub struct ExtractCtx<'a> {
+    /// The text as read.
+    pub text: &'a str,
+    /// The document's language.
+    pub lang: Lang,
+    /// Sentences in order.
+    pub sentences: &'a [Sentence],
+    /// Chrome lines.
+    pub chrome: &'a [ChromeLine],
+    /// Publication date, for resolving relative times.
+    pub published: Option<NaiveDate>,
+    /// Compiled grammars.
+    pub grammars: &'a Grammars,
+}
+
+impl<'a> ExtractCtx<'a> {
+    /// The sentences that are not page chrome.
+    pub fn body(&self) -> impl Iterator<Item = &'a Sentence> + 'a {
+        self.sentences.iter().filter(|s| !s.chrome)
+    }
+}

@@ -1,0 +1,94 @@
+//! The claims pipeline: bytes → [`Document`] → sentences → claims → findings.
+//!
+//! Each stage is a plain function of the previous stage's output; this file only calls them in
+//! order. Documents are independent, so callers may run [`analyze`] on many threads.
+
+use chrono::NaiveDate;
+
+use crate::document::load::RawDoc;
+use crate::document::{Document, Lang, chrome, lang, metadata, sentence};
+use crate::extract::{self, ExtractCtx};
+use crate::grammar::Grammars;
+
+/// Per-run options of the pipeline.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Force the language instead of detecting it by script.
+    pub lang: Option<Lang>,
+    /// Skip the machine-translation stage.
+    pub skip_mt: bool,
+}
+
+/// Analyse one document's text.
+///
+/// `published` (from a JSONL record) wins over the date read from the page.
+pub fn analyze(
+    id: impl Into<String>,
+    text: String,
+    published: Option<NaiveDate>,
+    opts: &Options,
+    g: &Grammars,
+) -> Document {
+    let lang = opts.lang.unwrap_or_else(|| lang::detect(&text));
+    let chrome = chrome::mark(&text, lang, &g.chrome);
+    let meta = metadata::extract(&text, &chrome, lang, g);
+    let published_final = published.or(meta.published);
+    let sentences = sentence::split(&text, &chrome, &g.sentence);
+
+    let ctx = ExtractCtx {
+        text: &text,
+        lang,
+        sentences: &sentences,
+        chrome: &chrome,
+        published: published_final,
+        grammars: g,
+    };
+    let mut claims = extract::figure::extract(&ctx);
+    claims.extend(extract::time::extract(&ctx));
+    let (quotes, mut findings) = extract::quote::extract(&ctx);
+    claims.extend(quotes);
+    claims.extend(extract::attribution::extract(&ctx));
+    claims.sort_by(|a, b| (a.start, a.end, a.kind_name()).cmp(&(b.start, b.end, b.kind_name())));
+    let entities = extract::entity::extract(&ctx, &claims);
+    findings.sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
+
+    let mut doc = Document {
+        id: id.into(),
+        lang,
+        published: published_final,
+        published_span: if published.is_some() {
+            None
+        } else {
+            meta.published_span
+        },
+        dateline: meta.dateline,
+        chrome,
+        sentences,
+        claims,
+        entities,
+        findings,
+        mt: None,
+        errors: Vec::new(),
+        text,
+    };
+    if !opts.skip_mt {
+        crate::mt::analyze(&mut doc, &g.mt);
+        doc.findings
+            .sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
+    }
+    doc
+}
+
+/// Analyse a document as loaded; a load error gives a failed document.
+pub fn analyze_raw(raw: RawDoc, opts: &Options, g: &Grammars) -> Document {
+    match raw.text {
+        Ok(text) => {
+            let opts = Options {
+                lang: opts.lang.or(raw.lang),
+                ..opts.clone()
+            };
+            analyze(raw.id, text, raw.published, &opts, g)
+        }
+        Err(e) => Document::failed(raw.id, e),
+    }
+}

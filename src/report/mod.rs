@@ -1,0 +1,22 @@
+//! Rendering: the readable listing and the JSON contract. Renderers return strings; only the
+//! binary writes them out.
+
+pub mod json;
+pub mod text;
+
+/// Colour choice for terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    /// Emit ANSI colours.
+    pub color: bool,
+}
+
+impl Style {
+    pub(crate) fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
