@@ -1,0 +1,107 @@
+//! Figures: counts, percents, ordinals, durations, money, measures and years.
+//!
+//! Why this shape: news text is mostly words that are not numbers, so the extractor tokenises
+//! once ([`token`]), looks each word up once in a folded lexicon ([`lexicon`]), and runs the
+//! number grammar ([`parse`]) only at trigger tokens — a number literal or a numeric word. The
+//! words live in `grammars/{hi,en}/{numbers,units}.toml`; the structure (how scales stack, where a
+//! qualifier may stand, when एक is an article) lives in code.
+//!
+//! Values are read literally: "6,000 मिलियन" is 6×10⁹ even though a reader suspects a
+//! mistranslation (a later rule flags it). Vague plurals (हजारों, thousands of) get
+//! `value` = the scale (their order of magnitude), `min` = 2 × scale (a plural means at least
+//! two of them), no `max`, qualifier `vague`. Qualifiers set bounds: more_than/at_least give
+//! `min` = value, less_than/at_most give `max` = value, a range gives both.
+//!
+//! Not figures: numbers inside URLs and codes, times of day (10:26), dates and their parts
+//! (26 जुलाई, 1 Dec 2024, 27.07.2023 — the time extractor owns them), and एक/one/a used as an
+//! article ("एक बयान में"). A literal that is a date-like "26/11" is skipped rather than read as
+//! a fraction; "1/4" and "२००/५००" are fractions.
+
+mod lexicon;
+mod noun;
+mod parse;
+mod token;
+
+use crate::claim::{Claim, ClaimKind, Figure};
+use crate::document::Lang;
+use crate::error::GrammarError;
+use crate::extract::ExtractCtx;
+use crate::grammar::GrammarSet;
+use crate::span::Span;
+
+use lexicon::{Lexicon, NumbersFile, UnitsFile};
+
+/// The grammar files the figure extractor reads.
+const FILES: [(&str, &str); 2] = [
+    ("hi/numbers.toml", "hi/units.toml"),
+    ("en/numbers.toml", "en/units.toml"),
+];
+
+/// Number words, scales, units and qualifiers of Hindi and English, compiled for look-up.
+#[derive(Debug)]
+pub struct FigureGrammar {
+    lex: Lexicon,
+}
+
+impl FigureGrammar {
+    /// Load and compile `grammars/{hi,en}/{numbers,units}.toml`.
+    pub fn load(set: &GrammarSet) -> Result<Self, GrammarError> {
+        let mut lex = Lexicon::default();
+        for (numbers, units) in FILES {
+            lex.add_numbers(set.parse::<NumbersFile>(numbers)?);
+            lex.add_units(units, set.parse::<UnitsFile>(units)?)?;
+        }
+        Ok(FigureGrammar { lex })
+    }
+}
+
+/// Every figure in `text`, with its byte span, in text order.
+///
+/// The lexicons of both languages are used whatever `lang` says (Hindi pages carry English
+/// words and digits; scripts never collide), so `lang` is accepted for callers' clarity only.
+pub fn parse_figures(text: &str, _lang: Lang, g: &FigureGrammar) -> Vec<(Span, Figure)> {
+    let toks = parse::Toks::new(text);
+    let p = parse::Parser {
+        t: &toks,
+        lex: &g.lex,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut floor = 0;
+    while i < toks.len() {
+        if !p.is_trigger(i) {
+            i += 1;
+            continue;
+        }
+        let (hit, next) = p.figure_at(i, floor);
+        if let Some(h) = hit {
+            out.push((h.span, h.figure));
+            floor = next;
+        }
+        i = next.max(i + 1);
+    }
+    out
+}
+
+/// Every figure in the body sentences (page chrome is skipped).
+pub fn extract(ctx: &ExtractCtx) -> Vec<Claim> {
+    let g = &ctx.grammars.figure;
+    let mut out = Vec::new();
+    for s in ctx.body() {
+        let Some(text) = ctx.text.get(s.start..s.end) else {
+            continue;
+        };
+        for (span, fig) in parse_figures(text, ctx.lang, g) {
+            out.push(Claim::new(
+                ctx.text,
+                span.shift(s.start),
+                s.index,
+                ClaimKind::Figure(fig),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
