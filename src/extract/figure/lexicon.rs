@@ -24,6 +24,8 @@ pub(super) struct NumbersFile {
     over_words: Vec<String>,
     and_words: Vec<String>,
     range_words: Vec<String>,
+    negative_words: Vec<String>,
+    mixed_words: Vec<String>,
     ordinal_suffix_rules: Vec<(String, String)>,
     digit_ordinal_suffixes: Vec<String>,
     ambiguous_ordinals: Vec<String>,
@@ -80,6 +82,8 @@ pub(super) mod flag {
     pub const NOT_NOUN: u32 = 1 << 9;
     pub const ADJECTIVE: u32 = 1 << 10;
     pub const DIGIT_ORDINAL_SUFFIX: u32 = 1 << 11;
+    pub const NEGATIVE: u32 = 1 << 12;
+    pub const MIXED: u32 = 1 << 13;
 }
 
 /// Everything the lexicon knows about one folded word.
@@ -175,7 +179,9 @@ impl Lexicon {
 
     /// Add one `numbers.toml`.
     pub fn add_numbers(&mut self, f: NumbersFile) {
-        let lists: [(&Vec<String>, u32); 11] = [
+        let lists: [(&Vec<String>, u32); 13] = [
+            (&f.negative_words, flag::NEGATIVE),
+            (&f.mixed_words, flag::MIXED),
             (&f.articles, flag::ARTICLE),
             (&f.strict_articles, flag::STRICT_ARTICLE),
             (&f.decimal_words, flag::DECIMAL),

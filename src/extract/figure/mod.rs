@@ -65,7 +65,7 @@ pub fn parse_figures(text: &str, _lang: Lang, g: &FigureGrammar) -> Vec<(Span, F
         t: &toks,
         lex: &g.lex,
     };
-    let mut out = Vec::new();
+    let mut hits: Vec<parse::Hit> = Vec::new();
     let mut i = 0;
     let mut floor = 0;
     while i < toks.len() {
@@ -75,10 +75,97 @@ pub fn parse_figures(text: &str, _lang: Lang, g: &FigureGrammar) -> Vec<(Span, F
         }
         let (hit, next) = p.figure_at(i, floor);
         if let Some(h) = hit {
-            out.push((h.span, h.figure));
+            hits.push(h);
             floor = next;
         }
         i = next.max(i + 1);
+    }
+    merge(text, hits)
+        .into_iter()
+        .map(|h| (h.span, h.figure))
+        .collect()
+}
+
+/// Seconds in a canonical duration unit.
+fn seconds(unit: &str) -> Option<f64> {
+    Some(match unit {
+        "second" => 1.0,
+        "minute" => 60.0,
+        "hour" => 3600.0,
+        "day" => 86400.0,
+        "week" => 604800.0,
+        "month" => 30.0 * 86400.0,
+        "year" => 365.0 * 86400.0,
+        _ => return None,
+    })
+}
+
+/// Join neighbouring figures that state one quantity:
+/// - "20 dollars 43 cents", "तेरह डॉलर पैंतालीस सेंट": money and its sub-unit → 20.43 in the main unit;
+/// - "2 साल, 3 महीना", "1 साल 2 दिन 3 घंटा और 4 सेकंड": a duration and smaller ones → one
+///   duration, in months when only years and months are involved, else in seconds;
+/// - "1000 से ज़्यादा और 1500 से कम", "more than 10 and less than 40": two open bounds → a range.
+fn merge(text: &str, hits: Vec<parse::Hit>) -> Vec<parse::Hit> {
+    let mut out: Vec<parse::Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if let Some(prev) = out.last_mut()
+            && let Some(between) = text.get(prev.span.end..h.span.start)
+        {
+            let between = between.trim().trim_matches(',').trim();
+            let joiner = matches!(between, "" | "और" | "and" | "," | "व");
+            let (a, b) = (&prev.figure, &h.figure);
+            use crate::claim::{FigureKind as K, Qualifier as Q};
+            let both_exact = a.qualifier == Q::Exact && b.qualifier == Q::Exact;
+            if joiner
+                && both_exact
+                && a.figure == K::Money
+                && b.figure == K::Money
+                && h.factor < 1.0
+                && prev.factor >= 1.0
+                && b.value < 1.0
+            {
+                prev.figure.value += b.value;
+                prev.span = Span::new(prev.span.start, h.span.end);
+                prev.factor = 1.0 - f64::EPSILON;
+                continue;
+            }
+            if joiner
+                && both_exact
+                && a.figure == K::Duration
+                && b.figure == K::Duration
+                && let (Some(ua), Some(ub)) = (a.unit.as_deref(), b.unit.as_deref())
+                && let (Some(sa), Some(sb)) = (seconds(ua), seconds(ub))
+                && sb < sa
+            {
+                let months = |u: &str| matches!(u, "year" | "month");
+                let (value, unit) = if months(ua) && months(ub) {
+                    let m = |v: f64, u: &str| if u == "year" { v * 12.0 } else { v };
+                    (m(a.value, ua) + m(b.value, ub), "month")
+                } else {
+                    (a.value * sa + b.value * sb, "second")
+                };
+                prev.figure.value = value;
+                prev.figure.unit = Some(unit.to_string());
+                prev.span = Span::new(prev.span.start, h.span.end);
+                continue;
+            }
+            let lower = matches!(a.qualifier, Q::MoreThan | Q::AtLeast);
+            let upper = matches!(b.qualifier, Q::LessThan | Q::AtMost);
+            let conj = matches!(between, "और" | "and" | "पर" | "but" | "लेकिन" | ",");
+            if conj
+                && lower
+                && upper
+                && a.figure == b.figure
+                && let (Some(lo), Some(hi)) = (a.min, b.max)
+                && hi > lo
+            {
+                prev.figure.max = Some(hi);
+                prev.figure.qualifier = Q::Range;
+                prev.span = Span::new(prev.span.start, h.span.end);
+                continue;
+            }
+        }
+        out.push(h);
     }
     out
 }

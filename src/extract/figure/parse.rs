@@ -126,6 +126,8 @@ enum Last {
 pub(super) struct Hit {
     pub span: Span,
     pub figure: Figure,
+    /// The unit's factor (0.01 for cents, पैसे): a sub-unit that may add to the money before it.
+    pub factor: f64,
 }
 
 pub(super) struct Parser<'a, 'b> {
@@ -211,6 +213,15 @@ impl<'a, 'b> Parser<'a, 'b> {
                 return Some(j);
             }
         }
+        // A name with a number: कोविड-19, G-20, MiG-29.
+        if i >= 2
+            && t.attached(i)
+            && matches!(t.punct(i - 1), Some('-' | '‐'))
+            && t.attached(i - 1)
+            && t.is_word(i - 2)
+        {
+            return Some(i + 1);
+        }
         // Glued to Latin letters that are not a unit or suffix: COVID19, 4G, 32a2aaa.
         if i > 0 && t.attached(i) && t.is_word(i - 1) && t.raw(i - 1).is_ascii() {
             let before_unit = !self.lex.units_before.candidates(t.key(i - 1)).is_empty();
@@ -233,7 +244,11 @@ impl<'a, 'b> Parser<'a, 'b> {
         }
         // Part of a URL or path: digits glued to '/', '=', '_' or '&'.
         let glued = |j: usize| matches!(t.punct(j), Some('/' | '=' | '_' | '&' | '#' | '@'));
-        if (i > 0 && t.attached(i) && glued(i - 1)) || (t.attached(i + 1) && glued(i + 1)) {
+        let plain_fraction = t.punct(i + 1) == Some('/')
+            && t.lit(i + 2).is_some()
+            && !(t.attached(i + 3) && t.tok(i + 3).is_some())
+            && !(i > 0 && t.attached(i) && t.tok(i - 1).is_some_and(|p| p.kind != Kind::Punct('-') && p.kind != Kind::Punct('−')));
+        if !plain_fraction && ((i > 0 && t.attached(i) && glued(i - 1)) || (t.attached(i + 1) && glued(i + 1))) {
             let mut j = i + 1;
             while t.tok(j).is_some() && t.attached(j) {
                 j += 1;
@@ -263,11 +278,10 @@ impl<'a, 'b> Parser<'a, 'b> {
             let Some(tok) = t.tok(j) else { break };
             match tok.kind {
                 Kind::Num(lit) => {
-                    let fresh = last == Last::None || (last == Last::Scale && current == 0.0);
-                    if !fresh || (j > i && tok.ws_before && last != Last::Scale) {
-                        break;
-                    }
-                    if j > i && !tok.ws_before {
+                    let fresh = last == Last::None
+                        || (last == Last::Scale && current == 0.0)
+                        || (last == Last::Hundred && lit.value < 100.0 && lit.integer);
+                    if !fresh || (j > i && !tok.ws_before) {
                         break;
                     }
                     if let Some(skip) = self.date_or_code(j) {
@@ -333,9 +347,9 @@ impl<'a, 'b> Parser<'a, 'b> {
                     // a hundred and five
                     if matches!(last, Last::Hundred | Last::Scale)
                         && info.is_some_and(|w| w.has(flag::AND))
-                        && self.info(j + 1).is_some_and(|w| {
+                        && (self.info(j + 1).is_some_and(|w| {
                             w.card.is_some_and(|v| v < 100.0) || w.ord.is_some()
-                        })
+                        }) || t.lit(j + 1).is_some_and(|l| l.value < 100.0 && l.integer))
                     {
                         j += 1;
                         continue;
@@ -409,7 +423,11 @@ impl<'a, 'b> Parser<'a, 'b> {
                         continue;
                     }
                     if let Some(s) = w.scale {
-                        // A bare scale only starts a number when it is a word ("हजार", "thousand").
+                        // A bare scale starts a number only as a full word ("हजार", "thousand"),
+                        // never as an abbreviation (k, bn) or a fraction (चौथाई).
+                        if last == Last::None && (s < 1.0 || (is_latin && t.raw(j).len() < 4)) {
+                            break;
+                        }
                         let Some((nt, nc)) = apply_scale(total, current, last, s) else {
                             break;
                         };
@@ -469,6 +487,46 @@ impl<'a, 'b> Parser<'a, 'b> {
             }
             if any {
                 j = k;
+                if let Some(s) = self.info(j).and_then(|w| w.scale).filter(|s| *s > 1.0) {
+                    value *= s;
+                    scale = Some(s);
+                    j += 1;
+                }
+            }
+        }
+        // २ १/६: a whole number and a proper fraction.
+        if !ordinal
+            && value.fract() == 0.0
+            && let Some(l) = t.lit(j)
+            && t.tok(j).is_some_and(|x| x.ws_before)
+            && t.punct(j + 1) == Some('/')
+            && t.attached(j + 1)
+            && let Some(d) = t.lit(j + 2)
+            && t.attached(j + 2)
+            && l.integer
+            && d.integer
+            && l.value < d.value
+            && !(t.punct(j + 3) == Some('/') && t.attached(j + 3))
+        {
+            value += l.value / d.value;
+            j += 3;
+        }
+        // एक सौ तैंतीस सही एक बटा दो, two and a half, दो और दो बटा सात
+        if !ordinal && value.fract() == 0.0 && self.has(j, flag::MIXED) {
+            let k = j + 1;
+            if let Ok(fr) = self.number(k)
+                && fr.value > 0.0
+                && fr.value < 1.0
+                && !fr.ordinal
+            {
+                value += fr.value;
+                j = fr.end;
+            } else if matches!(t.key(k), "a" | "an")
+                && let Some(f) = self.info(k + 1).and_then(|w| w.frac)
+                && f < 1.0
+            {
+                value += f;
+                j = k + 2;
             }
         }
         // एक बटा चार
@@ -633,11 +691,20 @@ impl<'a, 'b> Parser<'a, 'b> {
         if let Some((u, e)) = self.unit_after(end) {
             unit = Some(u);
             end = e;
+        } else if t.key(end) == "of"
+            && let Some((u, e)) = self.unit_after(end + 1)
+            && u.kind != FigureKind::Percent
+        {
+            // a couple of days, fourth of a liter
+            unit = Some(u);
+            end = e;
         }
         // Range: 5-6, 5 से 6, पांच से छह, 20 to 30, between 20 and 30.
         let mut range_max = None;
         let between = i > 0 && matches!(t.key(i - 1), "between" | "बीच");
-        let conn = self.has(end, flag::RANGE) || (between && t.key(end) == "and");
+        let and_between = matches!(t.key(end), "और" | "and")
+            && self.number(end + 1).is_ok_and(|n| t.key(n.end) == "के" && t.key(n.end + 1) == "बीच");
+        let conn = self.has(end, flag::RANGE) || (between && t.key(end) == "and") || and_between;
         if conn && !(num.year_like && t.key(end) == "से" && !self.starts_number(end + 1)) {
             if let Ok(second) = self.number(end + 1) {
                 let mut lo = value;
@@ -656,6 +723,9 @@ impl<'a, 'b> Parser<'a, 'b> {
                     value = lo;
                     range_max = Some(second.value);
                     end = second.end;
+                    if and_between {
+                        end += 2;
+                    }
                     if let Some((u, e)) = self.unit_after(end) {
                         if unit.is_none() || unit.is_some_and(|x| x.unit == u.unit) {
                             unit = Some(u);
@@ -696,9 +766,27 @@ impl<'a, 'b> Parser<'a, 'b> {
         let (pstart, pqual) = self.prefix_start(start, floor);
         if let Some(q) = pqual
             && range_max.is_none()
+            && qualifier == Qualifier::Exact
         {
             qualifier = q;
             start = pstart;
+        }
+        // Negative: -5, −2°, minus five, माइनस पांच.
+        let mut sign = 1.0;
+        if start > floor
+            && start == i
+            && matches!(t.punct(i - 1), Some('-' | '−'))
+            && t.attached(i)
+            && (i - 1 == 0 || t.tok(i - 1).is_some_and(|x| x.ws_before))
+        {
+            sign = -1.0;
+            start = i - 1;
+        } else if start > floor && self.has(start - 1, flag::NEGATIVE) {
+            sign = -1.0;
+            start -= 1;
+        }
+        if sign < 0.0 && range_max.is_none() {
+            value = -value;
         }
         // एक बयान में: an article, not a figure.
         if num.article && unit.is_none() && num.scale.is_none() && range_max.is_none() {
@@ -738,7 +826,9 @@ impl<'a, 'b> Parser<'a, 'b> {
             max,
             figure: kind,
         };
-        (Some(self.hit(start, end, figure)), end)
+        let mut h = self.hit(start, end, figure);
+        h.factor = factor;
+        (Some(h), end)
     }
 
     /// True when a number can start at `j`.
@@ -794,6 +884,7 @@ impl<'a, 'b> Parser<'a, 'b> {
         Hit {
             span: Span::new(s, e),
             figure,
+            factor: 1.0,
         }
     }
 
