@@ -28,7 +28,7 @@ pub(super) struct NumbersFile {
     mixed_words: Vec<String>,
     ordinal_suffix_rules: Vec<(String, String)>,
     digit_ordinal_suffixes: Vec<String>,
-    ambiguous_ordinals: Vec<String>,
+    ambiguous_ordinal: BTreeMap<String, Vec<String>>,
     year_prefixes: Vec<String>,
     date_words: Vec<String>,
     not_nouns: Vec<String>,
@@ -157,6 +157,8 @@ impl<T> PhraseSet<T> {
 #[derive(Debug, Default)]
 pub(super) struct Lexicon {
     words: HashMap<String, WordInfo>,
+    /// Ambiguous ordinal → words it is not an ordinal after.
+    pub not_after: HashMap<String, Vec<String>>,
     pub ordinal_suffix_rules: Vec<(String, String)>,
     pub plural_rules: Vec<(String, String)>,
     pub units_after: PhraseSet<UnitDef>,
@@ -179,7 +181,7 @@ impl Lexicon {
 
     /// Add one `numbers.toml`.
     pub fn add_numbers(&mut self, f: NumbersFile) {
-        let lists: [(&Vec<String>, u32); 13] = [
+        let lists: [(&Vec<String>, u32); 12] = [
             (&f.negative_words, flag::NEGATIVE),
             (&f.mixed_words, flag::MIXED),
             (&f.articles, flag::ARTICLE),
@@ -188,7 +190,6 @@ impl Lexicon {
             (&f.over_words, flag::OVER),
             (&f.and_words, flag::AND),
             (&f.range_words, flag::RANGE),
-            (&f.ambiguous_ordinals, flag::AMBIGUOUS_ORDINAL),
             (&f.year_prefixes, flag::YEAR_PREFIX),
             (&f.date_words, flag::DATE),
             (&f.not_nouns, flag::NOT_NOUN),
@@ -198,6 +199,20 @@ impl Lexicon {
             for w in list {
                 self.entry(w).flags |= fl;
             }
+        }
+        for (w, after) in &f.ambiguous_ordinal {
+            self.entry(w).flags |= flag::AMBIGUOUS_ORDINAL;
+            let mut k = String::new();
+            fold(w, &mut k);
+            let list = after
+                .iter()
+                .map(|a| {
+                    let mut f = String::new();
+                    fold(a, &mut f);
+                    f
+                })
+                .collect();
+            self.not_after.insert(k, list);
         }
         for w in &f.digit_ordinal_suffixes {
             self.entry(w).flags |= flag::DIGIT_ORDINAL_SUFFIX;

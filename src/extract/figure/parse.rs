@@ -615,7 +615,8 @@ impl<'a, 'b> Parser<'a, 'b> {
         if matches!(t.punct(b), Some(',' | '.')) && b > 0 {
             b -= 1;
         }
-        self.has(b, flag::DATE)
+        // "Nov 30, 2024": the year after a day that follows a month.
+        self.has(b, flag::DATE) || (t.lit(b).is_some() && b > 0 && self.has(b - 1, flag::DATE))
     }
 
     /// The figure that starts at trigger token `i`; `floor` is the first token not yet claimed.
@@ -790,7 +791,8 @@ impl<'a, 'b> Parser<'a, 'b> {
         }
         // एक बयान में: an article, not a figure.
         if num.article && unit.is_none() && num.scale.is_none() && range_max.is_none() {
-            let word_follows = t.is_word(num.end);
+            let opener = matches!(t.punct(num.end), Some('“' | '"' | '‘' | '\'' | '(' | '«'));
+            let word_follows = t.is_word(num.end) || (opener && t.is_word(num.end + 1));
             if num.strict_article || word_follows || noun.is_some() {
                 return (None, num.end);
             }
@@ -848,28 +850,23 @@ impl<'a, 'b> Parser<'a, 'b> {
     /// postposition or article: "पहले दौर" yes; "उससे पहले", "पहले ही", "एक दूसरे", "दूसरे देशों" no.
     fn ordinal_in_context(&self, i: usize, end: usize) -> bool {
         let t = self.t;
-        if !t.is_word(end) {
+        let opener = matches!(t.punct(end), Some('“' | '"' | '‘' | '\''));
+        let n = if opener { end + 1 } else { end };
+        if !t.is_word(n) {
             return false;
         }
-        let next = self.info(end);
+        let next = self.info(n);
         if next.is_some_and(|w| w.has(flag::NOT_NOUN) || w.is_numeric()) {
             return false;
         }
-        if !self.lex.units_after.candidates(t.key(end)).is_empty() && t.raw(end).is_ascii() {
-            // "a second", "30 second" are time units in English.
+        if t.raw(n).ends_with("ों") {
             return false;
         }
-        if t.raw(end).ends_with("ों") {
+        if i > 0
+            && let Some(list) = self.lex.not_after.get(t.key(i))
+            && list.iter().any(|w| w == t.key(i - 1))
+        {
             return false;
-        }
-        if i > 0 {
-            let prev = self.info(i - 1);
-            if prev.is_some_and(|w| w.has(flag::NOT_NOUN) || w.has(flag::ARTICLE)) {
-                return false;
-            }
-            if t.raw(i - 1).ends_with("से") {
-                return false;
-            }
         }
         true
     }

@@ -70,6 +70,14 @@ pub(super) fn is_word_char(c: char) -> bool {
     }
 }
 
+fn is_devanagari(c: char) -> bool {
+    matches!(c, '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}')
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
 // 123 | १२३
 fn digit_run(i: &str) -> IResult<&str, &str> {
     take_while1(is_digit).parse_complete(i)
@@ -223,9 +231,11 @@ pub(super) fn tokenize_into(text: &str, out: &mut Vec<Tok>) {
             });
             i = end;
         } else if is_word_char(c) {
+            // A word ends where the script changes: "दिल्लीNov" is two words.
+            let dev = is_devanagari(c);
             let len = text[i..]
                 .char_indices()
-                .find(|&(_, c)| !is_word_char(c))
+                .find(|&(_, c)| !is_word_char(c) || (is_devanagari(c) != dev && !is_joiner(c)))
                 .map_or(text.len() - i, |(k, _)| k);
             out.push(Tok {
                 start: i,
