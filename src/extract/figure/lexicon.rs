@@ -125,7 +125,15 @@ pub(super) struct UnitDef {
 /// Multi-word phrases (units, qualifiers) keyed by their first (forward) or last (backward) word.
 #[derive(Debug)]
 pub(super) struct PhraseSet<T> {
-    map: HashMap<String, Vec<(Vec<String>, T)>>,
+    map: HashMap<String, Vec<(Vec<PhraseWord>, T)>>,
+}
+
+/// One word of a phrase: its folded key, and whether it is written glued to the word before
+/// ("km2" must be glued; "वर्ग किलोमीटर" has a space, and text may write either).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct PhraseWord {
+    pub key: String,
+    pub glued: bool,
 }
 
 impl<T> Default for PhraseSet<T> {
@@ -137,18 +145,18 @@ impl<T> Default for PhraseSet<T> {
 }
 
 impl<T> PhraseSet<T> {
-    fn insert(&mut self, words: Vec<String>, value: T, backward: bool) {
+    fn insert(&mut self, words: Vec<PhraseWord>, value: T, backward: bool) {
         let Some(k) = (if backward { words.last() } else { words.first() }) else {
             return;
         };
-        let list = self.map.entry(k.clone()).or_default();
+        let list = self.map.entry(k.key.clone()).or_default();
         list.push((words, value));
         // Longest first, so the first hit is the longest.
         list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     }
 
     /// Phrases whose anchor word is `key`, longest first.
-    pub fn candidates(&self, key: &str) -> &[(Vec<String>, T)] {
+    pub fn candidates(&self, key: &str) -> &[(Vec<PhraseWord>, T)] {
         self.map.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 }
@@ -317,13 +325,21 @@ impl Lexicon {
 }
 
 /// The folded keys of a phrase, tokenised the way text is.
-fn phrase_keys(phrase: &str) -> Vec<String> {
+fn phrase_keys(phrase: &str) -> Vec<PhraseWord> {
     let toks = super::token::tokenize(phrase);
     toks.iter()
-        .map(|t| {
-            let mut k = String::new();
-            fold(&phrase[t.start..t.end], &mut k);
-            k
+        .enumerate()
+        .map(|(i, t)| {
+            let mut key = String::new();
+            fold(&phrase[t.start..t.end], &mut key);
+            // Glued letters and digits must stay glued ("km2"); a glued mark ("रु.") may not.
+            let glued = i > 0
+                && !t.ws_before
+                && !matches!(t.kind, super::token::Kind::Punct(_))
+                && toks
+                    .get(i - 1)
+                    .is_some_and(|p| !matches!(p.kind, super::token::Kind::Punct(_)));
+            PhraseWord { key, glued }
         })
         .collect()
 }

@@ -8,7 +8,7 @@
 use crate::claim::{Figure, FigureKind, Qualifier};
 use crate::span::Span;
 
-use super::lexicon::{Lexicon, UnitDef, WordInfo, flag};
+use super::lexicon::{Lexicon, PhraseWord, UnitDef, WordInfo, flag};
 use super::noun;
 use super::token::{Kind, Lit, Tok, tokenize_into};
 
@@ -422,7 +422,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                         words += 1;
                         continue;
                     }
-                    if let Some(s) = w.scale {
+                    if let Some(s) = w.vague.filter(|_| last != Last::None).or(w.scale) {
                         // A bare scale starts a number only as a full word ("हजार", "thousand"),
                         // never as an abbreviation (k, bn) or a fraction (चौथाई).
                         if last == Last::None && (s < 1.0 || (is_latin && t.raw(j).len() < 4)) {
@@ -497,6 +497,7 @@ impl<'a, 'b> Parser<'a, 'b> {
         // २ १/६: a whole number and a proper fraction.
         if !ordinal
             && value.fract() == 0.0
+            && t.lit(i).is_some()
             && let Some(l) = t.lit(j)
             && t.tok(j).is_some_and(|x| x.ws_before)
             && t.punct(j + 1) == Some('/')
@@ -559,10 +560,17 @@ impl<'a, 'b> Parser<'a, 'b> {
         self.match_forward(j, cands)
     }
 
-    fn match_forward<T>(&self, j: usize, cands: &'b [(Vec<String>, T)]) -> Option<(&'b T, usize)> {
+    fn match_forward<T>(
+        &self,
+        j: usize,
+        cands: &'b [(Vec<PhraseWord>, T)],
+    ) -> Option<(&'b T, usize)> {
         'outer: for (words, v) in cands {
             for (k, w) in words.iter().enumerate() {
-                if self.t.key(j + k) != w || self.t.tok(j + k).is_none() {
+                if self.t.key(j + k) != w.key
+                    || self.t.tok(j + k).is_none()
+                    || (w.glued && !self.t.attached(j + k))
+                {
                     continue 'outer;
                 }
             }
@@ -576,7 +584,7 @@ impl<'a, 'b> Parser<'a, 'b> {
         &self,
         i: usize,
         floor: usize,
-        get: impl Fn(&str) -> &'b [(Vec<String>, T)],
+        get: impl Fn(&str) -> &'b [(Vec<PhraseWord>, T)],
     ) -> Option<(&'b T, usize)> {
         if i == 0 || i <= floor {
             return None;
@@ -589,7 +597,7 @@ impl<'a, 'b> Parser<'a, 'b> {
             }
             let s = i - n;
             for (k, w) in words.iter().enumerate() {
-                if self.t.key(s + k) != w {
+                if self.t.key(s + k) != w.key || (w.glued && !self.t.attached(s + k)) {
                     continue 'outer;
                 }
             }
