@@ -25,6 +25,8 @@ pub(super) struct NumbersFile {
     and_words: Vec<String>,
     range_words: Vec<String>,
     negative_words: Vec<String>,
+    implicit_one_before: Vec<String>,
+    implicit_one_after: Vec<String>,
     mixed_words: Vec<String>,
     ordinal_suffix_rules: Vec<(String, String)>,
     digit_ordinal_suffixes: Vec<String>,
@@ -84,6 +86,8 @@ pub(super) mod flag {
     pub const DIGIT_ORDINAL_SUFFIX: u32 = 1 << 11;
     pub const NEGATIVE: u32 = 1 << 12;
     pub const MIXED: u32 = 1 << 13;
+    pub const ONE_BEFORE: u32 = 1 << 14;
+    pub const ONE_AFTER: u32 = 1 << 15;
 }
 
 /// Everything the lexicon knows about one folded word.
@@ -189,7 +193,9 @@ impl Lexicon {
 
     /// Add one `numbers.toml`.
     pub fn add_numbers(&mut self, f: NumbersFile) {
-        let lists: [(&Vec<String>, u32); 12] = [
+        let lists: [(&Vec<String>, u32); 14] = [
+            (&f.implicit_one_before, flag::ONE_BEFORE),
+            (&f.implicit_one_after, flag::ONE_AFTER),
             (&f.negative_words, flag::NEGATIVE),
             (&f.mixed_words, flag::MIXED),
             (&f.articles, flag::ARTICLE),

@@ -149,6 +149,23 @@ fn merge(text: &str, hits: Vec<parse::Hit>) -> Vec<parse::Hit> {
                 prev.span = Span::new(prev.span.start, h.span.end);
                 continue;
             }
+            // "15 dollars 50", "$20 43": a bare number under 100 right after an amount is its cents.
+            if matches!(between, "" | "and")
+                && both_exact
+                && a.figure == K::Money
+                && prev.factor >= 1.0
+                && a.value.fract() == 0.0
+                && b.figure == K::Count
+                && b.unit.is_none()
+                && b.value.fract() == 0.0
+                && (1.0..100.0).contains(&b.value)
+                && text.get(h.span.start..h.span.end).is_some_and(|s| s.bytes().all(|c| c.is_ascii_digit()))
+            {
+                prev.figure.value += b.value / 100.0;
+                prev.span = Span::new(prev.span.start, h.span.end);
+                prev.factor = 1.0 - f64::EPSILON;
+                continue;
+            }
             let lower = matches!(a.qualifier, Q::MoreThan | Q::AtLeast);
             let upper = matches!(b.qualifier, Q::LessThan | Q::AtMost);
             let conj = matches!(between, "और" | "and" | "पर" | "but" | "लेकिन" | ",");

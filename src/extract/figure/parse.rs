@@ -412,7 +412,10 @@ impl<'a, 'b> Parser<'a, 'b> {
                         if let Some(v) = self.small_value(j + 1).filter(|v| *v < 100.0) {
                             current = v + p;
                             j += 2;
-                        } else if self.info(j + 1).is_some_and(|w| w.scale.is_some()) {
+                        } else if self.info(j + 1).is_some_and(|w| w.scale.is_some())
+                            || self.unit_after(j + 1).is_some()
+                        {
+                            // सवा लाख, पौने सौ, सवा किलो
                             current = 1.0 + p;
                             j += 1;
                         } else {
@@ -631,6 +634,20 @@ impl<'a, 'b> Parser<'a, 'b> {
     /// Returns the hit (if any) and the token to continue from.
     pub fn figure_at(&self, i: usize, floor: usize) -> (Option<Hit>, usize) {
         let t = self.t;
+        // Implicit one: पूरे दिन, सारा हफ्ता, all day, all-week, another hour; दिन भर.
+        if self.has(i, flag::ONE_BEFORE) {
+            let k = if matches!(t.punct(i + 1), Some('-')) && t.attached(i + 1) { i + 2 } else { i + 1 };
+            if let Some((u, e)) = self.unit_after(k).filter(|(u, _)| u.kind == FigureKind::Duration) {
+                return (Some(self.implicit_one(i, e, u)), e);
+            }
+            return (None, i + 1);
+        }
+        if let Some((u, e)) = self.unit_after(i)
+            && u.kind == FigureKind::Duration
+            && self.has(e, flag::ONE_AFTER)
+        {
+            return (Some(self.implicit_one(i, e + 1, u)), e + 1);
+        }
         // Vague plurals: हजारों सैनिकों, thousands of troops.
         if let Some(s) = self.info(i).and_then(|w| w.vague) {
             let mut end = i + 1;
@@ -841,6 +858,23 @@ impl<'a, 'b> Parser<'a, 'b> {
         (Some(h), end)
     }
 
+    fn implicit_one(&self, start: usize, end: usize, u: &UnitDef) -> Hit {
+        let mut h = self.hit(
+            start,
+            end,
+            Figure {
+                value: u.factor,
+                unit: Some(u.unit.clone()),
+                qualifier: Qualifier::Exact,
+                min: None,
+                max: None,
+                figure: u.kind,
+            },
+        );
+        h.factor = u.factor;
+        h
+    }
+
     /// True when a number can start at `j`.
     fn starts_number(&self, j: usize) -> bool {
         self.t.lit(j).is_some() || self.info(j).is_some_and(|w| w.is_numeric())
@@ -898,9 +932,18 @@ impl<'a, 'b> Parser<'a, 'b> {
         let t = self.t;
         match t.tok(i).map(|t| t.kind) {
             Some(Kind::Num(_)) => true,
-            Some(Kind::Word) => {
-                self.info(i).is_some_and(|w| w.is_numeric()) || self.suffix_ordinal(i).is_some()
-            }
+            Some(Kind::Word) => match self.info(i) {
+                Some(w) => {
+                    w.is_numeric()
+                        || w.has(flag::ONE_BEFORE)
+                        || (self.has(i + 1, flag::ONE_AFTER) && self.unit_after(i).is_some())
+                        || self.suffix_ordinal(i).is_some()
+                }
+                None => {
+                    self.suffix_ordinal(i).is_some()
+                        || (self.has(i + 1, flag::ONE_AFTER) && self.unit_after(i).is_some())
+                }
+            },
             _ => false,
         }
     }
@@ -922,6 +965,13 @@ fn can_add(current: f64, last: Last, v: f64) -> bool {
 /// "पंद्रह सौ" = 1500; "एक हज़ार पाँच सौ" = 1500; "सत्ताईस सौ करोड़" = 2.7×10¹⁰;
 /// "6,000 मिलियन" = 6×10⁹; "एक हजार करोड़" = 10¹⁰ (a larger scale multiplies all before it).
 fn apply_scale(total: f64, current: f64, last: Last, s: f64) -> Option<(f64, f64)> {
+    if s > 1.0 && s < 100.0 {
+        // दर्जन / dozen multiplies only the small number before it: "तीन सौ और दो दर्जन" = 324.
+        let c = if current == 0.0 { 1.0 } else { current };
+        let small = c % 100.0;
+        let small = if small == 0.0 { c } else { small };
+        return Some((total, c - small + small * s));
+    }
     if s == 100.0 {
         if last == Last::Hundred || current >= 100.0 && last != Last::Digits {
             return None;
