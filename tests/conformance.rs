@@ -50,6 +50,39 @@ fn close_opt(want: Option<f64>, got: Option<f64>) -> bool {
     }
 }
 
+/// Dimension and size of a measure unit (ours or a case's, lower-cased), for comparing values
+/// stated in different units of one dimension ("a kilogram" = 1000 gram).
+fn measure(unit: &str) -> Option<(&'static str, f64)> {
+    Some(match unit.to_lowercase().as_str() {
+        "kg" | "kilogram" => ("mass", 1000.0),
+        "g" | "gram" => ("mass", 1.0),
+        "mg" | "milligram" => ("mass", 0.001),
+        "lb" | "pound-mass" => ("mass", 453.59237),
+        "oz" | "ounce" => ("mass", 28.349523125),
+        "km" | "kilometre" | "kilometer" => ("length", 1000.0),
+        "m" | "metre" | "meter" => ("length", 1.0),
+        "cm" | "centimetre" | "centimeter" => ("length", 0.01),
+        "mm" | "millimetre" | "millimeter" => ("length", 0.001),
+        "mi" | "mile" => ("length", 1609.344),
+        "ft" | "foot" => ("length", 0.3048),
+        "in" | "inch" => ("length", 0.0254),
+        "yd" | "yard" => ("length", 0.9144),
+        "l" | "litre" | "liter" => ("volume", 1.0),
+        "ml" | "millilitre" | "milliliter" => ("volume", 0.001),
+        "gal" | "gallon" => ("volume", 3.785411784),
+        "usd" | "dollar" | "united states dollar" => ("usd", 1.0),
+        "cent" => ("usd", 0.01),
+        _ => return None,
+    })
+}
+
+/// Our value expressed in the case's unit, when both are measures of one dimension.
+fn in_measure(f: &Figure, unit: &str) -> Option<f64> {
+    let (da, a) = measure(f.unit.as_deref()?)?;
+    let (db, b) = measure(unit)?;
+    (da == db).then(|| f.value * a / b)
+}
+
 /// Our value expressed in the case's duration unit.
 fn in_unit(f: &Figure, unit: &str) -> Option<f64> {
     let ours = f.unit.as_deref()?;
@@ -83,7 +116,14 @@ fn matches(case: &Value, f: &Figure) -> bool {
                     .is_some_and(|v| close(w, v))
         }),
         // A range states both ends: either may be the case's value.
-        _ => want.is_some_and(|w| close(w, f.value) || f.max.is_some_and(|m| close(w, m))),
+        _ => want.is_some_and(|w| {
+            close(w, f.value)
+                || f.max.is_some_and(|m| close(w, m))
+                || case["unit"]
+                    .as_str()
+                    .and_then(|u| in_measure(f, u))
+                    .is_some_and(|v| close(w, v))
+        }),
     }
 }
 
