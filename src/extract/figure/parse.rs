@@ -196,6 +196,14 @@ impl<'a, 'b> Parser<'a, 'b> {
         if i >= 2 && t.punct(i - 1) == Some(':') && t.attached(i) && t.lit(i - 2).is_some() {
             return Some(i + 1);
         }
+        // 27.07.2023, 1.2.3: the literal stopped before a second dot.
+        if t.punct(i + 1) == Some('.')
+            && t.attached(i + 1)
+            && t.attached(i + 2)
+            && t.lit(i + 2).is_some_and(|l| !l.integer)
+        {
+            return Some(i + 3);
+        }
         // 27/07/2023, 2023-07-27, 27.07.2023, +1-222-2222-2222: three numbers joined by one mark.
         for sep in ['/', '-', '.', '–'] {
             if t.punct(i + 1) == Some(sep)
@@ -247,8 +255,13 @@ impl<'a, 'b> Parser<'a, 'b> {
         let plain_fraction = t.punct(i + 1) == Some('/')
             && t.lit(i + 2).is_some()
             && !(t.attached(i + 3) && t.tok(i + 3).is_some())
-            && !(i > 0 && t.attached(i) && t.tok(i - 1).is_some_and(|p| p.kind != Kind::Punct('-') && p.kind != Kind::Punct('−')));
-        if !plain_fraction && ((i > 0 && t.attached(i) && glued(i - 1)) || (t.attached(i + 1) && glued(i + 1))) {
+            && !(i > 0
+                && t.attached(i)
+                && t.tok(i - 1)
+                    .is_some_and(|p| p.kind != Kind::Punct('-') && p.kind != Kind::Punct('−')));
+        if !plain_fraction
+            && ((i > 0 && t.attached(i) && glued(i - 1)) || (t.attached(i + 1) && glued(i + 1)))
+        {
             let mut j = i + 1;
             while t.tok(j).is_some() && t.attached(j) {
                 j += 1;
@@ -274,8 +287,7 @@ impl<'a, 'b> Parser<'a, 'b> {
         let mut words = 0usize;
         let mut year_like = false;
         let mut first_info: Option<&WordInfo> = None;
-        loop {
-            let Some(tok) = t.tok(j) else { break };
+        while let Some(tok) = t.tok(j) {
             match tok.kind {
                 Kind::Num(lit) => {
                     let fresh = last == Last::None
@@ -347,9 +359,10 @@ impl<'a, 'b> Parser<'a, 'b> {
                     // a hundred and five
                     if matches!(last, Last::Hundred | Last::Scale)
                         && info.is_some_and(|w| w.has(flag::AND))
-                        && (self.info(j + 1).is_some_and(|w| {
-                            w.card.is_some_and(|v| v < 100.0) || w.ord.is_some()
-                        }) || t.lit(j + 1).is_some_and(|l| l.value < 100.0 && l.integer))
+                        && (self
+                            .info(j + 1)
+                            .is_some_and(|w| w.card.is_some_and(|v| v < 100.0) || w.ord.is_some())
+                            || t.lit(j + 1).is_some_and(|l| l.value < 100.0 && l.integer))
                     {
                         j += 1;
                         continue;
@@ -382,7 +395,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                             break;
                         }
                         current += v;
-                        last = if is_latin && v >= 20.0 && v < 100.0 && v % 10.0 == 0.0 {
+                        last = if is_latin && (20.0..100.0).contains(&v) && v % 10.0 == 0.0 {
                             Last::Tens
                         } else {
                             Last::Small
@@ -436,7 +449,11 @@ impl<'a, 'b> Parser<'a, 'b> {
                         };
                         total = nt;
                         current = nc;
-                        last = if s == 100.0 { Last::Hundred } else { Last::Scale };
+                        last = if s == 100.0 {
+                            Last::Hundred
+                        } else {
+                            Last::Scale
+                        };
                         scale = Some(s);
                         j += 1;
                         words += 1;
@@ -534,13 +551,14 @@ impl<'a, 'b> Parser<'a, 'b> {
             }
         }
         // एक बटा चार
-        if !ordinal && self.has(j, flag::OVER) {
-            if let Ok(den) = self.number(j + 1) {
-                if den.value > 0.0 && !den.ordinal {
-                    value /= den.value;
-                    j = den.end;
-                }
-            }
+        if !ordinal
+            && self.has(j, flag::OVER)
+            && let Ok(den) = self.number(j + 1)
+            && den.value > 0.0
+            && !den.ordinal
+        {
+            value /= den.value;
+            j = den.end;
         }
         let single_word = words == 1 && j == i + 1;
         let article = single_word && first_info.is_some_and(|w| w.has(flag::ARTICLE));
@@ -636,8 +654,15 @@ impl<'a, 'b> Parser<'a, 'b> {
         let t = self.t;
         // Implicit one: पूरे दिन, सारा हफ्ता, all day, all-week, another hour; दिन भर.
         if self.has(i, flag::ONE_BEFORE) {
-            let k = if matches!(t.punct(i + 1), Some('-')) && t.attached(i + 1) { i + 2 } else { i + 1 };
-            if let Some((u, e)) = self.unit_after(k).filter(|(u, _)| u.kind == FigureKind::Duration) {
+            let k = if matches!(t.punct(i + 1), Some('-')) && t.attached(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some((u, e)) = self
+                .unit_after(k)
+                .filter(|(u, _)| u.kind == FigureKind::Duration)
+            {
                 return (Some(self.implicit_one(i, e, u)), e);
             }
             return (None, i + 1);
@@ -729,10 +754,15 @@ impl<'a, 'b> Parser<'a, 'b> {
         let mut range_max = None;
         let between = i > 0 && matches!(t.key(i - 1), "between" | "बीच");
         let and_between = matches!(t.key(end), "और" | "and")
-            && self.number(end + 1).is_ok_and(|n| t.key(n.end) == "के" && t.key(n.end + 1) == "बीच");
+            && self
+                .number(end + 1)
+                .is_ok_and(|n| t.key(n.end) == "के" && t.key(n.end + 1) == "बीच");
         let conn = self.has(end, flag::RANGE) || (between && t.key(end) == "and") || and_between;
-        if conn && !(num.year_like && t.key(end) == "से" && !self.starts_number(end + 1)) {
-            if let Ok(second) = self.number(end + 1) {
+        if conn
+            && !(num.year_like && t.key(end) == "से" && !self.starts_number(end + 1))
+            && let Ok(second) = self.number(end + 1)
+        {
+            {
                 let mut lo = value;
                 // 5-6 लाख: the scale of the second end applies to the first.
                 if num.scale.is_none()
@@ -752,11 +782,11 @@ impl<'a, 'b> Parser<'a, 'b> {
                     if and_between {
                         end += 2;
                     }
-                    if let Some((u, e)) = self.unit_after(end) {
-                        if unit.is_none() || unit.is_some_and(|x| x.unit == u.unit) {
-                            unit = Some(u);
-                            end = e;
-                        }
+                    if let Some((u, e)) = self.unit_after(end)
+                        && (unit.is_none() || unit.is_some_and(|x| x.unit == u.unit))
+                    {
+                        unit = Some(u);
+                        end = e;
                     }
                 } else if third_part {
                     return (None, second.end + 2);
@@ -765,25 +795,28 @@ impl<'a, 'b> Parser<'a, 'b> {
         }
         // Qualifier after: 40% से अधिक, एक महीने से भी कम, 10 or more.
         let mut qualifier = Qualifier::Exact;
-        if range_max.is_none() && !(num.year_like && unit.is_none()) {
-            if let Some((q, e)) = self.match_forward(end, self.lex.quals_after.candidates(t.key(end))) {
-                qualifier = *q;
-                end = e;
-            }
+        if range_max.is_none()
+            && !(num.year_like && unit.is_none())
+            && let Some((q, e)) =
+                self.match_forward(end, self.lex.quals_after.candidates(t.key(end)))
+        {
+            qualifier = *q;
+            end = e;
         }
         // The counted noun: 6,000 troops, हजारों सैनिकों, 6,000 मिलियन कार्यों.
         let mut noun = None;
-        if unit.is_none() {
-            if let Some((n, e)) = noun::counted(self, end) {
-                noun = Some(n);
-                end = e;
-            }
+        if unit.is_none()
+            && let Some((n, e)) = noun::counted(self, end)
+        {
+            noun = Some(n);
+            end = e;
         }
         // Money or other unit before: ₹ 500, $ 300 million, Rs. 20.
         let mut start = i;
         let mut before_unit = None;
         if unit.is_none()
-            && let Some((u, s)) = self.match_backward(i, floor, |k| self.lex.units_before.candidates(k))
+            && let Some((u, s)) =
+                self.match_backward(i, floor, |k| self.lex.units_before.candidates(k))
         {
             before_unit = Some(u);
             start = s;
