@@ -27,6 +27,7 @@ pub(super) struct NumbersFile {
     negative_words: Vec<String>,
     implicit_one_before: Vec<String>,
     implicit_one_after: Vec<String>,
+    postpositions: Vec<String>,
     mixed_words: Vec<String>,
     ordinal_suffix_rules: Vec<(String, String)>,
     digit_ordinal_suffixes: Vec<String>,
@@ -88,6 +89,7 @@ pub(super) mod flag {
     pub const MIXED: u32 = 1 << 13;
     pub const ONE_BEFORE: u32 = 1 << 14;
     pub const ONE_AFTER: u32 = 1 << 15;
+    pub const POSTPOSITION: u32 = 1 << 16;
 }
 
 /// Everything the lexicon knows about one folded word.
@@ -197,7 +199,8 @@ impl Lexicon {
 
     /// Add one `numbers.toml`.
     pub fn add_numbers(&mut self, f: NumbersFile) {
-        let lists: [(&Vec<String>, u32); 14] = [
+        let lists: [(&Vec<String>, u32); 15] = [
+            (&f.postpositions, flag::POSTPOSITION),
             (&f.implicit_one_before, flag::ONE_BEFORE),
             (&f.implicit_one_after, flag::ONE_AFTER),
             (&f.negative_words, flag::NEGATIVE),

@@ -739,19 +739,35 @@ impl<'a, 'b> Parser<'a, 'b> {
         let mut end = num.end;
         let mut value = num.value;
         let mut unit: Option<&UnitDef> = None;
-        if let Some((u, e)) = self.unit_after(end) {
-            unit = Some(u);
-            end = e;
-        } else if t.key(end) == "of"
-            && let Some((u, e)) = self.unit_after(end + 1)
-            && u.kind != FigureKind::Percent
+        // 10-गैलन, 30-minutes: a unit after a hyphen; 3-डी, 3-D: a code, not a figure.
+        if matches!(t.punct(end), Some('-' | '‐'))
+            && t.attached(end)
+            && t.attached(end + 1)
+            && t.is_word(end + 1)
         {
+            match self.unit_after(end + 1) {
+                Some((u, e)) => {
+                    unit = Some(u);
+                    end = e;
+                }
+                None => return (None, end + 2),
+            }
+        }
+        if unit.is_none() {
+            let direct = self.unit_after(end);
             // a couple of days, fourth of a liter
-            unit = Some(u);
-            end = e;
+            let of = (t.key(end) == "of")
+                .then(|| self.unit_after(end + 1))
+                .flatten()
+                .filter(|(u, _)| u.kind != FigureKind::Percent);
+            if let Some((u, e)) = direct.or(of) {
+                unit = Some(u);
+                end = e;
+            }
         }
         // Range: 5-6, 5 से 6, पांच से छह, 20 to 30, between 20 and 30.
         let mut range_max = None;
+        let mut years = false;
         let between = i > 0 && matches!(t.key(i - 1), "between" | "बीच");
         let and_between = matches!(t.key(end), "और" | "and")
             && self
@@ -778,6 +794,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                 if second.value > lo && !second.ordinal && !third_part {
                     value = lo;
                     range_max = Some(second.value);
+                    years = num.year_like && second.year_like;
                     end = second.end;
                     if and_between {
                         end += 2;
@@ -790,6 +807,9 @@ impl<'a, 'b> Parser<'a, 'b> {
                     }
                 } else if third_part {
                     return (None, second.end + 2);
+                } else if t.punct(end) == Some('-') && t.attached(end + 1) && t.lit(i).is_some() {
+                    // 3-0, 3-2: a score, not a range (and not two figures).
+                    return (None, second.end);
                 }
             }
         }
@@ -850,13 +870,18 @@ impl<'a, 'b> Parser<'a, 'b> {
         // एक बयान में: an article, not a figure.
         if num.article && unit.is_none() && num.scale.is_none() && range_max.is_none() {
             let opener = matches!(t.punct(num.end), Some('“' | '"' | '‘' | '\'' | '(' | '«'));
-            let word_follows = t.is_word(num.end) || (opener && t.is_word(num.end + 1));
+            let word_follows = t.is_word(num.end)
+                || t.lit(num.end).is_some()
+                || (opener && t.is_word(num.end + 1));
             if num.strict_article || word_follows || noun.is_some() {
                 return (None, num.end);
             }
         }
         // Years: 1946, सन 1990, in 2020.
         let mut kind = unit.map_or(FigureKind::Count, |u| u.kind);
+        if years && unit.is_none() && noun.is_none() {
+            kind = FigureKind::Year;
+        }
         if num.year_like
             && unit.is_none()
             && noun.is_none()
@@ -935,6 +960,11 @@ impl<'a, 'b> Parser<'a, 'b> {
             return false;
         }
         if t.raw(n).ends_with("ों") {
+            return false;
+        }
+        // Hindi: "पहले दौर में", "दूसरी पारी की" — the noun phrase is closed by a postposition;
+        // "पहले लायलपुर गए", "दूसरी ओर मेरी" are "earlier" and "other".
+        if !t.raw(i).is_ascii() && !self.has(n + 1, flag::POSTPOSITION) {
             return false;
         }
         if i > 0
