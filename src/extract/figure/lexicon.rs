@@ -28,6 +28,7 @@ pub(super) struct NumbersFile {
     implicit_one_before: Vec<String>,
     implicit_one_after: Vec<String>,
     postpositions: Vec<String>,
+    article_count_nouns: Vec<String>,
     mixed_words: Vec<String>,
     ordinal_suffix_rules: Vec<(String, String)>,
     digit_ordinal_suffixes: Vec<String>,
@@ -90,6 +91,7 @@ pub(super) mod flag {
     pub const ONE_BEFORE: u32 = 1 << 14;
     pub const ONE_AFTER: u32 = 1 << 15;
     pub const POSTPOSITION: u32 = 1 << 16;
+    pub const PERSON_NOUN: u32 = 1 << 17;
 }
 
 /// Everything the lexicon knows about one folded word.
@@ -199,7 +201,8 @@ impl Lexicon {
 
     /// Add one `numbers.toml`.
     pub fn add_numbers(&mut self, f: NumbersFile) {
-        let lists: [(&Vec<String>, u32); 15] = [
+        let lists: [(&Vec<String>, u32); 16] = [
+            (&f.article_count_nouns, flag::PERSON_NOUN),
             (&f.postpositions, flag::POSTPOSITION),
             (&f.implicit_one_before, flag::ONE_BEFORE),
             (&f.implicit_one_after, flag::ONE_AFTER),

@@ -873,7 +873,10 @@ impl<'a, 'b> Parser<'a, 'b> {
             let word_follows = t.is_word(num.end)
                 || t.lit(num.end).is_some()
                 || (opener && t.is_word(num.end + 1));
-            if num.strict_article || word_follows || noun.is_some() {
+            // "एक व्यक्ति की मौत", "एक की मौत", "one soldier": a count after all.
+            let counted = !num.strict_article
+                && (self.has(num.end, flag::PERSON_NOUN) || self.has(num.end, flag::POSTPOSITION));
+            if !counted && (num.strict_article || word_follows || noun.is_some()) {
                 return (None, num.end);
             }
         }
