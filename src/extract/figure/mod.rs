@@ -170,7 +170,7 @@ fn merge(text: &str, hits: Vec<parse::Hit>) -> Vec<parse::Hit> {
             }
             let lower = matches!(a.qualifier, Q::MoreThan | Q::AtLeast);
             let upper = matches!(b.qualifier, Q::LessThan | Q::AtMost);
-            let conj = matches!(between, "और" | "and" | "पर" | "but" | "लेकिन" | ",");
+            let conj = matches!(between, "" | "और" | "and" | "पर" | "but" | "लेकिन" | ",");
             if conj
                 && lower
                 && upper

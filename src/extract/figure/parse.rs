@@ -227,6 +227,7 @@ impl<'a, 'b> Parser<'a, 'b> {
             && matches!(t.punct(i - 1), Some('-' | '‐'))
             && t.attached(i - 1)
             && t.is_word(i - 2)
+            && !(i >= 3 && t.attached(i - 2) && t.lit(i - 3).is_some())
         {
             return Some(i + 1);
         }
@@ -763,6 +764,14 @@ impl<'a, 'b> Parser<'a, 'b> {
             if let Some((u, e)) = direct.or(of) {
                 unit = Some(u);
                 end = e;
+            }
+        }
+        // an hour and a half, डेढ़ घंटा's long form "एक घंटा और आधा"
+        if unit.is_some() && self.has(end, flag::MIXED) {
+            let k = if matches!(t.key(end + 1), "a" | "an") { end + 2 } else { end + 1 };
+            if let Some(f) = self.info(k).and_then(|w| w.frac).filter(|f| *f < 1.0) {
+                value += f;
+                end = k + 1;
             }
         }
         // Range: 5-6, 5 से 6, पांच से छह, 20 to 30, between 20 and 30.
