@@ -183,8 +183,9 @@ pub(super) struct Lexicon {
     pub plural_rules: Vec<(String, String)>,
     pub units_after: PhraseSet<UnitDef>,
     pub units_before: PhraseSet<UnitDef>,
-    pub quals_after: PhraseSet<Qualifier>,
-    pub quals_before: PhraseSet<Qualifier>,
+    /// Qualifier phrases; `None` marks "equal to" (exact, both bounds stated).
+    pub quals_after: PhraseSet<Option<Qualifier>>,
+    pub quals_before: PhraseSet<Option<Qualifier>>,
 }
 
 impl Lexicon {
@@ -312,11 +313,12 @@ impl Lexicon {
         }
         for q in f.qualifier {
             let qual = match q.qualifier.as_str() {
-                "about" => Qualifier::About,
-                "more_than" => Qualifier::MoreThan,
-                "less_than" => Qualifier::LessThan,
-                "at_least" => Qualifier::AtLeast,
-                "at_most" => Qualifier::AtMost,
+                "about" => Some(Qualifier::About),
+                "more_than" => Some(Qualifier::MoreThan),
+                "less_than" => Some(Qualifier::LessThan),
+                "at_least" => Some(Qualifier::AtLeast),
+                "at_most" => Some(Qualifier::AtMost),
+                "equal" => None,
                 other => return Err(invalid(format!("unknown qualifier `{other}`"))),
             };
             let before = match q.position.as_str() {

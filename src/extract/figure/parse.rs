@@ -128,6 +128,9 @@ pub(super) struct Hit {
     pub figure: Figure,
     /// The unit's factor (0.01 for cents, पैसे): a sub-unit that may add to the money before it.
     pub factor: f64,
+    /// For a duration merged from parts: (total seconds, seconds of the smallest part, only
+    /// years and months so far).
+    pub parts: Option<(f64, f64, bool)>,
 }
 
 pub(super) struct Parser<'a, 'b> {
@@ -824,12 +827,17 @@ impl<'a, 'b> Parser<'a, 'b> {
         }
         // Qualifier after: 40% से अधिक, एक महीने से भी कम, 10 or more.
         let mut qualifier = Qualifier::Exact;
+        // "5000 के बराबर", "equal to 30": exact, with both bounds stated.
+        let mut equal = false;
         if range_max.is_none()
             && !(num.year_like && unit.is_none())
             && let Some((q, e)) =
                 self.match_forward(end, self.lex.quals_after.candidates(t.key(end)))
         {
-            qualifier = *q;
+            match q {
+                Some(q) => qualifier = *q,
+                None => equal = true,
+            }
             end = e;
         }
         // The counted noun: 6,000 troops, हजारों सैनिकों, 6,000 मिलियन कार्यों.
@@ -840,12 +848,28 @@ impl<'a, 'b> Parser<'a, 'b> {
             noun = Some(n);
             end = e;
         }
-        // Money or other unit before: ₹ 500, $ 300 million, Rs. 20.
+        // Negative: -5, −2°, minus five, माइनस पांच.
         let mut start = i;
+        let mut sign = 1.0;
+        if i > floor
+            && matches!(t.punct(i - 1), Some('-' | '−'))
+            && t.attached(i)
+            && (i - 1 == 0 || t.tok(i - 1).is_some_and(|x| x.ws_before))
+        {
+            sign = -1.0;
+            start = i - 1;
+        } else if i > floor && self.has(i - 1, flag::NEGATIVE) {
+            sign = -1.0;
+            start = i - 1;
+        }
+        if sign < 0.0 && range_max.is_none() {
+            value = -value;
+        }
+        // Money or other unit before: ₹ 500, $ 300 million, Rs. 20.
         let mut before_unit = None;
         if unit.is_none()
             && let Some((u, s)) =
-                self.match_backward(i, floor, |k| self.lex.units_before.candidates(k))
+                self.match_backward(start, floor, |k| self.lex.units_before.candidates(k))
         {
             before_unit = Some(u);
             start = s;
@@ -855,26 +879,10 @@ impl<'a, 'b> Parser<'a, 'b> {
         if let Some(q) = pqual
             && range_max.is_none()
             && qualifier == Qualifier::Exact
+            && !equal
         {
             qualifier = q;
             start = pstart;
-        }
-        // Negative: -5, −2°, minus five, माइनस पांच.
-        let mut sign = 1.0;
-        if start > floor
-            && start == i
-            && matches!(t.punct(i - 1), Some('-' | '−'))
-            && t.attached(i)
-            && (i - 1 == 0 || t.tok(i - 1).is_some_and(|x| x.ws_before))
-        {
-            sign = -1.0;
-            start = i - 1;
-        } else if start > floor && self.has(start - 1, flag::NEGATIVE) {
-            sign = -1.0;
-            start -= 1;
-        }
-        if sign < 0.0 && range_max.is_none() {
-            value = -value;
         }
         // एक बयान में: an article, not a figure.
         if num.article && unit.is_none() && num.scale.is_none() && range_max.is_none() {
@@ -908,6 +916,7 @@ impl<'a, 'b> Parser<'a, 'b> {
         let factor = unit.map_or(1.0, |u| u.factor);
         let (min, max) = match qualifier {
             _ if range_max.is_some() => (Some(value * factor), range_max.map(|m| m * factor)),
+            _ if equal => (Some(value * factor), Some(value * factor)),
             Qualifier::MoreThan | Qualifier::AtLeast => (Some(value * factor), None),
             Qualifier::LessThan | Qualifier::AtMost => (None, Some(value * factor)),
             _ => (None, None),
@@ -953,8 +962,8 @@ impl<'a, 'b> Parser<'a, 'b> {
     /// A qualifier written before token `i`: (new start, qualifier).
     fn prefix_start(&self, i: usize, floor: usize) -> (usize, Option<Qualifier>) {
         match self.match_backward(i, floor, |k| self.lex.quals_before.candidates(k)) {
-            Some((q, s)) => (s, Some(*q)),
-            None => (i, None),
+            Some((Some(q), s)) => (s, Some(*q)),
+            _ => (i, None),
         }
     }
 
@@ -999,6 +1008,7 @@ impl<'a, 'b> Parser<'a, 'b> {
             span: Span::new(s, e),
             figure,
             factor: 1.0,
+            parts: None,
         }
     }
 
