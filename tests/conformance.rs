@@ -121,7 +121,8 @@ fn matches(case: &Value, f: &Figure) -> bool {
         // convention) its midpoint.
         _ => want.is_some_and(|w| {
             close(w, f.value)
-                || f.max.is_some_and(|m| close(w, m) || close(w, (f.value + m) / 2.0))
+                || f.max
+                    .is_some_and(|m| close(w, m) || close(w, (f.value + m) / 2.0))
                 || case["unit"]
                     .as_str()
                     .and_then(|u| in_measure(f, u))

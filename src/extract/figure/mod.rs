@@ -152,7 +152,8 @@ fn merge(text: &str, hits: Vec<parse::Hit>) -> Vec<parse::Hit> {
                     let months_only = months_only && ub == "month";
                     if months_only {
                         // 2 साल, 3 महीना = 27 months (a year is 12 months here, not 365 days).
-                        let m = |v: f64, u: Option<&str>| if u == Some("year") { v * 12.0 } else { v };
+                        let m =
+                            |v: f64, u: Option<&str>| if u == Some("year") { v * 12.0 } else { v };
                         prev.figure.value = m(a.value, a.unit.as_deref()) + b.value;
                         prev.figure.unit = Some("month".to_string());
                     } else {

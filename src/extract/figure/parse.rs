@@ -185,6 +185,14 @@ impl<'a, 'b> Parser<'a, 'b> {
         None
     }
 
+    /// An ordinal word (fifth, तीसरा, सातवां): (value, is_scale).
+    fn ordinal_word(&self, i: usize) -> Option<(f64, bool)> {
+        if let Some(v) = self.info(i).and_then(|w| w.ord) {
+            return Some((v, false));
+        }
+        self.suffix_ordinal(i)
+    }
+
     /// A date, time or code around the literal at `i`: returns the token to skip to.
     fn date_or_code(&self, i: usize) -> Option<usize> {
         let t = self.t;
@@ -363,10 +371,10 @@ impl<'a, 'b> Parser<'a, 'b> {
                     // a hundred and five
                     if matches!(last, Last::Hundred | Last::Scale)
                         && info.is_some_and(|w| w.has(flag::AND))
-                        && (self
-                            .info(j + 1)
-                            .is_some_and(|w| w.card.is_some_and(|v| v < 100.0) || w.ord.is_some())
-                            || t.lit(j + 1).is_some_and(|l| l.value < 100.0 && l.integer))
+                        && (self.info(j + 1).is_some_and(|w| {
+                            (w.card.is_some_and(|v| v < 100.0) || w.ord.is_some())
+                                && !w.has(flag::STRICT_ARTICLE)
+                        }) || t.lit(j + 1).is_some_and(|l| l.value < 100.0 && l.integer))
                     {
                         j += 1;
                         continue;
@@ -536,23 +544,53 @@ impl<'a, 'b> Parser<'a, 'b> {
             value += l.value / d.value;
             j += 3;
         }
-        // एक सौ तैंतीस सही एक बटा दो, two and a half, दो और दो बटा सात
+        // एक सौ तैंतीस सही एक बटा दो, two and a half, दो और दो बटा सात, 3 million and a half
         if !ordinal && value.fract() == 0.0 && self.has(j, flag::MIXED) {
             let k = j + 1;
+            let unit_of = scale
+                .filter(|s| *s > 100.0 && value % s == 0.0)
+                .unwrap_or(1.0);
+            let mut added = false;
             if let Ok(fr) = self.number(k)
                 && fr.value > 0.0
                 && fr.value < 1.0
                 && !fr.ordinal
             {
-                value += fr.value;
+                value += fr.value * unit_of;
                 j = fr.end;
+                added = true;
             } else if matches!(t.key(k), "a" | "an")
                 && let Some(f) = self.info(k + 1).and_then(|w| w.frac)
                 && f < 1.0
             {
-                value += f;
+                value += f * unit_of;
                 j = k + 2;
+                added = true;
             }
+            // two and a half million
+            if added
+                && unit_of == 1.0
+                && let Some(s) = self.info(j).and_then(|w| w.scale).filter(|s| *s > 100.0)
+            {
+                value *= s;
+                scale = Some(s);
+                j += 1;
+            }
+        }
+        // a third of, one fifth: a count over an ordinal is a fraction.
+        if !ordinal
+            && value.fract() == 0.0
+            && (1.0..20.0).contains(&value)
+            && j == i + 1
+            && t.is_word(i)
+            && let Some((d, false)) = self.ordinal_word(j)
+            && d >= 3.0
+            && (t.key(j + 1) == "of"
+                || t.tok(j + 1)
+                    .is_none_or(|x| matches!(x.kind, Kind::Punct(_))))
+        {
+            value /= d;
+            j += 1;
         }
         // एक बटा चार
         if !ordinal
@@ -771,7 +809,11 @@ impl<'a, 'b> Parser<'a, 'b> {
         }
         // an hour and a half, डेढ़ घंटा's long form "एक घंटा और आधा"
         if unit.is_some() && self.has(end, flag::MIXED) {
-            let k = if matches!(t.key(end + 1), "a" | "an") { end + 2 } else { end + 1 };
+            let k = if matches!(t.key(end + 1), "a" | "an") {
+                end + 2
+            } else {
+                end + 1
+            };
             if let Some(f) = self.info(k).and_then(|w| w.frac).filter(|f| *f < 1.0) {
                 value += f;
                 end = k + 1;

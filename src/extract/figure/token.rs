@@ -170,6 +170,24 @@ pub(super) fn literal(i: &str) -> IResult<&str, Lit> {
             rest = r;
         }
     }
+    // 1.3e6, 1e10, 12e-1: an exponent written right after the mantissa.
+    if let Some(r) = rest.strip_prefix(['e', 'E']) {
+        let (sign, r) = match r.strip_prefix(['-', '+']) {
+            Some(r2) => (if r.starts_with('-') { -1 } else { 1 }, r2),
+            None => (1, r),
+        };
+        if let Ok((r, d)) = digit_run(r)
+            && d.len() <= 3
+            && d.is_ascii()
+            && !r.starts_with(|c: char| c.is_alphanumeric())
+            && !first.is_empty()
+        {
+            let exp = sign * d.parse::<i32>().unwrap_or(0);
+            value *= 10f64.powi(exp);
+            integer = value.fract() == 0.0;
+            rest = r;
+        }
+    }
     if first.is_empty() && integer {
         // Neither digits nor a decimal part.
         return Err(nom::Err::Error(nom::error::Error::new(
