@@ -196,6 +196,9 @@ impl<'a, 'b> Parser<'a, 'b> {
     /// A date, time or code around the literal at `i`: returns the token to skip to.
     fn date_or_code(&self, i: usize) -> Option<usize> {
         let t = self.t;
+        if t.lit(i).is_some_and(|l| l.is_code()) {
+            return Some(i + 1);
+        }
         // 10:26, 02:58
         if t.punct(i + 1) == Some(':') && t.attached(i + 1) && t.lit(i + 2).is_some() {
             let mut j = i + 3;

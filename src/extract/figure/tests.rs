@@ -446,6 +446,13 @@ fn property_random_inputs_never_panic_and_spans_are_sound() {
         let text: String = (0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect();
         check(&text);
     }
+    // Long digit runs, huge exponents, long chains of scales.
+    check(&"9".repeat(400));
+    check(&format!("{}.{}", "1".repeat(300), "2".repeat(300)));
+    check("1e99 1e-99 1,5e3");
+    check(&"हजार ".repeat(200));
+    check(&"एक सौ ".repeat(200));
+    check(&"twenty-".repeat(200));
     for _ in 0..1000 {
         let n = rng.below(40);
         let bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();

@@ -24,6 +24,13 @@ pub(super) struct Lit {
     pub grouped: bool,
 }
 
+impl Lit {
+    /// Too long to be a quantity (an ID, a hash, a phone number run together) or not finite.
+    pub fn is_code(&self) -> bool {
+        self.int_digits > 24 || !self.value.is_finite()
+    }
+}
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Kind {
@@ -177,7 +184,7 @@ pub(super) fn literal(i: &str) -> IResult<&str, Lit> {
             None => (1, r),
         };
         if let Ok((r, d)) = digit_run(r)
-            && d.len() <= 3
+            && d.len() <= 2
             && d.is_ascii()
             && !r.starts_with(|c: char| c.is_alphanumeric())
             && !first.is_empty()
