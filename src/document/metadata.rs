@@ -104,7 +104,10 @@ impl MetadataGrammar {
             .pattern
             .iter()
             .map(|p| {
-                let src = p.regex.replace("{dev}", DEV_WORD).replace("{agency}", &agency);
+                let src = p
+                    .regex
+                    .replace("{dev}", DEV_WORD)
+                    .replace("{agency}", &agency);
                 compile(&src).map(|r| (p.name.clone(), r))
             })
             .collect::<Result<Vec<_>, _>>()?;
@@ -247,7 +250,10 @@ fn title_case(s: &str) -> String {
         .map(|w| {
             let mut cs = w.chars();
             match cs.next() {
-                Some(f) => f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })
@@ -299,25 +305,42 @@ mod tests {
     #[test]
     fn byline_forms_of_the_seeds() {
         for (text, want, span) in [
-            ("Rani Sahu\n1 Dec 2024 8:23 AM GMT\nबाकी", "2024-12-01", "1 Dec 2024"),
-            ("विदेश\nनई दिल्लीNov 30, 2024 / 02:58 pm\n", "2024-11-30", "Nov 30, 2024"),
+            (
+                "Rani Sahu\n1 Dec 2024 8:23 AM GMT\nबाकी",
+                "2024-12-01",
+                "1 Dec 2024",
+            ),
+            (
+                "विदेश\nनई दिल्लीNov 30, 2024 / 02:58 pm\n",
+                "2024-11-30",
+                "Nov 30, 2024",
+            ),
             (
                 "By Jagran NewsUpdated: Thu, 27 Jul 2023 10:26 AM (IST)\n",
                 "2023-07-27",
                 "Thu, 27 Jul 2023",
             ),
-            ("अपडेटेड: 27 जुलाई 2023 10:26 AM\n", "2023-07-27", "27 जुलाई 2023"),
+            (
+                "अपडेटेड: 27 जुलाई 2023 10:26 AM\n",
+                "2023-07-27",
+                "27 जुलाई 2023",
+            ),
             ("2024-11-30T08:00:00+05:30\n", "2024-11-30", "2024-11-30"),
         ] {
             let m = meta(text);
             assert_eq!(m.published, date(want), "{text}");
-            assert_eq!(m.published_span.map(|s| s.slice(text)), Some(span), "{text}");
+            assert_eq!(
+                m.published_span.map(|s| s.slice(text)),
+                Some(span),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn published_label_beats_updated_and_url() {
-        let text = "Updated: 2 Dec 2024\nPublished: 1 Dec 2024\n![x](https://a.com/img/2020/01/05/a.jpg)";
+        let text =
+            "Updated: 2 Dec 2024\nPublished: 1 Dec 2024\n![x](https://a.com/img/2020/01/05/a.jpg)";
         assert_eq!(meta(text).published, date("2024-12-01"));
     }
 
@@ -338,18 +361,40 @@ mod tests {
     #[test]
     fn datelines() {
         for (text, city, written) in [
-            ("x\nSeoulसियोल : रूस के रक्षा मंत्री रवाना हो गए।", "सियोल", "Seoulसियोल :"),
+            (
+                "x\nSeoulसियोल : रूस के रक्षा मंत्री रवाना हो गए।",
+                "सियोल",
+                "Seoulसियोल :",
+            ),
             (
                 "सियोल (दक्षिण कोरिया), एजेंसी। किम ने मुलाकात की।",
                 "सियोल",
                 "सियोल (दक्षिण कोरिया), एजेंसी।",
             ),
-            ("नई दिल्ली, एजेंसी । सरकार ने कहा।", "नई दिल्ली", "नई दिल्ली, एजेंसी ।"),
-            ("(पत्रिका ब्यूरो,गुवाहाटी): असम में बाढ़।", "गुवाहाटी", "(पत्रिका ब्यूरो,गुवाहाटी):"),
-            ("NEW DELHI (Reuters) - India said.", "New Delhi", "NEW DELHI (Reuters) -"),
-            ("नई दिल्ली, 27 जुलाई (भाषा) सरकार ने कहा।", "नई दिल्ली", "नई दिल्ली, 27 जुलाई (भाषा)"),
+            (
+                "नई दिल्ली, एजेंसी । सरकार ने कहा।",
+                "नई दिल्ली",
+                "नई दिल्ली, एजेंसी ।",
+            ),
+            (
+                "(पत्रिका ब्यूरो,गुवाहाटी): असम में बाढ़।",
+                "गुवाहाटी",
+                "(पत्रिका ब्यूरो,गुवाहाटी):",
+            ),
+            (
+                "NEW DELHI (Reuters) - India said.",
+                "New Delhi",
+                "NEW DELHI (Reuters) -",
+            ),
+            (
+                "नई दिल्ली, 27 जुलाई (भाषा) सरकार ने कहा।",
+                "नई दिल्ली",
+                "नई दिल्ली, 27 जुलाई (भाषा)",
+            ),
         ] {
-            let d = meta(text).dateline.unwrap_or_else(|| panic!("no dateline in {text}"));
+            let d = meta(text)
+                .dateline
+                .unwrap_or_else(|| panic!("no dateline in {text}"));
             assert_eq!(d.city, city);
             assert_eq!(d.text, written);
             assert_eq!(&text[d.start..d.end], written);

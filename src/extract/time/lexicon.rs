@@ -103,6 +103,8 @@ struct RawFile {
     #[serde(default)]
     plural_units: Vec<String>,
     #[serde(default)]
+    scales: Vec<String>,
+    #[serde(default)]
     units: RawUnits,
     #[serde(default)]
     deictic: Vec<RawDeictic>,
@@ -169,6 +171,7 @@ pub struct Lexicon {
     counts: BTreeMap<String, u32>,
     units: BTreeMap<String, Unit>,
     plural_units: BTreeSet<String>,
+    scales: BTreeSet<String>,
     ambiguous_months: BTreeSet<String>,
     month_postpositions: BTreeSet<String>,
     month_prepositions: BTreeSet<String>,
@@ -230,7 +233,8 @@ impl Lexicon {
             let raw: RawFile = gs.parse(file)?;
             lx.add(raw, file)?;
         }
-        lx.directions.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        lx.directions
+            .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         lx.ago.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lx.deictic.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         Ok(lx)
@@ -285,6 +289,7 @@ impl Lexicon {
             self.units.extend(set(words).map(|w| (w, unit)));
         }
         self.plural_units.extend(set(&raw.plural_units));
+        self.scales.extend(set(&raw.scales));
         self.ambiguous_months.extend(set(&raw.ambiguous_months));
         self.month_postpositions
             .extend(set(&raw.month_postpositions));
@@ -341,6 +346,10 @@ impl Lexicon {
     /// True for plural unit words ("दिनों", "days").
     pub fn is_plural_unit(&self, w: &str) -> bool {
         self.plural_units.contains(w)
+    }
+    /// A scale word after a number word ("दो हज़ार"): the number is not a day.
+    pub fn is_scale(&self, w: &str) -> bool {
+        self.scales.contains(w)
     }
     /// True for month names that need support to count ("मार्च", "may").
     pub fn is_ambiguous_month(&self, w: &str) -> bool {
@@ -415,10 +424,17 @@ mod tests {
     #[test]
     fn builtin_lexicon_knows_spelling_variants() {
         let lx = Lexicon::load(&GrammarSet::builtin()).unwrap();
-        for (w, m) in [("सितम्बर", 9), ("सितंबर", 9), ("अक्तूबर", 10), ("फ़रवरी", 2), ("dec", 12)] {
+        for (w, m) in [
+            ("सितम्बर", 9),
+            ("सितंबर", 9),
+            ("अक्तूबर", 10),
+            ("फ़रवरी", 2),
+            ("dec", 12),
+        ] {
             assert_eq!(lx.month(&normalize(w)).map(|x| x.0), Some(m), "{w}");
         }
-        for (w, d) in [("बृहस्पतिवार", 4), ("वीरवार", 4), ("इतवार", 7), ("friday", 5)] {
+        for (w, d) in [("बृहस्पतिवार", 4), ("वीरवार", 4), ("इतवार", 7), ("friday", 5)]
+        {
             assert_eq!(lx.weekday(&normalize(w)).map(|x| x.0), Some(d), "{w}");
         }
     }

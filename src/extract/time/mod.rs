@@ -54,7 +54,12 @@ pub fn find(text: &str, start: usize, end: usize, g: &TimeGrammar) -> Vec<parse:
 
 /// Dates that name their year in `text[start..end]` ("1 Dec 2024", "2024-11-30",
 /// "Thu, 27 Jul 2023", "27 जुलाई 2023"), for reading bylines.
-pub fn absolute_dates(text: &str, start: usize, end: usize, g: &TimeGrammar) -> Vec<(Span, NaiveDate)> {
+pub fn absolute_dates(
+    text: &str,
+    start: usize,
+    end: usize,
+    g: &TimeGrammar,
+) -> Vec<(Span, NaiveDate)> {
     find(text, start, end, g)
         .into_iter()
         .filter_map(|f| match f.expr {
@@ -101,14 +106,24 @@ mod tests {
     /// (text, value, kind) of every time claim in `text` published on `published`.
     fn times(text: &str, published: Option<&str>) -> Vec<(String, Option<String>, String)> {
         let p = published.and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
-        let doc = analyze("t", text.to_string(), p, &Options::default(), Grammars::builtin());
+        let doc = analyze(
+            "t",
+            text.to_string(),
+            p,
+            &Options::default(),
+            Grammars::builtin(),
+        );
         doc.claims
             .iter()
             .filter_map(|c| match &c.detail {
                 ClaimKind::Time(t) => Some((
                     c.text.clone(),
                     t.value.clone(),
-                    serde_json::to_value(t.time).unwrap().as_str().unwrap().to_string(),
+                    serde_json::to_value(t.time)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_string(),
                 )),
                 _ => None,
             })
@@ -141,22 +156,42 @@ mod tests {
 
     #[test]
     fn english_dates_in_three_orders() {
-        assert_eq!(one("Signed on Nov 30, 2024.", "2024-12-05").1.as_deref(), Some("2024-11-30"));
-        assert_eq!(one("It began 1 Dec 2024 at noon.", "2024-12-05").1.as_deref(), Some("2024-12-01"));
-        assert_eq!(one("It ends December 1 this time.", "2024-12-05").0, "December 1");
+        assert_eq!(
+            one("Signed on Nov 30, 2024.", "2024-12-05").1.as_deref(),
+            Some("2024-11-30")
+        );
+        assert_eq!(
+            one("It began 1 Dec 2024 at noon.", "2024-12-05")
+                .1
+                .as_deref(),
+            Some("2024-12-01")
+        );
+        assert_eq!(
+            one("It ends December 1 this time.", "2024-12-05").0,
+            "December 1"
+        );
     }
 
     #[test]
     fn unresolvable_times_are_listed_with_null() {
-        let t = times("लावरोव ने शनिवार को कहा। जून में क्षेत्र खोला। पिछले साल समझौता हुआ।", None);
+        let t = times(
+            "लावरोव ने शनिवार को कहा। जून में क्षेत्र खोला। पिछले साल समझौता हुआ।",
+            None,
+        );
         assert_eq!(t.len(), 3, "{t:?}");
         assert!(t.iter().all(|x| x.1.is_none()));
     }
 
     #[test]
     fn kal_takes_its_sign_from_the_tense() {
-        assert_eq!(one("वह कल दिल्ली गया था।", "2024-11-30").1.as_deref(), Some("2024-11-29"));
-        assert_eq!(one("वह कल दिल्ली जाएगा।", "2024-11-30").1.as_deref(), Some("2024-12-01"));
+        assert_eq!(
+            one("वह कल दिल्ली गया था।", "2024-11-30").1.as_deref(),
+            Some("2024-11-29")
+        );
+        assert_eq!(
+            one("वह कल दिल्ली जाएगा।", "2024-11-30").1.as_deref(),
+            Some("2024-12-01")
+        );
         assert_eq!(one("कल की बात अलग है।", "2024-11-30").1, None);
     }
 
@@ -171,13 +206,26 @@ mod tests {
             "You may go.",
             "प्रदर्शनकारियों ने मार्च निकाला।",
         ] {
-            assert!(times(s, Some("2024-11-30")).is_empty(), "{s}: {:?}", times(s, Some("2024-11-30")));
+            assert!(
+                times(s, Some("2024-11-30")).is_empty(),
+                "{s}: {:?}",
+                times(s, Some("2024-11-30"))
+            );
         }
     }
 
     #[test]
     fn no_input_panics() {
-        for s in ["", "(", "1/", "३१-", "Nov 31, 2024", "9999-99-99", "बुधवार (", "२०२४-१२-०१"] {
+        for s in [
+            "",
+            "(",
+            "1/",
+            "३१-",
+            "Nov 31, 2024",
+            "9999-99-99",
+            "बुधवार (",
+            "२०२४-१२-०१",
+        ] {
             let _ = times(s, Some("2024-11-30"));
             let _ = times(s, None);
         }

@@ -53,6 +53,20 @@ pub enum Expr {
         /// Which week.
         dir: Direction,
     },
+    /// A day of a named month: "इस महीने 21 तारीख", "अगले महीने की 20 तारीख".
+    DayOfMonthIn {
+        /// 1–31.
+        day: u32,
+        /// Which month.
+        dir: Direction,
+    },
+    /// A month of a named year: "अगले साल जून में", "last year in March" is not one (only adjacent).
+    MonthOfYear {
+        /// 1–12.
+        month: u32,
+        /// Which year.
+        dir: Direction,
+    },
     /// A whole period: "पिछले साल", "इस सप्ताह", "last month", "पिछले दिन".
     Period {
         /// Day, week, month or year.
@@ -107,8 +121,12 @@ impl<'a> M<'a> {
         let (x, y) = (self.toks.get(a)?, self.toks.get(a + 1)?);
         let g = self.text.get(x.end..y.start)?;
         let ok = g.chars().count() <= 5
-            && g.chars()
-                .all(|c| matches!(c, ' ' | '\t' | '\u{a0}' | ',' | '(' | ')' | '-' | '–' | '.' | '/'));
+            && g.chars().all(|c| {
+                matches!(
+                    c,
+                    ' ' | '\t' | '\u{a0}' | ',' | '(' | ')' | '-' | '–' | '.' | '/'
+                )
+            });
         ok.then_some(g)
     }
 
@@ -169,6 +187,9 @@ impl<'a> M<'a> {
             } if digits <= 2 && (1..=31).contains(&value) => Some((value, k, ordinal)),
             TokKind::Word => {
                 let w = self.lx.day(self.word(k)?)?;
+                if self.tight(k) && self.word(k + 1).is_some_and(|x| self.lx.is_scale(x)) {
+                    return None;
+                }
                 if w.tens
                     && self.tight(k)
                     && let Some(u) = self.word(k + 1).and_then(|x| self.lx.day(x))
@@ -289,7 +310,9 @@ impl<'a> M<'a> {
             let dk = self.skip(k + 1, |w| self.lx.is_day_prefix(w));
             let (day, last, ordinal) = self.day(dk)?;
             let marker = self.gap(last).is_some()
-                && self.word(last + 1).is_some_and(|w| self.lx.is_day_marker(w));
+                && self
+                    .word(last + 1)
+                    .is_some_and(|w| self.lx.is_day_marker(w));
             (ordinal || marker).then_some((
                 if marker { last + 1 } else { last },
                 Expr::DayOfMonth {
@@ -307,10 +330,15 @@ impl<'a> M<'a> {
         let dk = self.skip(k, |w| self.lx.is_day_prefix(w));
         let (day, last, ordinal) = self.day(dk)?;
         let marker = self.gap(last).is_some()
-            && self.word(last + 1).is_some_and(|w| self.lx.is_day_marker(w));
+            && self
+                .word(last + 1)
+                .is_some_and(|w| self.lx.is_day_marker(w));
         let numeric_ordinal = ordinal
             && dk > k
-            && matches!(self.toks.get(last).map(|t| t.kind), Some(TokKind::Num { .. }));
+            && matches!(
+                self.toks.get(last).map(|t| t.kind),
+                Some(TokKind::Num { .. })
+            );
         if marker {
             Some((last + 1, Expr::DayOfMonth { day, weekday: None }, false))
         } else if numeric_ordinal {
@@ -318,6 +346,22 @@ impl<'a> M<'a> {
         } else {
             None
         }
+    }
+
+    /// year month: "2015 जून"
+    fn year_month(&self, k: usize) -> Option<Hit> {
+        let year = self.year(k)?;
+        self.gap(k)?;
+        let (month, _) = self.month(k + 1)?;
+        Some((
+            k + 1,
+            Expr::Month {
+                year: Some(year),
+                month,
+                dir: None,
+            },
+            false,
+        ))
     }
 
     /// month year | month (when not ambiguous, or supported)
@@ -345,10 +389,14 @@ impl<'a> M<'a> {
                 tok.capital
                     && k > 0
                     && self.gap(k - 1).is_some()
-                    && self.word(k - 1).is_some_and(|p| self.lx.is_month_preposition(p))
+                    && self
+                        .word(k - 1)
+                        .is_some_and(|p| self.lx.is_month_preposition(p))
             } else {
                 self.tight(k)
-                    && self.word(k + 1).is_some_and(|p| self.lx.is_month_postposition(p))
+                    && self
+                        .word(k + 1)
+                        .is_some_and(|p| self.lx.is_month_postposition(p))
             };
             if !supported {
                 return None;
@@ -373,7 +421,14 @@ impl<'a> M<'a> {
         }
         let n = dl + 1;
         if let Some((weekday, false)) = self.weekday(n) {
-            return Some((n, Expr::Weekday { weekday, dir: Some(dir) }, false));
+            return Some((
+                n,
+                Expr::Weekday {
+                    weekday,
+                    dir: Some(dir),
+                },
+                false,
+            ));
         }
         if let Some((month, false)) = self.month(n) {
             return Some((
@@ -390,6 +445,25 @@ impl<'a> M<'a> {
         let unit = self.lx.unit(w)?;
         if self.lx.is_plural_unit(w) || (unit == Unit::Day && dir == Direction::This) {
             return None;
+        }
+        if unit == Unit::Month && self.gap(n).is_some() {
+            // इस महीने 21 तारीख | अगले महीने की 20 तारीख
+            let dk = self.skip(n + 1, |x| self.lx.is_month_day_link(x));
+            if let Some((day, dl, ordinal)) = self.day(dk) {
+                let marker = self.gap(dl).is_some()
+                    && self.word(dl + 1).is_some_and(|w| self.lx.is_day_marker(w));
+                if marker || ordinal {
+                    let last = if marker { dl + 1 } else { dl };
+                    return Some((last, Expr::DayOfMonthIn { day, dir }, false));
+                }
+            }
+        }
+        if unit == Unit::Year && self.gap(n).is_some() {
+            // अगले साल जून में
+            let mk = self.skip(n + 1, |x| self.lx.is_month_day_link(x));
+            if let Some((month, false)) = self.month(mk) {
+                return Some((mk, Expr::MonthOfYear { month, dir }, false));
+            }
         }
         if unit == Unit::Week && self.tight(n) {
             let wk = self.skip(n + 1, |x| self.lx.is_week_weekday_link(x));
@@ -418,11 +492,7 @@ impl<'a> M<'a> {
         if !self.tight(cl + 1) {
             return None;
         }
-        let last = self
-            .lx
-            .ago()
-            .iter()
-            .find_map(|p| self.phrase(cl + 2, p))?;
+        let last = self.lx.ago().iter().find_map(|p| self.phrase(cl + 2, p))?;
         Some((last, Expr::Ago { count, unit }, false))
     }
 
@@ -440,6 +510,22 @@ impl<'a> M<'a> {
         Some((last, Expr::Deictic { offset }, false))
     }
 
+    /// weekday of next week: "Sunday of next week"
+    fn weekday_of_week(&self, k: usize) -> Option<Hit> {
+        let (weekday, false) = self.weekday(k)? else {
+            return None;
+        };
+        let dk = self.skip(k + 1, |w| self.lx.is_day_month_link(w));
+        if dk == k + 1 {
+            return None;
+        }
+        let (dir, dl) = self.direction(dk)?;
+        if !self.tight(dl) || self.word(dl + 1).and_then(|w| self.lx.unit(w)) != Some(Unit::Week) {
+            return None;
+        }
+        Some((dl + 1, Expr::WeekdayOfWeek { weekday, dir }, false))
+    }
+
     fn weekday_bare(&self, k: usize) -> Option<Hit> {
         match self.weekday(k)? {
             (weekday, false) => Some((k, Expr::Weekday { weekday, dir: None }, false)),
@@ -452,7 +538,11 @@ impl<'a> M<'a> {
         let mut words = Vec::new();
         let mut i = k + 1;
         while i < self.toks.len() {
-            if self.text.get(self.toks[i - 1].end..self.toks[i].start).is_some_and(|g| g.contains(',')) {
+            if self
+                .text
+                .get(self.toks[i - 1].end..self.toks[i].start)
+                .is_some_and(|g| g.contains(','))
+            {
                 break;
             }
             match self.word(i) {
@@ -464,9 +554,12 @@ impl<'a> M<'a> {
         }
         let tail = &words[words.len().saturating_sub(3)..];
         let past = tail.iter().any(|w| self.lx.is_past(w));
-        let future = tail
-            .iter()
-            .any(|w| self.lx.future_endings.iter().any(|e| w.ends_with(e.as_str())));
+        let future = tail.iter().any(|w| {
+            self.lx
+                .future_endings
+                .iter()
+                .any(|e| w.ends_with(e.as_str()))
+        });
         match (past, future) {
             (true, false) => Some(true),
             (false, true) => Some(false),
@@ -477,7 +570,9 @@ impl<'a> M<'a> {
     fn at(&self, k: usize) -> Option<Hit> {
         let candidates = [
             self.weekday_date(k),
+            self.weekday_of_week(k),
             self.relative(k),
+            self.year_month(k),
             self.ago(k),
             self.date(k),
             self.month_only(k),

@@ -58,9 +58,7 @@ fn shift_months(y: i32, m: u32, n: i64) -> Option<(i32, u32)> {
 
 /// The most recent `month`-`day` on or before `p` (looking back up to eight years, for 29 Feb).
 fn recent_date(p: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
-    (0..=8).find_map(|back| {
-        NaiveDate::from_ymd_opt(p.year() - back, m, d).filter(|x| *x <= p)
-    })
+    (0..=8).find_map(|back| NaiveDate::from_ymd_opt(p.year() - back, m, d).filter(|x| *x <= p))
 }
 
 /// The most recent day `d` of a month on or before `p` (looking back a year).
@@ -69,6 +67,17 @@ fn recent_day_of_month(p: NaiveDate, d: u32) -> Option<NaiveDate> {
         let (y, m) = shift_months(p.year(), p.month(), -back)?;
         NaiveDate::from_ymd_opt(y, m, d).filter(|x| *x <= p)
     })
+}
+
+/// The day `d` of a month nearest to `p` (a year back, a month ahead) that falls on `weekday`:
+/// the weekday is the only clue to the month.
+fn day_of_month_on_weekday(p: NaiveDate, d: u32, weekday: u32) -> Option<NaiveDate> {
+    (-12i64..=1)
+        .filter_map(|n| {
+            let (y, m) = shift_months(p.year(), p.month(), n)?;
+            NaiveDate::from_ymd_opt(y, m, d).filter(|x| weekday_of(*x) == weekday)
+        })
+        .min_by_key(|x| ((*x - p).num_days().abs(), *x > p))
 }
 
 /// The `weekday` on or before `p` (`strict`: before), or after `p` (`after`).
@@ -123,9 +132,28 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
             }
             r.value = date.map(day);
         }
+        Expr::DayOfMonthIn { day: d, dir } => {
+            r.kind = TimeKind::Relative;
+            r.value = p
+                .and_then(|p| shift_months(p.year(), p.month(), dir_offset(dir)))
+                .and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, d))
+                .map(day);
+        }
+        Expr::MonthOfYear { month: m, dir } => {
+            r.grain = Grain::Month;
+            r.value = p
+                .and_then(|p| p.year().checked_add(dir_offset(dir) as i32))
+                .map(|y| month(y, m));
+        }
         Expr::DayOfMonth { day: d, weekday } => {
             r.kind = TimeKind::Date;
-            let date = p.and_then(|p| recent_day_of_month(p, d));
+            let date = p.and_then(|p| {
+                match weekday {
+                    Some(w) => day_of_month_on_weekday(p, d, w),
+                    None => None,
+                }
+                .or_else(|| recent_day_of_month(p, d))
+            });
             if let (Some(date), Some(w)) = (date, weekday) {
                 r.weekday_mismatch = weekday_of(date) != w;
             }
@@ -144,16 +172,31 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
             r.grain = Grain::Month;
             r.value = match (year, dir, p) {
                 (Some(y), _, _) => Some(month(y, m)),
-                (None, None, Some(p)) => {
-                    Some(month(if m <= p.month() { p.year() } else { p.year() - 1 }, m))
-                }
-                (None, Some(Direction::Last), Some(p)) => {
-                    Some(month(if m < p.month() { p.year() } else { p.year() - 1 }, m))
-                }
+                (None, None, Some(p)) => Some(month(
+                    if m <= p.month() {
+                        p.year()
+                    } else {
+                        p.year() - 1
+                    },
+                    m,
+                )),
+                (None, Some(Direction::Last), Some(p)) => Some(month(
+                    if m < p.month() {
+                        p.year()
+                    } else {
+                        p.year() - 1
+                    },
+                    m,
+                )),
                 (None, Some(Direction::This), Some(p)) => Some(month(p.year(), m)),
-                (None, Some(Direction::Next), Some(p)) => {
-                    Some(month(if m > p.month() { p.year() } else { p.year() + 1 }, m))
-                }
+                (None, Some(Direction::Next), Some(p)) => Some(month(
+                    if m > p.month() {
+                        p.year()
+                    } else {
+                        p.year() + 1
+                    },
+                    m,
+                )),
                 (None, _, None) => None,
             };
         }
@@ -232,7 +275,10 @@ mod tests {
     #[test]
     fn bare_weekdays_count_back_including_the_day_itself() {
         // 2024-12-01 is a Sunday
-        let wd = |w| Expr::Weekday { weekday: w, dir: None };
+        let wd = |w| Expr::Weekday {
+            weekday: w,
+            dir: None,
+        };
         assert_eq!(v(wd(5), "2024-12-01").as_deref(), Some("2024-11-29"));
         assert_eq!(v(wd(6), "2024-12-01").as_deref(), Some("2024-11-30"));
         assert_eq!(v(wd(7), "2024-12-01").as_deref(), Some("2024-12-01"));
@@ -291,9 +337,18 @@ mod tests {
     #[test]
     fn periods_and_counts_back() {
         let e = |u, d| Expr::Period { unit: u, dir: d };
-        assert_eq!(v(e(Unit::Year, Direction::Last), "2024-01-05").as_deref(), Some("2023"));
-        assert_eq!(v(e(Unit::Month, Direction::Last), "2024-01-05").as_deref(), Some("2023-12"));
-        assert_eq!(v(e(Unit::Day, Direction::Last), "2024-03-01").as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            v(e(Unit::Year, Direction::Last), "2024-01-05").as_deref(),
+            Some("2023")
+        );
+        assert_eq!(
+            v(e(Unit::Month, Direction::Last), "2024-01-05").as_deref(),
+            Some("2023-12")
+        );
+        assert_eq!(
+            v(e(Unit::Day, Direction::Last), "2024-03-01").as_deref(),
+            Some("2024-02-29")
+        );
         let ago = Expr::Ago {
             count: 3,
             unit: Unit::Day,

@@ -101,7 +101,11 @@ fn end_of_number(i: &str) -> IResult<&str, ()> {
 fn expand_year((v, n): (u32, usize)) -> Option<i32> {
     match n {
         4 => Some(v as i32),
-        2 => Some(if v < 50 { 2000 + v as i32 } else { 1900 + v as i32 }),
+        2 => Some(if v < 50 {
+            2000 + v as i32
+        } else {
+            1900 + v as i32
+        }),
         _ => None,
     }
 }
@@ -262,7 +266,8 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             let mut chars_after = rest.chars();
             let next = chars_after.next();
             let next2 = chars_after.next();
-            let continues = matches!((next, next2), (Some(',' | '.' | ':'), Some(d)) if is_digit(d));
+            let continues =
+                matches!((next, next2), (Some(',' | '.' | ':'), Some(d)) if is_digit(d));
             if continues || next == Some('%') || glued {
                 kind = TokKind::Other;
                 // swallow the rest of the number ("6,000", "1.5", "10:30")
@@ -279,7 +284,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                     chars.next();
                 }
             } else {
-                let suffix: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+                let suffix: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .collect();
                 let lower = suffix.to_ascii_lowercase();
                 if matches!(lower.as_str(), "st" | "nd" | "rd" | "th") {
                     kind = TokKind::Num {
@@ -293,7 +301,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                         }
                     }
                     j += suffix.len();
-                } else if rest.chars().next().is_some_and(|c| c.is_alphabetic() || is_devanagari_letter(c)) {
+                } else if rest
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() || is_devanagari_letter(c))
+                {
                     // "70वीं", "5th-grade"-like glue: not a plain number
                     kind = TokKind::Other;
                     while let Some(&(k, d)) = chars.peek() {
@@ -374,17 +386,31 @@ mod tests {
             day: d,
         };
         assert_eq!(numeric_date("27.07.2023"), Some((d(Some(2023), 7, 27), 10)));
-        assert_eq!(numeric_date("2024-11-30T10:00"), Some((d(Some(2024), 11, 30), 10)));
+        assert_eq!(
+            numeric_date("2024-11-30T10:00"),
+            Some((d(Some(2024), 11, 30), 10))
+        );
         assert_eq!(numeric_date("21/04/16 को"), Some((d(Some(2016), 4, 21), 8)));
         assert_eq!(numeric_date("2/29/2020"), Some((d(Some(2020), 2, 29), 9)));
-        assert_eq!(numeric_date("२५-०३-२०२०").map(|x| x.0), Some(d(Some(2020), 3, 25)));
+        assert_eq!(
+            numeric_date("२५-०३-२०२०").map(|x| x.0),
+            Some(d(Some(2020), 3, 25))
+        );
         assert_eq!(numeric_date("11/20,").map(|x| x.0), Some(d(None, 11, 20)));
         assert_eq!(numeric_date("06-05").map(|x| x.0), Some(d(None, 5, 6)));
     }
 
     #[test]
     fn ranges_decimals_and_versions_are_not_dates() {
-        for s in ["10-12", "5-6", "1.5", "1/2", "1.2.3.4", "2010-2012", "32/13/2020"] {
+        for s in [
+            "10-12",
+            "5-6",
+            "1.5",
+            "1/2",
+            "1.2.3.4",
+            "2010-2012",
+            "32/13/2020",
+        ] {
             assert_eq!(numeric_date(s), None, "{s}");
         }
     }
@@ -395,12 +421,31 @@ mod tests {
         let texts: Vec<&str> = k.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(
             texts,
-            ["नई", "दिल्ली", "Nov", "30", "2024", "02:58", "pm", "6,000", "सैनिक", "70वीं", "22nd"]
+            [
+                "नई",
+                "दिल्ली",
+                "Nov",
+                "30",
+                "2024",
+                "02:58",
+                "pm",
+                "6,000",
+                "सैनिक",
+                "70वीं",
+                "22nd"
+            ]
         );
         assert_eq!(k[5].1, TokKind::Other);
         assert_eq!(k[7].1, TokKind::Other);
         assert_eq!(k[9].1, TokKind::Other);
-        assert!(matches!(k[10].1, TokKind::Num { value: 22, ordinal: true, .. }));
+        assert!(matches!(
+            k[10].1,
+            TokKind::Num {
+                value: 22,
+                ordinal: true,
+                ..
+            }
+        ));
     }
 
     #[test]
