@@ -12,7 +12,7 @@ use crate::span::Span;
 
 const FILE: &str = "chrome.toml";
 
-/// A line marked as chrome.
+/// A line (or the tail of a line) marked as chrome.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChromeLine {
     /// First byte of the line (without its newline).
@@ -35,6 +35,10 @@ struct RawRule {
     /// Regular expressions matched against the trimmed line.
     #[serde(default)]
     regex: Vec<String>,
+    /// Regular expressions that mark only the tail of a line, from the match to the line's end
+    /// (a banner glued to the last sentence of a paragraph: "… है.(बीबीसी हिन्दी के").
+    #[serde(default)]
+    tail: Vec<String>,
     /// Only when the nearest non-blank line after matches this.
     #[serde(default)]
     next: Option<String>,
@@ -62,6 +66,7 @@ struct Rule {
     exact: Vec<String>,
     prefix: Vec<String>,
     regex: Vec<Regex>,
+    tail: Vec<Regex>,
     next: Option<Regex>,
     prev: Option<Regex>,
     lang: Option<Lang>,
@@ -93,6 +98,7 @@ impl ChromeGrammar {
                     .iter()
                     .map(|p| compile(p))
                     .collect::<Result<_, _>>()?,
+                tail: r.tail.iter().map(|p| compile(p)).collect::<Result<_, _>>()?,
                 next: r.next.as_deref().map(compile).transpose()?,
                 prev: r.prev.as_deref().map(compile).transpose()?,
                 lang: r
@@ -113,6 +119,15 @@ impl ChromeGrammar {
             rules,
             latin_line_max: raw.latin_line_in_hindi_max_chars,
         })
+    }
+
+    /// The first tail rule that matches `line`: its name and the byte offset in the line where
+    /// the chrome starts.
+    fn tail_for(&self, line: &str, lang: Lang) -> Option<(&str, usize)> {
+        self.rules
+            .iter()
+            .filter(|r| r.lang.is_none_or(|l| l == lang))
+            .find_map(|r| r.tail.iter().find_map(|re| re.find(line)).map(|m| (r.name.as_str(), m.start())))
     }
 
     fn rule_for(
@@ -193,6 +208,8 @@ pub fn mark(text: &str, lang: Lang, g: &ChromeGrammar) -> Vec<ChromeLine> {
                 end: span.end,
                 rule: rule.to_string(),
             });
+        } else if let Some((rule, at)) = g.tail_for(line, lang) {
+            out.push(ChromeLine { start: span.start + at, end: span.end, rule: rule.to_string() });
         }
     }
     out
