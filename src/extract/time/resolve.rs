@@ -1,9 +1,9 @@
 //! Calendar arithmetic: an [`Expr`] and the publication date give a value.
 //!
 //! News reports the past, so a date or month without a year, and a bare weekday, resolve to the
-//! most recent one on or before the publication date (the same day counts). "बीते/पिछले/last"
-//! + weekday is the one strictly before; "अगले/next" + weekday the one strictly after; weeks run
-//! Monday to Sunday and a week's value is its Monday. Without a publication date, anything that
+//! most recent one on or before the publication date (the same day counts). A weekday after
+//! "बीते/पिछले/last" is the one strictly before, after "अगले/next" the one strictly after; weeks
+//! run Monday to Sunday and a week's value is its Monday. Without a publication date, anything that
 //! needs one stays unresolved (null); a date that names its year resolves anyway.
 
 use chrono::{Datelike, Days, NaiveDate};
