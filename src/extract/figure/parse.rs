@@ -896,14 +896,11 @@ impl<'a, 'b> Parser<'a, 'b> {
         // Negative: -5, −2°, minus five, माइनस पांच.
         let mut start = i;
         let mut sign = 1.0;
-        if i > floor
+        let minus_sign = i > floor
             && matches!(t.punct(i - 1), Some('-' | '−'))
             && t.attached(i)
-            && (i - 1 == 0 || t.tok(i - 1).is_some_and(|x| x.ws_before))
-        {
-            sign = -1.0;
-            start = i - 1;
-        } else if i > floor && self.has(i - 1, flag::NEGATIVE) {
+            && (i - 1 == 0 || t.tok(i - 1).is_some_and(|x| x.ws_before));
+        if minus_sign || (i > floor && self.has(i - 1, flag::NEGATIVE)) {
             sign = -1.0;
             start = i - 1;
         }
