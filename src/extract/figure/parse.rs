@@ -102,6 +102,8 @@ struct Num {
     year_like: bool,
     /// An ambiguous ordinal word (पहले, दूसरे, second).
     ambiguous: bool,
+    /// One fraction word below one (half, आधा) alone.
+    bare_fraction: bool,
 }
 
 /// Why no number was read at a position.
@@ -198,6 +200,26 @@ impl<'a, 'b> Parser<'a, 'b> {
         let t = self.t;
         if t.lit(i).is_some_and(|l| l.is_code()) {
             return Some(i + 1);
+        }
+        // 0800 555 111, 007: a leading zero makes a phone number or an ID, not a quantity.
+        if t.lit(i).is_some_and(|l| l.integer && l.int_digits > 1)
+            && t.raw(i).starts_with(['0', '०'])
+            && (t.lit(i + 1).is_some() || t.lit(i).is_some_and(|l| l.int_digits >= 5))
+        {
+            let mut j = i + 1;
+            while t.lit(j).is_some() {
+                j += 1;
+            }
+            return Some(j);
+        }
+        // 7 a.m., 3 p.m.: a time of day.
+        if matches!(t.key(i + 1), "a" | "p")
+            && t.punct(i + 2) == Some('.')
+            && t.key(i + 3) == "m"
+            && t.attached(i + 2)
+            && t.attached(i + 3)
+        {
+            return Some(i + 4);
         }
         // 10:26, 02:58
         if t.punct(i + 1) == Some(':') && t.attached(i + 1) && t.lit(i + 2).is_some() {
@@ -617,6 +639,7 @@ impl<'a, 'b> Parser<'a, 'b> {
             strict_article,
             year_like: year_like && j == i + 1,
             ambiguous: ambiguous && single_word,
+            bare_fraction: single_word && first_info.is_some_and(|w| w.frac.is_some_and(|f| f < 1.0)),
         })
     }
 
@@ -805,7 +828,11 @@ impl<'a, 'b> Parser<'a, 'b> {
                 .then(|| self.unit_after(end + 1))
                 .flatten()
                 .filter(|(u, _)| u.kind != FigureKind::Percent);
-            if let Some((u, e)) = direct.or(of) {
+            // half an hour, a quarter of a mile
+            let frac_a = (num.bare_fraction && matches!(t.key(end), "a" | "an"))
+                .then(|| self.unit_after(end + 1))
+                .flatten();
+            if let Some((u, e)) = direct.or(of).or(frac_a) {
                 unit = Some(u);
                 end = e;
             }
@@ -885,14 +912,6 @@ impl<'a, 'b> Parser<'a, 'b> {
             }
             end = e;
         }
-        // The counted noun: 6,000 troops, हजारों सैनिकों, 6,000 मिलियन कार्यों.
-        let mut noun = None;
-        if unit.is_none()
-            && let Some((n, e)) = noun::counted(self, end)
-        {
-            noun = Some(n);
-            end = e;
-        }
         // Negative: -5, −2°, minus five, माइनस पांच.
         let mut start = i;
         let mut sign = 1.0;
@@ -917,6 +936,30 @@ impl<'a, 'b> Parser<'a, 'b> {
             start = s;
         }
         let unit = unit.or(before_unit);
+        // The counted noun: 6,000 troops, हजारों सैनिकों, 6,000 मिलियन कार्यों. A year-like
+        // number takes only a plural or person noun ("2000 लोग", "2000 soldiers"); otherwise
+        // "2005 चुनाव", "2017 gave" are a year and a word.
+        let mut noun = None;
+        if unit.is_none()
+            && let Some((n, e)) = noun::counted(self, end)
+            && (!num.year_like || self.plural_noun(e - 1))
+        {
+            noun = Some(n);
+            end = e;
+        }
+        // Bare "half", "आधा" with nothing after them are nouns ("the Liverpool half").
+        if num.bare_fraction && unit.is_none() && noun.is_none() && t.key(end) != "of" {
+            return (None, end);
+        }
+        // "a second meeting", "a decades-long dispute": an article, not a duration.
+        if num.strict_article
+            && let Some(u) = unit
+            && (self.info(num.end).is_some_and(|w| w.ord.is_some())
+                || (matches!(t.punct(end), Some('-')) && t.attached(end) && t.is_word(end + 1)))
+        {
+            let _ = u;
+            return (None, end);
+        }
         let (pstart, pqual) = self.prefix_start(start, floor);
         if let Some(q) = pqual
             && range_max.is_none()
@@ -977,6 +1020,16 @@ impl<'a, 'b> Parser<'a, 'b> {
         let mut h = self.hit(start, end, figure);
         h.factor = factor;
         (Some(h), end)
+    }
+
+    /// A noun that can follow a count that looks like a year: a plural ("soldiers", "सैनिकों")
+    /// or a person noun.
+    fn plural_noun(&self, k: usize) -> bool {
+        let raw = self.t.raw(k);
+        let latin_plural = raw.is_ascii() && raw.ends_with('s') && !raw.ends_with("ss");
+        latin_plural
+            || ["ों", "ओं", "यों"].iter().any(|s| raw.ends_with(s))
+            || self.has(k, flag::PERSON_NOUN)
     }
 
     fn implicit_one(&self, start: usize, end: usize, u: &UnitDef) -> Hit {
