@@ -29,6 +29,8 @@ pub(super) struct NumbersFile {
     implicit_one_after: Vec<String>,
     postpositions: Vec<String>,
     article_count_nouns: Vec<String>,
+    needs_of: Vec<String>,
+    money_scales: BTreeMap<String, f64>,
     mixed_words: Vec<String>,
     ordinal_suffix_rules: Vec<(String, String)>,
     digit_ordinal_suffixes: Vec<String>,
@@ -92,6 +94,7 @@ pub(super) mod flag {
     pub const ONE_AFTER: u32 = 1 << 15;
     pub const POSTPOSITION: u32 = 1 << 16;
     pub const PERSON_NOUN: u32 = 1 << 17;
+    pub const NEEDS_OF: u32 = 1 << 18;
 }
 
 /// Everything the lexicon knows about one folded word.
@@ -103,6 +106,8 @@ pub(super) struct WordInfo {
     pub frac_prefix: Option<f64>,
     pub ord: Option<f64>,
     pub vague: Option<f64>,
+    /// A letter glued to an amount of money that scales it (£125m).
+    pub money_scale: Option<f64>,
     pub flags: u32,
 }
 
@@ -202,7 +207,8 @@ impl Lexicon {
 
     /// Add one `numbers.toml`.
     pub fn add_numbers(&mut self, f: NumbersFile) {
-        let lists: [(&Vec<String>, u32); 16] = [
+        let lists: [(&Vec<String>, u32); 17] = [
+            (&f.needs_of, flag::NEEDS_OF),
             (&f.article_count_nouns, flag::PERSON_NOUN),
             (&f.postpositions, flag::POSTPOSITION),
             (&f.implicit_one_before, flag::ONE_BEFORE),
@@ -256,6 +262,9 @@ impl Lexicon {
         }
         for (w, v) in &f.ordinal {
             self.entry(w).ord = Some(*v);
+        }
+        for (w, v) in &f.money_scales {
+            self.entry(w).money_scale = Some(*v);
         }
         for (w, v) in &f.vague {
             self.entry(w).vague = Some(*v);

@@ -277,7 +277,10 @@ impl<'a, 'b> Parser<'a, 'b> {
         if t.attached(i + 1) && t.is_word(i + 1) && t.raw(i + 1).is_ascii() {
             let k = t.key(i + 1);
             let known = self.lex.get(k).is_some_and(|w| {
-                w.has(flag::DIGIT_ORDINAL_SUFFIX) || w.scale.is_some() || w.has(flag::RANGE)
+                w.has(flag::DIGIT_ORDINAL_SUFFIX)
+                    || w.scale.is_some()
+                    || w.money_scale.is_some()
+                    || w.has(flag::RANGE)
             }) || !self.lex.units_after.candidates(k).is_empty();
             if !known {
                 let mut j = i + 1;
@@ -628,6 +631,10 @@ impl<'a, 'b> Parser<'a, 'b> {
             j = den.end;
         }
         let single_word = words == 1 && j == i + 1;
+        // "the couple", "the pair": not a count without "of".
+        if single_word && first_info.is_some_and(|w| w.has(flag::NEEDS_OF)) && t.key(j) != "of" {
+            return Err(NumErr::No);
+        }
         let article = single_word && first_info.is_some_and(|w| w.has(flag::ARTICLE));
         let strict_article = single_word && first_info.is_some_and(|w| w.has(flag::STRICT_ARTICLE));
         Ok(Num {
@@ -639,7 +646,8 @@ impl<'a, 'b> Parser<'a, 'b> {
             strict_article,
             year_like: year_like && j == i + 1,
             ambiguous: ambiguous && single_word,
-            bare_fraction: single_word && first_info.is_some_and(|w| w.frac.is_some_and(|f| f < 1.0)),
+            bare_fraction: single_word
+                && first_info.is_some_and(|w| w.frac.is_some_and(|f| f < 1.0)),
         })
     }
 
@@ -747,6 +755,9 @@ impl<'a, 'b> Parser<'a, 'b> {
             let mut noun_from = end;
             if t.key(end) == "of" {
                 noun_from = end + 1;
+            } else if t.raw(i).is_ascii() {
+                // "millions due to …": an English vague plural counts a noun only with "of".
+                noun_from = usize::MAX;
             }
             let mut unit = None;
             if let Some((u, e)) = self.unit_after(noun_from) {
@@ -807,6 +818,17 @@ impl<'a, 'b> Parser<'a, 'b> {
         let mut end = num.end;
         let mut value = num.value;
         let mut unit: Option<&UnitDef> = None;
+        // £125m, $2.8bn: a glued letter scales an amount of money written with a symbol.
+        if t.lit(num.end - 1).is_some()
+            && t.attached(end)
+            && let Some(ms) = self.info(end).and_then(|w| w.money_scale)
+            && self
+                .match_backward(i, floor, |k| self.lex.units_before.candidates(k))
+                .is_some_and(|(u, _)| u.kind == FigureKind::Money)
+        {
+            value *= ms;
+            end += 1;
+        }
         // 10-गैलन, 30-minutes: a unit after a hyphen; 3-डी, 3-D: a code, not a figure.
         if matches!(t.punct(end), Some('-' | '‐'))
             && t.attached(end)
