@@ -112,7 +112,8 @@ fn matches(case: &Value, f: &Figure) -> bool {
             f.figure == FigureKind::Percent
                 && want.is_some_and(|w| {
                     close(w, f.value)
-                        || f.max.is_some_and(|m| close(w, m) || close(w, (f.value + m) / 2.0))
+                        || f.max
+                            .is_some_and(|m| close(w, m) || close(w, (f.value + m) / 2.0))
                 })
         }
         "duration" => want.is_some_and(|w| {

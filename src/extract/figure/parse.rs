@@ -884,39 +884,37 @@ impl<'a, 'b> Parser<'a, 'b> {
             && !(num.year_like && t.key(end) == "से" && !self.starts_number(end + 1))
             && let Ok(second) = self.number(end + 1)
         {
+            let mut lo = value;
+            // 5-6 लाख: the scale of the second end applies to the first.
+            if num.scale.is_none()
+                && let Some(s) = second.scale
+                && lo * s <= second.value
+                && lo < second.value / s + 1.0
             {
-                let mut lo = value;
-                // 5-6 लाख: the scale of the second end applies to the first.
-                if num.scale.is_none()
-                    && let Some(s) = second.scale
-                    && lo * s <= second.value
-                    && lo < second.value / s + 1.0
+                lo *= s;
+            }
+            let third_part = matches!(t.punct(second.end), Some('-' | '/' | '–'))
+                && t.attached(second.end)
+                && t.lit(second.end + 1).is_some();
+            if second.value > lo && !second.ordinal && !third_part {
+                value = lo;
+                range_max = Some(second.value);
+                years = num.year_like && second.year_like;
+                end = second.end;
+                if and_between {
+                    end += 2;
+                }
+                if let Some((u, e)) = self.unit_after(end)
+                    && (unit.is_none() || unit.is_some_and(|x| x.unit == u.unit))
                 {
-                    lo *= s;
+                    unit = Some(u);
+                    end = e;
                 }
-                let third_part = matches!(t.punct(second.end), Some('-' | '/' | '–'))
-                    && t.attached(second.end)
-                    && t.lit(second.end + 1).is_some();
-                if second.value > lo && !second.ordinal && !third_part {
-                    value = lo;
-                    range_max = Some(second.value);
-                    years = num.year_like && second.year_like;
-                    end = second.end;
-                    if and_between {
-                        end += 2;
-                    }
-                    if let Some((u, e)) = self.unit_after(end)
-                        && (unit.is_none() || unit.is_some_and(|x| x.unit == u.unit))
-                    {
-                        unit = Some(u);
-                        end = e;
-                    }
-                } else if third_part {
-                    return (None, second.end + 2);
-                } else if t.punct(end) == Some('-') && t.attached(end + 1) && t.lit(i).is_some() {
-                    // 3-0, 3-2: a score, not a range (and not two figures).
-                    return (None, second.end);
-                }
+            } else if third_part {
+                return (None, second.end + 2);
+            } else if t.punct(end) == Some('-') && t.attached(end + 1) && t.lit(i).is_some() {
+                // 3-0, 3-2: a score, not a range (and not two figures).
+                return (None, second.end);
             }
         }
         // Qualifier after: 40% से अधिक, एक महीने से भी कम, 10 or more.
@@ -975,11 +973,10 @@ impl<'a, 'b> Parser<'a, 'b> {
         }
         // "a second meeting", "a decades-long dispute": an article, not a duration.
         if num.strict_article
-            && let Some(u) = unit
+            && unit.is_some()
             && (self.info(num.end).is_some_and(|w| w.ord.is_some())
                 || (matches!(t.punct(end), Some('-')) && t.attached(end) && t.is_word(end + 1)))
         {
-            let _ = u;
             return (None, end);
         }
         let (pstart, pqual) = self.prefix_start(start, floor);
