@@ -199,6 +199,15 @@ impl Lexicon {
         self.words.get(key)
     }
 
+    /// Every cardinal value the lexicon knows (for tests of its coverage).
+    #[cfg(test)]
+    pub fn cardinal_values(&self) -> Vec<f64> {
+        let mut v: Vec<f64> = self.words.values().filter_map(|w| w.card).collect();
+        v.sort_by(f64::total_cmp);
+        v.dedup();
+        v
+    }
+
     fn entry(&mut self, word: &str) -> &mut WordInfo {
         let mut k = String::new();
         fold(word, &mut k);

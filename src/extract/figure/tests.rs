@@ -72,6 +72,13 @@ fn seed_acceptance_cases() {
 }
 
 #[test]
+fn lexicon_covers_every_cardinal_below_one_hundred() {
+    let have = Grammars::builtin().figure.lex.cardinal_values();
+    let missing: Vec<u32> = (0..100).filter(|v| !have.contains(&f64::from(*v))).collect();
+    assert!(missing.is_empty(), "no word for {missing:?}");
+}
+
+#[test]
 fn digits_grouping_and_devanagari() {
     assert_eq!(value("कुल 1,00,000 रुपये", "1,00,000 रुपये"), 100000.0);
     assert_eq!(value("मेरे पास 4,23,523 रुपए हैं", "4,23,523 रुपए"), 423523.0);
