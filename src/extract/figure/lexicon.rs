@@ -65,6 +65,10 @@ struct UnitSpec {
     factor: Option<f64>,
     #[serde(default)]
     position: Option<String>,
+    #[serde(default)]
+    dimension: Option<String>,
+    #[serde(default)]
+    size: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -133,6 +137,8 @@ pub(super) struct UnitDef {
     pub unit: String,
     pub kind: FigureKind,
     pub factor: f64,
+    /// Dimension and size in its base unit (length in m, mass in g, volume in L).
+    pub measure: Option<(String, f64)>,
 }
 
 /// Multi-word phrases (units, qualifiers) keyed by their first (forward) or last (backward) word.
@@ -316,6 +322,7 @@ impl Lexicon {
                 unit: u.unit.clone(),
                 kind,
                 factor: u.factor.unwrap_or(1.0),
+                measure: u.dimension.clone().zip(u.size),
             };
             for w in &u.words {
                 let keys = phrase_keys(w);

@@ -174,6 +174,21 @@ fn merge(text: &str, hits: Vec<parse::Hit>) -> Vec<parse::Hit> {
                     continue;
                 }
             }
+            // "7 feet 10 inches", "2 km and 1 metre": parts of one measure, in the smaller unit.
+            if joiner
+                && both_exact
+                && a.figure == K::Measure
+                && b.figure == K::Measure
+                && let (Some((da, sa)), Some((db, sb))) = (&prev.measure, &h.measure)
+                && da == db
+                && sb < sa
+            {
+                prev.figure.value = a.value * sa / sb + b.value;
+                prev.figure.unit = b.unit.clone();
+                prev.measure = h.measure.clone();
+                prev.span = Span::new(prev.span.start, h.span.end);
+                continue;
+            }
             // "15 dollars 50", "$20 43": a bare number under 100 right after an amount is its cents.
             if matches!(between, "" | "and")
                 && both_exact

@@ -133,6 +133,8 @@ pub(super) struct Hit {
     /// For a duration merged from parts: (total seconds, seconds of the smallest part, only
     /// years and months so far).
     pub parts: Option<(f64, f64, bool)>,
+    /// A measure's dimension and unit size, for joining "7 feet 10 inches".
+    pub measure: Option<(String, f64)>,
 }
 
 pub(super) struct Parser<'a, 'b> {
@@ -1038,6 +1040,7 @@ impl<'a, 'b> Parser<'a, 'b> {
         };
         let mut h = self.hit(start, end, figure);
         h.factor = factor;
+        h.measure = unit.and_then(|u| u.measure.clone());
         (Some(h), end)
     }
 
@@ -1123,6 +1126,7 @@ impl<'a, 'b> Parser<'a, 'b> {
             figure,
             factor: 1.0,
             parts: None,
+            measure: None,
         }
     }
 

@@ -74,7 +74,9 @@ fn seed_acceptance_cases() {
 #[test]
 fn lexicon_covers_every_cardinal_below_one_hundred() {
     let have = Grammars::builtin().figure.lex.cardinal_values();
-    let missing: Vec<u32> = (0..100).filter(|v| !have.contains(&f64::from(*v))).collect();
+    let missing: Vec<u32> = (0..100)
+        .filter(|v| !have.contains(&f64::from(*v)))
+        .collect();
     assert!(missing.is_empty(), "no word for {missing:?}");
 }
 
@@ -254,6 +256,10 @@ fn money_measures_durations() {
         20.43
     );
     assert_eq!(one("5 पाउंड", "5 पाउंड").unit.as_deref(), Some("GBP"));
+    let f = one("7 feet 10 inches", "7 feet 10 inches");
+    assert_eq!((f.value.round(), f.unit.as_deref()), (94.0, Some("in")));
+    let f = one("2 किलोमीटर 300 मीटर", "2 किलोमीटर 300 मीटर");
+    assert_eq!((f.value, f.unit.as_deref()), (2300.0, Some("m")));
     assert_eq!(one("10 यूरो", "10 यूरो").unit.as_deref(), Some("EUR"));
     assert_eq!(one("500 टन", "500 टन").unit.as_deref(), Some("t"));
     assert_eq!(one("5 km", "5 km").figure, K::Measure);
