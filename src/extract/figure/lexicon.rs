@@ -14,10 +14,15 @@ use serde::Deserialize;
 use crate::claim::{FigureKind, Qualifier};
 use crate::error::GrammarError;
 
-/// `grammars/<lang>/numbers.toml`.
+/// `grammars/<lang>/numbers.toml`. Unknown keys are an error, so a misspelt list is not
+/// silently ignored.
 #[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub(super) struct NumbersFile {
+    #[allow(dead_code)]
+    description: String,
+    #[allow(dead_code)]
+    example: Vec<toml::Value>,
     articles: Vec<String>,
     strict_articles: Vec<String>,
     decimal_words: Vec<String>,
@@ -50,13 +55,18 @@ pub(super) struct NumbersFile {
 
 /// `grammars/<lang>/units.toml`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub(super) struct UnitsFile {
+    #[allow(dead_code)]
+    description: String,
+    #[allow(dead_code)]
+    example: Vec<toml::Value>,
     unit: Vec<UnitSpec>,
     qualifier: Vec<QualSpec>,
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct UnitSpec {
     words: Vec<String>,
     unit: String,
@@ -72,6 +82,7 @@ struct UnitSpec {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct QualSpec {
     words: Vec<String>,
     qualifier: String,

@@ -472,3 +472,22 @@ fn property_random_inputs_never_panic_and_spans_are_sound() {
         check(&String::from_utf8_lossy(&bytes));
     }
 }
+
+#[test]
+fn a_misspelt_grammar_key_is_an_error() {
+    let builtin = crate::grammar::GrammarSet::builtin();
+    let files = |patch: &str| {
+        crate::grammar::GrammarSet::from_files(builtin.paths().map(|p| {
+            let text = builtin.text(p).unwrap_or_default();
+            let text = if p == "hi/numbers.toml" {
+                format!("{patch}\n{text}")
+            } else {
+                text.to_string()
+            };
+            (p.to_string(), text)
+        }))
+    };
+    assert!(FigureGrammar::load(&files("")).is_ok());
+    let err = FigureGrammar::load(&files("artcles = [\"एक\"]")).unwrap_err();
+    assert!(err.to_string().contains("hi/numbers.toml"), "{err}");
+}
