@@ -70,10 +70,7 @@ impl FigureGrammar {
 /// words and digits; scripts never collide), so `lang` is accepted for callers' clarity only.
 pub fn parse_figures(text: &str, _lang: Lang, g: &FigureGrammar) -> Vec<(Span, Figure)> {
     let toks = parse::Toks::new(text);
-    let p = parse::Parser {
-        t: &toks,
-        lex: &g.lex,
-    };
+    let p = parse::Parser::new(&toks, &g.lex);
     let mut hits: Vec<parse::Hit> = Vec::new();
     let mut i = 0;
     let mut floor = 0;

@@ -140,14 +140,24 @@ pub(super) struct Hit {
 pub(super) struct Parser<'a, 'b> {
     pub t: &'b Toks<'a>,
     pub lex: &'b Lexicon,
+    /// The lexicon entry of each token, looked up once.
+    infos: Vec<Option<&'b WordInfo>>,
 }
 
 impl<'a, 'b> Parser<'a, 'b> {
+    /// A parser over `t`, looking every word and mark up once.
+    pub fn new(t: &'b Toks<'a>, lex: &'b Lexicon) -> Self {
+        let infos = (0..t.len())
+            .map(|i| match t.tok(i).map(|k| k.kind) {
+                Some(Kind::Word | Kind::Punct(_)) => lex.get(t.key(i)),
+                _ => None,
+            })
+            .collect();
+        Parser { t, lex, infos }
+    }
+
     fn info(&self, i: usize) -> Option<&'b WordInfo> {
-        if !self.t.is_word(i) && self.t.punct(i).is_none() {
-            return None;
-        }
-        self.lex.get(self.t.key(i))
+        self.infos.get(i).copied().flatten()
     }
 
     fn has(&self, i: usize, f: u32) -> bool {
