@@ -63,6 +63,7 @@ pub(super) struct NumbersFile {
     postpositions: Vec<String>,
     article_count_nouns: Vec<String>,
     needs_of: Vec<String>,
+    several_words: Vec<String>,
     money_scales: BTreeMap<String, f64>,
     mixed_words: Vec<String>,
     ordinal_suffix_rules: Vec<(String, String)>,
@@ -138,6 +139,7 @@ pub(super) mod flag {
     pub const POSTPOSITION: u32 = 1 << 16;
     pub const PERSON_NOUN: u32 = 1 << 17;
     pub const NEEDS_OF: u32 = 1 << 18;
+    pub const SEVERAL: u32 = 1 << 19;
 }
 
 /// Everything the lexicon knows about one folded word.
@@ -261,7 +263,8 @@ impl Lexicon {
 
     /// Add one `numbers.toml`.
     pub fn add_numbers(&mut self, f: NumbersFile) {
-        let lists: [(&Vec<String>, u32); 17] = [
+        let lists: [(&Vec<String>, u32); 18] = [
+            (&f.several_words, flag::SEVERAL),
             (&f.needs_of, flag::NEEDS_OF),
             (&f.article_count_nouns, flag::PERSON_NOUN),
             (&f.postpositions, flag::POSTPOSITION),

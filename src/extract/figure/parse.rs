@@ -279,20 +279,30 @@ impl<'a, 'b> Parser<'a, 'b> {
         {
             return Some(i + 1);
         }
-        // Glued to Latin letters that are not a unit or suffix: COVID19, 4G, 32a2aaa.
-        if i > 0 && t.attached(i) && t.is_word(i - 1) && t.raw(i - 1).is_ascii() {
+        // Glued to letters that are not a unit or suffix: COVID19, 4G, 32a2aaa, बीएए2, 3डी.
+        if i > 0 && t.attached(i) && t.is_word(i - 1) {
             let before_unit = !self.lex.units_before.candidates(t.key(i - 1)).is_empty();
-            if !before_unit {
+            let known = self
+                .info(i - 1)
+                .is_some_and(|w| w.has(flag::YEAR_PREFIX) || w.has(flag::NEGATIVE));
+            // Other scripts glued before digits are currency signs (元६१८, دج६२५०००).
+            let latin_or_devanagari = t
+                .raw(i - 1)
+                .chars()
+                .all(|c| c.is_ascii() || ('\u{0900}'..='\u{097F}').contains(&c));
+            if !before_unit && !known && latin_or_devanagari {
                 return Some(i + 1);
             }
         }
-        if t.attached(i + 1) && t.is_word(i + 1) && t.raw(i + 1).is_ascii() {
+        if t.attached(i + 1) && t.is_word(i + 1) {
             let k = t.key(i + 1);
-            let known = self.lex.get(k).is_some_and(|w| {
+            let known = self.info(i + 1).is_some_and(|w| {
                 w.has(flag::DIGIT_ORDINAL_SUFFIX)
                     || w.scale.is_some()
+                    || w.vague.is_some()
                     || w.money_scale.is_some()
                     || w.has(flag::RANGE)
+                    || w.has(flag::DATE)
             }) || !self.lex.units_after.candidates(k).is_empty();
             if !known {
                 let mut j = i + 1;
@@ -805,9 +815,33 @@ impl<'a, 'b> Parser<'a, 'b> {
             Err(NumErr::Skip(j)) => return (None, j.max(i + 1)),
             Err(NumErr::No) => return (None, i + 1),
         };
-        let is_lit = t.lit(i).is_some();
-        if is_lit && self.next_to_date_word(i, num.end) {
+        if self.next_to_date_word(i, num.end) {
             return (None, num.end);
+        }
+        // कई लाख पर्यटक, several thousand people: vague, like हजारों.
+        if let Some(s) = num.scale
+            && num.end == i + 1
+            && i > floor
+            && self.has(i - 1, flag::SEVERAL)
+        {
+            let mut end = num.end;
+            let mut noun = None;
+            if t.key(end) == "of" || !t.raw(i).is_ascii() {
+                let from = if t.key(end) == "of" { end + 1 } else { end };
+                if let Some((n, e)) = noun::counted(self, from) {
+                    noun = Some(n);
+                    end = e;
+                }
+            }
+            let figure = Figure {
+                value: s,
+                unit: noun,
+                qualifier: Qualifier::Vague,
+                min: Some(2.0 * s),
+                max: None,
+                figure: FigureKind::Count,
+            };
+            return (Some(self.hit(i - 1, end, figure)), end);
         }
         if num.ordinal {
             if num.ambiguous && !self.ordinal_in_context(i, num.end) {

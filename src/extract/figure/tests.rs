@@ -289,6 +289,8 @@ fn vague_plurals() {
             "{t}"
         );
     }
+    let f = one("हर साल कई लाख पर्यटक आते हैं", "कई लाख पर्यटक");
+    assert_eq!((f.value, f.min, f.qualifier), (1e5, Some(2e5), Q::Vague));
     let f = one("thousands of soldiers", "thousands of soldiers");
     assert_eq!((f.value, f.unit.as_deref()), (1000.0, Some("soldiers")));
 }
@@ -320,6 +322,10 @@ fn dates_times_urls_codes_are_not_figures() {
     none("दिनांक 27.07.2023 को");
     none("https://example.com/images/2023/07/27/photo_1200.jpg?w=675");
     none("कोविड-19 महामारी");
+    none("कई 3डी गेम्स");
+    none("सुबह आठ बजे एक ट्रक");
+    none("The attack occurred just before 7 a.m. near the beach");
+    none("call 0800 555 111 now");
     none("version 1.2.3 released");
 }
 
