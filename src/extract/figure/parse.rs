@@ -896,11 +896,16 @@ impl<'a, 'b> Parser<'a, 'b> {
                 .then(|| self.unit_after(end + 1))
                 .flatten()
                 .filter(|(u, _)| u.kind != FigureKind::Percent);
+            // एक और महीने, one more week: the article counts the unit after "और/more".
+            let more = (num.article && !num.strict_article && matches!(t.key(end), "और" | "more"))
+                .then(|| self.unit_after(end + 1))
+                .flatten()
+                .filter(|(u, _)| u.kind == FigureKind::Duration);
             // half an hour, a quarter of a mile
             let frac_a = (num.bare_fraction && matches!(t.key(end), "a" | "an"))
                 .then(|| self.unit_after(end + 1))
                 .flatten();
-            if let Some((u, e)) = direct.or(of).or(frac_a) {
+            if let Some((u, e)) = direct.or(of).or(frac_a).or(more) {
                 unit = Some(u);
                 end = e;
             }

@@ -272,6 +272,10 @@ fn money_measures_durations() {
     assert_eq!((f.value, f.unit.as_deref()), (27.0, Some("month")));
     assert_eq!(one("एक पखवाड़ा", "एक पखवाड़ा").value, 14.0);
     assert_eq!(one("पूरे दिन", "पूरे दिन").unit.as_deref(), Some("day"));
+    assert_eq!(
+        one("हम एक और महीने रुकेंगे", "एक और महीने").unit.as_deref(),
+        Some("month")
+    );
 }
 
 #[test]
