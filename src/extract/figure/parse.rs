@@ -1139,6 +1139,22 @@ impl<'a, 'b> Parser<'a, 'b> {
         let t = self.t;
         let opener = matches!(t.punct(end), Some('“' | '"' | '‘' | '\''));
         let n = if opener { end + 1 } else { end };
+        let not_after = i > 0
+            && self
+                .lex
+                .not_after
+                .get(t.key(i))
+                .is_some_and(|list| list.iter().any(|w| w == t.key(i - 1)));
+        if not_after {
+            return false;
+        }
+        // "She finished second!": an English ordinal may end its phrase.
+        if t.raw(i).is_ascii()
+            && !opener
+            && t.tok(end).is_none_or(|x| matches!(x.kind, Kind::Punct(_)))
+        {
+            return true;
+        }
         if !t.is_word(n) {
             return false;
         }
@@ -1152,12 +1168,6 @@ impl<'a, 'b> Parser<'a, 'b> {
         // Hindi: "पहले दौर में", "दूसरी पारी की" — the noun phrase is closed by a postposition;
         // "पहले लायलपुर गए", "दूसरी ओर मेरी" are "earlier" and "other".
         if !t.raw(i).is_ascii() && !self.has(n + 1, flag::POSTPOSITION) {
-            return false;
-        }
-        if i > 0
-            && let Some(list) = self.lex.not_after.get(t.key(i))
-            && list.iter().any(|w| w == t.key(i - 1))
-        {
             return false;
         }
         true
