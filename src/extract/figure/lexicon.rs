@@ -232,6 +232,8 @@ pub(super) struct Lexicon {
     /// Ambiguous ordinal → words it is not an ordinal after.
     pub not_after: HashMap<String, Vec<String>>,
     pub ordinal_suffix_rules: Vec<(String, String)>,
+    /// Latin tens words (twenty … ninety), for run-together forms ("thirtyfirst").
+    pub latin_tens: Vec<(String, f64)>,
     pub plural_rules: Vec<(String, String)>,
     pub units_after: PhraseSet<UnitDef>,
     pub units_before: PhraseSet<UnitDef>,
@@ -307,6 +309,9 @@ impl Lexicon {
         }
         for (w, v) in &f.cardinal {
             self.entry(w).card = Some(*v);
+            if w.is_ascii() && (20.0..100.0).contains(v) && v % 10.0 == 0.0 {
+                self.latin_tens.push((w.to_ascii_lowercase(), *v));
+            }
         }
         for (w, v) in &f.scale {
             self.entry(w).scale = Some(*v);

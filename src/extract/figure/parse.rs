@@ -199,6 +199,44 @@ impl<'a, 'b> Parser<'a, 'b> {
         None
     }
 
+    /// A run-together English tens compound: "thirtyfirst" → (31, ordinal), "twentyone" → (21, not).
+    fn tens_compound(&self, i: usize) -> Option<(f64, bool)> {
+        let key = self.t.key(i);
+        if !self.t.is_word(i) || !key.is_ascii() {
+            return None;
+        }
+        for (w, v) in &self.lex.latin_tens {
+            let Some(rest) = key.strip_prefix(w.as_str()) else {
+                continue;
+            };
+            if rest.is_empty() {
+                continue;
+            }
+            let info = self.lex.get(rest);
+            if let Some(u) = info
+                .and_then(|w| w.card)
+                .filter(|u| (1.0..10.0).contains(u))
+            {
+                return Some((v + u, false));
+            }
+            if let Some(u) = info.and_then(|w| w.ord).filter(|u| (1.0..10.0).contains(u)) {
+                return Some((v + u, true));
+            }
+            for (suf, rep) in &self.lex.ordinal_suffix_rules {
+                if let Some(base) = rest.strip_suffix(suf.as_str())
+                    && let Some(u) = self
+                        .lex
+                        .get(&format!("{base}{rep}"))
+                        .and_then(|w| w.card)
+                        .filter(|u| (1.0..10.0).contains(u))
+                {
+                    return Some((v + u, true));
+                }
+            }
+        }
+        None
+    }
+
     /// An ordinal word (fifth, तीसरा, सातवां): (value, is_scale).
     fn ordinal_word(&self, i: usize) -> Option<(f64, bool)> {
         if let Some(v) = self.info(i).and_then(|w| w.ord) {
@@ -430,6 +468,20 @@ impl<'a, 'b> Parser<'a, 'b> {
                         continue;
                     }
                     let Some(w) = info else {
+                        // thirtyfirst, twentyone
+                        if let Some((v, ord)) = self.tens_compound(j)
+                            && can_add(current, last, v)
+                        {
+                            current += v;
+                            j += 1;
+                            words += 1;
+                            if ord {
+                                ordinal = true;
+                                break;
+                            }
+                            last = Last::Small;
+                            continue;
+                        }
                         // An ordinal by suffix: सातवां, चालीसवीं, fourth, hundredth.
                         if let Some((v, is_scale)) = self.suffix_ordinal(j) {
                             if is_scale {
@@ -1203,6 +1255,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                 }
                 None => {
                     self.suffix_ordinal(i).is_some()
+                        || self.tens_compound(i).is_some()
                         || (self.has(i + 1, flag::ONE_AFTER) && self.unit_after(i).is_some())
                 }
             },
