@@ -1,0 +1,185 @@
+//! M001 stutter: a token or n-gram repeated the way a looping decoder repeats it.
+//!
+//! What it catches: the same word three or more times in a row ("प्रेस कॉस कॉस कॉस"), an n-gram
+//! with a content word repeated three or more times in one sentence ("उत्तरी मिनी, उत्तरी मिनी,
+//! उत्तरी मिनी"), and a syllable looping inside one word ("हाउरिस्टिस्टिस्टिस्टिस्").
+//! Why: neural decoders fall into loops; people do not write a content word thrice in a row.
+//! Reduplication ("धीरे-धीरे", "बहुत बहुत") is two, not three, and function-word n-grams
+//! ("के लिए") are ignored.
+
+use serde::Deserialize;
+
+use crate::finding::{CodeDoc, Severity};
+use crate::mt::normalize::Script;
+use crate::mt::{DocView, Evidence};
+use crate::span::Span;
+
+/// `tathya explain M001`.
+pub const DOC: CodeDoc = CodeDoc {
+    code: "M001",
+    name: "mt-stutter",
+    severity: Severity::Warning,
+    what: "A token repeated three or more times in a row, a content n-gram repeated three or more times in one sentence, or a syllable looping inside a word.",
+    why: "Machine-translation decoders fall into loops and drop the words they should have produced; the sentence no longer says what the source said.",
+    example: "लावरोव ने शनिवार को कहा कि एक प्रेस कॉस कॉस कॉस को …",
+};
+
+/// Thresholds, from `hi/mt/stutter.toml`.
+#[derive(Debug, Deserialize)]
+pub struct Data {
+    min_run: usize,
+    min_ngram_repeats: usize,
+    max_ngram: usize,
+    min_loop_repeats: usize,
+    max_loop_period: usize,
+    weight: f64,
+}
+
+/// Find loops in every body sentence.
+pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
+    let d = &v.g.stutter;
+    for s in &v.sents {
+        let t = &s.tokens;
+        let mut fired = false;
+        // Runs of the same word.
+        let mut i = 0;
+        while i < t.len() {
+            let mut j = i + 1;
+            while j < t.len() && t[j].norm == t[i].norm && t[i].script != Script::Number {
+                j += 1;
+            }
+            if j - i >= d.min_run {
+                out.push(Evidence {
+                    code: &DOC,
+                    span: Span::new(t[i].start, t[j - 1].end),
+                    message: format!(
+                        "“{}” repeated {} times in a row",
+                        v.slice(t[i].span()),
+                        j - i
+                    ),
+                    weight: d.weight,
+                });
+                fired = true;
+            }
+            i = j;
+        }
+        // Repeated n-grams with a content word.
+        if !fired {
+            'n: for n in 2..=d.max_ngram {
+                if t.len() < n * d.min_ngram_repeats {
+                    continue;
+                }
+                let mut seen: std::collections::BTreeMap<Vec<&str>, Vec<usize>> =
+                    std::collections::BTreeMap::new();
+                for k in 0..=t.len() - n {
+                    let g: Vec<&str> = t[k..k + n].iter().map(|x| x.norm.as_str()).collect();
+                    let starts = seen.entry(g).or_default();
+                    // Non-overlapping occurrences only.
+                    if starts.last().is_none_or(|&p| k >= p + n) {
+                        starts.push(k);
+                    }
+                }
+                for (g, starts) in &seen {
+                    let content = g.iter().any(|w| {
+                        !v.g.is_function(w) && !w.chars().all(|c| c.is_ascii_digit() || c == ',')
+                    });
+                    if content && starts.len() >= d.min_ngram_repeats {
+                        let (Some(&a), Some(&b)) = (starts.first(), starts.last()) else {
+                            continue;
+                        };
+                        out.push(Evidence {
+                            code: &DOC,
+                            span: Span::new(t[a].start, t[b + n - 1].end),
+                            message: format!(
+                                "“{}” repeated {} times in one sentence",
+                                g.join(" "),
+                                starts.len()
+                            ),
+                            weight: d.weight,
+                        });
+                        fired = true;
+                        break 'n;
+                    }
+                }
+            }
+        }
+        // A syllable looping inside one word.
+        if !fired {
+            for tok in t {
+                if let Some(p) = looping(&tok.norm, d.max_loop_period, d.min_loop_repeats) {
+                    out.push(Evidence {
+                        code: &DOC,
+                        span: tok.span(),
+                        message: format!("“{p}” loops inside one word"),
+                        weight: d.weight,
+                    });
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// The unit that repeats `min_repeats` or more times in a row inside `word`, if any.
+fn looping(word: &str, max_period: usize, min_repeats: usize) -> Option<String> {
+    let c: Vec<char> = word.chars().collect();
+    for p in 1..=max_period {
+        if c.len() < p * min_repeats {
+            break;
+        }
+        let mut run = 0;
+        for i in p..c.len() {
+            if c[i] == c[i - p] {
+                run += 1;
+                if run + p >= p * min_repeats {
+                    let s = i + 1 - p * min_repeats;
+                    return Some(c[s..s + p].iter().collect());
+                }
+            } else {
+                run = 0;
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mt::testing::hits;
+
+    #[test]
+    fn a_word_thrice_in_a_row() {
+        assert_eq!(
+            hits(
+                "लावरोव ने शनिवार को कहा कि एक प्रेस कॉस कॉस कॉस को समकक्ष।",
+                "M001"
+            ),
+            vec!["कॉस कॉस कॉस"]
+        );
+    }
+
+    #[test]
+    fn reduplication_and_function_ngrams_are_not_loops() {
+        assert!(hits("वह धीरे-धीरे चला और बहुत बहुत खुश हुआ।", "M001").is_empty());
+        assert!(
+            hits(
+                "उसके लिए, इसके लिए, सबके लिए और उनके लिए के लिए के लिए काम किया।",
+                "M001"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn ngram_and_syllable_loops() {
+        assert_eq!(
+            hits("उत्तरी मिनी, उत्तरी मिनी, और उत्तरी मिनी, उत्तर में।", "M001").len(),
+            1
+        );
+        assert_eq!(hits("जैसे एस्प्रेसो हाउरिस्टिस्टिस्टिस्टिस्टिस्।", "M001").len(), 1);
+        assert_eq!(looping("आआआआ", 4, 4).as_deref(), Some("आ"));
+        assert_eq!(looping("मैट्रोमैट्रोमैट्रोमैट्रो", 8, 4).as_deref(), Some("मैट्रो"));
+        assert_eq!(looping("प्रतिनिधि", 8, 4), None);
+    }
+}
