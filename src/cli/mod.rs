@@ -4,6 +4,7 @@
 mod claims;
 mod explain;
 mod input;
+mod mt;
 mod output;
 
 use std::process::ExitCode;
@@ -41,6 +42,8 @@ enum Command {
     Claims(claims::Args),
     /// Explain a finding code (or list them all).
     Explain(explain::Args),
+    /// List the sentences that look machine-translated, with the reasons.
+    Mt(mt::Args),
 }
 
 /// Parse arguments and run.
@@ -49,6 +52,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Claims(a) => claims::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Mt(a) => mt::run(a),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

@@ -40,6 +40,7 @@ struct Raw {
 #[derive(Debug)]
 pub struct Data {
     names: Vec<String>,
+    skeletons: Vec<String>,
     after: Vec<String>,
     before: Vec<String>,
     min_similarity: f64,
@@ -50,7 +51,19 @@ impl Data {
     /// Load `hi/mt/closed_class.toml`.
     pub fn load(set: &GrammarSet) -> Result<Self, GrammarError> {
         let raw: Raw = set.parse("hi/mt/closed_class.toml")?;
+        let skeletons = raw
+            .names
+            .iter()
+            .map(|n| {
+                if n.is_ascii() {
+                    crate::mt::romanize::en_skeleton(n)
+                } else {
+                    crate::mt::romanize::deva_skeleton(&norm_word(n))
+                }
+            })
+            .collect();
         Ok(Data {
+            skeletons,
             names: raw
                 .names
                 .iter()
@@ -85,13 +98,21 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             if !slot {
                 continue;
             }
+            // A spelling variant (अप्रेल, नवम्बर) sounds exactly like a name: not a near miss.
+            if d.skeletons
+                .contains(&crate::mt::romanize::deva_skeleton(&tok.norm))
+            {
+                continue;
+            }
             let r = roman(&tok.norm);
-            if r.chars().count() < 4 {
+            let len = r.chars().count();
+            if len < 5 {
                 continue;
             }
             let best = d
                 .names
                 .iter()
+                .filter(|n| n.chars().count().abs_diff(len) <= 3)
                 .map(|n| (similarity(&r, n), n))
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((sim, name)) = best
@@ -128,5 +149,6 @@ mod tests {
     fn real_weekdays_and_words_are_fine() {
         assert!(hits("एजेंसी ने रविवार को बताया कि संडे को बैठक होगी।", "M005").is_empty());
         assert!(hits("उन्होंने सुंदर को बताया।", "M005").is_empty());
+        assert!(hits("इसका आयोजन अप्रेल से जून तक हुआ और 3 नवम्बर को खत्म हुआ।", "M005").is_empty());
     }
 }

@@ -27,6 +27,7 @@ pub mod name_translated;
 pub mod name_variants;
 pub mod normalize;
 pub mod oov;
+pub mod report;
 pub mod romanize;
 pub mod score;
 pub mod stutter;

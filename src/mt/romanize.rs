@@ -104,7 +104,8 @@ fn class_of(k: &str) -> &str {
 /// Consonant classes of a Devanagari word, doubled classes collapsed: "बार्टरिंग" → "brtrng".
 pub fn deva_skeleton(word: &str) -> String {
     let mut out = String::new();
-    for c in word.chars() {
+    let chars: Vec<char> = word.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         if let Some(k) = consonant(c) {
             if k == "y" || k == "h" {
                 // Glides and h come and go between spellings ("ब्यूरो", "हॉस्पिटल").
@@ -112,7 +113,11 @@ pub fn deva_skeleton(word: &str) -> String {
             }
             push_class(&mut out, class_of(k));
         } else if c == 'ं' || c == 'ँ' {
-            push_class(&mut out, "n");
+            // Anusvara before a labial is m: नवंबर = नवम्बर.
+            let labial = chars
+                .get(i + 1)
+                .is_some_and(|n| matches!(n, 'प' | 'फ' | 'ब' | 'भ' | 'म'));
+            push_class(&mut out, if labial { "m" } else { "n" });
         }
     }
     out

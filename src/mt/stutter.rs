@@ -30,6 +30,7 @@ pub struct Data {
     min_run: usize,
     min_ngram_repeats: usize,
     max_ngram: usize,
+    max_gap: usize,
     min_loop_repeats: usize,
     max_loop_period: usize,
     weight: f64,
@@ -63,45 +64,17 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             }
             i = j;
         }
-        // Repeated n-grams with a content word.
-        if !fired {
-            'n: for n in 2..=d.max_ngram {
-                if t.len() < n * d.min_ngram_repeats {
-                    continue;
-                }
-                let mut seen: std::collections::BTreeMap<Vec<&str>, Vec<usize>> =
-                    std::collections::BTreeMap::new();
-                for k in 0..=t.len() - n {
-                    let g: Vec<&str> = t[k..k + n].iter().map(|x| x.norm.as_str()).collect();
-                    let starts = seen.entry(g).or_default();
-                    // Non-overlapping occurrences only.
-                    if starts.last().is_none_or(|&p| k >= p + n) {
-                        starts.push(k);
-                    }
-                }
-                for (g, starts) in &seen {
-                    let content = g.iter().any(|w| {
-                        !v.g.is_function(w) && !w.chars().all(|c| c.is_ascii_digit() || c == ',')
-                    });
-                    if content && starts.len() >= d.min_ngram_repeats {
-                        let (Some(&a), Some(&b)) = (starts.first(), starts.last()) else {
-                            continue;
-                        };
-                        out.push(Evidence {
-                            code: &DOC,
-                            span: Span::new(t[a].start, t[b + n - 1].end),
-                            message: format!(
-                                "“{}” repeated {} times in one sentence",
-                                g.join(" "),
-                                starts.len()
-                            ),
-                            weight: d.weight,
-                        });
-                        fired = true;
-                        break 'n;
-                    }
-                }
-            }
+        // An n-gram with a content word, three or more times close together.
+        if !fired && let Some((a, b, n, count)) = close_repeats(v, t, d) {
+            let span = Span::new(t[a].start, t[b + n - 1].end);
+            let gram: Vec<&str> = t[a..a + n].iter().map(|x| x.norm.as_str()).collect();
+            out.push(Evidence {
+                code: &DOC,
+                span,
+                message: format!("“{}” repeated {count} times close together", gram.join(" ")),
+                weight: d.weight,
+            });
+            fired = true;
         }
         // A syllable looping inside one word.
         if !fired {
@@ -118,6 +91,52 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             }
         }
     }
+}
+
+/// The first n-gram (1..=max_ngram words, one a content word) that occurs `min_ngram_repeats`
+/// times with each occurrence starting at most `n + max_gap` tokens after the previous one:
+/// (first start, last start, n, count).
+fn close_repeats(
+    v: &DocView,
+    t: &[crate::mt::normalize::Token],
+    d: &Data,
+) -> Option<(usize, usize, usize, usize)> {
+    for n in 1..=d.max_ngram {
+        if t.len() < n * d.min_ngram_repeats {
+            continue;
+        }
+        let mut last: std::collections::BTreeMap<Vec<&str>, (usize, usize, usize)> =
+            std::collections::BTreeMap::new();
+        for k in 0..=t.len() - n {
+            let g: Vec<&str> = t[k..k + n].iter().map(|x| x.norm.as_str()).collect();
+            let content = g.iter().any(|w| {
+                w.chars().count() >= 2
+                    && !v.g.is_function(w)
+                    && !w
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            });
+            if !content || t[k..k + n].iter().any(|x| x.script == Script::Number) {
+                continue;
+            }
+            let e = last.entry(g).or_insert((k, k, 0));
+            // (first, previous, count) of the current chain of close occurrences.
+            if e.2 == 0 {
+                *e = (k, k, 1);
+            } else if k < e.1 + n {
+                continue; // overlapping
+            } else if k <= e.1 + n + d.max_gap {
+                e.1 = k;
+                e.2 += 1;
+            } else {
+                *e = (k, k, 1);
+            }
+            if e.2 >= d.min_ngram_repeats {
+                return Some((e.0, e.1, n, e.2));
+            }
+        }
+    }
+    None
 }
 
 /// The unit that repeats `min_repeats` or more times in a row inside `word`, if any.

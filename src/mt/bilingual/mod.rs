@@ -190,6 +190,29 @@ pub fn evidence(v: &DocView, en: &[&str]) -> Vec<Evidence> {
     out
 }
 
+/// Run the monolingual rules and the bilingual checks against `original` (the English text) on
+/// a document analysed without the MT stage, and attach all the evidence.
+pub fn analyze(doc: &mut crate::document::Document, original: &str, g: &crate::grammar::Grammars) {
+    if doc.is_failed() {
+        return;
+    }
+    let lang = crate::document::Lang::En;
+    let chrome = crate::document::chrome::mark(original, lang, &g.chrome);
+    let en_sents = crate::document::sentence::split(original, &chrome, &g.sentence);
+    let en: Vec<&str> = en_sents
+        .iter()
+        .filter(|s| !s.chrome)
+        .map(|s| s.span().slice(original))
+        .collect();
+    let ev = {
+        let v = DocView::new(doc, &g.mt);
+        let mut ev = crate::mt::evidence(&v);
+        ev.extend(evidence(&v, &en));
+        ev
+    };
+    crate::mt::apply(doc, &g.mt, ev);
+}
+
 /// The checks on one aligned pair.
 pub fn check_pair(v: &DocView, s: &SentView, src: &str, out: &mut Vec<Evidence>) {
     numbers::check(v, s, src, out);
