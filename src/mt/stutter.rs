@@ -31,9 +31,14 @@ pub struct Data {
     min_ngram_repeats: usize,
     max_ngram: usize,
     max_gap: usize,
+    max_gap_word: usize,
     min_loop_repeats: usize,
     max_loop_period: usize,
     weight: f64,
+    loose_gap: usize,
+    weight_loose: f64,
+    min_doubled: usize,
+    max_doubled: usize,
 }
 
 /// Find loops in every body sentence.
@@ -76,6 +81,35 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             });
             fired = true;
         }
+        // A phrase of three or more words said twice in a row ("मागादियों के मागादियों का बेटा था,
+        // मागादियों के मागादियों का बेटा था").
+        if !fired && let Some((a, n)) = doubled_phrase(v, t, d) {
+            let span = Span::new(t[a].start, t[a + 2 * n - 1].end);
+            out.push(Evidence {
+                code: &DOC,
+                span,
+                message: format!(
+                    "“{}” said twice in a row",
+                    v.slice(Span::new(t[a].start, t[a + n - 1].end))
+                ),
+                weight: d.weight,
+            });
+            fired = true;
+        }
+        // Weak: a content word three times at looser distance, the last perhaps cut off mid-word
+        // ("संवैधानिक … संवैधानिक … संवैधानि"): only adds to the score.
+        if !fired && let Some((a, b, count)) = loose_repeats(v, t, d) {
+            out.push(Evidence {
+                code: &DOC,
+                span: Span::new(t[a].start, t[b].end),
+                message: format!(
+                    "“{}” repeated {count} times in a short stretch",
+                    v.slice(t[a].span())
+                ),
+                weight: d.weight_loose,
+            });
+            fired = true;
+        }
         // A syllable looping inside one word.
         if !fired {
             for tok in t {
@@ -94,7 +128,8 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
 }
 
 /// The first n-gram (1..=max_ngram words, one a content word) that occurs `min_ngram_repeats`
-/// times with each occurrence starting at most `n + max_gap` tokens after the previous one:
+/// times with each occurrence starting at most `n + max_gap` tokens after the previous one
+/// (`1 + max_gap_word` for a single word):
 /// (first start, last start, n, count).
 fn close_repeats(
     v: &DocView,
@@ -119,13 +154,18 @@ fn close_repeats(
             if !content || t[k..k + n].iter().any(|x| x.script == Script::Number) {
                 continue;
             }
+            // Reduplication ("अलग-अलग") counts once.
+            if n == 1 && k > 0 && t[k - 1].norm == t[k].norm {
+                continue;
+            }
+            let gap = if n == 1 { d.max_gap_word } else { d.max_gap };
             let e = last.entry(g).or_insert((k, k, 0));
             // (first, previous, count) of the current chain of close occurrences.
             if e.2 == 0 {
                 *e = (k, k, 1);
             } else if k < e.1 + n {
                 continue; // overlapping
-            } else if k <= e.1 + n + d.max_gap {
+            } else if k <= e.1 + n + gap {
                 e.1 = k;
                 e.2 += 1;
             } else {
@@ -134,6 +174,68 @@ fn close_repeats(
             if e.2 >= d.min_ngram_repeats {
                 return Some((e.0, e.1, n, e.2));
             }
+        }
+    }
+    None
+}
+
+/// The first phrase of `min_doubled`..=`max_doubled` words, one a content word, immediately
+/// followed by itself: (start, length).
+fn doubled_phrase(
+    v: &DocView,
+    t: &[crate::mt::normalize::Token],
+    d: &Data,
+) -> Option<(usize, usize)> {
+    for n in d.min_doubled..=d.max_doubled {
+        if t.len() < 2 * n {
+            break;
+        }
+        for k in 0..=t.len() - 2 * n {
+            let a = &t[k..k + n];
+            let b = &t[k + n..k + 2 * n];
+            if a.iter().zip(b).all(|(x, y)| x.norm == y.norm)
+                && a.iter()
+                    .filter(|x| !v.g.is_function(&x.norm) && x.script != Script::Number)
+                    .count()
+                    >= 2
+            {
+                return Some((k, n));
+            }
+        }
+    }
+    None
+}
+
+/// A content word of three or more characters occurring `min_ngram_repeats` times, each within
+/// `loose_gap` tokens of the previous; a final token that is a prefix of the word counts (the
+/// decoder stopped mid-loop). (first index, last index, count).
+fn loose_repeats(
+    v: &DocView,
+    t: &[crate::mt::normalize::Token],
+    d: &Data,
+) -> Option<(usize, usize, usize)> {
+    let last = t.len().checked_sub(1)?;
+    for (i, w) in t.iter().enumerate() {
+        if w.script == Script::Number || w.norm.chars().count() < 3 || v.g.is_function(&w.norm) {
+            continue;
+        }
+        let mut prev = i;
+        let mut count = 1;
+        for (k, x) in t.iter().enumerate().skip(i + 1) {
+            if k > prev + d.loose_gap {
+                break;
+            }
+            let same = x.norm == w.norm
+                || (k == last
+                    && x.norm.chars().count() >= 3
+                    && w.norm.starts_with(x.norm.as_str()));
+            if same && t[k - 1].norm != x.norm {
+                prev = k;
+                count += 1;
+            }
+        }
+        if count >= d.min_ngram_repeats {
+            return Some((i, prev, count));
         }
     }
     None

@@ -1,7 +1,8 @@
 //! M011 truncated: a sentence that stops mid-clause.
 //!
 //! What it catches: the last sentence of a paragraph that has no terminator and ends on a
-//! postposition or conjunction ("… मागादियों से शादी करने के बाद शेर के", "… और").
+//! postposition or conjunction ("… मागादियों से शादी करने के बाद शेर के", "… और"), or — in a long
+//! sentence — on a fragment that is no word ("… संवैधानिक रूप से संवैधानि").
 //! Why: decoders that run out of length, and segment joins that drop the tail, cut sentences off;
 //! the missing tail may have carried the fact. Headlines have no terminator either, but end on a
 //! noun or verb, so they are left alone.
@@ -28,6 +29,7 @@ pub const DOC: CodeDoc = CodeDoc {
 struct Raw {
     dangling: Vec<String>,
     min_tokens: usize,
+    min_tokens_fragment: usize,
     weight: f64,
 }
 
@@ -36,6 +38,7 @@ struct Raw {
 pub struct Data {
     dangling: Vec<String>,
     min_tokens: usize,
+    min_tokens_fragment: usize,
     weight: f64,
 }
 
@@ -46,6 +49,7 @@ impl Data {
         Ok(Data {
             dangling: raw.dangling.iter().map(|w| norm_word(w)).collect(),
             min_tokens: raw.min_tokens,
+            min_tokens_fragment: raw.min_tokens_fragment,
             weight: raw.weight,
         })
     }
@@ -66,7 +70,23 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
         let Some(last) = s.tokens.last() else {
             continue;
         };
-        if d.dangling.contains(&last.norm) {
+        let i = s.tokens.len() - 1;
+        let fragment = s.tokens.len() >= d.min_tokens_fragment
+            && last.script == crate::mt::normalize::Script::Deva
+            && v.g.lexicon.hi_band(&last.norm) == 0
+            && !v.g.is_function(&last.norm)
+            && !v.is_name_like(s, i);
+        if fragment {
+            out.push(Evidence {
+                code: &DOC,
+                span: last.span(),
+                message: format!(
+                    "the sentence stops on “{}”, not a word",
+                    v.slice(last.span())
+                ),
+                weight: d.weight,
+            });
+        } else if d.dangling.contains(&last.norm) {
             out.push(Evidence {
                 code: &DOC,
                 span: last.span(),
