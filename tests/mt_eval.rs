@@ -180,6 +180,8 @@ fn mtdata_scores() {
     // Bilingual counts: (fired, fired&truth, truth) per check, and human false alarms.
     let mut num = (0usize, 0usize, 0usize);
     let mut name = (0usize, 0usize, 0usize);
+    let mut name_strong = (0usize, 0usize, 0usize);
+    let mut human_name_strong = 0usize;
     let mut any_mis = (0usize, 0usize, 0usize);
     let (mut human_bi, mut human_num, mut human_name, mut human_bi_flag, mut human_n) =
         (0, 0, 0, 0, 0);
@@ -238,8 +240,16 @@ fn mtdata_scores() {
             human_n += 1;
             human_num += usize::from(!nev.is_empty());
             human_name += usize::from(!mev.is_empty());
+            human_name_strong += usize::from(mev.iter().any(|e| e.weight >= threshold));
             human_bi += usize::from(!nev.is_empty() || !mev.is_empty());
             human_bi_flag += usize::from(flagged_bi);
+            if (flagged_bi || !nev.is_empty()) && human_bi_flag + human_num <= 12 {
+                let c: Vec<String> = all
+                    .iter()
+                    .map(|e| format!("{} {}", e.code.code, e.message))
+                    .collect();
+                println!("    human bilingual: {c:?}\n      HI {text}\n      EN {src}");
+            }
             continue;
         }
         if is_h {
@@ -296,6 +306,16 @@ fn mtdata_scores() {
         });
         let nf = !nev.is_empty();
         let mf = !mev.is_empty();
+        let mf_strong = mev.iter().any(|e| e.weight >= threshold);
+        name_strong.0 += usize::from(mf_strong);
+        name_strong.1 += usize::from(mf_strong && name_truth);
+        name_strong.2 += usize::from(name_truth);
+        if nf && num.0 < 10 {
+            let c: Vec<String> = nev.iter().map(|e| e.message.clone()).collect();
+            println!(
+                "    indic number parity (truth {num_truth}): {c:?}\n      HI {text}\n      EN {src}"
+            );
+        }
         num.0 += usize::from(nf);
         num.1 += usize::from(nf && num_truth);
         num.2 += usize::from(num_truth);
@@ -368,6 +388,14 @@ fn mtdata_scores() {
     println!(
         "  name parity vs name mistranslation spans:     {}",
         pr(name)
+    );
+    println!(
+        "  name parity, strong (name part translated):   {}",
+        pr(name_strong)
+    );
+    println!(
+        "  human rows: strong name parity fires {:.3}%",
+        100.0 * human_name_strong as f64 / human_n.max(1) as f64
     );
     println!(
         "  number or name vs any mistranslation:         {}",

@@ -174,6 +174,11 @@ impl MtGrammar {
         self.function.contains(norm)
     }
 
+    /// True when `w` (lowercase English) is a name part that is also an English word ("son").
+    pub fn is_name_part(&self, w: &str) -> bool {
+        self.name_translated.has_part(w)
+    }
+
     /// The default threshold at which a sentence is flagged.
     pub fn threshold(&self) -> f64 {
         self.score.threshold

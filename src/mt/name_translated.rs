@@ -62,6 +62,11 @@ impl Data {
         })
     }
 
+    /// True when `en` is one of the English name parts of the table.
+    pub fn has_part(&self, en: &str) -> bool {
+        self.parts.iter().any(|(p, _)| p == en)
+    }
+
     /// The English name part `y` sounds like, if the Hindi word `x` translates it.
     fn translates(&self, y: &str, x: &str) -> Option<&str> {
         let r = roman(y);

@@ -28,6 +28,7 @@ pub const DOC: CodeDoc = CodeDoc {
 pub struct Data {
     min_unknown: usize,
     min_share: f64,
+    weight_per_share: f64,
     weight: f64,
 }
 
@@ -46,14 +47,16 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                 unknown += 1;
             }
         }
-        if unknown >= d.min_unknown && unknown as f64 >= d.min_share * content as f64 {
+        let share = unknown as f64 / content.max(1) as f64;
+        if unknown >= d.min_unknown && share >= d.min_share {
             out.push(Evidence {
                 code: &DOC,
                 span: Span::new(s.start, s.end),
                 message: format!(
                     "{unknown} of {content} content words never occur in native Hindi news"
                 ),
-                weight: d.weight,
+                // Weight grows with the share, capped: never a flag on its own.
+                weight: (share * d.weight_per_share).clamp(0.05, d.weight),
             });
         }
     }

@@ -2,6 +2,7 @@
 
 use crate::finding::{CodeDoc, Severity};
 use crate::mt::bilingual::en_words;
+use crate::mt::romanize::deva_skeleton;
 use crate::mt::{DocView, Evidence, SentView};
 use crate::span::Span;
 
@@ -27,7 +28,13 @@ pub fn check(v: &DocView, s: &SentView, src: &str, out: &mut Vec<Evidence>) {
         if !w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
             continue;
         }
-        if !s.tokens.iter().any(|t| forms.iter().any(|f| t.norm == *f)) {
+        // Spelling variants (गुरूवार, सितम्बर) sound the same: compare skeletons.
+        let skeletons: Vec<String> = forms.iter().map(|f| deva_skeleton(f)).collect();
+        if !s
+            .tokens
+            .iter()
+            .any(|t| forms.contains(&t.norm) || skeletons.contains(&deva_skeleton(&t.norm)))
+        {
             out.push(Evidence {
                 code: &DOC,
                 span: Span::new(s.start, s.end),
@@ -50,6 +57,15 @@ mod tests {
         let mut out = Vec::new();
         check(&v, &v.sents[0], "the agency reported on Sunday.", &mut out);
         assert_eq!(out.len(), 1);
+        let v = DocView::single("एजेंसी ने गुरूवार को बताया।", g());
+        let mut out = Vec::new();
+        check(
+            &v,
+            &v.sents[0],
+            "the agency reported on Thursday.",
+            &mut out,
+        );
+        assert!(out.is_empty());
         let v = DocView::single("एजेंसी ने रविवार को बताया।", g());
         let mut out = Vec::new();
         check(&v, &v.sents[0], "the agency reported on Sunday.", &mut out);

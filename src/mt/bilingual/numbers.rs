@@ -27,38 +27,64 @@ pub fn en_values(s: &str, d: &Data) -> Vec<f64> {
     en_figures(s, d).into_iter().map(|(v, _)| v).collect()
 }
 
-/// Figures with a flag: true when written in digits.
+/// Figures with a flag: true when written in digits. Digit runs are read wherever they stand
+/// ("p109", "F1", "4:41.30"); a suffix scale counts only after a currency sign ("$2.8bn",
+/// "£125m") or when unambiguous ("bn"); a following scale word ("3.7 million") multiplies.
 fn en_figures(s: &str, d: &Data) -> Vec<(f64, bool)> {
-    let w = en_words(s);
     let mut out = Vec::new();
-    for (k, (_, word)) in w.iter().enumerate() {
-        let lower = word.to_ascii_lowercase();
-        let digits: String = lower
-            .trim_start_matches(['$', '£', '€'])
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len()
+            && (b[i].is_ascii_digit()
+                || ((b[i] == b',' || b[i] == b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            i += 1;
+        }
+        let Some(v) = number_value(&s[start..i]) else {
+            continue;
+        };
+        let currency = s[..start].trim_end().ends_with(['$', '£', '€', '₹']);
+        let suffix: String = s[i..]
             .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-            .collect();
-        let (base, digit) =
-            if !digits.is_empty() && digits.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-                let Some(v) = number_value(digits.trim_end_matches(['.', ','])) else {
-                    continue;
-                };
-                // "2.8bn", "125m", "5k"
-                let suffix = &lower[lower.find(&digits).map_or(0, |p| p + digits.len())..];
-                let mult = d.en_scales.get(suffix).copied().unwrap_or(1.0);
-                (v * mult, true)
-            } else if let Some(&v) = d.en_numbers.get(&lower) {
-                (v, false)
-            } else {
-                continue;
-            };
-        let next = w.get(k + 1).map(|(_, n)| n.to_ascii_lowercase());
-        let scale = next
-            .and_then(|n| d.en_scales.get(&n).copied())
-            .unwrap_or(1.0);
-        out.push((base * scale, digit));
-        if scale == 1.0 && base >= 1000.0 {
-            // Keep the unscaled reading too ("6,000"), already pushed.
+            .take_while(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let mut mult = 1.0;
+        if let Some(&m) = d.en_scales.get(&suffix)
+            && (currency || suffix.len() >= 2)
+            && suffix.len() <= 2
+        {
+            mult = m;
+        } else if suffix.is_empty() {
+            let next: String = s[i..]
+                .trim_start()
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if next.len() > 2
+                && let Some(&m) = d.en_scales.get(&next)
+            {
+                mult = m;
+            }
+        }
+        out.push((v * mult, true));
+    }
+    for (k, (_, word)) in en_words(s).iter().enumerate() {
+        let lower = word.to_ascii_lowercase();
+        if let Some(&v) = d.en_numbers.get(&lower) {
+            let next = en_words(s).get(k + 1).map(|(_, n)| n.to_ascii_lowercase());
+            let scale = next
+                .filter(|n| n.len() > 2)
+                .and_then(|n| d.en_scales.get(&n).copied())
+                .unwrap_or(1.0);
+            out.push((v * scale, false));
         }
     }
     out

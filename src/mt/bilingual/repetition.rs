@@ -11,7 +11,7 @@ pub const DOC: CodeDoc = CodeDoc {
     code: "M106",
     name: "mt-repetition-beyond-source",
     severity: Severity::Warning,
-    what: "With --original: a content word occurs in the Hindi sentence at least three times and at least two more times than any word of the English.",
+    what: "With --original: a content word occurs in the Hindi sentence at least four times and at least two more times than any word of the English.",
     why: "A decoder loop repeats what the source said once.",
     example: "EN: the patients — HI: मरीजों की मरीजों की मरीजों को",
 };
@@ -22,6 +22,10 @@ pub fn check(v: &DocView, s: &SentView, src: &str, out: &mut Vec<Evidence>) {
     let mut counts: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     for (k, t) in s.tokens.iter().enumerate() {
         if t.script == Script::Number || v.g.is_function(&t.norm) || t.norm.chars().count() < 2 {
+            continue;
+        }
+        // Reduplication ("अलग-अलग", "सुबह-सुबह") counts once.
+        if k > 0 && s.tokens[k - 1].norm == t.norm {
             continue;
         }
         counts.entry(t.norm.as_str()).or_insert((0, k)).0 += 1;
@@ -39,7 +43,7 @@ pub fn check(v: &DocView, s: &SentView, src: &str, out: &mut Vec<Evidence>) {
         }
     }
     let en_max = en_counts.values().copied().max().unwrap_or(0);
-    if *n >= 3 && *n >= en_max + 2 {
+    if *n >= 4 && *n >= en_max + 2 {
         let t = &s.tokens[*first];
         out.push(Evidence {
             code: &DOC,
@@ -57,7 +61,7 @@ mod tests {
 
     #[test]
     fn loop_beyond_source() {
-        let v = DocView::single("मरीजों की मरीजों की मरीजों को प्रभावित करता है।", g());
+        let v = DocView::single("मरीजों की मरीजों की मरीजों को मरीजों प्रभावित करता है।", g());
         let mut out = Vec::new();
         check(&v, &v.sents[0], "It affects patients dominantly.", &mut out);
         assert_eq!(out.len(), 1);
