@@ -7,7 +7,8 @@
 //! twice, multiplies a figure by a million — a changed fact, not a style problem. Money and
 //! measures are left alone: "1,500 मिलियन डॉलर" is clumsy but not absurd.
 //!
-//! The rule reads number tokens directly, so it works without the figure extractor.
+//! The rule reads the figure claims when the extractor produced them, and number tokens directly
+//! as well, so it works on any text.
 
 use std::collections::HashMap;
 
@@ -79,9 +80,32 @@ impl Data {
     }
 }
 
-/// Check every number followed by a scale word.
+/// Check the figure claims (counts beyond any plausible size), then every number followed by a
+/// scale word (so the rule also works on text nobody extracted figures from).
 pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
     let d = &v.g.magnitude;
+    let mut seen: Vec<Span> = Vec::new();
+    for c in v.claims {
+        let crate::claim::ClaimKind::Figure(f) = &c.detail else {
+            continue;
+        };
+        let body = v.sents.iter().any(|s| s.start <= c.start && c.end <= s.end);
+        if !body || f.figure != crate::claim::FigureKind::Count || f.value < d.absurd_count {
+            continue;
+        }
+        let span = Span::new(c.start, c.end);
+        seen.push(span);
+        out.push(Evidence {
+            code: &DOC,
+            span,
+            message: format!(
+                "{} {} is beyond any plausible count",
+                fmt_big(f.value),
+                f.unit.as_deref().unwrap_or("")
+            ),
+            weight: d.weight,
+        });
+    }
     for s in &v.sents {
         let t = &s.tokens;
         for i in 0..t.len() {
@@ -124,9 +148,13 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             } else {
                 continue;
             };
+            let span = Span::new(t[i].start, noun.end);
+            if seen.iter().any(|x| x.overlaps(span)) {
+                continue;
+            }
             out.push(Evidence {
                 code: &DOC,
-                span: Span::new(t[i].start, noun.end),
+                span,
                 message: why,
                 weight: d.weight,
             });

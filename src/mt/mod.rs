@@ -207,6 +207,8 @@ pub struct DocView<'a> {
     pub sents: Vec<SentView>,
     /// Rule data.
     pub g: &'a MtGrammar,
+    /// The document's claims (figures with their values), when extracted.
+    pub claims: &'a [crate::claim::Claim],
 }
 
 impl<'a> DocView<'a> {
@@ -228,6 +230,7 @@ impl<'a> DocView<'a> {
             text: &doc.text,
             sents,
             g,
+            claims: &doc.claims,
         }
     }
 
@@ -242,6 +245,7 @@ impl<'a> DocView<'a> {
                 tokens: normalize::tokens(text, 0, text.len()),
             }],
             g,
+            claims: &[],
         }
     }
 
@@ -390,26 +394,6 @@ pub fn score_text(text: &str, g: &MtGrammar) -> (f64, Vec<Evidence>) {
 pub(crate) mod testing {
     use super::*;
     use crate::grammar::Grammars;
-
-    /// The codes that fire on `text` analysed as a whole document.
-    pub fn codes(text: &str) -> Vec<&'static str> {
-        let doc = crate::pipeline::analyze(
-            "t",
-            text.to_string(),
-            None,
-            &crate::pipeline::Options::default(),
-            Grammars::builtin(),
-        );
-        let mut c: Vec<&'static str> = doc
-            .findings
-            .iter()
-            .filter(|f| f.code.starts_with('M'))
-            .map(|f| f.code)
-            .collect();
-        c.sort_unstable();
-        c.dedup();
-        c
-    }
 
     /// The texts of the findings of `code` on `text`.
     pub fn hits(text: &str, code: &str) -> Vec<String> {

@@ -96,7 +96,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             let Some(en) = v.g.lexicon.english_match(&t.norm) else {
                 continue;
             };
-            let inflected = en.ends_with("ing") || en.ends_with("ed");
+            let inflected = en.ends_with("ing");
             out.push(Evidence {
                 code: &DOC,
                 span: t.span(),
