@@ -130,7 +130,7 @@ fn native_news_false_alarms() {
                 for c in &m.codes {
                     *codes.entry(c).or_default() += 1;
                 }
-                if examples.len() < 40 {
+                if examples.len() < 200 {
                     examples.push(format!("{id} {:?}: {}", m.codes, s.span().slice(&doc.text)));
                 }
             }

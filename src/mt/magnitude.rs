@@ -37,7 +37,9 @@ struct Raw {
     western: Vec<String>,
     money_and_measures: Vec<String>,
     stacked_min: f64,
+    absurd_people: f64,
     absurd_count: f64,
+    people: Vec<String>,
     weight: f64,
 }
 
@@ -48,7 +50,9 @@ pub struct Data {
     western: Vec<String>,
     exempt: Vec<String>,
     stacked_min: f64,
+    absurd_people: f64,
     absurd_count: f64,
+    people: Vec<String>,
     weight: f64,
 }
 
@@ -69,9 +73,20 @@ impl Data {
                 .map(|w| norm_word(w))
                 .collect(),
             stacked_min: raw.stacked_min,
+            absurd_people: raw.absurd_people,
             absurd_count: raw.absurd_count,
+            people: raw.people.iter().map(|w| norm_word(w)).collect(),
             weight: raw.weight,
         })
+    }
+
+    /// The count at which `noun` becomes absurd.
+    fn limit(&self, noun: &str) -> f64 {
+        if self.people.iter().any(|p| noun.starts_with(p.as_str())) {
+            self.absurd_people
+        } else {
+            self.absurd_count
+        }
     }
 
     fn is_exempt(&self, noun: &str) -> bool {
@@ -90,7 +105,20 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             continue;
         };
         let body = v.sents.iter().any(|s| s.start <= c.start && c.end <= s.end);
-        if !body || f.figure != crate::claim::FigureKind::Count || f.value < d.absurd_count {
+        let noun = f.unit.as_deref().map(norm_word).unwrap_or_default();
+        // Only counts of a named noun, and only through a western scale: Indian money amounts
+        // often drop their unit ("70 हजार करोड़ का घोटाला").
+        let western = d
+            .western
+            .iter()
+            .any(|w| norm_word(&c.text).contains(w.as_str()));
+        if !body
+            || f.figure != crate::claim::FigureKind::Count
+            || noun.is_empty()
+            || !western
+            || d.is_exempt(&noun)
+            || f.value < d.limit(&noun)
+        {
             continue;
         }
         let span = Span::new(c.start, c.end);
@@ -139,7 +167,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                     fmt_big(value),
                     v.slice(noun.span())
                 )
-            } else if value >= d.absurd_count {
+            } else if value >= d.limit(&noun.norm) {
                 format!(
                     "{} {} is beyond any plausible count",
                     fmt_big(value),
@@ -194,5 +222,13 @@ mod tests {
         assert!(hits("देश में 5 मिलियन लोग रहते हैं।", "M003").is_empty());
         assert!(hits("राज्य को 2,000 करोड़ रुपये मिले।", "M003").is_empty());
         assert!(hits("देश की आबादी 130 करोड़ है।", "M003").is_empty());
+        assert!(
+            hits(
+                "बिल्लियां हर वर्ष 6.9 से 20.7 अरब स्तनपायी जानवरों को मारती हैं।",
+                "M003"
+            )
+            .is_empty()
+        );
+        assert!(hits("अजीत पवार पर 70 हजार करोड़ के घोटाले का आरोप है।", "M003").is_empty());
     }
 }
