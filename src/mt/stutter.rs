@@ -112,7 +112,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
         }
         // A syllable looping inside one word.
         if !fired {
-            for tok in t {
+            for tok in t.iter().filter(|x| x.script != Script::Number) {
                 if let Some(p) = looping(&tok.norm, d.max_loop_period, d.min_loop_repeats) {
                     out.push(Evidence {
                         code: &DOC,
@@ -177,7 +177,9 @@ fn close_repeats(
                 *e = (k, k, 1);
                 gaps.clear();
             }
-            if e.2 >= d.min_ngram_repeats && !parallel(gaps) {
+            // Lists repeat a word or two ("संतलाल राम, शुकदेव राम"); three words or more
+            // repeated three times close together are a loop even with varying words between.
+            if e.2 >= d.min_ngram_repeats && (n >= 3 || !parallel(gaps)) {
                 return Some((e.0, e.1, n, e.2));
             }
         }
@@ -244,6 +246,7 @@ fn loose_repeats(
                 break;
             }
             let same = x.norm == w.norm
+                || inflected(&w.norm, &x.norm)
                 || (k == last
                     && x.norm.chars().count() >= 3
                     && w.norm.starts_with(x.norm.as_str()));
@@ -258,6 +261,14 @@ fn loose_repeats(
         }
     }
     None
+}
+
+/// True when one word is the other with an inflection of at most two characters
+/// (आविष्कार / आविष्कारों), over a stem of at least four characters.
+fn inflected(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let (sc, lc) = (short.chars().count(), long.chars().count());
+    sc >= 4 && lc > sc && lc - sc <= 2 && long.starts_with(short)
 }
 
 /// The unit that repeats `min_repeats` or more times in a row inside `word`, if any.
@@ -337,5 +348,6 @@ mod tests {
         assert_eq!(looping("आआआआ", 4, 4).as_deref(), Some("आ"));
         assert_eq!(looping("मैट्रोमैट्रोमैट्रोमैट्रो", 8, 4).as_deref(), Some("मैट्रो"));
         assert_eq!(looping("प्रतिनिधि", 8, 4), None);
+        assert!(hits("पाकिस्तान में 10000 से अधिक मरीज हैं।", "M001").is_empty());
     }
 }
