@@ -389,6 +389,79 @@ pub fn score_text(text: &str, g: &MtGrammar) -> (f64, Vec<Evidence>) {
     (sc, ev)
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Deterministic junk in every script the rules look at: no rule may panic on it.
+    #[test]
+    fn no_input_panics() {
+        let pieces = [
+            "कॉस",
+            "6,000",
+            "मिलियन",
+            "को",
+            "ने",
+            "।",
+            ".",
+            "\n",
+            " ",
+            "(टी)",
+            "&quot;",
+            "A",
+            "son",
+            "ँ",
+            "़",
+            "्",
+            "\u{200d}",
+            "१२",
+            "x",
+            "बेटा",
+            "सोन",
+            "चोए",
+            ",",
+            "“",
+            "के",
+            "bn",
+            "$",
+            "रविवार",
+        ];
+        let mut seed: u64 = 0x2545f4914f6cdd1d;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..(seed % 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                if seed % 3 == 0 {
+                    text.push(' ');
+                }
+            }
+            let g = crate::grammar::Grammars::builtin();
+            let mut doc = crate::pipeline::analyze(
+                "junk",
+                text.clone(),
+                None,
+                &crate::pipeline::Options {
+                    lang: None,
+                    skip_mt: true,
+                },
+                g,
+            );
+            bilingual::analyze(
+                &mut doc,
+                "The 6,000 troops of Choe Son Hui met on Sunday.",
+                g,
+            );
+            for f in &doc.findings {
+                assert!(text.get(f.start..f.end).is_some(), "{text:?}");
+            }
+            let _ = score_text(&text, &g.mt);
+        }
+    }
+}
+
 /// Helpers shared by the rule tests.
 #[cfg(test)]
 pub(crate) mod testing {

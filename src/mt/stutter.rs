@@ -19,7 +19,7 @@ pub const DOC: CodeDoc = CodeDoc {
     code: "M001",
     name: "mt-stutter",
     severity: Severity::Warning,
-    what: "A token repeated three or more times in a row, a content n-gram repeated three or more times in one sentence, or a syllable looping inside a word.",
+    what: "A token repeated three or more times in a row, a phrase said twice in a row, a content n-gram repeated three or more times close together (not a list), or a syllable looping inside a word.",
     why: "Machine-translation decoders fall into loops and drop the words they should have produced; the sentence no longer says what the source said.",
     example: "लावरोव ने शनिवार को कहा कि एक प्रेस कॉस कॉस कॉस को …",
 };
