@@ -147,8 +147,9 @@ fn label_end(line: &str, labels: &[String]) -> Option<usize> {
     }
     labels.iter().find_map(|l| {
         lower.match_indices(l.as_str()).find_map(|(i, _)| {
+            // "Published: …", and JSON-LD's `"datePublished": "…"`
             let rest = &lower[i + l.len()..];
-            let trimmed = rest.trim_start();
+            let trimmed = rest.trim_start_matches([' ', '\t', '"', '\'']);
             trimmed
                 .starts_with(':')
                 .then(|| i + l.len() + (rest.len() - trimmed.len()) + 1)
@@ -198,10 +199,11 @@ fn line_date(
 /// Read the publication date and dateline of `text`.
 pub fn extract(text: &str, chrome: &[ChromeLine], _lang: Lang, g: &Grammars) -> Metadata {
     let m = &g.time.metadata;
-    let rule_of = |ls: usize| {
+    // the chrome rule of the line (ls, le), if it is chrome
+    let rule_of = |ls: usize, le: usize| {
         chrome
             .iter()
-            .find(|c| c.start <= ls && ls <= c.end && c.start < c.end.max(ls + 1))
+            .find(|c| ls <= c.start && c.start <= le)
             .map(|c| c.rule.as_str())
     };
     let mut best: Option<(u8, Span, NaiveDate)> = None;
@@ -210,8 +212,7 @@ pub fn extract(text: &str, chrome: &[ChromeLine], _lang: Lang, g: &Grammars) -> 
         if trimmed.is_empty() {
             continue;
         }
-        let ts = ls + text[ls..le].len() - text[ls..le].trim_start().len();
-        if let Some(c) = line_date(text, (ls, le), rule_of(ts), g)
+        if let Some(c) = line_date(text, (ls, le), rule_of(ls, le), g)
             && best.is_none_or(|b| c.0 < b.0)
         {
             best = Some(c);

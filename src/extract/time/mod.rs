@@ -231,3 +231,107 @@ mod tests {
         }
     }
 }
+
+/// The seed articles' times, publication dates and datelines (issue 2's acceptance).
+#[cfg(test)]
+mod seeds {
+    use crate::claim::ClaimKind;
+    use crate::grammar::Grammars;
+    use crate::pipeline::{Options, analyze};
+
+    fn check(
+        text: &str,
+        published: Option<&str>,
+        city: Option<&str>,
+        want: &[(&str, Option<&str>)],
+    ) {
+        let doc = analyze(
+            "seed",
+            text.to_string(),
+            None,
+            &Options::default(),
+            Grammars::builtin(),
+        );
+        assert_eq!(doc.published.map(|d| d.to_string()).as_deref(), published);
+        assert_eq!(doc.dateline.as_ref().map(|d| d.city.as_str()), city);
+        let times: Vec<(&str, Option<&str>)> = doc
+            .claims
+            .iter()
+            .filter_map(|c| match &c.detail {
+                ClaimKind::Time(t) => Some((c.text.as_str(), t.value.as_deref())),
+                _ => None,
+            })
+            .collect();
+        for w in want {
+            assert!(times.contains(w), "missing {w:?} in {times:?}");
+        }
+    }
+
+    #[test]
+    fn seed_000() {
+        check(
+            include_str!("../../../tests/corpus/000_b1c8025b0e2ba5b4.txt"),
+            Some("2024-12-01"),
+            Some("सियोल"),
+            &[
+                ("शुक्रवार", Some("2024-11-29")),
+                ("शनिवार", Some("2024-11-30")),
+                ("रविवार", Some("2024-12-01")),
+                ("जून", Some("2024-06")),
+                ("पिछले दिन", Some("2024-11-30")),
+            ],
+        );
+    }
+
+    #[test]
+    fn seed_001() {
+        check(
+            include_str!("../../../tests/corpus/001_93327e7be077d1f2.txt"),
+            Some("2023-07-27"),
+            Some("सियोल"),
+            &[
+                ("गुरुवार", Some("2023-07-27")),
+                ("बुधवार", Some("2023-07-26")),
+                ("इस सप्ताह", Some("2023-07-24")),
+            ],
+        );
+    }
+
+    #[test]
+    fn seed_002() {
+        check(
+            include_str!("../../../tests/corpus/002_5fa5028a7c2c55c0.txt"),
+            Some("2024-11-30"),
+            None,
+            &[("बीते शुक्रवार", Some("2024-11-29"))],
+        );
+    }
+
+    #[test]
+    fn seed_003() {
+        check(
+            include_str!("../../../tests/corpus/003_9cdd1d268ee3f9b1.txt"),
+            Some("2023-07-27"),
+            None,
+            &[
+                ("बुधवार (26 जुलाई)", Some("2023-07-26")),
+                ("इस सप्ताह", Some("2023-07-24")),
+            ],
+        );
+    }
+
+    #[test]
+    fn seed_004_has_no_date_so_times_stay_null() {
+        check(
+            include_str!("../../../tests/corpus/004_e88fc5b0d66a22c9.txt"),
+            None,
+            None,
+            &[
+                ("शनिवार", None),
+                ("जून", None),
+                ("पिछले साल", None),
+                ("अक्टूबर", None),
+            ],
+        );
+    }
+}
