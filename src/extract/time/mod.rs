@@ -89,6 +89,7 @@ pub fn extract(ctx: &ExtractCtx) -> Vec<Claim> {
                     value: r.value,
                     time: r.kind,
                     grain: r.grain,
+                    end: r.end,
                     weekday_mismatch: r.weekday_mismatch,
                 }),
             ));

@@ -67,6 +67,22 @@ pub enum Expr {
         /// Which year.
         dir: Direction,
     },
+    /// A range of days: "19 से 20 नवंबर", "2-3 दिसंबर 1984", "22 जनवरी से 5 फरवरी तक".
+    Range {
+        /// First day as written: year, month (None: the end's), day.
+        from: (Option<i32>, Option<u32>, u32),
+        /// Last day as written: year, month, day.
+        to: (Option<i32>, u32, u32),
+    },
+    /// The last or next few units: "पिछले तीन दिनों", "अगले 3 महीने", "the past two weeks".
+    Stretch {
+        /// How many units.
+        count: u32,
+        /// Of what.
+        unit: Unit,
+        /// Back from publication (Last) or ahead (Next).
+        dir: Direction,
+    },
     /// A whole period: "पिछले साल", "इस सप्ताह", "last month", "पिछले दिन".
     Period {
         /// Day, week, month or year.
@@ -289,6 +305,61 @@ impl<'a> M<'a> {
             },
             false,
         ))
+    }
+
+    /// date|day (-|से|to) date|day [तक]
+    fn range(&self, k: usize) -> Option<Hit> {
+        let (start_last, from) = match self.date_core(k) {
+            Some((l, y, m, d)) => (l, (y, Some(m), d)),
+            None => {
+                let (d, l, _) = self.day(k)?;
+                (l, (None, None, d))
+            }
+        };
+        let g = self.gap(start_last)?;
+        let next = if g.contains('-') || g.contains('–') {
+            start_last + 1
+        } else {
+            let w = self.word(start_last + 1)?;
+            if !self.lx.is_range_link(w) || self.gap(start_last + 1).is_none() {
+                return None;
+            }
+            start_last + 2
+        };
+        let (mut last, to) = match (self.date_core(next), from) {
+            (Some((l, y, m, d)), _) => (l, (y, m, d)),
+            // "Nov 19-20": the end takes the start's month and year
+            (None, (y, Some(m), d0)) => {
+                let (d, l, _) = self.day(next)?;
+                if d <= d0 {
+                    return None;
+                }
+                (l, (y, m, d))
+            }
+            (None, _) => return None,
+        };
+        if from.1.is_none() && from.2 >= to.2 {
+            return None;
+        }
+        if self.gap(last).is_some() && self.word(last + 1).is_some_and(|w| self.lx.is_range_end(w))
+        {
+            last += 1;
+        }
+        Some((last, Expr::Range { from, to }, false))
+    }
+
+    /// पिछले/अगले + count + unit: "पिछले दो दिनों", "next three months"
+    fn stretch(&self, k: usize) -> Option<Hit> {
+        let (dir, dl) = self.direction(k)?;
+        if dir == Direction::This || !self.tight(dl) {
+            return None;
+        }
+        let (count, cl) = self.count(dl + 1)?;
+        if !self.tight(cl) {
+            return None;
+        }
+        let unit = self.lx.unit(self.word(cl + 1)?)?;
+        Some((cl + 1, Expr::Stretch { count, unit, dir }, false))
     }
 
     /// weekday [,(] date [)] | weekday [the] day(ordinal or तारीख)
@@ -572,6 +643,8 @@ impl<'a> M<'a> {
             self.weekday_date(k),
             self.weekday_of_week(k),
             self.relative(k),
+            self.stretch(k),
+            self.range(k),
             self.year_month(k),
             self.ago(k),
             self.date(k),
