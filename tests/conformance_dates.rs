@@ -150,7 +150,7 @@ fn date_conformance() {
                             got.push(Got {
                                 value: v.clone(),
                                 grain: Some(t.grain),
-                                end: t.end.clone(),
+                                end: t.until.clone(),
                             });
                         }
                     }

@@ -89,7 +89,7 @@ pub fn extract(ctx: &ExtractCtx) -> Vec<Claim> {
                     value: r.value,
                     time: r.kind,
                     grain: r.grain,
-                    end: r.end,
+                    until: r.until,
                     weekday_mismatch: r.weekday_mismatch,
                 }),
             ));
@@ -213,6 +213,19 @@ mod tests {
                 times(s, Some("2024-11-30"))
             );
         }
+    }
+
+    #[test]
+    fn range_json_keeps_one_end_key_for_the_byte_offset() {
+        let text = "सम्मेलन 19 से 20 नवंबर तक चला।";
+        let p = chrono::NaiveDate::from_ymd_opt(2024, 12, 1);
+        let doc = analyze("t", text.to_string(), p, &Options::default(), Grammars::builtin());
+        let c = doc.claims.iter().find(|c| c.kind_name() == "time").unwrap();
+        let json = serde_json::to_string(c).unwrap();
+        assert_eq!(json.matches("\"end\"").count(), 1, "{json}");
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["end"], serde_json::json!(c.end));
+        assert_eq!(v["until"], serde_json::json!("2024-11-20"));
     }
 
     #[test]

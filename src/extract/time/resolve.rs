@@ -24,7 +24,7 @@ pub struct Resolved {
     /// A weekday beside a date that disagrees with it.
     pub weekday_mismatch: bool,
     /// The last day of a range.
-    pub end: Option<String>,
+    pub until: Option<String>,
 }
 
 fn day(d: NaiveDate) -> String {
@@ -116,7 +116,7 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
         kind: TimeKind::Relative,
         grain: Grain::Day,
         weekday_mismatch: false,
-        end: None,
+        until: None,
     };
     match e {
         Expr::Date {
@@ -245,7 +245,7 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 && s <= e
             {
                 r.value = Some(day(s));
-                r.end = Some(day(e));
+                r.until = Some(day(e));
             }
         }
         Expr::Stretch { count, unit, dir } => {
@@ -280,7 +280,7 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
             };
             if let (Some(s), Some(e)) = (s, e) {
                 r.value = Some(day(s));
-                r.end = Some(day(e));
+                r.until = Some(day(e));
             }
         }
         Expr::Period { unit, dir } => {
@@ -426,7 +426,7 @@ mod tests {
             p("2016-11-07"),
         );
         assert_eq!(
-            (r.value.as_deref(), r.end.as_deref()),
+            (r.value.as_deref(), r.until.as_deref()),
             (Some("2015-11-19"), Some("2015-11-20"))
         );
         // a range across the new year takes the earlier year for its start
@@ -438,7 +438,7 @@ mod tests {
             p("2024-01-10"),
         );
         assert_eq!(
-            (r.value.as_deref(), r.end.as_deref()),
+            (r.value.as_deref(), r.until.as_deref()),
             (Some("2023-12-28"), Some("2024-01-03"))
         );
         let r = resolve(
@@ -450,7 +450,7 @@ mod tests {
             p("2016-11-07"),
         );
         assert_eq!(
-            (r.value.as_deref(), r.end.as_deref()),
+            (r.value.as_deref(), r.until.as_deref()),
             (Some("2016-10-17"), Some("2016-11-07"))
         );
         let r = resolve(
@@ -462,7 +462,7 @@ mod tests {
             p("2016-11-07"),
         );
         assert_eq!(
-            (r.value.as_deref(), r.end.as_deref()),
+            (r.value.as_deref(), r.until.as_deref()),
             (Some("2016-11-08"), Some("2017-02-08"))
         );
     }
