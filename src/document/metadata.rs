@@ -10,7 +10,7 @@
 //! one level the first line in the page wins. A body sentence that merely mentions a date is
 //! never taken for the publication date.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
@@ -59,6 +59,7 @@ struct RawFile {
     updated_labels: Vec<String>,
     byline_rules: Vec<String>,
     date_line_max_words: usize,
+    published_years: [i32; 2],
     time_of_day: String,
     url_date: String,
     dateline_lines: usize,
@@ -74,6 +75,7 @@ pub struct MetadataGrammar {
     updated_labels: Vec<String>,
     byline_rules: Vec<String>,
     date_line_max_words: usize,
+    published_years: [i32; 2],
     time_of_day: Regex,
     url_date: Regex,
     dateline_lines: usize,
@@ -121,6 +123,7 @@ impl MetadataGrammar {
             updated_labels,
             byline_rules: raw.byline_rules,
             date_line_max_words: raw.date_line_max_words,
+            published_years: raw.published_years,
             time_of_day: compile(&raw.time_of_day)?,
             url_date: compile(&raw.url_date)?,
             dateline_lines: raw.dateline_lines,
@@ -170,7 +173,11 @@ fn line_date(
     {
         return None;
     }
-    let dates = time::absolute_dates(text, ls, le, &g.time);
+    let [lo, hi] = m.published_years;
+    let dates: Vec<(Span, NaiveDate)> = time::absolute_dates(text, ls, le, &g.time)
+        .into_iter()
+        .filter(|(_, d)| (lo..=hi).contains(&d.year()))
+        .collect();
     let (first_span, first_date) = *dates.first()?;
     let after = |cut: usize| dates.iter().find(|(s, _)| s.start >= ls + cut).copied();
     if let Some((s, d)) = label_end(line, &m.published_labels).and_then(after) {
@@ -230,6 +237,7 @@ pub fn extract(text: &str, chrome: &[ChromeLine], _lang: Lang, g: &Grammars) -> 
             let span_end = c.get(3).map_or(all.end(), |x| x.end());
             if let Some(date) = i32::try_from(y)
                 .ok()
+                .filter(|y| (m.published_years[0]..=m.published_years[1]).contains(y))
                 .and_then(|y| NaiveDate::from_ymd_opt(y, mo, d))
             {
                 best = Some((2, Span::new(span_start, span_end), date));
@@ -351,6 +359,12 @@ mod tests {
         let m = meta(text);
         assert_eq!(m.published, date("2023-07-27"));
         assert_eq!(m.published_span.map(|s| s.slice(text)), Some("2023/07/27"));
+    }
+
+    #[test]
+    fn table_rows_and_implausible_years_are_not_bylines() {
+        assert_eq!(meta("28 मार्च\t918\n29 मार्च\t1024\t106\n").published, None);
+        assert_eq!(meta("12 June 1024\n").published, None);
     }
 
     #[test]

@@ -219,7 +219,13 @@ mod tests {
     fn range_json_keeps_one_end_key_for_the_byte_offset() {
         let text = "सम्मेलन 19 से 20 नवंबर तक चला।";
         let p = chrono::NaiveDate::from_ymd_opt(2024, 12, 1);
-        let doc = analyze("t", text.to_string(), p, &Options::default(), Grammars::builtin());
+        let doc = analyze(
+            "t",
+            text.to_string(),
+            p,
+            &Options::default(),
+            Grammars::builtin(),
+        );
         let c = doc.claims.iter().find(|c| c.kind_name() == "time").unwrap();
         let json = serde_json::to_string(c).unwrap();
         assert_eq!(json.matches("\"end\"").count(), 1, "{json}");

@@ -132,24 +132,21 @@ impl<'a> M<'a> {
             .map(|t| t.norm.as_str())
     }
 
-    /// The text between tokens `a` and `a + 1`, when it is only spaces and light punctuation.
+    /// The text between tokens `a` and `a + 1`, when it is only spaces and light punctuation
+    /// (a tab separates table cells: "29 मार्च\t1024" is a date and a count, not a date).
     fn gap(&self, a: usize) -> Option<&'a str> {
         let (x, y) = (self.toks.get(a)?, self.toks.get(a + 1)?);
         let g = self.text.get(x.end..y.start)?;
         let ok = g.chars().count() <= 5
-            && g.chars().all(|c| {
-                matches!(
-                    c,
-                    ' ' | '\t' | '\u{a0}' | ',' | '(' | ')' | '-' | '–' | '.' | '/'
-                )
-            });
+            && g.chars()
+                .all(|c| matches!(c, ' ' | '\u{a0}' | ',' | '(' | ')' | '-' | '–' | '.' | '/'));
         ok.then_some(g)
     }
 
     /// Token `a + 1` follows `a` with at most spaces (and a hyphen) between.
     fn tight(&self, a: usize) -> bool {
         self.gap(a)
-            .is_some_and(|g| g.chars().all(|c| matches!(c, ' ' | '\t' | '\u{a0}' | '-')))
+            .is_some_and(|g| g.chars().all(|c| matches!(c, ' ' | '\u{a0}' | '-')))
     }
 
     fn phrase(&self, k: usize, p: &[String]) -> Option<usize> {
