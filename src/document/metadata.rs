@@ -51,6 +51,9 @@ pub struct Metadata {
 struct RawPattern {
     name: String,
     regex: String,
+    /// Only on the lead paragraph: the first non-chrome line of at least `lead_min_chars`.
+    #[serde(default)]
+    lead_only: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -63,7 +66,10 @@ struct RawFile {
     time_of_day: String,
     url_date: String,
     dateline_lines: usize,
+    lead_min_chars: usize,
     agencies: Vec<String>,
+    #[serde(default)]
+    not_city_words: Vec<String>,
     #[serde(default)]
     pattern: Vec<RawPattern>,
 }
@@ -79,7 +85,11 @@ pub struct MetadataGrammar {
     time_of_day: Regex,
     url_date: Regex,
     dateline_lines: usize,
-    patterns: Vec<(String, Regex)>,
+    lead_min_chars: usize,
+    agencies: Vec<String>,
+    not_city_words: Vec<String>,
+    /// (name, pattern, lead paragraph only)
+    patterns: Vec<(String, Regex, bool)>,
 }
 
 /// One Devanagari word (letters and signs, no danda, no digits).
@@ -110,7 +120,7 @@ impl MetadataGrammar {
                     .regex
                     .replace("{dev}", DEV_WORD)
                     .replace("{agency}", &agency);
-                compile(&src).map(|r| (p.name.clone(), r))
+                compile(&src).map(|r| (p.name.clone(), r, p.lead_only))
             })
             .collect::<Result<Vec<_>, _>>()?;
         let lower = |v: &[String]| v.iter().map(|l| l.to_lowercase()).collect::<Vec<_>>();
@@ -127,6 +137,9 @@ impl MetadataGrammar {
             time_of_day: compile(&raw.time_of_day)?,
             url_date: compile(&raw.url_date)?,
             dateline_lines: raw.dateline_lines,
+            lead_min_chars: raw.lead_min_chars,
+            agencies: raw.agencies.clone(),
+            not_city_words: raw.not_city_words.clone(),
             patterns,
         })
     }
@@ -270,9 +283,27 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// The city without a trailing agency ("अलीगढ़ जेएनएन" → "अलीगढ़"); None when nothing is left or a
+/// word is never part of a city ("कोरोना वायरस:").
+fn clean_city(city: &str, m: &MetadataGrammar) -> Option<String> {
+    let mut words: Vec<&str> = city.split_whitespace().collect();
+    while words
+        .last()
+        .is_some_and(|w| m.agencies.iter().any(|a| a == w))
+    {
+        words.pop();
+    }
+    let bad = words.is_empty()
+        || words
+            .iter()
+            .any(|w| m.not_city_words.iter().any(|n| n == w) || m.agencies.iter().any(|a| a == w));
+    (!bad).then(|| words.join(" "))
+}
+
 /// The first dateline in the first lines of the page that are not chrome.
 fn dateline(text: &str, chrome: &[ChromeLine], m: &MetadataGrammar) -> Option<Dateline> {
     let is_chrome = |s: usize, e: usize| chrome.iter().any(|c| c.start < e.max(s + 1) && s < c.end);
+    let mut lead_seen = false;
     lines(text)
         .filter(|&(s, e)| text.get(s..e).is_some_and(|l| !l.trim().is_empty()) && !is_chrome(s, e))
         .take(m.dateline_lines)
@@ -280,14 +311,20 @@ fn dateline(text: &str, chrome: &[ChromeLine], m: &MetadataGrammar) -> Option<Da
             let line = text.get(s..e)?;
             let body = line.trim_start();
             let off = s + line.len() - body.len();
-            m.patterns.iter().find_map(|(_, re)| {
+            let is_lead = !lead_seen && body.chars().count() >= m.lead_min_chars;
+            lead_seen |= is_lead;
+            m.patterns.iter().find_map(|(_, re, lead_only)| {
+                if *lead_only && !is_lead {
+                    return None;
+                }
                 let c = re.captures(body)?;
                 let all = c.get(0)?;
                 let city = c.name("city")?;
                 let matched = all.as_str().trim_end();
+                let city = clean_city(city.as_str(), m)?;
                 Some(Dateline {
                     text: matched.to_string(),
-                    city: title_case(city.as_str().trim()),
+                    city: title_case(&city),
                     start: off + all.start(),
                     end: off + all.start() + matched.len(),
                 })
@@ -422,6 +459,10 @@ mod tests {
             "Russia And North Korea: किम जोंग ने समर्थन का वादा किया।",
             "रूसी विदेश मंत्री ने कहा कि कोरिया ने समर्थन किया।",
             "North Korea-Russia: नॉर्थ कोरिया में विजय दिवस।",
+            // a Hindi kicker on a short headline line is not a dateline
+            "यूक्रेन युद्ध: रूस ने नया हमला किया",
+            "कोरोना वायरस: देश में संक्रमण के मामले लगातार बढ़ रहे हैं और सरकार ने राज्यों को नए दिशानिर्देश जारी किए हैं ताकि हालात काबू में रहें।",
+            "(इनपुट- भाषा, एएनआई)",
         ] {
             assert_eq!(meta(text).dateline, None, "{text}");
         }
