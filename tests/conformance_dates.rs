@@ -209,13 +209,13 @@ fn date_conformance() {
         .filter(|(k, _)| k.2 == "date")
         .fold((0, 0), |a, (_, v)| (a.0 + v.0, a.1 + v.1));
     let date_rate = date_only.0 as f64 / date_only.1.max(1) as f64;
-    // Reached on this branch: date 135/240 (56%), all 193/439 (44%). Standalone years are
-    // figures, so the year cases pass only with the figure extractor in place.
+    // Reached: date 138/240 (57.5%), all 206/439 (46.9%). Standalone years are figures, so the
+    // year cases count the figure extractor's year claims.
     assert!(
-        date_rate >= 0.55,
+        date_rate >= 0.57,
         "date-kind pass rate fell to {date_rate:.3}"
     );
-    assert!(rate >= 0.43, "date+daterange pass rate fell to {rate:.3}");
+    assert!(rate >= 0.46, "date+daterange pass rate fell to {rate:.3}");
 }
 
 #[test]
