@@ -17,9 +17,11 @@ pub mod token;
 use chrono::NaiveDate;
 
 use crate::claim::{Claim, ClaimKind, Time};
+use crate::document::Lang;
 use crate::document::metadata::MetadataGrammar;
 use crate::error::GrammarError;
 use crate::extract::ExtractCtx;
+use crate::extract::figure::{self, FigureGrammar};
 use crate::grammar::GrammarSet;
 use crate::span::Span;
 
@@ -46,10 +48,34 @@ impl TimeGrammar {
     }
 }
 
-/// The time expressions in `text[start..end]`, unresolved.
-pub fn find(text: &str, start: usize, end: usize, g: &TimeGrammar) -> Vec<parse::Found> {
+/// The time expressions in `text[start..end]`, unresolved. With the figure grammar, years
+/// written in words are read too ("पच्चीस जनवरी अठारह सौ तिरेपन").
+pub fn find(
+    text: &str,
+    start: usize,
+    end: usize,
+    g: &TimeGrammar,
+    figures: Option<&FigureGrammar>,
+) -> Vec<parse::Found> {
     let toks = token::tokenize(text, start, end);
-    parse::find(text, &toks, &g.lexicon)
+    let words = |pos: usize| -> Option<(f64, usize)> {
+        let fg = figures?;
+        // a year in words is a few words long: look no further than 80 bytes
+        let mut stop = end.min(pos.saturating_add(80));
+        while !text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let (span, f) = figure::parse_figures(text.get(pos..stop)?, Lang::Hi, fg)
+            .into_iter()
+            .next()?;
+        (span.start == 0).then_some((f.value, span.end))
+    };
+    parse::find(
+        text,
+        &toks,
+        &g.lexicon,
+        figures.map(|_| &words as parse::NumberWords),
+    )
 }
 
 /// Dates that name their year in `text[start..end]` ("1 Dec 2024", "2024-11-30",
@@ -60,7 +86,7 @@ pub fn absolute_dates(
     end: usize,
     g: &TimeGrammar,
 ) -> Vec<(Span, NaiveDate)> {
-    find(text, start, end, g)
+    find(text, start, end, g, None)
         .into_iter()
         .filter_map(|f| match f.expr {
             Expr::Date {
@@ -79,7 +105,7 @@ pub fn extract(ctx: &ExtractCtx) -> Vec<Claim> {
     let g = &ctx.grammars.time;
     let mut out = Vec::new();
     for s in ctx.body() {
-        for f in find(ctx.text, s.start, s.end, g) {
+        for f in find(ctx.text, s.start, s.end, g, Some(&ctx.grammars.figure)) {
             let r = resolve::resolve(f.expr, ctx.published);
             out.push(Claim::new(
                 ctx.text,

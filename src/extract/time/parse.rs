@@ -115,10 +115,15 @@ pub struct Found {
     pub expr: Expr,
 }
 
+/// Reads a number written in words at a byte offset: (value, bytes taken). The figure grammar
+/// knows number words; dates borrow it for years in words ("उन्नीस सौ नब्बे").
+pub type NumberWords<'a> = &'a dyn Fn(usize) -> Option<(f64, usize)>;
+
 struct M<'a> {
     text: &'a str,
     toks: &'a [Token],
     lx: &'a Lexicon,
+    words: Option<NumberWords<'a>>,
 }
 
 /// (last token, expression, closing bracket taken)
@@ -242,10 +247,27 @@ impl<'a> M<'a> {
 
     /// An optional year after token `last`.
     fn then_year(&self, last: usize) -> (Option<i32>, usize) {
-        match self.gap(last).and_then(|_| self.year(last + 1)) {
-            Some(y) => (Some(y), last + 1),
+        match self.gap(last).and_then(|_| self.year_at(last + 1)) {
+            Some((y, l)) => (Some(y), l),
             None => (None, last),
         }
+    }
+
+    /// A year at token `k`, in digits or in words ("दो हज़ार पाँच"): (year, last token).
+    fn year_at(&self, k: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year(k) {
+            return Some((y, k));
+        }
+        let t = self.toks.get(k)?;
+        // a year in words starts with a number word ("उन्नीस सौ नब्बे", "दो हज़ार पाँच")
+        if t.kind != TokKind::Word || self.lx.day(&t.norm).is_none() {
+            return None;
+        }
+        let (v, len) = (self.words?)(t.start)?;
+        let end = t.start + len;
+        let last = (k..self.toks.len()).find(|&i| self.toks[i].end == end)?;
+        let ok = v.fract() == 0.0 && (1000.0..=2999.0).contains(&v) && last > k;
+        ok.then_some((v as i32, last))
     }
 
     /// Skip one link word at `k` (e.g. "of", "की"), if `is_link` says so.
@@ -393,27 +415,14 @@ impl<'a> M<'a> {
         Some((last, expr, paren))
     }
 
-    /// [the] 22nd | 22 तारीख
+    /// 22 तारीख — a bare ordinal ("the 21st meeting") is not a day of the month.
     fn day_of_month(&self, k: usize) -> Option<Hit> {
-        let dk = self.skip(k, |w| self.lx.is_day_prefix(w));
-        let (day, last, ordinal) = self.day(dk)?;
+        let (day, last, _) = self.day(k)?;
         let marker = self.gap(last).is_some()
             && self
                 .word(last + 1)
                 .is_some_and(|w| self.lx.is_day_marker(w));
-        let numeric_ordinal = ordinal
-            && dk > k
-            && matches!(
-                self.toks.get(last).map(|t| t.kind),
-                Some(TokKind::Num { .. })
-            );
-        if marker {
-            Some((last + 1, Expr::DayOfMonth { day, weekday: None }, false))
-        } else if numeric_ordinal {
-            Some((last, Expr::DayOfMonth { day, weekday: None }, false))
-        } else {
-            None
-        }
+        marker.then_some((last + 1, Expr::DayOfMonth { day, weekday: None }, false))
     }
 
     /// year month: "2015 जून"
@@ -435,9 +444,9 @@ impl<'a> M<'a> {
     /// month year | month (when not ambiguous, or supported)
     fn month_only(&self, k: usize) -> Option<Hit> {
         let (month, short) = self.month(k)?;
-        if let Some(year) = self.gap(k).and_then(|_| self.year(k + 1)) {
+        if let Some((year, yl)) = self.gap(k).and_then(|_| self.year_at(k + 1)) {
             return Some((
-                k + 1,
+                yl,
                 Expr::Month {
                     year: Some(year),
                     month,
@@ -662,8 +671,20 @@ impl<'a> M<'a> {
 
 /// Every time expression in `toks` (tokens of one sentence of `text`), left to right, longest
 /// first, not overlapping.
-pub fn find(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<Found> {
-    let m = M { text, toks, lx };
+///
+/// `words`, when given, reads numbers in words (for years: "पच्चीस जनवरी अठारह सौ तिरेपन").
+pub fn find(
+    text: &str,
+    toks: &[Token],
+    lx: &Lexicon,
+    words: Option<NumberWords<'_>>,
+) -> Vec<Found> {
+    let m = M {
+        text,
+        toks,
+        lx,
+        words,
+    };
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
