@@ -260,6 +260,92 @@ mod tests {
         assert_eq!(v["until"], serde_json::json!("2024-11-20"));
     }
 
+    /// Random mixtures of time words, digits, marks and punctuation: no panic, and every span is
+    /// on character boundaries and slices to the claim's text.
+    #[test]
+    fn random_fragments_give_valid_spans() {
+        const PARTS: &[&str] = &[
+            "26",
+            "जुलाई",
+            " ",
+            "(",
+            ")",
+            "-",
+            "/",
+            ".",
+            "2024",
+            "बुधवार",
+            "से",
+            "तक",
+            "पिछले",
+            "दो",
+            "दिन",
+            "पहले",
+            "कल",
+            "था",
+            "१२",
+            "Nov",
+            ",",
+            "३१",
+            "\u{200d}",
+            "फ़",
+            "ँ",
+            "।",
+            "\n",
+            "0",
+            "99",
+            "5/5",
+            "10:30",
+            "%",
+            "उन्नीस",
+            "सौ",
+            "हज़ार",
+            "the",
+            "of",
+            "last",
+            "Friday",
+            "21st",
+            "इस",
+            "सप्ताह",
+            "तारीख",
+            "1 Dec 2024",
+            "Updated:",
+            "Seoulसियोल :",
+            "एजेंसी",
+            "é",
+            "\t",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let g = Grammars::builtin();
+        for _ in 0..800 {
+            let mut text = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let n = (seed >> 59) as usize + 1;
+            for _ in 0..n {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(PARTS[(seed >> 33) as usize % PARTS.len()]);
+            }
+            let p = chrono::NaiveDate::from_ymd_opt(2024, 12, 1);
+            for published in [p, None] {
+                let doc = analyze("r", text.clone(), published, &Options::default(), g);
+                for c in &doc.claims {
+                    assert!(c.start < c.end && c.end <= text.len(), "{text:?}: {c:?}");
+                    assert_eq!(text.get(c.start..c.end), Some(c.text.as_str()), "{text:?}");
+                }
+                if let Some(d) = &doc.dateline {
+                    assert_eq!(text.get(d.start..d.end), Some(d.text.as_str()));
+                }
+                if let Some(s) = doc.published_span {
+                    assert!(text.get(s.start..s.end).is_some());
+                }
+            }
+        }
+    }
+
     #[test]
     fn no_input_panics() {
         for s in [

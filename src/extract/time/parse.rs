@@ -97,6 +97,16 @@ pub enum Expr {
         /// Of what.
         unit: Unit,
     },
+    /// "आज मंगलवार", "कल (बुधवार)": a deictic word with the weekday it names; the weekday
+    /// settles the sign of an ambiguous कल.
+    DeicticWeekday {
+        /// The offset in days, if the tense gave it.
+        offset: Option<i64>,
+        /// The offset's size, for ambiguous words.
+        magnitude: i64,
+        /// ISO weekday written beside it.
+        weekday: u32,
+    },
     /// "आज", "yesterday", "कल": days from publication; `None` when the sign is unknown.
     Deictic {
         /// The offset in days, if known.
@@ -584,6 +594,17 @@ impl<'a> M<'a> {
         } else {
             Some(d.offset)
         };
+        // "आज मंगलवार को", "कल (बुधवार)": the weekday names the same day
+        if let Some(g) = self.gap(last)
+            && let Some((weekday, false)) = self.weekday(last + 1)
+        {
+            let expr = Expr::DeicticWeekday {
+                offset,
+                magnitude: d.offset,
+                weekday,
+            };
+            return Some((last + 1, expr, g.contains('(')));
+        }
         Some((last, Expr::Deictic { offset }, false))
     }
 

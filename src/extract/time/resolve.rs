@@ -290,6 +290,24 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
         Expr::Ago { count, unit } => {
             (r.grain, r.value) = period(unit, -i64::from(count), p);
         }
+        Expr::DeicticWeekday {
+            offset,
+            magnitude,
+            weekday,
+        } => {
+            let date = p.and_then(|p| match offset {
+                Some(n) => shift_days(p, n),
+                // कल + weekday: the side of publication that has that weekday
+                None => [-magnitude, magnitude]
+                    .into_iter()
+                    .filter_map(|n| shift_days(p, n))
+                    .find(|d| weekday_of(*d) == weekday),
+            });
+            if let Some(d) = date {
+                r.weekday_mismatch = weekday_of(d) != weekday;
+            }
+            r.value = date.map(day);
+        }
         Expr::Deictic { offset } => {
             r.value = p.zip(offset).and_then(|(p, n)| shift_days(p, n)).map(day);
         }
