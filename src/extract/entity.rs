@@ -71,6 +71,8 @@ impl Kind {
 #[derive(Debug, Deserialize)]
 struct RawFile {
     titles: Vec<String>,
+    #[serde(default)]
+    weak_titles: Vec<String>,
     descriptors: Vec<String>,
     org_words: Vec<String>,
     not_name: Vec<String>,
@@ -104,10 +106,12 @@ pub struct EntityGrammar {
     /// Alias phrases (normalised words) and the entity each names.
     aliases: Vec<Vec<String>>,
     alias_entity: Vec<usize>,
-    /// Phonetic key of each alias, for fuzzy look-up.
-    alias_keys: Vec<String>,
+    /// Each alias as written, for fuzzy look-up.
+    alias_text: Vec<String>,
     /// Title phrases.
     pub titles: Vec<Vec<String>>,
+    /// Titles that are also adjectives (प्रमुख "major", General): not read as titles in free text.
+    weak_titles: Vec<Vec<String>>,
     descriptors: HashSet<String>,
     org_words: HashSet<String>,
     not_name: HashSet<String>,
@@ -125,8 +129,9 @@ impl EntityGrammar {
             known: Vec::new(),
             aliases: Vec::new(),
             alias_entity: Vec::new(),
-            alias_keys: Vec::new(),
+            alias_text: Vec::new(),
             titles: raw.titles.iter().map(|t| words::phrase(t)).collect(),
+            weak_titles: raw.weak_titles.iter().map(|t| words::phrase(t)).collect(),
             descriptors: raw.descriptors.iter().map(|w| words::norm(w)).collect(),
             org_words: raw.org_words.iter().map(|w| words::norm(w)).collect(),
             not_name: raw.not_name.iter().map(|w| words::norm(w)).collect(),
@@ -140,7 +145,7 @@ impl EntityGrammar {
                 }
                 g.aliases.push(p);
                 g.alias_entity.push(idx);
-                g.alias_keys.push(romanize::key(a));
+                g.alias_text.push(a.clone());
             }
             g.known.push(Known {
                 name: e.name,
@@ -185,7 +190,7 @@ impl EntityGrammar {
     }
 
     /// The table entity a name refers to: exact alias first, then the closest alias by
-    /// romanised similarity (at least 0.92, same number of words).
+    /// romanised similarity (at least 0.92 word by word, same number of words).
     pub fn lookup(&self, name: &str) -> Option<usize> {
         let p = words::phrase(name);
         if p.is_empty() {
@@ -194,13 +199,12 @@ impl EntityGrammar {
         if let Some(k) = self.aliases.iter().position(|a| *a == p) {
             return self.alias_entity.get(k).copied();
         }
-        let key = romanize::key(name);
         let mut best: Option<(f64, usize)> = None;
-        for (k, ak) in self.alias_keys.iter().enumerate() {
+        for (k, at) in self.alias_text.iter().enumerate() {
             if self.aliases.get(k).map(Vec::len) != Some(p.len()) {
                 continue;
             }
-            let s = romanize::key_similarity(&key, ak);
+            let s = romanize::name_similarity(name, at);
             if s >= 0.92 && best.is_none_or(|(b, _)| s > b) {
                 best = self.alias_entity.get(k).map(|&e| (s, e));
             }
@@ -271,7 +275,9 @@ pub fn scan(ctx: &ExtractCtx) -> Vec<RawMention> {
                 continue;
             }
             if let Some(n) = g.title_at(&ws, i, ctx.text) {
-                if let Some(span) = name_after(g, &ws, i + n, ctx.text) {
+                let weak = words::longest_at(&ws, i, &g.weak_titles, ctx.text)
+                    .is_some_and(|(m, _)| m == n);
+                if let Some(span) = name_after(g, &ws, i + n, ctx.text).filter(|_| !weak) {
                     out.push(RawMention {
                         span,
                         known: None,
@@ -371,11 +377,10 @@ impl Index {
                 {
                     c
                 } else {
-                    let key = romanize::key(t);
                     match idx.clusters.iter().position(|c| {
                         c.keys
                             .iter()
-                            .any(|k| romanize::key_similarity(k, &key) >= 0.9)
+                            .any(|k| romanize::name_similarity(k, t) >= 0.9)
                     }) {
                         Some(c) => c,
                         None => {
@@ -389,7 +394,7 @@ impl Index {
                     }
                 };
                 if let Some(cl) = idx.clusters.get_mut(c) {
-                    cl.keys.push(romanize::key(t));
+                    cl.keys.push(t.to_string());
                 }
                 assigned[mi] = Some(c);
             }
@@ -488,13 +493,18 @@ pub fn extract(ctx: &ExtractCtx, claims: &[Claim]) -> Vec<Entity> {
             let span = Span::new(m.start, m.end);
             let g = &ctx.grammars.entity;
             // A pronoun stands for its entity but is not a mention of its name.
-            let named = m.entity.as_ref().is_some_and(|e| g.canonical(&m.text) == *e);
+            let named = m
+                .entity
+                .as_ref()
+                .is_some_and(|e| g.canonical(&m.text) == *e);
             if named && !raw.iter().any(|r| r.span.overlaps(span)) {
                 let known = g.lookup(&m.text);
                 raw.push(RawMention {
                     span,
                     known,
-                    kind: known.and_then(|k| g.known(k)).map_or(Kind::Person, |k| k.kind),
+                    kind: known
+                        .and_then(|k| g.known(k))
+                        .map_or(Kind::Person, |k| k.kind),
                 });
             }
         }
@@ -512,7 +522,10 @@ mod tests {
         assert_eq!(canonical("शोइगू"), "Sergei Shoigu");
         assert_eq!(canonical("Shoigu"), "Sergei Shoigu");
         assert_eq!(canonical("केसीएनए"), "Korean Central News Agency");
-        assert_eq!(canonical("कोरियन सेंट्रल न्यूज़ एजेंसी"), "Korean Central News Agency");
+        assert_eq!(
+            canonical("कोरियन सेंट्रल न्यूज़ एजेंसी"),
+            "Korean Central News Agency"
+        );
         assert_eq!(canonical("किम जोंग-उन"), "Kim Jong Un");
         assert_eq!(canonical("ली होंगजोंगस"), "Li Hongzhong");
     }
@@ -529,7 +542,9 @@ mod tests {
         let g = &Grammars::builtin().entity;
         // Not in the table as written: a long vowel and a nukta differ.
         assert_eq!(
-            g.lookup("बेलोसोव").and_then(|e| g.known(e)).map(|k| k.name.as_str()),
+            g.lookup("बेलोसोव")
+                .and_then(|e| g.known(e))
+                .map(|k| k.name.as_str()),
             Some("Andrei Belousov")
         );
         assert_eq!(g.lookup("मोदी"), None);

@@ -30,11 +30,15 @@ pub fn extract(ctx: &ExtractCtx) -> (Vec<Claim>, Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn codes_are_explained() {
-        assert_eq!(crate::finding::lookup("Q001").map(|c| c.name), Some("unbalanced-quote"));
-        assert_eq!(crate::finding::lookup("unbalanced-quote").map(|c| c.code), Some("Q001"));
+        assert_eq!(
+            crate::finding::lookup("Q001").map(|c| c.name),
+            Some("unbalanced-quote")
+        );
+        assert_eq!(
+            crate::finding::lookup("unbalanced-quote").map(|c| c.code),
+            Some("Q001")
+        );
     }
 }

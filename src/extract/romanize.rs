@@ -186,11 +186,15 @@ fn romanize_word(word: &str) -> String {
                     Some(v) => out.push_str(v),
                     None => {
                         let last = i + 1 == us.len();
-                        let prev_vowel = i > 0 && us.get(i - 1).is_some_and(has_vowel);
-                        let next_cons_voiced = matches!(us.get(i + 1), Some(Unit::Cons(_, Some(v))) if !v.is_empty());
-                        // Anusvara or a final consonant after this one does not keep the schwa either.
-                        let next_is_final = i + 2 == us.len() && matches!(us.get(i + 1), Some(Unit::Cons(_, None)));
-                        let drop = last || (prev_vowel && (next_cons_voiced || next_is_final));
+                        // The syllable before: skip an anusvara or visarga after its vowel.
+                        let prev_vowel = us[..i]
+                            .iter()
+                            .rev()
+                            .find(|u| !matches!(u, Unit::Other(s) if s == "n" || s == "h"))
+                            .is_some_and(has_vowel);
+                        let next_cons_voiced =
+                            matches!(us.get(i + 1), Some(Unit::Cons(_, Some(v))) if !v.is_empty());
+                        let drop = last || (prev_vowel && next_cons_voiced);
                         if !drop {
                             out.push('a');
                         }
@@ -280,6 +284,21 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     key_similarity(&ka, &kb)
 }
 
+/// Word-by-word similarity of two names with the same number of words: the smallest
+/// [`key_similarity`] of the word pairs (0 when the counts differ). "किम योंग-ह्यून" and
+/// "किम जोंग-उन" share a first word but not the rest, so they stay apart.
+pub fn name_similarity(a: &str, b: &str) -> f64 {
+    let (ka, kb) = (key(a), key(b));
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (ka.split(' ').collect(), kb.split(' ').collect());
+    if wa.len() != wb.len() || ka.is_empty() {
+        return 0.0;
+    }
+    wa.iter()
+        .zip(&wb)
+        .map(|(x, y)| key_similarity(x, y))
+        .fold(1.0, f64::min)
+}
+
 /// [`similarity`] of two keys already computed with [`key`].
 pub fn key_similarity(ka: &str, kb: &str) -> f64 {
     if ka.is_empty() || kb.is_empty() {
@@ -316,6 +335,7 @@ mod tests {
         assert!(similarity("बेलौसोव", "Belousov") > 0.9);
         assert!(similarity("लावरोव", "Lavrov") > 0.99);
         assert!(similarity("सर्गेई", "Sergei") > 0.85);
+        assert!(name_similarity("सर्गेई शोइगू", "Sergei Shoigu") > 0.85);
     }
 
     #[test]
@@ -323,6 +343,7 @@ mod tests {
         assert!(similarity("शोइगु", "लावरोव") < 0.7);
         assert!(similarity("किम", "ली") < 0.5);
         assert!(similarity("पुतिन", "Putnam") < 0.9);
+        assert!(name_similarity("किम योंग-ह्यून", "किम जोंग-उन") < 0.9);
     }
 
     #[test]

@@ -122,7 +122,7 @@ impl Reader<'_> {
             return None;
         }
         let mut first = last;
-        while first > 0 && last - first < 7 {
+        while first > 0 && last - first < 9 {
             let (a, b) = (&ws[first - 1], &ws[first]);
             if !self.np_joined(a, b) || self.is_stop(a) {
                 break;
@@ -162,7 +162,9 @@ impl Reader<'_> {
     /// descriptors, determiners or organisation heads ("the ministry", "officials").
     fn en_np_word(&self, w: &Word) -> bool {
         let raw = self.text.get(w.start..w.end).unwrap_or("");
-        raw.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        raw.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
             || self.eg.is_descriptor(&w.norm)
             || self.eg.is_org_word(&w.norm)
             || has(&self.g.determiners, w)
@@ -192,21 +194,29 @@ impl Reader<'_> {
         let z = ws.get(end.checked_sub(1)?)?;
         let mut span = Span::new(a.start, z.end);
         // Close a parenthesis the phrase opened: "कोरियन सेंट्रल न्यूज एजेंसी (केसीएनए)".
-        if span.slice(self.text).contains('(') && self.text.get(z.end..).is_some_and(|r| r.starts_with(')')) {
+        if span.slice(self.text).contains('(')
+            && self.text.get(z.end..).is_some_and(|r| r.starts_with(')'))
+        {
             span.end += 1;
         }
         let ph = &ws[first..end];
+        // Words in quote marks are a phrase being quoted, not a speaker's name.
+        let quoted = self
+            .text
+            .get(z.end..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| matches!(c, '"' | '\'' | '”' | '’' | '»'));
         // A known name ending the phrase (or the word before a parenthesis).
         let mut name: Option<(usize, usize)> = None;
         for i in 0..ph.len() {
-            if let Some((n, _)) = self.eg.alias_at(ph, i, self.text) {
-                if i + n == ph.len() || (i + n + 1 == ph.len() && self.parenthesised(ph, i + n)) {
-                    name = Some((i, n));
-                    break;
-                }
+            if let Some((n, _)) = self.eg.alias_at(ph, i, self.text)
+                && (i + n == ph.len() || (i + n + 1 == ph.len() && self.parenthesised(ph, i + n)))
+            {
+                name = Some((i, n));
+                break;
             }
         }
-        if name.is_none() {
+        if name.is_none() && !quoted {
             // The words after the last title.
             let mut after_title = None;
             let mut i = 0;
@@ -232,7 +242,9 @@ impl Reader<'_> {
                 if !rest.is_empty()
                     && rest.len() <= 3
                     && rest.iter().all(|w| self.nameish(w))
-                    && !ph.iter().any(|w| has(&self.g.genitives, w) || has(&self.g.determiners, w))
+                    && !ph
+                        .iter()
+                        .any(|w| has(&self.g.genitives, w) || has(&self.g.determiners, w))
                 {
                     name = Some((k, rest.len()));
                 }
@@ -260,7 +272,10 @@ impl Reader<'_> {
 
     fn parenthesised(&self, ph: &[Word], i: usize) -> bool {
         match (i.checked_sub(1).and_then(|k| ph.get(k)), ph.get(i)) {
-            (Some(a), Some(b)) => self.text.get(a.end..b.start).is_some_and(|g| g.contains('(')),
+            (Some(a), Some(b)) => self
+                .text
+                .get(a.end..b.start)
+                .is_some_and(|g| g.contains('(')),
             _ => false,
         }
     }
@@ -320,7 +335,10 @@ impl Reader<'_> {
                 let mut k = lo;
                 while k < i {
                     if let Some((m, _)) = words::longest_at(ws, k, &self.g.chain_cues, self.text) {
-                        if let Some(src) = self.np_before(ws, k).filter(|s| s.span.start >= ws[lo].start) {
+                        if let Some(src) = self
+                            .np_before(ws, k)
+                            .filter(|s| s.span.start >= ws[lo].start)
+                        {
                             chain.push((Span::new(ws[k].start, ws[k + m - 1].end), src));
                             used_cues.push(k);
                         }
@@ -329,14 +347,16 @@ impl Reader<'_> {
                         k += 1;
                     }
                 }
-                let statement = (lo..i)
-                    .find_map(|k| {
-                        words::longest_at(ws, k, &self.g.statement_cues, self.text)
-                            .map(|(m, _)| Span::new(ws[k].start, ws[k + m - 1].end))
-                    });
+                let statement = (lo..i).find_map(|k| {
+                    words::longest_at(ws, k, &self.g.statement_cues, self.text)
+                        .map(|(m, _)| Span::new(ws[k].start, ws[k + m - 1].end))
+                });
                 let mut agent = agent;
                 // English inversion: "…,” said Lavrov.
-                if agent.is_none() && self.english && words::longest_at(ws, i, &self.g.inverted_verbs, self.text).is_some() {
+                if agent.is_none()
+                    && self.english
+                    && words::longest_at(ws, i, &self.g.inverted_verbs, self.text).is_some()
+                {
                     agent = self.np_after(ws, i + n);
                 }
                 // No agent: the cited source speaks ("… के हवाले से बताया है कि").
@@ -347,9 +367,13 @@ impl Reader<'_> {
                     }
                 }
                 let mut f = self.frame(ws, sentence, sent, agent, i, i + n);
-                f.start = f.agent.as_ref().map_or(ws[i].start, |a| a.span.start.min(ws[i].start));
+                f.start = f
+                    .agent
+                    .as_ref()
+                    .map_or(ws[i].start, |a| a.span.start.min(ws[i].start));
                 let verb_text = f.verb.slice(self.text).to_string();
-                let attr_verb = words::longest_at(ws, i, &self.g.attribution_verbs, self.text).is_some();
+                let attr_verb =
+                    words::longest_at(ws, i, &self.g.attribution_verbs, self.text).is_some();
                 let marker = agent_word
                     .and_then(|k| ws.get(k))
                     .filter(|w| has(&self.g.agent_markers, w))
@@ -375,7 +399,8 @@ impl Reader<'_> {
         let mut k = 0;
         while k < ws.len() {
             if !used_cues.contains(&k) {
-                if let Some((m, _)) = words::longest_at(ws, k, &self.g.cues_after_source, self.text) {
+                if let Some((m, _)) = words::longest_at(ws, k, &self.g.cues_after_source, self.text)
+                {
                     if let Some(src) = self.np_before(ws, k) {
                         cues.push(Cue {
                             sentence,
@@ -386,7 +411,9 @@ impl Reader<'_> {
                     k += m;
                     continue;
                 }
-                if let Some((m, _)) = words::longest_at(ws, k, &self.g.cues_before_source, self.text) {
+                if let Some((m, _)) =
+                    words::longest_at(ws, k, &self.g.cues_before_source, self.text)
+                {
                     if let Some(src) = self.np_after(ws, k + m) {
                         cues.push(Cue {
                             sentence,
@@ -435,7 +462,15 @@ impl Reader<'_> {
     }
 
     /// Read what follows frame words `[v, after)`: content and kind.
-    fn frame(&self, ws: &[Word], sentence: usize, sent: Span, agent: Option<Np>, v: usize, after: usize) -> Frame {
+    fn frame(
+        &self,
+        ws: &[Word],
+        sentence: usize,
+        sent: Span,
+        agent: Option<Np>,
+        v: usize,
+        after: usize,
+    ) -> Frame {
         let verb = Span::new(ws[v].start, ws[after - 1].end);
         let mut f = Frame {
             sentence,
@@ -466,13 +501,19 @@ impl Reader<'_> {
             }
             j += 1;
         }
-        while k < ws.len() && has(&self.g.auxiliaries, &ws[k]) && words::joined(self.text, &ws[k - 1], &ws[k]) {
+        while k < ws.len()
+            && has(&self.g.auxiliaries, &ws[k])
+            && words::joined(self.text, &ws[k - 1], &ws[k])
+        {
             k += 1;
         }
         let end_of_words = ws.get(k - 1).map_or(verb.end, |w| w.end);
         let content_end = trim_end(self.text, sent);
         if let Some(c) = comp {
-            let start = self.text.get(ws[c].end..).map_or(ws[c].end, |r| ws[c].end + (r.len() - r.trim_start().len()));
+            let start = self
+                .text
+                .get(ws[c].end..)
+                .map_or(ws[c].end, |r| ws[c].end + (r.len() - r.trim_start().len()));
             if start < content_end {
                 f.content = Some(Span::new(start, content_end));
                 f.kind = Some(QuoteKind::Indirect);
@@ -483,11 +524,17 @@ impl Reader<'_> {
             .get(k)
             .and_then(|w| self.text.get(end_of_words..w.start))
             .unwrap_or_else(|| self.text.get(end_of_words..sent.end).unwrap_or(""));
-        let rest_is_empty = self
-            .text
-            .get(end_of_words..sent.end)
-            .is_none_or(|r| !r.chars().any(words::is_word_char) && !r.contains(['“', '"', '‘', '«']));
-        if rest_is_empty {
+        let rest_is_empty = self.text.get(end_of_words..sent.end).is_none_or(|r| {
+            !r.chars().any(words::is_word_char) && !r.contains(['“', '"', '‘', '«'])
+        });
+        // English "…,” X told Bloomberg News.": an addressee, then the end.
+        let addressee_then_end = self.english
+            && self.np_after(ws, k).is_some_and(|np| {
+                self.text
+                    .get(np.span.end..sent.end)
+                    .is_some_and(|r| !r.chars().any(words::is_word_char))
+            });
+        if rest_is_empty || addressee_then_end {
             f.trailing = true;
             return f;
         }
@@ -509,8 +556,15 @@ impl Reader<'_> {
             return f;
         }
         // English "X said the talks failed": a clause right after the verb.
-        if self.english && words::joined(self.text, &ws[after - 1], ws.get(after).unwrap_or(&ws[after - 1]))
-            && ws.get(after).is_some_and(|w| !has(&self.g.clause_openers, w))
+        if self.english
+            && words::joined(
+                self.text,
+                &ws[after - 1],
+                ws.get(after).unwrap_or(&ws[after - 1]),
+            )
+            && ws
+                .get(after)
+                .is_some_and(|w| !has(&self.g.clause_openers, w))
             && words::longest_at(ws, v, &self.g.unmarked_verbs, self.text).is_some()
         {
             let start = ws[after].start;
@@ -526,6 +580,7 @@ impl Reader<'_> {
 /// The end of a sentence without its terminator and closing spaces.
 pub fn trim_end(text: &str, sent: Span) -> usize {
     let s = sent.slice(text);
-    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '।' | '.' | '॥' | '!' | '?'));
+    let t =
+        s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '।' | '.' | '॥' | '!' | '?'));
     sent.start + t.len()
 }

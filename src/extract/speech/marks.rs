@@ -97,8 +97,7 @@ pub fn pair(text: &str, lines: &[Span]) -> Pairing {
                 '«' | '»' => Type::Guillemet,
                 _ => continue,
             };
-            let word_both =
-                prev.is_some_and(is_word_char) && next.is_some_and(is_word_char);
+            let word_both = prev.is_some_and(is_word_char) && next.is_some_and(is_word_char);
             let single = matches!(ty, Type::CurlySingle | Type::StraightSingle);
             if single && word_both {
                 continue; // don't, Korea's
@@ -106,11 +105,12 @@ pub fn pair(text: &str, lines: &[Span]) -> Pairing {
             let open_idx = stack.iter().rposition(|o| o.ty == ty);
             // A line that starts with the opening mark of a quote carried from the last line
             // continues it.
-            if i == lead && matches!(c, '“' | '‘' | '«' | '"' | '\'') {
-                if let Some(k) = open_idx.filter(|&k| stack[k].carried && !stack[k].continued) {
-                    stack[k].continued = true;
-                    continue;
-                }
+            if i == lead
+                && matches!(c, '“' | '‘' | '«' | '"' | '\'')
+                && let Some(k) = open_idx.filter(|&k| stack[k].carried && !stack[k].continued)
+            {
+                stack[k].continued = true;
+                continue;
             }
             let is_open = match c {
                 '“' | '‘' | '«' => true,
@@ -207,7 +207,8 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_quote_marks() {
-        let (pairs, bad) = run("Korea's leader didn't say 'yes' to the soldiers' plan, Korea’s too.");
+        let (pairs, bad) =
+            run("Korea's leader didn't say 'yes' to the soldiers' plan, Korea’s too.");
         assert_eq!(pairs, ["yes"]);
         assert!(bad.is_empty(), "{bad:?}");
     }

@@ -74,10 +74,10 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         frames.extend(f);
         cues.extend(c);
         for (j, w) in ws.iter().enumerate() {
-            if grammar::LangSpeech::has(&g.agent_markers, &w.norm) {
-                if let Some(np) = reader.np_before(&ws, j) {
-                    agents.push((s.index, np));
-                }
+            if grammar::LangSpeech::has(&g.agent_markers, &w.norm)
+                && let Some(np) = reader.np_before(&ws, j)
+            {
+                agents.push((s.index, np));
             }
         }
     }
@@ -149,7 +149,9 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
                 .map(|k| k.name.clone())
                 .or_else(|| {
                     // "राज्य-आर टास न्यूज सर्विस": an organisation named inside an organisation phrase.
-                    let org = words::phrase(np.head.slice(text)).iter().any(|w| eg.is_org_word(w));
+                    let org = words::phrase(np.head.slice(text))
+                        .iter()
+                        .any(|w| eg.is_org_word(w));
                     index
                         .entity_at(np.head)
                         .filter(|(_, k)| org && *k == Kind::Organisation)
@@ -249,7 +251,10 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         }
         attrs.push(Attr {
             sentence: c.sentence,
-            span: Span::new(c.source.span.start.min(c.cue.start), c.source.span.end.max(c.cue.end)),
+            span: Span::new(
+                c.source.span.start.min(c.cue.start),
+                c.source.span.end.max(c.cue.end),
+            ),
             cue: c.cue.slice(text).to_string(),
             source: src,
             via: Vec::new(),
@@ -264,7 +269,10 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             cue: "credit".to_string(),
             source: Mention {
                 text: s.to_string(),
-                entity: eg.lookup(s).and_then(|k| eg.known(k)).map(|k| k.name.clone()),
+                entity: eg
+                    .lookup(s)
+                    .and_then(|k| eg.known(k))
+                    .map(|k| k.name.clone()),
                 start: src.start,
                 end: src.end,
                 title: None,
@@ -277,7 +285,9 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
 
     let sentence_of = |pos: usize| -> usize {
         let i = ctx.sentences.partition_point(|s| s.end <= pos);
-        ctx.sentences.get(i).map_or(i.saturating_sub(1), |s| s.index)
+        ctx.sentences
+            .get(i)
+            .map_or(i.saturating_sub(1), |s| s.index)
     };
     let chain_for = |sentences: &[usize], own: Option<usize>| -> Vec<SourceRef> {
         let mut out: Vec<SourceRef> = Vec::new();
@@ -289,7 +299,10 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
                 continue;
             }
             for r in std::iter::once(source_ref(&a.source)).chain(a.via.iter().cloned()) {
-                if !out.iter().any(|o| o.text == r.text || (o.entity.is_some() && o.entity == r.entity)) {
+                if !out
+                    .iter()
+                    .any(|o| o.text == r.text || (o.entity.is_some() && o.entity == r.entity))
+                {
                     out.push(r);
                 }
             }
@@ -318,24 +331,26 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
     let mut claimed_trailing: Vec<usize> = Vec::new();
     for p in &pairs {
         let outer = p.outer();
+        // A trailing frame after the closing mark, with no sentence end or other quote between
+        // (a description may precede the name: "…,” Ukraine's intelligence chief X said").
         let trailing = frames.iter().position(|f| {
+            let start = f
+                .agent
+                .as_ref()
+                .map_or(f.verb.start, |a| a.span.start.min(f.verb.start));
             f.trailing
-                && f.agent.as_ref().is_some_and(|a| {
-                    a.span.start >= p.close.end
-                        && text.get(p.close.end..a.span.start).is_some_and(|g| {
-                            g.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '–' | '—' | '-'))
-                        })
+                && start >= p.close.end
+                && text.get(p.close.end..start).is_some_and(|g| {
+                    !g.contains(['।', '.', '?', '!', '“', '”', '"', '‘', '’', '«', '»', '\n'])
+                        && g.split_whitespace().count() <= 8
                 })
-                || (f.trailing
-                    && f.verb.start >= p.close.end
-                    && text.get(p.close.end..f.verb.start).is_some_and(|g| {
-                        g.trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty()
-                    }))
         });
         let around = frames
             .iter()
             .enumerate()
-            .filter(|(i, _)| contents[*i].is_some_and(|c| c.contains(Span::new(outer.start, outer.start))))
+            .filter(|(i, _)| {
+                contents[*i].is_some_and(|c| c.contains(Span::new(outer.start, outer.start)))
+            })
             .max_by_key(|(i, _)| contents[*i].map(|c| c.start))
             .map(|(i, _)| i);
         // Else a frame earlier in the same sentence that names an agent ("लावरोव ने … का हवाला
@@ -345,7 +360,12 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             frames
                 .iter()
                 .enumerate()
-                .filter(|(_, f)| f.sentence == sentence && f.verb.end <= outer.start && f.agent.is_some() && !f.trailing)
+                .filter(|(_, f)| {
+                    f.sentence == sentence
+                        && f.verb.end <= outer.start
+                        && f.agent.is_some()
+                        && !f.trailing
+                })
                 .map(|(i, _)| i)
                 .next_back()
         };
@@ -361,13 +381,19 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         }
         let before = text.get(..outer.start).unwrap_or("");
         let after = text.get(outer.end..).unwrap_or("");
-        let line = lines.iter().find(|l| l.contains(Span::new(outer.start, outer.start)));
+        let line = lines
+            .iter()
+            .find(|l| l.contains(Span::new(outer.start, outer.start)));
         let sentence = sentence_of(outer.start);
         let headline = line.is_some_and(|l| {
-            let lt = l.slice(text).trim_end().trim_end_matches(['"', '\'', '”', '’', '»']);
+            let lt = l
+                .slice(text)
+                .trim_end()
+                .trim_end_matches(['"', '\'', '”', '’', '»']);
             !lt.ends_with(['।', '.', '?', '!', '॥']) && words::words(text, *l).len() <= 25
         }) && around.is_none();
-        let label = ends_with_phrase(before, &g.label_before) || starts_with_phrase(after, &g.label_after);
+        let label =
+            ends_with_phrase(before, &g.label_before) || starts_with_phrase(after, &g.label_after);
         let terminal = inner_text.ends_with(['।', '.', '?', '!', ',', '॥', '…', ';']);
         let intro = before.trim_end().ends_with(':')
             || around.is_some_and(|i| {
@@ -375,17 +401,19 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
                     words::words(text, Span::new(c.start, outer.start.max(c.start))).len() <= 1
                 })
             })
-            || before.trim_end().ends_with(['\n']) || before.trim_end().is_empty();
-        let kind = if label {
-            QuoteKind::Scare
-        } else if headline && trailing.is_none() {
+            || before.trim_end().ends_with(['\n'])
+            || before.trim_end().is_empty();
+        let kind = if label || (headline && trailing.is_none()) {
             QuoteKind::Scare
         } else if (terminal && nwords >= 2) || (nwords >= 4 && (trailing.is_some() || intro)) {
             QuoteKind::Direct
         } else {
             QuoteKind::Fragment
         };
-        let (spk, resolved) = match fi.and_then(|i| frames.get(i)).and_then(|f| f.agent.as_ref().map(|a| (a, f.sentence))) {
+        let (spk, resolved) = match fi
+            .and_then(|i| frames.get(i))
+            .and_then(|f| f.agent.as_ref().map(|a| (a, f.sentence)))
+        {
             Some((a, s)) => {
                 let (m, ok) = speaker(a, s);
                 (Some(m), ok)
@@ -398,7 +426,10 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         }
         let source = chain_for(&ss, None)
             .into_iter()
-            .filter(|r| spk.as_ref().is_none_or(|s| s.entity.is_none() || s.entity != r.entity))
+            .filter(|r| {
+                spk.as_ref()
+                    .is_none_or(|s| s.entity.is_none() || s.entity != r.entity)
+            })
             .collect();
         quotes.push(Claim::new(
             text,
@@ -456,9 +487,16 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         };
         let source: Vec<SourceRef> = chain_for(&[f.sentence], Some(fi))
             .into_iter()
-            .filter(|r| spk.as_ref().is_none_or(|s| s.entity.is_none() || s.entity != r.entity))
+            .filter(|r| {
+                spk.as_ref()
+                    .is_none_or(|s| s.entity.is_none() || s.entity != r.entity)
+            })
             .collect();
-        let own_chain: Vec<SourceRef> = f.chain.iter().map(|(_, np)| source_ref(&mention(np))).collect();
+        let own_chain: Vec<SourceRef> = f
+            .chain
+            .iter()
+            .map(|(_, np)| source_ref(&mention(np)))
+            .collect();
         let mut src: Vec<SourceRef> = own_chain;
         for r in source {
             if !src.iter().any(|o| o.text == r.text) {
@@ -510,15 +548,27 @@ fn source_ref(m: &Mention) -> SourceRef {
 }
 
 fn ends_with_phrase(before: &str, list: &grammar::Phrases) -> bool {
-    let tail: Vec<String> = words::phrase(before.get(before.len().saturating_sub(60)..).unwrap_or(before));
-    let tail_ok = before.trim_end().chars().last().is_some_and(words::is_word_char);
+    let tail: Vec<String> = words::phrase(
+        before
+            .get(before.len().saturating_sub(60)..)
+            .unwrap_or(before),
+    );
+    let tail_ok = before
+        .trim_end()
+        .chars()
+        .last()
+        .is_some_and(words::is_word_char);
     tail_ok && list.iter().any(|p| tail.ends_with(p))
 }
 
 fn starts_with_phrase(after: &str, list: &grammar::Phrases) -> bool {
     let head: String = after.chars().take(40).collect();
     let ws = words::phrase(&head);
-    let first_ok = after.trim_start().chars().next().is_some_and(words::is_word_char);
+    let first_ok = after
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(words::is_word_char);
     first_ok && list.iter().any(|p| ws.starts_with(p))
 }
 
@@ -530,13 +580,17 @@ fn credits(ctx: &ExtractCtx) -> Vec<(usize, Span, Span)> {
     let mut out = Vec::new();
     let sentence_of = |pos: usize| -> usize {
         let i = ctx.sentences.partition_point(|s| s.end <= pos);
-        ctx.sentences.get(i).map_or(i.saturating_sub(1), |s| s.index)
+        ctx.sentences
+            .get(i)
+            .map_or(i.saturating_sub(1), |s| s.index)
     };
     for line in chrome::lines(text) {
         let l = line.slice(text);
         let t = l.trim_end().trim_end_matches(['।', '.']).trim_end();
-        if t.ends_with(')') {
-            if let Some(open) = t.rfind('(') {
+        if t.ends_with(')')
+            && let Some(open) = t.rfind('(')
+        {
+            {
                 let inner = &t[open + 1..t.len() - 1];
                 let p = words::phrase(inner);
                 if !p.is_empty() && g.credits.contains(&p) {

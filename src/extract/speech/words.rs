@@ -97,13 +97,19 @@ fn push(out: &mut Vec<Word>, s: &str, st: usize, en: usize, base: usize) {
 
 /// True when only white space or hyphens lie between the two words (they may form one phrase).
 pub fn joined(text: &str, a: &Word, b: &Word) -> bool {
-    text.get(a.end..b.start)
-        .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '‐')))
+    text.get(a.end..b.start).is_some_and(|g| {
+        g.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '‐'))
+    })
 }
 
 /// Split a phrase from a word list into normalised words.
 pub fn phrase(s: &str) -> Vec<String> {
-    norm(s).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
+    norm(s)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Whether the normalised words of `ws` starting at `i` are exactly `p`.
@@ -111,13 +117,18 @@ pub fn matches_at(ws: &[Word], i: usize, p: &[String], text: &str) -> bool {
     if p.is_empty() || i + p.len() > ws.len() {
         return false;
     }
-    p.iter().enumerate().all(|(k, w)| {
-        ws[i + k].norm == *w && (k == 0 || joined(text, &ws[i + k - 1], &ws[i + k]))
-    })
+    p.iter()
+        .enumerate()
+        .all(|(k, w)| ws[i + k].norm == *w && (k == 0 || joined(text, &ws[i + k - 1], &ws[i + k])))
 }
 
 /// The longest phrase of `list` that starts at word `i`: its length in words and index in `list`.
-pub fn longest_at(ws: &[Word], i: usize, list: &[Vec<String>], text: &str) -> Option<(usize, usize)> {
+pub fn longest_at(
+    ws: &[Word],
+    i: usize,
+    list: &[Vec<String>],
+    text: &str,
+) -> Option<(usize, usize)> {
     list.iter()
         .enumerate()
         .filter(|(_, p)| matches_at(ws, i, p, text))
@@ -142,7 +153,10 @@ mod tests {
         let t = "किम जोंग-उन ने 'होंगज़ोंग' कहा। Korea's";
         let ws = words(t, Span::new(0, t.len()));
         let texts: Vec<&str> = ws.iter().map(|w| &t[w.start..w.end]).collect();
-        assert_eq!(texts, ["किम", "जोंग", "उन", "ने", "होंगज़ोंग", "कहा", "Korea", "s"]);
+        assert_eq!(
+            texts,
+            ["किम", "जोंग", "उन", "ने", "होंगज़ोंग", "कहा", "Korea", "s"]
+        );
         assert_eq!(ws[4].norm, "होंगजोंग");
         assert_eq!(ws[6].norm, "korea");
     }
