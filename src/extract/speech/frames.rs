@@ -100,7 +100,7 @@ impl Reader<'_> {
             g.chars()
                 .all(|c| c.is_whitespace() || matches!(c, '-' | '‐' | '(' | ')' | '.'))
                 && g.chars().filter(|&c| c == '.').count() <= 1
-                && !(g.contains('.') && g.contains(' ') && !self.english)
+                && !(g.contains('.') && (g.contains(' ') || !self.english))
         })
     }
 
@@ -444,6 +444,14 @@ impl Reader<'_> {
             }
             let np = self.np_before(ws, e);
             return (np, e.checked_sub(1));
+        }
+        // Present tense ("विशेषज्ञ कहते हैं कि"): the subject stands right before the verb.
+        if words::longest_at(ws, v, &self.g.present_verbs, self.text).is_some() {
+            let np = v
+                .checked_sub(1)
+                .filter(|&k| self.np_joined(&ws[k], &ws[v]))
+                .and_then(|_| self.np_before(ws, v));
+            return (np, v.checked_sub(1));
         }
         let lo = v.saturating_sub(20);
         for j in (lo..v).rev() {

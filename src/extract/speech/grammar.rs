@@ -79,6 +79,9 @@ struct RawFile {
     /// Saying verbs that may open unmarked speech after a comma or colon (कहा, said).
     #[serde(default)]
     unmarked_verbs: Vec<String>,
+    /// Present-tense verbs whose subject stands right before them, unmarked (कहते हैं).
+    #[serde(default)]
+    present_verbs: Vec<String>,
     /// Words that open a new clause rather than reported words (हालांकि, जबकि, while).
     #[serde(default)]
     clause_openers: Vec<String>,
@@ -136,6 +139,8 @@ pub struct LangSpeech {
     pub credits: Phrases,
     /// Verbs that may open unmarked speech.
     pub unmarked_verbs: Phrases,
+    /// Present-tense verbs with an unmarked subject.
+    pub present_verbs: Phrases,
     /// Clause openers.
     pub clause_openers: Phrases,
     /// Common nouns heading descriptions.
@@ -175,6 +180,7 @@ impl LangSpeech {
             label_after: ph(&r.label_after),
             credits: ph(&r.credits),
             unmarked_verbs: ph(&r.unmarked_verbs),
+            present_verbs: ph(&r.present_verbs),
             clause_openers: ph(&r.clause_openers),
             common_nouns: ph(&r.common_nouns),
         }
