@@ -310,6 +310,10 @@ fn name_after(g: &EntityGrammar, ws: &[Word], i: usize, text: &str) -> Option<Sp
             || g.title_at(ws, end, text).is_some()
             || g.alias_at(ws, end, text).is_some()
             || w.norm.chars().all(|c| c.is_numeric())
+            || text
+                .get(w.start..w.end)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_ascii_lowercase())
         {
             break;
         }

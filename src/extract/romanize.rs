@@ -230,6 +230,14 @@ fn is_devanagari_letter(c: char) -> bool {
 
 /// [`romanize`] with each word capitalised: "Kyurilo Budan".
 pub fn display(text: &str) -> String {
+    // Latin names keep their own spelling and capitals ("One Labour AM", "McDonald").
+    if !text.chars().any(is_devanagari_letter) {
+        return text
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     romanize(text)
         .split(' ')
         .map(|w| {

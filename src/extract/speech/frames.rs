@@ -96,12 +96,37 @@ fn has(list: &Phrases, w: &Word) -> bool {
 
 impl Reader<'_> {
     fn np_joined(&self, a: &Word, b: &Word) -> bool {
-        self.text.get(a.end..b.start).is_some_and(|g| {
-            g.chars()
-                .all(|c| c.is_whitespace() || matches!(c, '-' | '‐' | '(' | ')' | '.'))
-                && g.chars().filter(|&c| c == '.').count() <= 1
-                && !(g.contains('.') && (g.contains(' ') || !self.english))
-        })
+        let Some(g) = self.text.get(a.end..b.start) else {
+            return false;
+        };
+        // "Sainsbury's", "यू.एस."
+        if (matches!(g, "'" | "’") && b.norm == "s") || words::dotted(self.text, a, b) {
+            return true;
+        }
+        if self.english {
+            // "Mr. Adams", "Dionisio A. Lind".
+            let raw = self.text.get(a.start..a.end).unwrap_or("");
+            let abbrev = raw.chars().count() == 1
+                || LangSpeech::has(&self.eg.titles, &a.norm)
+                || matches!(
+                    a.norm.as_str(),
+                    "mr" | "mrs"
+                        | "ms"
+                        | "dr"
+                        | "st"
+                        | "gen"
+                        | "lt"
+                        | "col"
+                        | "sen"
+                        | "rep"
+                        | "gov"
+                );
+            if g.starts_with('.') && g[1..].chars().all(char::is_whitespace) && g.len() <= 2 {
+                return abbrev;
+            }
+        }
+        g.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '‐' | '(' | ')'))
     }
 
     fn is_stop(&self, w: &Word) -> bool {
@@ -118,7 +143,7 @@ impl Reader<'_> {
         if let Some(p) = self.pronoun(lw) {
             return Some(p);
         }
-        if self.is_stop(lw) {
+        if self.is_stop(lw) || (self.english && !self.en_np_word(lw) && lw.norm != "s") {
             return None;
         }
         let mut first = last;
@@ -127,7 +152,9 @@ impl Reader<'_> {
             if !self.np_joined(a, b) || self.is_stop(a) {
                 break;
             }
-            if self.english && !self.en_np_word(a) {
+            // The name before a possessive "'s" belongs to the phrase in either language.
+            let possessive = b.norm == "s" && first == last;
+            if self.english && !self.en_np_word(a) && !possessive {
                 break;
             }
             first -= 1;
@@ -352,12 +379,25 @@ impl Reader<'_> {
                         .map(|(m, _)| Span::new(ws[k].start, ws[k + m - 1].end))
                 });
                 let mut agent = agent;
-                // English inversion: "…,” said Lavrov.
+                // English inversion: "…,” said Lavrov. (Only after a comma or closing mark, and
+                // only a name or description that starts right after the verb.)
+                let before_gap = i
+                    .checked_sub(1)
+                    .and_then(|k| self.text.get(ws[k].end..ws[i].start))
+                    .unwrap_or("");
+                let after_gap = ws
+                    .get(i + n)
+                    .and_then(|w| self.text.get(ws[i + n - 1].end..w.start))
+                    .unwrap_or("");
                 if agent.is_none()
                     && self.english
+                    && before_gap.contains([',', '"', '”', '\'', '’'])
+                    && after_gap.chars().all(char::is_whitespace)
                     && words::longest_at(ws, i, &self.g.inverted_verbs, self.text).is_some()
                 {
-                    agent = self.np_after(ws, i + n);
+                    agent = self
+                        .np_after(ws, i + n)
+                        .filter(|np| np.kind != NpKind::Pronoun { person: false });
                 }
                 // No agent: the cited source speaks ("… के हवाले से बताया है कि").
                 if agent.is_none() {

@@ -64,6 +64,26 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         english: ctx.lang == Lang::En,
     };
 
+    // Quote marks.
+    let lines: Vec<Span> = chrome::lines(text)
+        .into_iter()
+        .filter(|l| !chrome::is_chrome(ctx.chrome, *l))
+        .collect();
+    let pairing = marks::pair(text, &lines);
+    let findings: Vec<Finding> = pairing
+        .unbalanced
+        .iter()
+        .filter_map(|s| {
+            let code = crate::extract::quote::CODES.first()?;
+            Some(Finding::new(
+                code,
+                *s,
+                format!("quote mark {} has no partner", s.slice(text)),
+            ))
+        })
+        .collect();
+    let pairs = pairing.pairs;
+
     // Frames, cues and ने-agents per body sentence.
     let mut frames: Vec<Frame> = Vec::new();
     let mut cues: Vec<Cue> = Vec::new();
@@ -81,6 +101,11 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             }
         }
     }
+    // Frames inside quote marks are the quoted speaker's own words, not the article's report.
+    let quoted = |s: Span| pairs.iter().any(|p| p.inner().contains(s));
+    frames.retain(|f| !quoted(f.verb));
+    cues.retain(|c| !quoted(c.cue));
+    agents.retain(|(_, np)| !quoted(np.span));
     for f in &frames {
         if let Some(a) = &f.agent {
             agents.push((f.sentence, a.clone()));
@@ -192,26 +217,6 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             _ => (m, true),
         }
     };
-
-    // Quote marks.
-    let lines: Vec<Span> = chrome::lines(text)
-        .into_iter()
-        .filter(|l| !chrome::is_chrome(ctx.chrome, *l))
-        .collect();
-    let pairing = marks::pair(text, &lines);
-    let findings: Vec<Finding> = pairing
-        .unbalanced
-        .iter()
-        .filter_map(|s| {
-            let code = crate::extract::quote::CODES.first()?;
-            Some(Finding::new(
-                code,
-                *s,
-                format!("quote mark {} has no partner", s.slice(text)),
-            ))
-        })
-        .collect();
-    let pairs = pairing.pairs;
 
     // Attributions.
     let mut attrs: Vec<Attr> = Vec::new();

@@ -95,12 +95,23 @@ fn push(out: &mut Vec<Word>, s: &str, st: usize, en: usize, base: usize) {
     }
 }
 
-/// True when only white space or hyphens lie between the two words (they may form one phrase).
+/// True when only white space or hyphens lie between the two words (they may form one phrase),
+/// or the dot of a dotted abbreviation ("यू.एस.", "U.N.": short words, dot, no space).
 pub fn joined(text: &str, a: &Word, b: &Word) -> bool {
     text.get(a.end..b.start).is_some_and(|g| {
         g.chars()
             .all(|c| c.is_whitespace() || matches!(c, '-' | '‐'))
+            || dotted(text, a, b)
     })
+}
+
+/// "यू.एस", "U.N": two words of at most two letters with only a dot between them.
+pub fn dotted(text: &str, a: &Word, b: &Word) -> bool {
+    let short = |w: &Word| {
+        text.get(w.start..w.end)
+            .is_some_and(|s| s.chars().count() <= 2)
+    };
+    text.get(a.end..b.start) == Some(".") && short(a) && short(b)
 }
 
 /// Split a phrase from a word list into normalised words.
