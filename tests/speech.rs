@@ -174,3 +174,49 @@ fn seed_000_and_003_chains() {
     assert!(at.iter().any(|a| a["source"]["entity"] == "Yonhap"
         && a["via"][0]["entity"] == "Korean Central Broadcasting Station"));
 }
+
+/// Runs the speech pass over the shared corpora (NTREX Hindi and English, BBC Hindi) and prints
+/// counts by kind and the share of quotes with a speaker; no input may panic.
+/// `cargo test --test speech -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn shared_corpora_smoke() {
+    let Some(shared) = common::shared_dir() else {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    };
+    let files = [
+        "corpora/en_hi_ntrex_news/ntrex_docs.jsonl",
+        "corpora/hi_bbc_hindi_news/bbc_hindi_test.jsonl",
+    ];
+    for f in files {
+        let Ok(text) = std::fs::read_to_string(shared.join(f)) else {
+            eprintln!("skipped: {f} is absent");
+            continue;
+        };
+        let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+        let (mut quotes, mut with_speaker) = (0, 0);
+        for line in text.lines() {
+            let Ok(rec) = serde_json::from_str::<Value>(line) else {
+                continue;
+            };
+            let body = rec["text"].as_str().unwrap_or("").to_string();
+            let lang = rec["lang"].as_str().and_then(|l| l.parse().ok());
+            let d = common::analyze(&body, lang, None);
+            for c in &d.claims {
+                let v = serde_json::to_value(c).unwrap();
+                if v["kind"] == "quote" {
+                    quotes += 1;
+                    with_speaker += usize::from(!v["speaker"].is_null());
+                    *kinds
+                        .entry(v["quote"].as_str().unwrap_or("").to_string())
+                        .or_default() += 1;
+                } else if v["kind"] == "attribution" {
+                    *kinds.entry("attribution".into()).or_default() += 1;
+                }
+            }
+        }
+        eprintln!("{f}: {kinds:?}; quotes with a speaker: {with_speaker}/{quotes}");
+        assert!(quotes > 0);
+    }
+}

@@ -322,8 +322,8 @@ impl Reader<'_> {
             let raw = self.text.get(w.start..w.end).unwrap_or("");
             return raw.chars().next().is_some_and(char::is_uppercase);
         }
-        // Hindi plural oblique nouns (विशेषज्ञों, अधिकारियों) are descriptions.
-        !w.norm.ends_with("ों")
+        // Hindi plural oblique nouns (विशेषज्ञों, अधिकारियों, अभियोक्ताओं) are descriptions.
+        !(w.norm.ends_with("ों") || w.norm.ends_with("ओं"))
     }
 
     /// Every frame and stand-alone cue of one sentence.

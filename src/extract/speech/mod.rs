@@ -374,7 +374,31 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
                 .map(|(i, _)| i)
                 .next_back()
         };
-        let fi = trailing.or(around).or_else(same);
+        // Else a quote that opens its sentence after a sentence ending in a reporting verb
+        // ("गिलानी ने कहा:\n“…”", "He said: “…”").
+        let previous = || {
+            let sentence = sentence_of(outer.start);
+            let sent = ctx.sentences.get(sentence)?;
+            let lead = text.get(sent.start..outer.start)?;
+            if lead.chars().any(words::is_word_char) {
+                return None;
+            }
+            frames
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| {
+                    f.agent.is_some()
+                        && f.content.is_none()
+                        && f.sentence + 1 == sentence
+                        && ctx.sentences.get(f.sentence).is_some_and(|ps| {
+                            text.get(f.verb.end..ps.end)
+                                .is_some_and(|r| !r.chars().any(words::is_word_char))
+                        })
+                })
+                .map(|(i, _)| i)
+                .next_back()
+        };
+        let fi = trailing.or(around).or_else(same).or_else(previous);
         if let Some(t) = trailing {
             claimed_trailing.push(t);
         }
