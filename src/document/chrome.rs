@@ -12,7 +12,7 @@ use crate::span::Span;
 
 const FILE: &str = "chrome.toml";
 
-/// A line marked as chrome.
+/// A line (or the tail of a line) marked as chrome.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChromeLine {
     /// First byte of the line (without its newline).
@@ -35,6 +35,10 @@ struct RawRule {
     /// Regular expressions matched against the trimmed line.
     #[serde(default)]
     regex: Vec<String>,
+    /// Regular expressions that mark only the tail of a line, from the match to the line's end
+    /// (a banner glued to the last sentence of a paragraph: "… है.(बीबीसी हिन्दी के").
+    #[serde(default)]
+    tail: Vec<String>,
     /// Only when the nearest non-blank line after matches this.
     #[serde(default)]
     next: Option<String>,
@@ -62,6 +66,7 @@ struct Rule {
     exact: Vec<String>,
     prefix: Vec<String>,
     regex: Vec<Regex>,
+    tail: Vec<Regex>,
     next: Option<Regex>,
     prev: Option<Regex>,
     lang: Option<Lang>,
@@ -93,6 +98,11 @@ impl ChromeGrammar {
                     .iter()
                     .map(|p| compile(p))
                     .collect::<Result<_, _>>()?,
+                tail: r
+                    .tail
+                    .iter()
+                    .map(|p| compile(p))
+                    .collect::<Result<_, _>>()?,
                 next: r.next.as_deref().map(compile).transpose()?,
                 prev: r.prev.as_deref().map(compile).transpose()?,
                 lang: r
@@ -115,6 +125,20 @@ impl ChromeGrammar {
         })
     }
 
+    /// The first tail rule that matches `line`: its name and the byte offset in the line where
+    /// the chrome starts.
+    fn tail_for(&self, line: &str, lang: Lang) -> Option<(&str, usize)> {
+        self.rules
+            .iter()
+            .filter(|r| r.lang.is_none_or(|l| l == lang))
+            .find_map(|r| {
+                r.tail
+                    .iter()
+                    .find_map(|re| re.find(line))
+                    .map(|m| (r.name.as_str(), m.start()))
+            })
+    }
+
     fn rule_for(
         &self,
         line: &str,
@@ -132,28 +156,16 @@ impl ChromeGrammar {
             if !hit {
                 continue;
             }
-            if let Some(re) = &r.next {
-                if !next.is_some_and(|n| re.is_match(n)) {
-                    continue;
-                }
-            }
-            if let Some(re) = &r.prev {
-                if !prev.is_some_and(|p| re.is_match(p)) {
-                    continue;
-                }
-            }
-            return Some(&r.name);
-        }
-        if lang == Lang::Hi {
-            if let Some(max) = self.latin_line_max {
-                let has_latin = line.chars().any(|c| c.is_ascii_alphabetic());
-                let has_deva = line.chars().any(is_devanagari);
-                if has_latin && !has_deva && line.chars().count() <= max {
-                    return Some("latin-line-in-hindi");
-                }
+            let next_ok = r.next.as_ref().is_none_or(|re| next.is_some_and(|n| re.is_match(n)));
+            let prev_ok = r.prev.as_ref().is_none_or(|re| prev.is_some_and(|p| re.is_match(p)));
+            if next_ok && prev_ok {
+                return Some(&r.name);
             }
         }
-        None
+        let max = self.latin_line_max.filter(|_| lang == Lang::Hi)?;
+        let has_latin = line.chars().any(|c| c.is_ascii_alphabetic());
+        let has_deva = line.chars().any(is_devanagari);
+        (has_latin && !has_deva && line.chars().count() <= max).then_some("latin-line-in-hindi")
     }
 }
 
@@ -190,6 +202,12 @@ pub fn mark(text: &str, lang: Lang, g: &ChromeGrammar) -> Vec<ChromeLine> {
         if let Some(rule) = g.rule_for(line, prev, next, lang) {
             out.push(ChromeLine {
                 start: span.start,
+                end: span.end,
+                rule: rule.to_string(),
+            });
+        } else if let Some((rule, at)) = g.tail_for(line, lang) {
+            out.push(ChromeLine {
+                start: span.start + at,
                 end: span.end,
                 rule: rule.to_string(),
             });

@@ -80,6 +80,11 @@ impl SentenceGrammar {
     }
 }
 
+/// Devanagari vowel signs and marks, which `is_alphabetic` does not always cover.
+fn is_deva_sign(c: char) -> bool {
+    matches!(c, '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{094F}' | '\u{0962}' | '\u{0963}')
+}
+
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '}' | '›')
 }
@@ -135,7 +140,21 @@ pub fn split(text: &str, chrome_lines: &[ChromeLine], g: &SentenceGrammar) -> Ve
                     at_end || space_next || next.is_some_and(|n| !n.is_ascii_punctuation())
                 }
                 _ => {
-                    if !(at_end || space_next) {
+                    // Scraped Hindi often glues sentences: "होती है.2003 की", "है.(बीबीसी". A dot
+                    // right after a Devanagari letter and before a Devanagari letter, an opening
+                    // bracket or quote, or a digit ends a sentence; "1.5" and "U.S." do not.
+                    let prev = l[..i].chars().next_back();
+                    let glued = prev.is_some_and(|p| {
+                        crate::document::lang::is_devanagari(p) && p.is_alphabetic()
+                            || is_deva_sign(p)
+                    }) && next.is_some_and(|n| {
+                        (crate::document::lang::is_devanagari(n) && n.is_alphabetic())
+                            || n.is_ascii_digit()
+                            || matches!(n, '(' | '"' | '“' | '‘' | '\'')
+                    });
+                    if glued {
+                        true
+                    } else if !(at_end || space_next) {
                         false
                     } else {
                         let word_start = l[start..i]
@@ -201,6 +220,18 @@ mod tests {
             vec!["Dr. Smith met Mr. Kim.", "He left."]
         );
         assert_eq!(texts("डॉ. शर्मा ने कहा। ठीक"), vec!["डॉ. शर्मा ने कहा।", "ठीक"]);
+    }
+
+    #[test]
+    fn glued_hindi_sentences_split() {
+        assert_eq!(
+            texts("कमज़ोरी होती है.2003 की गर्मियों तक.लेकिन वह गया"),
+            vec!["कमज़ोरी होती है.", "2003 की गर्मियों तक.", "लेकिन वह गया"]
+        );
+        assert_eq!(
+            texts("वह 1.5 किलो है.(बीबीसी"),
+            vec!["वह 1.5 किलो है.", "(बीबीसी"]
+        );
     }
 
     #[test]
