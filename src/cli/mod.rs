@@ -2,6 +2,7 @@
 //! (a document that could not be read, a bad grammar, bad arguments).
 
 mod claims;
+mod entities;
 mod explain;
 mod input;
 mod output;
@@ -39,6 +40,8 @@ struct Cli {
 enum Command {
     /// List the figures, times, quotes and attributions each article claims.
     Claims(claims::Args),
+    /// List the canonical entities (people, organisations, places) the articles mention.
+    Entities(entities::Args),
     /// Explain a finding code (or list them all).
     Explain(explain::Args),
 }
@@ -48,6 +51,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Claims(a) => claims::run(a),
+        Command::Entities(a) => entities::run(a),
         Command::Explain(a) => explain::run(a),
     };
     match result {
