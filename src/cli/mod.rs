@@ -5,6 +5,7 @@ mod claims;
 mod entities;
 mod explain;
 mod input;
+mod mt;
 mod output;
 
 use std::process::ExitCode;
@@ -44,6 +45,8 @@ enum Command {
     Entities(entities::Args),
     /// Explain a finding code (or list them all).
     Explain(explain::Args),
+    /// List the sentences that look machine-translated, with the reasons.
+    Mt(mt::Args),
 }
 
 /// Parse arguments and run.
@@ -53,6 +56,7 @@ pub fn run() -> ExitCode {
         Command::Claims(a) => claims::run(a),
         Command::Entities(a) => entities::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Mt(a) => mt::run(a),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),
