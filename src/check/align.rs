@@ -30,7 +30,7 @@ const KEYS: usize = 5;
 const LOOKAHEAD: usize = 64;
 
 /// Least sentence similarity for two sentences to state the same thing.
-pub const STATEMENT_MIN: f64 = 0.42;
+pub const STATEMENT_MIN: f64 = 0.36;
 /// Least sentence similarity for a word-level diff to count as a conflict.
 pub const DIFF_MIN: f64 = 0.6;
 
@@ -435,6 +435,8 @@ struct Edge {
 
 struct Weights {
     idf: HashMap<Term, f64>,
+    /// Terms that occur in only one sentence: they cannot match, so they make no blocking key.
+    once: std::collections::HashSet<Term>,
 }
 
 impl Weights {
@@ -449,11 +451,12 @@ impl Weights {
                 }
             }
         }
+        let once = df.iter().filter(|(_, d)| **d <= 1.0).map(|(t, _)| *t).collect();
         let idf = df
             .into_iter()
             .map(|(t, d)| (t, (1.0f64 + n / d).ln()))
             .collect();
-        Weights { idf }
+        Weights { idf, once }
     }
 
     fn w(&self, t: Term) -> f64 {
@@ -464,9 +467,14 @@ impl Weights {
         norm::overlap(a, b, |t| self.w(t))
     }
 
-    /// The `k` heaviest terms, as blocking keys salted with `salt`.
+    /// The `k` heaviest terms that occur in more than one sentence, as blocking keys salted
+    /// with `salt`.
     fn keys(&self, terms: &[Term], salt: u64, k: usize) -> Vec<u64> {
-        let mut v: Vec<(f64, Term)> = terms.iter().map(|t| (self.w(*t), *t)).collect();
+        let mut v: Vec<(f64, Term)> = terms
+            .iter()
+            .filter(|t| !self.once.contains(t))
+            .map(|t| (self.w(*t), *t))
+            .collect();
         v.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         v.truncate(k);
         v.into_iter()

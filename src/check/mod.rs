@@ -182,6 +182,10 @@ pub struct Member {
     pub value: Option<String>,
     /// The origin this member is counted under.
     pub origin: String,
+    /// In a conflict, the byte spans of the member's sentence whose words differ from the other
+    /// side's sentence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub differs: Vec<[usize; 2]>,
     /// Position of the document in the input.
     #[serde(skip)]
     pub doc: usize,

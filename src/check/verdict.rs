@@ -9,7 +9,8 @@
 //! - **single_source**: one origin, however many documents relay it. Score 0.25, a little more when
 //!   several copies carry it.
 
-use crate::check::align::{Aligned, DocView, Item, Value};
+use crate::check::align::{Aligned, DocView, Item, SentView, Value};
+use crate::check::norm;
 use crate::check::norm::CheckGrammar;
 use crate::check::origin::{Origins, short_id};
 use crate::check::{ClaimGroup, GroupKind, Member, Verdict};
@@ -72,6 +73,7 @@ pub fn decide(
                 text: one_line(doc.text.get(it.start..it.end).unwrap_or("")),
                 value: value_of(it, doc, g, views),
                 origin,
+                differs: Vec::new(),
                 doc: v.doc,
             });
             // A repeated sentence (headline and body) is a member too.
@@ -86,6 +88,7 @@ pub fn decide(
                         text: one_line(doc.text.get(d.start..d.end).unwrap_or("")),
                         value: None,
                         origin: origins.of(it.view, d),
+                        differs: Vec::new(),
                         doc: v.doc,
                     });
                 }
@@ -131,6 +134,11 @@ pub fn decide(
                 (Some(x), Some(y)) => Some([x, y]),
                 _ => None,
             };
+            if let (Some(x), Some(y)) = (pa, pb) {
+                let (da, db) = differing(&views[ia.view].sents[ia.sent], &views[ib.view].sents[ib.sent]);
+                members[x].differs = da;
+                members[y].differs = db;
+            }
             (Verdict::Conflicting, (0.5 + 0.5 * sim).min(1.0), expl, conflict)
         } else if n >= 2 {
             let score = (1.0 - 0.5f64.powi(n as i32)) * (0.6 + 0.4 * sim);
@@ -187,6 +195,24 @@ pub fn decide(
             g
         })
         .collect()
+}
+
+/// The byte spans of two sentences' words that the other sentence lacks (a word diff).
+fn differing(a: &SentView, b: &SentView) -> (Vec<[usize; 2]>, Vec<[usize; 2]>) {
+    let (mut da, mut db) = (Vec::new(), Vec::new());
+    for r in norm::diff(&a.toks, &b.toks) {
+        if r.a.is_empty() || r.b.is_empty() {
+            // Only replacements are marked: a word one side adds is not a disagreement.
+            continue;
+        }
+        if let (Some(f), Some(l)) = (a.toks.get(r.a.start), r.a.end.checked_sub(1).and_then(|e| a.toks.get(e))) {
+            da.push([f.start, l.end]);
+        }
+        if let (Some(f), Some(l)) = (b.toks.get(r.b.start), r.b.end.checked_sub(1).and_then(|e| b.toks.get(e))) {
+            db.push([f.start, l.end]);
+        }
+    }
+    (da, db)
 }
 
 /// A claim an editor checks first when it stands in the lead: a figure that counts, measures or
