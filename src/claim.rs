@@ -135,6 +135,26 @@ pub struct Time {
     pub value: Option<String>,
     /// What sort of time expression.
     pub time: TimeKind,
+    /// How precise the value is: a day, a week (value = its Monday), a month or a year.
+    pub grain: Grain,
+    /// True when a weekday written beside a date is not that date's weekday
+    /// ("मंगलवार (26 जुलाई)" in 2023, a Wednesday).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub weekday_mismatch: bool,
+}
+
+/// How precise a time value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grain {
+    /// One day (`YYYY-MM-DD`).
+    Day,
+    /// A Monday-to-Sunday week (`YYYY-MM-DD` of its Monday).
+    Week,
+    /// A month (`YYYY-MM`).
+    Month,
+    /// A year (`YYYY`).
+    Year,
 }
 
 /// What sort of time expression.

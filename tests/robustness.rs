@@ -22,25 +22,115 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "६", "0", "1,00,000", "6,000", "40%", "से अधिक", "लाख", "करोड़", "हज़ार", "डेढ़", "साढ़े", "पौने", "सवा", "दो", "एक",
-    "70वीं", "21st", "मिलियन", "बुधवार", "(26 जुलाई)", "बीते शुक्रवार", "पिछले साल", "“", "”", "\"", "'", "‘", "’",
-    "।", ".", "?", "!", "\n", " ", "  ", "ने कहा कि", "के अनुसार", "के हवाले से", "उन्होंने कहा", "said", "according to",
-    "million", "per cent", "₹", "$", "वर्ग किलोमीटर", "\u{200d}", "\u{200b}", "़", "्", "ं", "ँ", "Nov 30, 2024", "1 Dec 2024",
-    "-", "–", "/", ":", "(", ")", "कॉस", "टी", "(टी)", "&quot;", "{0}", "a", "Z", "é", "😀", "\r\n", "\t", "ः",
+    "६",
+    "0",
+    "1,00,000",
+    "6,000",
+    "40%",
+    "से अधिक",
+    "लाख",
+    "करोड़",
+    "हज़ार",
+    "डेढ़",
+    "साढ़े",
+    "पौने",
+    "सवा",
+    "दो",
+    "एक",
+    "70वीं",
+    "21st",
+    "मिलियन",
+    "बुधवार",
+    "(26 जुलाई)",
+    "बीते शुक्रवार",
+    "पिछले साल",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "‘",
+    "’",
+    "।",
+    ".",
+    "?",
+    "!",
+    "\n",
+    " ",
+    "  ",
+    "ने कहा कि",
+    "के अनुसार",
+    "के हवाले से",
+    "उन्होंने कहा",
+    "said",
+    "according to",
+    "million",
+    "per cent",
+    "₹",
+    "$",
+    "वर्ग किलोमीटर",
+    "\u{200d}",
+    "\u{200b}",
+    "़",
+    "्",
+    "ं",
+    "ँ",
+    "Nov 30, 2024",
+    "1 Dec 2024",
+    "-",
+    "–",
+    "/",
+    ":",
+    "(",
+    ")",
+    "कॉस",
+    "टी",
+    "(टी)",
+    "&quot;",
+    "{0}",
+    "a",
+    "Z",
+    "é",
+    "😀",
+    "\r\n",
+    "\t",
+    "ः",
 ];
 
 fn check(text: &str) {
-    let doc = tathya::analyze("fuzz", text.to_string(), None, &Options::default(), Grammars::builtin());
-    let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
+    let doc = tathya::analyze(
+        "fuzz",
+        text.to_string(),
+        None,
+        &Options::default(),
+        Grammars::builtin(),
+    );
+    let ok = |s: usize, e: usize| {
+        s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    };
     for s in &doc.sentences {
-        assert!(ok(s.start, s.end), "sentence span {}..{} in {text:?}", s.start, s.end);
+        assert!(
+            ok(s.start, s.end),
+            "sentence span {}..{} in {text:?}",
+            s.start,
+            s.end
+        );
     }
     for c in &doc.claims {
-        assert!(ok(c.start, c.end), "claim span {}..{} in {text:?}", c.start, c.end);
+        assert!(
+            ok(c.start, c.end),
+            "claim span {}..{} in {text:?}",
+            c.start,
+            c.end
+        );
         assert_eq!(&text[c.start..c.end], c.text);
     }
     for f in &doc.findings {
-        assert!(ok(f.start, f.end), "finding span {}..{} in {text:?}", f.start, f.end);
+        assert!(
+            ok(f.start, f.end),
+            "finding span {}..{} in {text:?}",
+            f.start,
+            f.end
+        );
     }
     for e in &doc.entities {
         for m in &e.mentions {
@@ -62,7 +152,11 @@ fn random_pieces_never_panic() {
 #[test]
 fn mutated_corpus_never_panics() {
     let mut rng = Rng(42);
-    let mut files: Vec<_> = std::fs::read_dir(common::corpus_dir()).unwrap().flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(common::corpus_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();

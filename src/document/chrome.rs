@@ -98,7 +98,11 @@ impl ChromeGrammar {
                     .iter()
                     .map(|p| compile(p))
                     .collect::<Result<_, _>>()?,
-                tail: r.tail.iter().map(|p| compile(p)).collect::<Result<_, _>>()?,
+                tail: r
+                    .tail
+                    .iter()
+                    .map(|p| compile(p))
+                    .collect::<Result<_, _>>()?,
                 next: r.next.as_deref().map(compile).transpose()?,
                 prev: r.prev.as_deref().map(compile).transpose()?,
                 lang: r
@@ -127,7 +131,12 @@ impl ChromeGrammar {
         self.rules
             .iter()
             .filter(|r| r.lang.is_none_or(|l| l == lang))
-            .find_map(|r| r.tail.iter().find_map(|re| re.find(line)).map(|m| (r.name.as_str(), m.start())))
+            .find_map(|r| {
+                r.tail
+                    .iter()
+                    .find_map(|re| re.find(line))
+                    .map(|m| (r.name.as_str(), m.start()))
+            })
     }
 
     fn rule_for(
@@ -209,7 +218,11 @@ pub fn mark(text: &str, lang: Lang, g: &ChromeGrammar) -> Vec<ChromeLine> {
                 rule: rule.to_string(),
             });
         } else if let Some((rule, at)) = g.tail_for(line, lang) {
-            out.push(ChromeLine { start: span.start + at, end: span.end, rule: rule.to_string() });
+            out.push(ChromeLine {
+                start: span.start + at,
+                end: span.end,
+                rule: rule.to_string(),
+            });
         }
     }
     out

@@ -1,12 +1,27 @@
-//! Document metadata: the publication date (bylines, datelines, ISO dates) and the dateline city.
+//! Document metadata: the publication date (bylines, datelines, ISO dates, URL date paths) and
+//! the dateline city.
+//!
+//! Scraped pages carry their date in bylines that are page chrome ("1 Dec 2024 8:23 AM GMT",
+//! "Updated: Thu, 27 Jul 2023 10:26 AM (IST)"), so this stage reads every line, chrome included.
+//! Dates are read with the time lexicon (so every month spelling it knows works here) and must
+//! name their year. Precedence, documented with the data in `grammars/dateline.toml`:
+//! a "Published" label, then a byline (an "Updated" label, a line the chrome grammar marks as a
+//! byline, or a line that is only a date and a time), then a `/YYYY/MM/DD/` path in a URL. Within
+//! one level the first line in the page wins. A body sentence that merely mentions a date is
+//! never taken for the publication date.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
 
 use crate::document::Lang;
 use crate::document::chrome::ChromeLine;
-use crate::grammar::Grammars;
+use crate::error::GrammarError;
+use crate::extract::time;
+use crate::grammar::{GrammarSet, Grammars};
 use crate::span::Span;
+
+const FILE: &str = "dateline.toml";
 
 /// A dateline: the place (and agency) an article was filed from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -32,7 +47,368 @@ pub struct Metadata {
     pub dateline: Option<Dateline>,
 }
 
+#[derive(Debug, Deserialize)]
+struct RawPattern {
+    name: String,
+    regex: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawFile {
+    published_labels: Vec<String>,
+    updated_labels: Vec<String>,
+    byline_rules: Vec<String>,
+    date_line_max_words: usize,
+    time_of_day: String,
+    url_date: String,
+    dateline_lines: usize,
+    agencies: Vec<String>,
+    #[serde(default)]
+    pattern: Vec<RawPattern>,
+}
+
+/// Compiled metadata patterns (`grammars/dateline.toml`).
+#[derive(Debug)]
+pub struct MetadataGrammar {
+    published_labels: Vec<String>,
+    updated_labels: Vec<String>,
+    byline_rules: Vec<String>,
+    date_line_max_words: usize,
+    time_of_day: Regex,
+    url_date: Regex,
+    dateline_lines: usize,
+    patterns: Vec<(String, Regex)>,
+}
+
+/// One Devanagari word (letters and signs, no danda, no digits).
+const DEV_WORD: &str = r"[\x{0900}-\x{0963}\x{0971}-\x{097F}\x{200C}\x{200D}]+";
+
+impl MetadataGrammar {
+    /// Load `dateline.toml`.
+    pub fn load(set: &GrammarSet) -> Result<Self, GrammarError> {
+        let raw: RawFile = set.parse(FILE)?;
+        let compile = |p: &str| {
+            Regex::new(p).map_err(|e| GrammarError::Invalid {
+                file: FILE.into(),
+                message: format!("bad regex {p:?}: {e}"),
+            })
+        };
+        let mut agencies = raw.agencies.clone();
+        agencies.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        let agency = agencies
+            .iter()
+            .map(|a| regex::escape(a))
+            .collect::<Vec<_>>()
+            .join("|");
+        let patterns = raw
+            .pattern
+            .iter()
+            .map(|p| {
+                let src = p
+                    .regex
+                    .replace("{dev}", DEV_WORD)
+                    .replace("{agency}", &agency);
+                compile(&src).map(|r| (p.name.clone(), r))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let lower = |v: &[String]| v.iter().map(|l| l.to_lowercase()).collect::<Vec<_>>();
+        let mut published_labels = lower(&raw.published_labels);
+        let mut updated_labels = lower(&raw.updated_labels);
+        published_labels.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        updated_labels.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        Ok(MetadataGrammar {
+            published_labels,
+            updated_labels,
+            byline_rules: raw.byline_rules,
+            date_line_max_words: raw.date_line_max_words,
+            time_of_day: compile(&raw.time_of_day)?,
+            url_date: compile(&raw.url_date)?,
+            dateline_lines: raw.dateline_lines,
+            patterns,
+        })
+    }
+}
+
+/// Lines of `text` as (start, end) byte offsets, without the newline (or a trailing `\r`).
+fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut pos = 0;
+    text.split('\n').map(move |l| {
+        let start = pos;
+        pos += l.len() + 1;
+        (start, start + l.trim_end_matches('\r').len())
+    })
+}
+
+/// Byte offset in `line` just after a `label` followed by optional spaces and a colon.
+fn label_end(line: &str, labels: &[String]) -> Option<usize> {
+    let lower = line.to_lowercase();
+    if lower.len() != line.len() {
+        return None;
+    }
+    labels.iter().find_map(|l| {
+        lower.match_indices(l.as_str()).find_map(|(i, _)| {
+            let rest = &lower[i + l.len()..];
+            let trimmed = rest.trim_start();
+            trimmed
+                .starts_with(':')
+                .then(|| i + l.len() + (rest.len() - trimmed.len()) + 1)
+        })
+    })
+}
+
+/// The publication date of one line and its precedence (0 published label, 1 byline).
+fn line_date(
+    text: &str,
+    (ls, le): (usize, usize),
+    chrome_rule: Option<&str>,
+    g: &Grammars,
+) -> Option<(u8, Span, NaiveDate)> {
+    let m = &g.time.metadata;
+    let line = text.get(ls..le)?;
+    if !line.bytes().any(|b| b.is_ascii_digit()) && !line.chars().any(|c| ('०'..='९').contains(&c))
+    {
+        return None;
+    }
+    let dates = time::absolute_dates(text, ls, le, &g.time);
+    let (first_span, first_date) = *dates.first()?;
+    let after = |cut: usize| dates.iter().find(|(s, _)| s.start >= ls + cut).copied();
+    if let Some((s, d)) = label_end(line, &m.published_labels).and_then(after) {
+        return Some((0, s, d));
+    }
+    if let Some((s, d)) = label_end(line, &m.updated_labels).and_then(after) {
+        return Some((1, s, d));
+    }
+    if chrome_rule.is_some_and(|r| m.byline_rules.iter().any(|b| b == r)) {
+        return Some((1, first_span, first_date));
+    }
+    // a line that is only a date (and a time, and maybe a glued city)
+    let rest = format!(
+        "{}{}",
+        &text[ls..first_span.start],
+        &text[first_span.end..le]
+    );
+    let rest = m.time_of_day.replace_all(&rest, "");
+    let words = rest
+        .split(|c: char| !(c.is_alphanumeric() || ('\u{0900}'..='\u{0963}').contains(&c)))
+        .filter(|w| !w.is_empty())
+        .count();
+    (words <= m.date_line_max_words && !line.contains('।')).then_some((1, first_span, first_date))
+}
+
 /// Read the publication date and dateline of `text`.
-pub fn extract(_text: &str, _chrome: &[ChromeLine], _lang: Lang, _g: &Grammars) -> Metadata {
-    Metadata::default()
+pub fn extract(text: &str, chrome: &[ChromeLine], _lang: Lang, g: &Grammars) -> Metadata {
+    let m = &g.time.metadata;
+    let rule_of = |ls: usize| {
+        chrome
+            .iter()
+            .find(|c| c.start <= ls && ls <= c.end && c.start < c.end.max(ls + 1))
+            .map(|c| c.rule.as_str())
+    };
+    let mut best: Option<(u8, Span, NaiveDate)> = None;
+    for (ls, le) in lines(text) {
+        let trimmed = text.get(ls..le).map(str::trim).unwrap_or("");
+        if trimmed.is_empty() {
+            continue;
+        }
+        let ts = ls + text[ls..le].len() - text[ls..le].trim_start().len();
+        if let Some(c) = line_date(text, (ls, le), rule_of(ts), g)
+            && best.is_none_or(|b| c.0 < b.0)
+        {
+            best = Some(c);
+            if c.0 == 0 {
+                break;
+            }
+        }
+    }
+    if best.is_none()
+        && let Some(c) = m.url_date.captures(text)
+    {
+        let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
+        if let (Some(y), Some(mo), Some(d), Some(all)) = (num(1), num(2), num(3), c.get(0)) {
+            let span_start = c.get(1).map_or(all.start(), |x| x.start());
+            let span_end = c.get(3).map_or(all.end(), |x| x.end());
+            if let Some(date) = i32::try_from(y)
+                .ok()
+                .and_then(|y| NaiveDate::from_ymd_opt(y, mo, d))
+            {
+                best = Some((2, Span::new(span_start, span_end), date));
+            }
+        }
+    }
+    Metadata {
+        published: best.map(|b| b.2),
+        published_span: best.map(|b| b.1),
+        dateline: dateline(text, chrome, m),
+    }
+}
+
+fn title_case(s: &str) -> String {
+    if s.chars().any(|c| c.is_ascii_lowercase()) {
+        return s.to_string();
+    }
+    s.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// The first dateline in the first lines of the page that are not chrome.
+fn dateline(text: &str, chrome: &[ChromeLine], m: &MetadataGrammar) -> Option<Dateline> {
+    let is_chrome = |s: usize, e: usize| chrome.iter().any(|c| c.start < e.max(s + 1) && s < c.end);
+    lines(text)
+        .filter(|&(s, e)| text.get(s..e).is_some_and(|l| !l.trim().is_empty()) && !is_chrome(s, e))
+        .take(m.dateline_lines)
+        .find_map(|(s, e)| {
+            let line = text.get(s..e)?;
+            let body = line.trim_start();
+            let off = s + line.len() - body.len();
+            m.patterns.iter().find_map(|(_, re)| {
+                let c = re.captures(body)?;
+                let all = c.get(0)?;
+                let city = c.name("city")?;
+                let matched = all.as_str().trim_end();
+                Some(Dateline {
+                    text: matched.to_string(),
+                    city: title_case(city.as_str().trim()),
+                    start: off + all.start(),
+                    end: off + all.start() + matched.len(),
+                })
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::chrome;
+
+    fn meta(text: &str) -> Metadata {
+        let g = Grammars::builtin();
+        let lang = crate::document::lang::detect(text);
+        let ch = chrome::mark(text, lang, &g.chrome);
+        extract(text, &ch, lang, g)
+    }
+
+    fn date(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn byline_forms_of_the_seeds() {
+        for (text, want, span) in [
+            (
+                "Rani Sahu\n1 Dec 2024 8:23 AM GMT\nबाकी",
+                "2024-12-01",
+                "1 Dec 2024",
+            ),
+            (
+                "विदेश\nनई दिल्लीNov 30, 2024 / 02:58 pm\n",
+                "2024-11-30",
+                "Nov 30, 2024",
+            ),
+            (
+                "By Jagran NewsUpdated: Thu, 27 Jul 2023 10:26 AM (IST)\n",
+                "2023-07-27",
+                "Thu, 27 Jul 2023",
+            ),
+            (
+                "अपडेटेड: 27 जुलाई 2023 10:26 AM\n",
+                "2023-07-27",
+                "27 जुलाई 2023",
+            ),
+            ("2024-11-30T08:00:00+05:30\n", "2024-11-30", "2024-11-30"),
+        ] {
+            let m = meta(text);
+            assert_eq!(m.published, date(want), "{text}");
+            assert_eq!(
+                m.published_span.map(|s| s.slice(text)),
+                Some(span),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn published_label_beats_updated_and_url() {
+        let text =
+            "Updated: 2 Dec 2024\nPublished: 1 Dec 2024\n![x](https://a.com/img/2020/01/05/a.jpg)";
+        assert_eq!(meta(text).published, date("2024-12-01"));
+    }
+
+    #[test]
+    fn url_date_path_is_the_fallback() {
+        let text = "शीर्षक\n![x](https://feeds.example.com/images/2023/07/27/abc.jpg?w=1)\nकिम ने 12 जून 2021 को कहा।";
+        let m = meta(text);
+        assert_eq!(m.published, date("2023-07-27"));
+        assert_eq!(m.published_span.map(|s| s.slice(text)), Some("2023/07/27"));
+    }
+
+    #[test]
+    fn a_date_inside_a_body_sentence_is_not_the_publication_date() {
+        let text = "उत्तर कोरिया और रूस ने 19 जून 2024 को प्योंगयांग में एक रक्षा संधि पर हस्ताक्षर किए थे।";
+        assert_eq!(meta(text).published, None);
+    }
+
+    #[test]
+    fn datelines() {
+        for (text, city, written) in [
+            (
+                "x\nSeoulसियोल : रूस के रक्षा मंत्री रवाना हो गए।",
+                "सियोल",
+                "Seoulसियोल :",
+            ),
+            (
+                "सियोल (दक्षिण कोरिया), एजेंसी। किम ने मुलाकात की।",
+                "सियोल",
+                "सियोल (दक्षिण कोरिया), एजेंसी।",
+            ),
+            (
+                "नई दिल्ली, एजेंसी । सरकार ने कहा।",
+                "नई दिल्ली",
+                "नई दिल्ली, एजेंसी ।",
+            ),
+            (
+                "(पत्रिका ब्यूरो,गुवाहाटी): असम में बाढ़।",
+                "गुवाहाटी",
+                "(पत्रिका ब्यूरो,गुवाहाटी):",
+            ),
+            (
+                "NEW DELHI (Reuters) - India said.",
+                "New Delhi",
+                "NEW DELHI (Reuters) -",
+            ),
+            (
+                "नई दिल्ली, 27 जुलाई (भाषा) सरकार ने कहा।",
+                "नई दिल्ली",
+                "नई दिल्ली, 27 जुलाई (भाषा)",
+            ),
+        ] {
+            let d = meta(text)
+                .dateline
+                .unwrap_or_else(|| panic!("no dateline in {text}"));
+            assert_eq!(d.city, city);
+            assert_eq!(d.text, written);
+            assert_eq!(&text[d.start..d.end], written);
+        }
+    }
+
+    #[test]
+    fn kickers_and_plain_sentences_are_not_datelines() {
+        for text in [
+            "Russia And North Korea: किम जोंग ने समर्थन का वादा किया।",
+            "रूसी विदेश मंत्री ने कहा कि कोरिया ने समर्थन किया।",
+            "North Korea-Russia: नॉर्थ कोरिया में विजय दिवस।",
+        ] {
+            assert_eq!(meta(text).dateline, None, "{text}");
+        }
+    }
 }

@@ -144,12 +144,14 @@ pub fn split(text: &str, chrome_lines: &[ChromeLine], g: &SentenceGrammar) -> Ve
                     // right after a Devanagari letter and before a Devanagari letter, an opening
                     // bracket or quote, or a digit ends a sentence; "1.5" and "U.S." do not.
                     let prev = l[..i].chars().next_back();
-                    let glued = prev.is_some_and(|p| crate::document::lang::is_devanagari(p) && p.is_alphabetic() || is_deva_sign(p))
-                        && next.is_some_and(|n| {
-                            (crate::document::lang::is_devanagari(n) && n.is_alphabetic())
-                                || n.is_ascii_digit()
-                                || matches!(n, '(' | '"' | '“' | '‘' | '\'')
-                        });
+                    let glued = prev.is_some_and(|p| {
+                        crate::document::lang::is_devanagari(p) && p.is_alphabetic()
+                            || is_deva_sign(p)
+                    }) && next.is_some_and(|n| {
+                        (crate::document::lang::is_devanagari(n) && n.is_alphabetic())
+                            || n.is_ascii_digit()
+                            || matches!(n, '(' | '"' | '“' | '‘' | '\'')
+                    });
                     if glued {
                         true
                     } else if !(at_end || space_next) {
@@ -222,12 +224,14 @@ mod tests {
 
     #[test]
     fn glued_hindi_sentences_split() {
-        assert_eq!(texts("कमज़ोरी होती है.2003 की गर्मियों तक.लेकिन वह गया"), vec![
-            "कमज़ोरी होती है.",
-            "2003 की गर्मियों तक.",
-            "लेकिन वह गया"
-        ]);
-        assert_eq!(texts("वह 1.5 किलो है.(बीबीसी"), vec!["वह 1.5 किलो है.", "(बीबीसी"]);
+        assert_eq!(
+            texts("कमज़ोरी होती है.2003 की गर्मियों तक.लेकिन वह गया"),
+            vec!["कमज़ोरी होती है.", "2003 की गर्मियों तक.", "लेकिन वह गया"]
+        );
+        assert_eq!(
+            texts("वह 1.5 किलो है.(बीबीसी"),
+            vec!["वह 1.5 किलो है.", "(बीबीसी"]
+        );
     }
 
     #[test]

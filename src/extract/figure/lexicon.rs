@@ -1,0 +1,439 @@
+//! The figure lexicon: the words of `grammars/{hi,en}/{numbers,units}.toml`, compiled into lookup
+//! tables keyed by a *folded* form of each word.
+//!
+//! Folding (see [`fold`]) removes the spelling noise that Hindi news and the peer suites are full
+//! of, so the grammar files list real variants only: nukta dropped (हज़ार = हजार), chandrabindu →
+//! anusvara (पाँच = पांच), ि → ी and ु → ू (इकत्तिस = इकत्तीस), a doubled or aspirate geminate
+//! consonant → one (सत्तर = सतर, अट्ठाईस = अठाईस), ZWJ/ZWNJ dropped, Latin lower-cased. The same
+//! fold is applied to the text's tokens, so both sides meet.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Deserialize;
+
+use crate::claim::{FigureKind, Qualifier};
+use crate::error::GrammarError;
+
+/// `grammars/<lang>/numbers.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct NumbersFile {
+    articles: Vec<String>,
+    strict_articles: Vec<String>,
+    decimal_words: Vec<String>,
+    over_words: Vec<String>,
+    and_words: Vec<String>,
+    range_words: Vec<String>,
+    negative_words: Vec<String>,
+    implicit_one_before: Vec<String>,
+    implicit_one_after: Vec<String>,
+    mixed_words: Vec<String>,
+    ordinal_suffix_rules: Vec<(String, String)>,
+    digit_ordinal_suffixes: Vec<String>,
+    ambiguous_ordinal: BTreeMap<String, Vec<String>>,
+    year_prefixes: Vec<String>,
+    date_words: Vec<String>,
+    not_nouns: Vec<String>,
+    adjectives: Vec<String>,
+    plural_rules: Vec<(String, String)>,
+    cardinal: BTreeMap<String, f64>,
+    scale: BTreeMap<String, f64>,
+    fraction: BTreeMap<String, f64>,
+    fraction_prefix: BTreeMap<String, f64>,
+    ordinal: BTreeMap<String, f64>,
+    vague: BTreeMap<String, f64>,
+}
+
+/// `grammars/<lang>/units.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct UnitsFile {
+    unit: Vec<UnitSpec>,
+    qualifier: Vec<QualSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+struct UnitSpec {
+    words: Vec<String>,
+    unit: String,
+    figure: String,
+    #[serde(default)]
+    factor: Option<f64>,
+    #[serde(default)]
+    position: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct QualSpec {
+    words: Vec<String>,
+    qualifier: String,
+    position: String,
+}
+
+/// Word roles, as bit flags on [`WordInfo::flags`].
+pub(super) mod flag {
+    pub const ARTICLE: u32 = 1;
+    pub const STRICT_ARTICLE: u32 = 1 << 1;
+    pub const DECIMAL: u32 = 1 << 2;
+    pub const OVER: u32 = 1 << 3;
+    pub const AND: u32 = 1 << 4;
+    pub const RANGE: u32 = 1 << 5;
+    pub const AMBIGUOUS_ORDINAL: u32 = 1 << 6;
+    pub const YEAR_PREFIX: u32 = 1 << 7;
+    pub const DATE: u32 = 1 << 8;
+    pub const NOT_NOUN: u32 = 1 << 9;
+    pub const ADJECTIVE: u32 = 1 << 10;
+    pub const DIGIT_ORDINAL_SUFFIX: u32 = 1 << 11;
+    pub const NEGATIVE: u32 = 1 << 12;
+    pub const MIXED: u32 = 1 << 13;
+    pub const ONE_BEFORE: u32 = 1 << 14;
+    pub const ONE_AFTER: u32 = 1 << 15;
+}
+
+/// Everything the lexicon knows about one folded word.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct WordInfo {
+    pub card: Option<f64>,
+    pub scale: Option<f64>,
+    pub frac: Option<f64>,
+    pub frac_prefix: Option<f64>,
+    pub ord: Option<f64>,
+    pub vague: Option<f64>,
+    pub flags: u32,
+}
+
+impl WordInfo {
+    /// True when the word can start or continue a number.
+    pub fn is_numeric(&self) -> bool {
+        self.card.is_some()
+            || self.scale.is_some()
+            || self.frac.is_some()
+            || self.frac_prefix.is_some()
+            || self.ord.is_some()
+            || self.vague.is_some()
+    }
+
+    pub fn has(&self, f: u32) -> bool {
+        self.flags & f != 0
+    }
+}
+
+/// A unit written next to a number.
+#[derive(Debug, Clone)]
+pub(super) struct UnitDef {
+    pub unit: String,
+    pub kind: FigureKind,
+    pub factor: f64,
+}
+
+/// Multi-word phrases (units, qualifiers) keyed by their first (forward) or last (backward) word.
+#[derive(Debug)]
+pub(super) struct PhraseSet<T> {
+    map: HashMap<String, Vec<(Vec<PhraseWord>, T)>>,
+}
+
+/// One word of a phrase: its folded key, and whether it is written glued to the word before
+/// ("km2" must be glued; "वर्ग किलोमीटर" has a space, and text may write either).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct PhraseWord {
+    pub key: String,
+    pub glued: bool,
+}
+
+impl<T> Default for PhraseSet<T> {
+    fn default() -> Self {
+        PhraseSet {
+            map: HashMap::new(),
+        }
+    }
+}
+
+impl<T> PhraseSet<T> {
+    fn insert(&mut self, words: Vec<PhraseWord>, value: T, backward: bool) {
+        let Some(k) = (if backward { words.last() } else { words.first() }) else {
+            return;
+        };
+        let list = self.map.entry(k.key.clone()).or_default();
+        list.push((words, value));
+        // Longest first, so the first hit is the longest.
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+
+    /// Phrases whose anchor word is `key`, longest first.
+    pub fn candidates(&self, key: &str) -> &[(Vec<PhraseWord>, T)] {
+        self.map.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// The compiled lexicon of both languages (Devanagari and Latin words never collide).
+#[derive(Debug, Default)]
+pub(super) struct Lexicon {
+    words: HashMap<String, WordInfo>,
+    /// Ambiguous ordinal → words it is not an ordinal after.
+    pub not_after: HashMap<String, Vec<String>>,
+    pub ordinal_suffix_rules: Vec<(String, String)>,
+    pub plural_rules: Vec<(String, String)>,
+    pub units_after: PhraseSet<UnitDef>,
+    pub units_before: PhraseSet<UnitDef>,
+    pub quals_after: PhraseSet<Qualifier>,
+    pub quals_before: PhraseSet<Qualifier>,
+}
+
+impl Lexicon {
+    /// What the lexicon knows of folded `key`.
+    pub fn get(&self, key: &str) -> Option<&WordInfo> {
+        self.words.get(key)
+    }
+
+    fn entry(&mut self, word: &str) -> &mut WordInfo {
+        let mut k = String::new();
+        fold(word, &mut k);
+        self.words.entry(k).or_default()
+    }
+
+    /// Add one `numbers.toml`.
+    pub fn add_numbers(&mut self, f: NumbersFile) {
+        let lists: [(&Vec<String>, u32); 14] = [
+            (&f.implicit_one_before, flag::ONE_BEFORE),
+            (&f.implicit_one_after, flag::ONE_AFTER),
+            (&f.negative_words, flag::NEGATIVE),
+            (&f.mixed_words, flag::MIXED),
+            (&f.articles, flag::ARTICLE),
+            (&f.strict_articles, flag::STRICT_ARTICLE),
+            (&f.decimal_words, flag::DECIMAL),
+            (&f.over_words, flag::OVER),
+            (&f.and_words, flag::AND),
+            (&f.range_words, flag::RANGE),
+            (&f.year_prefixes, flag::YEAR_PREFIX),
+            (&f.date_words, flag::DATE),
+            (&f.not_nouns, flag::NOT_NOUN),
+            (&f.adjectives, flag::ADJECTIVE),
+        ];
+        for (list, fl) in lists {
+            for w in list {
+                self.entry(w).flags |= fl;
+            }
+        }
+        for (w, after) in &f.ambiguous_ordinal {
+            self.entry(w).flags |= flag::AMBIGUOUS_ORDINAL;
+            let mut k = String::new();
+            fold(w, &mut k);
+            let list = after
+                .iter()
+                .map(|a| {
+                    let mut f = String::new();
+                    fold(a, &mut f);
+                    f
+                })
+                .collect();
+            self.not_after.insert(k, list);
+        }
+        for w in &f.digit_ordinal_suffixes {
+            self.entry(w).flags |= flag::DIGIT_ORDINAL_SUFFIX;
+        }
+        for (w, v) in &f.cardinal {
+            self.entry(w).card = Some(*v);
+        }
+        for (w, v) in &f.scale {
+            self.entry(w).scale = Some(*v);
+        }
+        for (w, v) in &f.fraction {
+            self.entry(w).frac = Some(*v);
+        }
+        for (w, v) in &f.fraction_prefix {
+            self.entry(w).frac_prefix = Some(*v);
+        }
+        for (w, v) in &f.ordinal {
+            self.entry(w).ord = Some(*v);
+        }
+        for (w, v) in &f.vague {
+            self.entry(w).vague = Some(*v);
+        }
+        for (s, r) in f.ordinal_suffix_rules {
+            let (mut fs, mut fr) = (String::new(), String::new());
+            fold(&s, &mut fs);
+            fold(&r, &mut fr);
+            self.ordinal_suffix_rules.push((fs, fr));
+        }
+        // Longest suffix first.
+        self.ordinal_suffix_rules
+            .sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        self.plural_rules.extend(f.plural_rules);
+        self.plural_rules
+            .sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    }
+
+    /// Add one `units.toml`.
+    pub fn add_units(&mut self, file: &str, f: UnitsFile) -> Result<(), GrammarError> {
+        let invalid = |message: String| GrammarError::Invalid {
+            file: file.to_string(),
+            message,
+        };
+        for u in f.unit {
+            let kind = match u.figure.as_str() {
+                "percent" => FigureKind::Percent,
+                "money" => FigureKind::Money,
+                "measure" => FigureKind::Measure,
+                "duration" => FigureKind::Duration,
+                "count" => FigureKind::Count,
+                other => return Err(invalid(format!("unknown figure kind `{other}`"))),
+            };
+            let before = match u.position.as_deref() {
+                None | Some("after") => false,
+                Some("before") => true,
+                Some(other) => return Err(invalid(format!("unknown position `{other}`"))),
+            };
+            let def = UnitDef {
+                unit: u.unit.clone(),
+                kind,
+                factor: u.factor.unwrap_or(1.0),
+            };
+            for w in &u.words {
+                let keys = phrase_keys(w);
+                if keys.is_empty() {
+                    return Err(invalid(format!("empty unit word in `{}`", u.unit)));
+                }
+                if before {
+                    self.units_before.insert(keys, def.clone(), true);
+                } else {
+                    self.units_after.insert(keys, def.clone(), false);
+                }
+            }
+        }
+        for q in f.qualifier {
+            let qual = match q.qualifier.as_str() {
+                "about" => Qualifier::About,
+                "more_than" => Qualifier::MoreThan,
+                "less_than" => Qualifier::LessThan,
+                "at_least" => Qualifier::AtLeast,
+                "at_most" => Qualifier::AtMost,
+                other => return Err(invalid(format!("unknown qualifier `{other}`"))),
+            };
+            let before = match q.position.as_str() {
+                "before" => true,
+                "after" => false,
+                other => return Err(invalid(format!("unknown position `{other}`"))),
+            };
+            for w in &q.words {
+                let keys = phrase_keys(w);
+                if keys.is_empty() {
+                    return Err(invalid("empty qualifier word".into()));
+                }
+                if before {
+                    self.quals_before.insert(keys, qual, true);
+                } else {
+                    self.quals_after.insert(keys, qual, false);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The folded keys of a phrase, tokenised the way text is.
+fn phrase_keys(phrase: &str) -> Vec<PhraseWord> {
+    let toks = super::token::tokenize(phrase);
+    toks.iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut key = String::new();
+            fold(&phrase[t.start..t.end], &mut key);
+            // Glued letters and digits must stay glued ("km2"); a glued mark ("रु.") may not.
+            let glued = i > 0
+                && !t.ws_before
+                && !matches!(t.kind, super::token::Kind::Punct(_))
+                && toks
+                    .get(i - 1)
+                    .is_some_and(|p| !matches!(p.kind, super::token::Kind::Punct(_)));
+            PhraseWord { key, glued }
+        })
+        .collect()
+}
+
+/// Base consonant of a precomposed nukta letter (क़ → क …).
+fn nukta_base(c: char) -> Option<char> {
+    Some(match c {
+        '\u{0958}' => 'क',
+        '\u{0959}' => 'ख',
+        '\u{095A}' => 'ग',
+        '\u{095B}' => 'ज',
+        '\u{095C}' => 'ड',
+        '\u{095D}' => 'ढ',
+        '\u{095E}' => 'फ',
+        '\u{095F}' => 'य',
+        _ => return None,
+    })
+}
+
+/// The aspirate partner of an unaspirated stop (ट → ठ), for geminates like ट्ठ.
+fn aspirate_of(c: char) -> Option<char> {
+    Some(match c {
+        'क' => 'ख',
+        'ग' => 'घ',
+        'च' => 'छ',
+        'ज' => 'झ',
+        'ट' => 'ठ',
+        'ड' => 'ढ',
+        'त' => 'थ',
+        'द' => 'ध',
+        'प' => 'फ',
+        'ब' => 'भ',
+        _ => return None,
+    })
+}
+
+/// Fold `word` into `out` (appending) for lookup; see the module docs for what is folded.
+pub(super) fn fold(word: &str, out: &mut String) {
+    const VIRAMA: char = '\u{094D}';
+    let start = out.len();
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        let c = nukta_base(c).unwrap_or(c);
+        match c {
+            '\u{093C}' | '\u{200C}' | '\u{200D}' => continue,
+            '\u{0901}' => out.push('\u{0902}'),
+            'ि' => out.push('ी'),
+            'ु' => out.push('ू'),
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() => out.push(c),
+            VIRAMA => {
+                // X्X or X्Xʰ: drop the first consonant and the virama (already pushed X).
+                let prev = out[start..].chars().next_back();
+                let next = chars.peek().copied().map(|n| nukta_base(n).unwrap_or(n));
+                match (prev, next) {
+                    (Some(p), Some(n)) if p == n || aspirate_of(p) == Some(n) => {
+                        out.pop();
+                    }
+                    _ => out.push(VIRAMA),
+                }
+            }
+            c if c.is_uppercase() => out.extend(c.to_lowercase()),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(s: &str) -> String {
+        let mut o = String::new();
+        fold(s, &mut o);
+        o
+    }
+
+    #[test]
+    fn fold_meets_spelling_variants() {
+        assert_eq!(f("हज़ार"), f("हजार"));
+        assert_eq!(f("हज\u{093C}ार"), f("हजार"));
+        assert_eq!(f("पाँच"), f("पांच"));
+        assert_eq!(f("इकत्तिस"), f("इकतीस"));
+        assert_eq!(f("सत्तर"), f("सतर"));
+        assert_eq!(f("अट्ठाईस"), f("अठाईस"));
+        assert_eq!(f("Thousand"), "thousand");
+        assert_ne!(f("सात"), f("साथ"));
+        // A plain conjunct is kept.
+        assert_eq!(f("प्रतिशत"), "प्रतीशत");
+    }
+}

@@ -1,0 +1,211 @@
+//! Figures: counts, percents, ordinals, durations, money, measures and years.
+//!
+//! Why this shape: news text is mostly words that are not numbers, so the extractor tokenises
+//! once ([`token`]), looks each word up once in a folded lexicon ([`lexicon`]), and runs the
+//! number grammar ([`parse`]) only at trigger tokens — a number literal or a numeric word. The
+//! words live in `grammars/{hi,en}/{numbers,units}.toml`; the structure (how scales stack, where a
+//! qualifier may stand, when एक is an article) lives in code.
+//!
+//! Values are read literally: "6,000 मिलियन" is 6×10⁹ even though a reader suspects a
+//! mistranslation (a later rule flags it). Vague plurals (हजारों, thousands of) get
+//! `value` = the scale (their order of magnitude), `min` = 2 × scale (a plural means at least
+//! two of them), no `max`, qualifier `vague`. Qualifiers set bounds: more_than/at_least give
+//! `min` = value, less_than/at_most give `max` = value, a range gives both.
+//!
+//! Not figures: numbers inside URLs and codes, times of day (10:26), dates and their parts
+//! (26 जुलाई, 1 Dec 2024, 27.07.2023 — the time extractor owns them), and एक/one/a used as an
+//! article ("एक बयान में"). A literal that is a date-like "26/11" is skipped rather than read as
+//! a fraction; "1/4" and "२००/५००" are fractions.
+
+mod lexicon;
+mod noun;
+mod parse;
+mod token;
+
+use crate::claim::{Claim, ClaimKind, Figure};
+use crate::document::Lang;
+use crate::error::GrammarError;
+use crate::extract::ExtractCtx;
+use crate::grammar::GrammarSet;
+use crate::span::Span;
+
+use lexicon::{Lexicon, NumbersFile, UnitsFile};
+
+/// The grammar files the figure extractor reads.
+const FILES: [(&str, &str); 2] = [
+    ("hi/numbers.toml", "hi/units.toml"),
+    ("en/numbers.toml", "en/units.toml"),
+];
+
+/// Number words, scales, units and qualifiers of Hindi and English, compiled for look-up.
+#[derive(Debug)]
+pub struct FigureGrammar {
+    lex: Lexicon,
+}
+
+impl FigureGrammar {
+    /// Load and compile `grammars/{hi,en}/{numbers,units}.toml`.
+    pub fn load(set: &GrammarSet) -> Result<Self, GrammarError> {
+        let mut lex = Lexicon::default();
+        for (numbers, units) in FILES {
+            lex.add_numbers(set.parse::<NumbersFile>(numbers)?);
+            lex.add_units(units, set.parse::<UnitsFile>(units)?)?;
+        }
+        Ok(FigureGrammar { lex })
+    }
+}
+
+/// Every figure in `text`, with its byte span, in text order.
+///
+/// The lexicons of both languages are used whatever `lang` says (Hindi pages carry English
+/// words and digits; scripts never collide), so `lang` is accepted for callers' clarity only.
+pub fn parse_figures(text: &str, _lang: Lang, g: &FigureGrammar) -> Vec<(Span, Figure)> {
+    let toks = parse::Toks::new(text);
+    let p = parse::Parser {
+        t: &toks,
+        lex: &g.lex,
+    };
+    let mut hits: Vec<parse::Hit> = Vec::new();
+    let mut i = 0;
+    let mut floor = 0;
+    while i < toks.len() {
+        if !p.is_trigger(i) {
+            i += 1;
+            continue;
+        }
+        let (hit, next) = p.figure_at(i, floor);
+        if let Some(h) = hit {
+            hits.push(h);
+            floor = next;
+        }
+        i = next.max(i + 1);
+    }
+    merge(text, hits)
+        .into_iter()
+        .map(|h| (h.span, h.figure))
+        .collect()
+}
+
+/// Seconds in a canonical duration unit.
+fn seconds(unit: &str) -> Option<f64> {
+    Some(match unit {
+        "second" => 1.0,
+        "minute" => 60.0,
+        "hour" => 3600.0,
+        "day" => 86400.0,
+        "week" => 604800.0,
+        "month" => 30.0 * 86400.0,
+        "year" => 365.0 * 86400.0,
+        _ => return None,
+    })
+}
+
+/// Join neighbouring figures that state one quantity:
+/// - "20 dollars 43 cents", "तेरह डॉलर पैंतालीस सेंट": money and its sub-unit → 20.43 in the main unit;
+/// - "2 साल, 3 महीना", "1 साल 2 दिन 3 घंटा और 4 सेकंड": a duration and smaller ones → one
+///   duration, in months when only years and months are involved, else in seconds;
+/// - "1000 से ज़्यादा और 1500 से कम", "more than 10 and less than 40": two open bounds → a range.
+fn merge(text: &str, hits: Vec<parse::Hit>) -> Vec<parse::Hit> {
+    let mut out: Vec<parse::Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if let Some(prev) = out.last_mut()
+            && let Some(between) = text.get(prev.span.end..h.span.start)
+        {
+            let between = between.trim().trim_matches(',').trim();
+            let joiner = matches!(between, "" | "और" | "and" | "," | "व");
+            let (a, b) = (&prev.figure, &h.figure);
+            use crate::claim::{FigureKind as K, Qualifier as Q};
+            let both_exact = a.qualifier == Q::Exact && b.qualifier == Q::Exact;
+            if joiner
+                && both_exact
+                && a.figure == K::Money
+                && b.figure == K::Money
+                && h.factor < 1.0
+                && prev.factor >= 1.0
+                && b.value < 1.0
+            {
+                prev.figure.value += b.value;
+                prev.span = Span::new(prev.span.start, h.span.end);
+                prev.factor = 1.0 - f64::EPSILON;
+                continue;
+            }
+            if joiner
+                && both_exact
+                && a.figure == K::Duration
+                && b.figure == K::Duration
+                && let (Some(ua), Some(ub)) = (a.unit.as_deref(), b.unit.as_deref())
+                && let (Some(sa), Some(sb)) = (seconds(ua), seconds(ub))
+                && sb < sa
+            {
+                let months = |u: &str| matches!(u, "year" | "month");
+                let (value, unit) = if months(ua) && months(ub) {
+                    let m = |v: f64, u: &str| if u == "year" { v * 12.0 } else { v };
+                    (m(a.value, ua) + m(b.value, ub), "month")
+                } else {
+                    (a.value * sa + b.value * sb, "second")
+                };
+                prev.figure.value = value;
+                prev.figure.unit = Some(unit.to_string());
+                prev.span = Span::new(prev.span.start, h.span.end);
+                continue;
+            }
+            // "15 dollars 50", "$20 43": a bare number under 100 right after an amount is its cents.
+            if matches!(between, "" | "and")
+                && both_exact
+                && a.figure == K::Money
+                && prev.factor >= 1.0
+                && a.value.fract() == 0.0
+                && b.figure == K::Count
+                && b.unit.is_none()
+                && b.value.fract() == 0.0
+                && (1.0..100.0).contains(&b.value)
+                && text.get(h.span.start..h.span.end).is_some_and(|s| s.bytes().all(|c| c.is_ascii_digit()))
+            {
+                prev.figure.value += b.value / 100.0;
+                prev.span = Span::new(prev.span.start, h.span.end);
+                prev.factor = 1.0 - f64::EPSILON;
+                continue;
+            }
+            let lower = matches!(a.qualifier, Q::MoreThan | Q::AtLeast);
+            let upper = matches!(b.qualifier, Q::LessThan | Q::AtMost);
+            let conj = matches!(between, "और" | "and" | "पर" | "but" | "लेकिन" | ",");
+            if conj
+                && lower
+                && upper
+                && a.figure == b.figure
+                && let (Some(lo), Some(hi)) = (a.min, b.max)
+                && hi > lo
+            {
+                prev.figure.max = Some(hi);
+                prev.figure.qualifier = Q::Range;
+                prev.span = Span::new(prev.span.start, h.span.end);
+                continue;
+            }
+        }
+        out.push(h);
+    }
+    out
+}
+
+/// Every figure in the body sentences (page chrome is skipped).
+pub fn extract(ctx: &ExtractCtx) -> Vec<Claim> {
+    let g = &ctx.grammars.figure;
+    let mut out = Vec::new();
+    for s in ctx.body() {
+        let Some(text) = ctx.text.get(s.start..s.end) else {
+            continue;
+        };
+        for (span, fig) in parse_figures(text, ctx.lang, g) {
+            out.push(Claim::new(
+                ctx.text,
+                span.shift(s.start),
+                s.index,
+                ClaimKind::Figure(fig),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,997 @@
+//! The figure grammar over tokens: a number (digits, words, scales, fractions), then what may
+//! surround it — a unit or percent, a range's second end, a qualifier before or after, the
+//! counted noun — each a small function of a token position.
+//!
+//! Only trigger tokens (a number literal, or a word the lexicon knows as numeric) start a parse,
+//! so the cost on running text is one hash look-up per word.
+
+use crate::claim::{Figure, FigureKind, Qualifier};
+use crate::span::Span;
+
+use super::lexicon::{Lexicon, PhraseWord, UnitDef, WordInfo, flag};
+use super::noun;
+use super::token::{Kind, Lit, Tok, tokenize_into};
+
+/// Tokens of one text with their folded keys.
+pub(super) struct Toks<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+    keys: String,
+    key_spans: Vec<(usize, usize)>,
+}
+
+impl<'a> Toks<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut toks = Vec::new();
+        tokenize_into(text, &mut toks);
+        let mut keys = String::with_capacity(text.len());
+        let mut key_spans = Vec::with_capacity(toks.len());
+        for t in &toks {
+            let s = keys.len();
+            super::lexicon::fold(&text[t.start..t.end], &mut keys);
+            key_spans.push((s, keys.len()));
+        }
+        Toks {
+            text,
+            toks,
+            keys,
+            key_spans,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Folded key of token `i` ("" past the end).
+    pub fn key(&self, i: usize) -> &str {
+        self.key_spans
+            .get(i)
+            .and_then(|&(s, e)| self.keys.get(s..e))
+            .unwrap_or("")
+    }
+
+    /// The token's text as written.
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    pub fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    pub fn punct(&self, i: usize) -> Option<char> {
+        match self.tok(i)?.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn lit(&self, i: usize) -> Option<Lit> {
+        match self.tok(i)?.kind {
+            Kind::Num(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// Token `i` follows token `i - 1` with no space.
+    pub fn attached(&self, i: usize) -> bool {
+        i > 0 && self.tok(i).is_some_and(|t| !t.ws_before)
+    }
+}
+
+/// A parsed number: value and the tokens it covers.
+#[derive(Debug, Clone, Copy)]
+struct Num {
+    value: f64,
+    end: usize,
+    /// The last scale applied (लाख in "5 लाख").
+    scale: Option<f64>,
+    ordinal: bool,
+    /// One word token that may be an article (एक, one, a).
+    article: bool,
+    strict_article: bool,
+    /// One ungrouped 4-digit integer literal, 1800–2100.
+    year_like: bool,
+    /// An ambiguous ordinal word (पहले, दूसरे, second).
+    ambiguous: bool,
+}
+
+/// Why no number was read at a position.
+enum NumErr {
+    /// Not a number here.
+    No,
+    /// A date, time, code or URL part: skip to this token.
+    Skip(usize),
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Last {
+    None,
+    Small,
+    Tens,
+    Hundred,
+    Scale,
+    Digits,
+}
+
+/// One figure found: token range and value.
+pub(super) struct Hit {
+    pub span: Span,
+    pub figure: Figure,
+    /// The unit's factor (0.01 for cents, पैसे): a sub-unit that may add to the money before it.
+    pub factor: f64,
+}
+
+pub(super) struct Parser<'a, 'b> {
+    pub t: &'b Toks<'a>,
+    pub lex: &'b Lexicon,
+}
+
+impl<'a, 'b> Parser<'a, 'b> {
+    fn info(&self, i: usize) -> Option<&'b WordInfo> {
+        if !self.t.is_word(i) && self.t.punct(i).is_none() {
+            return None;
+        }
+        self.lex.get(self.t.key(i))
+    }
+
+    fn has(&self, i: usize, f: u32) -> bool {
+        self.info(i).is_some_and(|w| w.has(f))
+    }
+
+    /// Cardinal value of word `i` (or of a literal), for range/fraction look-ahead.
+    fn small_value(&self, i: usize) -> Option<f64> {
+        if let Some(l) = self.t.lit(i) {
+            return Some(l.value);
+        }
+        self.info(i).and_then(|w| w.card)
+    }
+
+    /// An ordinal formed by suffix: सातवां → 7, fourth → 4, hundredth → 100 (as scale).
+    fn suffix_ordinal(&self, i: usize) -> Option<(f64, bool)> {
+        if !self.t.is_word(i) {
+            return None;
+        }
+        let key = self.t.key(i);
+        for (suf, rep) in &self.lex.ordinal_suffix_rules {
+            if let Some(base) = key.strip_suffix(suf.as_str()) {
+                if base.is_empty() {
+                    continue;
+                }
+                let mut b = String::with_capacity(base.len() + rep.len());
+                b.push_str(base);
+                b.push_str(rep);
+                if let Some(w) = self.lex.get(&b) {
+                    if let Some(c) = w.card {
+                        return Some((c, false));
+                    }
+                    if let Some(s) = w.scale {
+                        return Some((s, true));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// A date, time or code around the literal at `i`: returns the token to skip to.
+    fn date_or_code(&self, i: usize) -> Option<usize> {
+        let t = self.t;
+        // 10:26, 02:58
+        if t.punct(i + 1) == Some(':') && t.attached(i + 1) && t.lit(i + 2).is_some() {
+            let mut j = i + 3;
+            while t.punct(j) == Some(':') && t.lit(j + 1).is_some() {
+                j += 2;
+            }
+            return Some(j);
+        }
+        if i >= 2 && t.punct(i - 1) == Some(':') && t.attached(i) && t.lit(i - 2).is_some() {
+            return Some(i + 1);
+        }
+        // 27/07/2023, 2023-07-27, 27.07.2023, +1-222-2222-2222: three numbers joined by one mark.
+        for sep in ['/', '-', '.', '–'] {
+            if t.punct(i + 1) == Some(sep)
+                && t.attached(i + 1)
+                && t.lit(i + 2).is_some()
+                && t.attached(i + 2)
+                && t.punct(i + 3) == Some(sep)
+                && t.attached(i + 3)
+                && t.lit(i + 4).is_some()
+            {
+                let mut j = i + 5;
+                while t.punct(j) == Some(sep) && t.lit(j + 1).is_some() && t.attached(j) {
+                    j += 2;
+                }
+                return Some(j);
+            }
+        }
+        // A name with a number: कोविड-19, G-20, MiG-29.
+        if i >= 2
+            && t.attached(i)
+            && matches!(t.punct(i - 1), Some('-' | '‐'))
+            && t.attached(i - 1)
+            && t.is_word(i - 2)
+        {
+            return Some(i + 1);
+        }
+        // Glued to Latin letters that are not a unit or suffix: COVID19, 4G, 32a2aaa.
+        if i > 0 && t.attached(i) && t.is_word(i - 1) && t.raw(i - 1).is_ascii() {
+            let before_unit = !self.lex.units_before.candidates(t.key(i - 1)).is_empty();
+            if !before_unit {
+                return Some(i + 1);
+            }
+        }
+        if t.attached(i + 1) && t.is_word(i + 1) && t.raw(i + 1).is_ascii() {
+            let k = t.key(i + 1);
+            let known = self.lex.get(k).is_some_and(|w| {
+                w.has(flag::DIGIT_ORDINAL_SUFFIX) || w.scale.is_some() || w.has(flag::RANGE)
+            }) || !self.lex.units_after.candidates(k).is_empty();
+            if !known {
+                let mut j = i + 1;
+                while t.attached(j) && t.tok(j).is_some() {
+                    j += 1;
+                }
+                return Some(j);
+            }
+        }
+        // Part of a URL or path: digits glued to '/', '=', '_' or '&'.
+        let glued = |j: usize| matches!(t.punct(j), Some('/' | '=' | '_' | '&' | '#' | '@'));
+        let plain_fraction = t.punct(i + 1) == Some('/')
+            && t.lit(i + 2).is_some()
+            && !(t.attached(i + 3) && t.tok(i + 3).is_some())
+            && !(i > 0 && t.attached(i) && t.tok(i - 1).is_some_and(|p| p.kind != Kind::Punct('-') && p.kind != Kind::Punct('−')));
+        if !plain_fraction && ((i > 0 && t.attached(i) && glued(i - 1)) || (t.attached(i + 1) && glued(i + 1))) {
+            let mut j = i + 1;
+            while t.tok(j).is_some() && t.attached(j) {
+                j += 1;
+            }
+            return Some(j);
+        }
+        None
+    }
+
+    /// A number at token `i`.
+    ///
+    /// `6,000` | `70वीं` | `पंद्रह सौ` | `एक हज़ार पाँच सौ बीस` | `6,000 मिलियन` | `सवा सौ` |
+    /// `साढ़े चार लाख` | `डेढ़` | `twenty-one` | `a hundred and five` | `दो दशमलव सात` | `1/4`
+    fn number(&self, i: usize) -> Result<Num, NumErr> {
+        let t = self.t;
+        let mut j = i;
+        let mut total = 0.0f64;
+        let mut current = 0.0f64;
+        let mut last = Last::None;
+        let mut scale = None;
+        let mut ordinal = false;
+        let mut ambiguous = false;
+        let mut words = 0usize;
+        let mut year_like = false;
+        let mut first_info: Option<&WordInfo> = None;
+        loop {
+            let Some(tok) = t.tok(j) else { break };
+            match tok.kind {
+                Kind::Num(lit) => {
+                    let fresh = last == Last::None
+                        || (last == Last::Scale && current == 0.0)
+                        || (last == Last::Hundred && lit.value < 100.0 && lit.integer);
+                    if !fresh || (j > i && !tok.ws_before) {
+                        break;
+                    }
+                    if let Some(skip) = self.date_or_code(j) {
+                        if j == i {
+                            return Err(NumErr::Skip(skip));
+                        }
+                        break;
+                    }
+                    let mut v = lit.value;
+                    let mut k = j + 1;
+                    // 1/4, २००/५००: a fraction unless it could be a day/month date (26/11).
+                    if lit.integer
+                        && t.punct(k) == Some('/')
+                        && t.attached(k)
+                        && t.attached(k + 1)
+                        && let Some(den) = t.lit(k + 1)
+                        && den.integer
+                        && den.value > 0.0
+                    {
+                        let date_like = v <= 31.0 && den.value <= 12.0 && v >= den.value;
+                        if date_like {
+                            return Err(NumErr::Skip(k + 2));
+                        }
+                        v /= den.value;
+                        k += 2;
+                    }
+                    year_like = j == i
+                        && k == j + 1
+                        && lit.integer
+                        && !lit.grouped
+                        && lit.int_digits == 4
+                        && (1800.0..=2100.0).contains(&v);
+                    current += v;
+                    last = Last::Digits;
+                    j = k;
+                    // 70वीं, 21st, २रा
+                    if t.attached(j) && self.has(j, flag::DIGIT_ORDINAL_SUFFIX) && t.is_word(j) {
+                        ordinal = true;
+                        j += 1;
+                        year_like = false;
+                        break;
+                    }
+                }
+                Kind::Word | Kind::Punct(_) => {
+                    let info = self.info(j);
+                    let is_latin = t.raw(j).is_ascii();
+                    // twenty-one, thirty—first
+                    if last == Last::Tens
+                        && matches!(t.punct(j), Some('-' | '—' | '–'))
+                        && t.attached(j)
+                        && t.attached(j + 1)
+                        && (self
+                            .info(j + 1)
+                            .and_then(|w| w.card.or(w.ord))
+                            .is_some_and(|v| (1.0..10.0).contains(&v))
+                            || self
+                                .suffix_ordinal(j + 1)
+                                .is_some_and(|(v, s)| !s && (1.0..10.0).contains(&v)))
+                    {
+                        j += 1;
+                        continue;
+                    }
+                    // a hundred and five
+                    if matches!(last, Last::Hundred | Last::Scale)
+                        && info.is_some_and(|w| w.has(flag::AND))
+                        && (self.info(j + 1).is_some_and(|w| {
+                            w.card.is_some_and(|v| v < 100.0) || w.ord.is_some()
+                        }) || t.lit(j + 1).is_some_and(|l| l.value < 100.0 && l.integer))
+                    {
+                        j += 1;
+                        continue;
+                    }
+                    let Some(w) = info else {
+                        // An ordinal by suffix: सातवां, चालीसवीं, fourth, hundredth.
+                        if let Some((v, is_scale)) = self.suffix_ordinal(j) {
+                            if is_scale {
+                                if let Some((nt, nc)) = apply_scale(total, current, last, v) {
+                                    total = nt;
+                                    current = nc;
+                                    ordinal = true;
+                                    j += 1;
+                                    words += 1;
+                                }
+                            } else if can_add(current, last, v) {
+                                current += v;
+                                ordinal = true;
+                                j += 1;
+                                words += 1;
+                            }
+                        }
+                        break;
+                    };
+                    if words == 0 && j == i {
+                        first_info = Some(w);
+                    }
+                    if let Some(v) = w.card {
+                        if !can_add(current, last, v) {
+                            break;
+                        }
+                        current += v;
+                        last = if is_latin && v >= 20.0 && v < 100.0 && v % 10.0 == 0.0 {
+                            Last::Tens
+                        } else {
+                            Last::Small
+                        };
+                        if current >= 100.0 && current % 100.0 == 0.0 {
+                            last = Last::Hundred;
+                        }
+                        j += 1;
+                        words += 1;
+                        continue;
+                    }
+                    if let Some(v) = w.frac {
+                        if !(last == Last::None || (last == Last::Scale && current == 0.0)) {
+                            break;
+                        }
+                        current = v;
+                        last = Last::Small;
+                        j += 1;
+                        words += 1;
+                        continue;
+                    }
+                    if let Some(p) = w.frac_prefix {
+                        if !(last == Last::None || (last == Last::Scale && current == 0.0)) {
+                            break;
+                        }
+                        // सवा दो सौ, साढ़े 3, पौने लाख
+                        if let Some(v) = self.small_value(j + 1).filter(|v| *v < 100.0) {
+                            current = v + p;
+                            j += 2;
+                        } else if self.info(j + 1).is_some_and(|w| w.scale.is_some())
+                            || self.unit_after(j + 1).is_some()
+                        {
+                            // सवा लाख, पौने सौ, सवा किलो
+                            current = 1.0 + p;
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                        last = Last::Small;
+                        words += 1;
+                        continue;
+                    }
+                    if let Some(s) = w.vague.filter(|_| last != Last::None).or(w.scale) {
+                        // A bare scale starts a number only as a full word ("हजार", "thousand"),
+                        // never as an abbreviation (k, bn) or a fraction (चौथाई).
+                        if last == Last::None && (s < 1.0 || (is_latin && t.raw(j).len() < 4)) {
+                            break;
+                        }
+                        let Some((nt, nc)) = apply_scale(total, current, last, s) else {
+                            break;
+                        };
+                        total = nt;
+                        current = nc;
+                        last = if s == 100.0 { Last::Hundred } else { Last::Scale };
+                        scale = Some(s);
+                        j += 1;
+                        words += 1;
+                        continue;
+                    }
+                    if let Some(v) = w.ord {
+                        if !can_add(current, last, v) {
+                            break;
+                        }
+                        current += v;
+                        ordinal = true;
+                        ambiguous = words == 0 && w.has(flag::AMBIGUOUS_ORDINAL);
+                        j += 1;
+                        words += 1;
+                        break;
+                    }
+                    if let Some((v, is_scale)) = self.suffix_ordinal(j) {
+                        if is_scale {
+                            if let Some((nt, nc)) = apply_scale(total, current, last, v) {
+                                total = nt;
+                                current = nc;
+                                ordinal = true;
+                                j += 1;
+                                words += 1;
+                            }
+                        } else if can_add(current, last, v) {
+                            current += v;
+                            ordinal = true;
+                            j += 1;
+                            words += 1;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        if j == i {
+            return Err(NumErr::No);
+        }
+        let mut value = total + current;
+        // दो दशमलव सात, two point five
+        if !ordinal && value.fract() == 0.0 && self.has(j, flag::DECIMAL) {
+            let mut k = j + 1;
+            let mut place = 0.1;
+            let mut any = false;
+            while let Some(d) = self.info(k).and_then(|w| w.card).filter(|d| *d < 10.0) {
+                value += d * place;
+                place /= 10.0;
+                k += 1;
+                any = true;
+            }
+            if any {
+                j = k;
+                if let Some(s) = self.info(j).and_then(|w| w.scale).filter(|s| *s > 1.0) {
+                    value *= s;
+                    scale = Some(s);
+                    j += 1;
+                }
+            }
+        }
+        // २ १/६: a whole number and a proper fraction.
+        if !ordinal
+            && value.fract() == 0.0
+            && t.lit(i).is_some()
+            && let Some(l) = t.lit(j)
+            && t.tok(j).is_some_and(|x| x.ws_before)
+            && t.punct(j + 1) == Some('/')
+            && t.attached(j + 1)
+            && let Some(d) = t.lit(j + 2)
+            && t.attached(j + 2)
+            && l.integer
+            && d.integer
+            && l.value < d.value
+            && !(t.punct(j + 3) == Some('/') && t.attached(j + 3))
+        {
+            value += l.value / d.value;
+            j += 3;
+        }
+        // एक सौ तैंतीस सही एक बटा दो, two and a half, दो और दो बटा सात
+        if !ordinal && value.fract() == 0.0 && self.has(j, flag::MIXED) {
+            let k = j + 1;
+            if let Ok(fr) = self.number(k)
+                && fr.value > 0.0
+                && fr.value < 1.0
+                && !fr.ordinal
+            {
+                value += fr.value;
+                j = fr.end;
+            } else if matches!(t.key(k), "a" | "an")
+                && let Some(f) = self.info(k + 1).and_then(|w| w.frac)
+                && f < 1.0
+            {
+                value += f;
+                j = k + 2;
+            }
+        }
+        // एक बटा चार
+        if !ordinal && self.has(j, flag::OVER) {
+            if let Ok(den) = self.number(j + 1) {
+                if den.value > 0.0 && !den.ordinal {
+                    value /= den.value;
+                    j = den.end;
+                }
+            }
+        }
+        let single_word = words == 1 && j == i + 1;
+        let article = single_word && first_info.is_some_and(|w| w.has(flag::ARTICLE));
+        let strict_article = single_word && first_info.is_some_and(|w| w.has(flag::STRICT_ARTICLE));
+        Ok(Num {
+            value,
+            end: j,
+            scale,
+            ordinal,
+            article,
+            strict_article,
+            year_like: year_like && j == i + 1,
+            ambiguous: ambiguous && single_word,
+        })
+    }
+
+    /// Longest unit phrase starting at `j`: (unit, end token).
+    fn unit_after(&self, j: usize) -> Option<(&'b UnitDef, usize)> {
+        let cands = self.lex.units_after.candidates(self.t.key(j));
+        self.match_forward(j, cands)
+    }
+
+    fn match_forward<T>(
+        &self,
+        j: usize,
+        cands: &'b [(Vec<PhraseWord>, T)],
+    ) -> Option<(&'b T, usize)> {
+        'outer: for (words, v) in cands {
+            for (k, w) in words.iter().enumerate() {
+                if self.t.key(j + k) != w.key
+                    || self.t.tok(j + k).is_none()
+                    || (w.glued && !self.t.attached(j + k))
+                {
+                    continue 'outer;
+                }
+            }
+            return Some((v, j + words.len()));
+        }
+        None
+    }
+
+    /// Longest phrase ending just before token `i` (not reaching below `floor`): (value, start).
+    fn match_backward<T>(
+        &self,
+        i: usize,
+        floor: usize,
+        get: impl Fn(&str) -> &'b [(Vec<PhraseWord>, T)],
+    ) -> Option<(&'b T, usize)> {
+        if i == 0 || i <= floor {
+            return None;
+        }
+        let cands = get(self.t.key(i - 1));
+        'outer: for (words, v) in cands {
+            let n = words.len();
+            if n > i - floor {
+                continue;
+            }
+            let s = i - n;
+            for (k, w) in words.iter().enumerate() {
+                if self.t.key(s + k) != w.key || (w.glued && !self.t.attached(s + k)) {
+                    continue 'outer;
+                }
+            }
+            return Some((v, s));
+        }
+        None
+    }
+
+    /// A number next to a month name or time-of-day word is part of a date or time.
+    fn next_to_date_word(&self, i: usize, end: usize) -> bool {
+        let t = self.t;
+        let mut k = end;
+        if matches!(t.punct(k), Some('.' | ',')) {
+            k += 1;
+        }
+        if self.has(k, flag::DATE) {
+            return true;
+        }
+        if i == 0 {
+            return false;
+        }
+        let mut b = i - 1;
+        if matches!(t.punct(b), Some(',' | '.')) && b > 0 {
+            b -= 1;
+        }
+        // "Nov 30, 2024": the year after a day that follows a month.
+        self.has(b, flag::DATE) || (t.lit(b).is_some() && b > 0 && self.has(b - 1, flag::DATE))
+    }
+
+    /// The figure that starts at trigger token `i`; `floor` is the first token not yet claimed.
+    /// Returns the hit (if any) and the token to continue from.
+    pub fn figure_at(&self, i: usize, floor: usize) -> (Option<Hit>, usize) {
+        let t = self.t;
+        // Implicit one: पूरे दिन, सारा हफ्ता, all day, all-week, another hour; दिन भर.
+        if self.has(i, flag::ONE_BEFORE) {
+            let k = if matches!(t.punct(i + 1), Some('-')) && t.attached(i + 1) { i + 2 } else { i + 1 };
+            if let Some((u, e)) = self.unit_after(k).filter(|(u, _)| u.kind == FigureKind::Duration) {
+                return (Some(self.implicit_one(i, e, u)), e);
+            }
+            return (None, i + 1);
+        }
+        if let Some((u, e)) = self.unit_after(i)
+            && u.kind == FigureKind::Duration
+            && self.has(e, flag::ONE_AFTER)
+        {
+            return (Some(self.implicit_one(i, e + 1, u)), e + 1);
+        }
+        // Vague plurals: हजारों सैनिकों, thousands of troops.
+        if let Some(s) = self.info(i).and_then(|w| w.vague) {
+            let mut end = i + 1;
+            let mut noun_from = end;
+            if t.key(end) == "of" {
+                noun_from = end + 1;
+            }
+            let mut unit = None;
+            if let Some((u, e)) = self.unit_after(noun_from) {
+                unit = Some((u.unit.clone(), u.kind));
+                end = e;
+            } else if let Some((n, e)) = noun::counted(self, noun_from) {
+                unit = Some((n, FigureKind::Count));
+                end = e;
+            }
+            let start = self.prefix_start(i, floor).0;
+            let (unit, kind) = match unit {
+                Some((u, k)) => (Some(u), k),
+                None => (None, FigureKind::Count),
+            };
+            return (
+                Some(self.hit(
+                    start,
+                    end,
+                    Figure {
+                        value: s,
+                        unit,
+                        qualifier: Qualifier::Vague,
+                        min: Some(2.0 * s),
+                        max: None,
+                        figure: kind,
+                    },
+                )),
+                end,
+            );
+        }
+        let num = match self.number(i) {
+            Ok(n) => n,
+            Err(NumErr::Skip(j)) => return (None, j.max(i + 1)),
+            Err(NumErr::No) => return (None, i + 1),
+        };
+        let is_lit = t.lit(i).is_some();
+        if is_lit && self.next_to_date_word(i, num.end) {
+            return (None, num.end);
+        }
+        if num.ordinal {
+            if num.ambiguous && !self.ordinal_in_context(i, num.end) {
+                return (None, num.end);
+            }
+            let hit = self.hit(
+                i,
+                num.end,
+                Figure {
+                    value: num.value,
+                    unit: None,
+                    qualifier: Qualifier::Exact,
+                    min: None,
+                    max: None,
+                    figure: FigureKind::Ordinal,
+                },
+            );
+            return (Some(hit), num.end);
+        }
+        let mut end = num.end;
+        let mut value = num.value;
+        let mut unit: Option<&UnitDef> = None;
+        if let Some((u, e)) = self.unit_after(end) {
+            unit = Some(u);
+            end = e;
+        } else if t.key(end) == "of"
+            && let Some((u, e)) = self.unit_after(end + 1)
+            && u.kind != FigureKind::Percent
+        {
+            // a couple of days, fourth of a liter
+            unit = Some(u);
+            end = e;
+        }
+        // Range: 5-6, 5 से 6, पांच से छह, 20 to 30, between 20 and 30.
+        let mut range_max = None;
+        let between = i > 0 && matches!(t.key(i - 1), "between" | "बीच");
+        let and_between = matches!(t.key(end), "और" | "and")
+            && self.number(end + 1).is_ok_and(|n| t.key(n.end) == "के" && t.key(n.end + 1) == "बीच");
+        let conn = self.has(end, flag::RANGE) || (between && t.key(end) == "and") || and_between;
+        if conn && !(num.year_like && t.key(end) == "से" && !self.starts_number(end + 1)) {
+            if let Ok(second) = self.number(end + 1) {
+                let mut lo = value;
+                // 5-6 लाख: the scale of the second end applies to the first.
+                if num.scale.is_none()
+                    && let Some(s) = second.scale
+                    && lo * s <= second.value
+                    && lo < second.value / s + 1.0
+                {
+                    lo *= s;
+                }
+                let third_part = matches!(t.punct(second.end), Some('-' | '/' | '–'))
+                    && t.attached(second.end)
+                    && t.lit(second.end + 1).is_some();
+                if second.value > lo && !second.ordinal && !third_part {
+                    value = lo;
+                    range_max = Some(second.value);
+                    end = second.end;
+                    if and_between {
+                        end += 2;
+                    }
+                    if let Some((u, e)) = self.unit_after(end) {
+                        if unit.is_none() || unit.is_some_and(|x| x.unit == u.unit) {
+                            unit = Some(u);
+                            end = e;
+                        }
+                    }
+                } else if third_part {
+                    return (None, second.end + 2);
+                }
+            }
+        }
+        // Qualifier after: 40% से अधिक, एक महीने से भी कम, 10 or more.
+        let mut qualifier = Qualifier::Exact;
+        if range_max.is_none() && !(num.year_like && unit.is_none()) {
+            if let Some((q, e)) = self.match_forward(end, self.lex.quals_after.candidates(t.key(end))) {
+                qualifier = *q;
+                end = e;
+            }
+        }
+        // The counted noun: 6,000 troops, हजारों सैनिकों, 6,000 मिलियन कार्यों.
+        let mut noun = None;
+        if unit.is_none() {
+            if let Some((n, e)) = noun::counted(self, end) {
+                noun = Some(n);
+                end = e;
+            }
+        }
+        // Money or other unit before: ₹ 500, $ 300 million, Rs. 20.
+        let mut start = i;
+        let mut before_unit = None;
+        if unit.is_none()
+            && let Some((u, s)) = self.match_backward(i, floor, |k| self.lex.units_before.candidates(k))
+        {
+            before_unit = Some(u);
+            start = s;
+        }
+        let unit = unit.or(before_unit);
+        let (pstart, pqual) = self.prefix_start(start, floor);
+        if let Some(q) = pqual
+            && range_max.is_none()
+            && qualifier == Qualifier::Exact
+        {
+            qualifier = q;
+            start = pstart;
+        }
+        // Negative: -5, −2°, minus five, माइनस पांच.
+        let mut sign = 1.0;
+        if start > floor
+            && start == i
+            && matches!(t.punct(i - 1), Some('-' | '−'))
+            && t.attached(i)
+            && (i - 1 == 0 || t.tok(i - 1).is_some_and(|x| x.ws_before))
+        {
+            sign = -1.0;
+            start = i - 1;
+        } else if start > floor && self.has(start - 1, flag::NEGATIVE) {
+            sign = -1.0;
+            start -= 1;
+        }
+        if sign < 0.0 && range_max.is_none() {
+            value = -value;
+        }
+        // एक बयान में: an article, not a figure.
+        if num.article && unit.is_none() && num.scale.is_none() && range_max.is_none() {
+            let opener = matches!(t.punct(num.end), Some('“' | '"' | '‘' | '\'' | '(' | '«'));
+            let word_follows = t.is_word(num.end) || (opener && t.is_word(num.end + 1));
+            if num.strict_article || word_follows || noun.is_some() {
+                return (None, num.end);
+            }
+        }
+        // Years: 1946, सन 1990, in 2020.
+        let mut kind = unit.map_or(FigureKind::Count, |u| u.kind);
+        if num.year_like
+            && unit.is_none()
+            && noun.is_none()
+            && range_max.is_none()
+            && qualifier == Qualifier::Exact
+        {
+            kind = FigureKind::Year;
+            if i > floor && self.has(i - 1, flag::YEAR_PREFIX) && !self.has(i - 1, flag::NOT_NOUN) {
+                start = i - 1;
+            }
+        }
+        let factor = unit.map_or(1.0, |u| u.factor);
+        let (min, max) = match qualifier {
+            _ if range_max.is_some() => (Some(value * factor), range_max.map(|m| m * factor)),
+            Qualifier::MoreThan | Qualifier::AtLeast => (Some(value * factor), None),
+            Qualifier::LessThan | Qualifier::AtMost => (None, Some(value * factor)),
+            _ => (None, None),
+        };
+        if range_max.is_some() {
+            qualifier = Qualifier::Range;
+        }
+        let figure = Figure {
+            value: value * factor,
+            unit: unit.map(|u| u.unit.clone()).or(noun),
+            qualifier,
+            min,
+            max,
+            figure: kind,
+        };
+        let mut h = self.hit(start, end, figure);
+        h.factor = factor;
+        (Some(h), end)
+    }
+
+    fn implicit_one(&self, start: usize, end: usize, u: &UnitDef) -> Hit {
+        let mut h = self.hit(
+            start,
+            end,
+            Figure {
+                value: u.factor,
+                unit: Some(u.unit.clone()),
+                qualifier: Qualifier::Exact,
+                min: None,
+                max: None,
+                figure: u.kind,
+            },
+        );
+        h.factor = u.factor;
+        h
+    }
+
+    /// True when a number can start at `j`.
+    fn starts_number(&self, j: usize) -> bool {
+        self.t.lit(j).is_some() || self.info(j).is_some_and(|w| w.is_numeric())
+    }
+
+    /// A qualifier written before token `i`: (new start, qualifier).
+    fn prefix_start(&self, i: usize, floor: usize) -> (usize, Option<Qualifier>) {
+        match self.match_backward(i, floor, |k| self.lex.quals_before.candidates(k)) {
+            Some((q, s)) => (s, Some(*q)),
+            None => (i, None),
+        }
+    }
+
+    /// An ambiguous ordinal (पहले, दूसरे, second) is one only before a noun and not after a
+    /// postposition or article: "पहले दौर" yes; "उससे पहले", "पहले ही", "एक दूसरे", "दूसरे देशों" no.
+    fn ordinal_in_context(&self, i: usize, end: usize) -> bool {
+        let t = self.t;
+        let opener = matches!(t.punct(end), Some('“' | '"' | '‘' | '\''));
+        let n = if opener { end + 1 } else { end };
+        if !t.is_word(n) {
+            return false;
+        }
+        let next = self.info(n);
+        if next.is_some_and(|w| w.has(flag::NOT_NOUN) || w.is_numeric()) {
+            return false;
+        }
+        if t.raw(n).ends_with("ों") {
+            return false;
+        }
+        if i > 0
+            && let Some(list) = self.lex.not_after.get(t.key(i))
+            && list.iter().any(|w| w == t.key(i - 1))
+        {
+            return false;
+        }
+        true
+    }
+
+    fn hit(&self, start: usize, end: usize, figure: Figure) -> Hit {
+        let s = self.t.tok(start).map_or(0, |t| t.start);
+        let e = end
+            .checked_sub(1)
+            .and_then(|k| self.t.tok(k))
+            .map_or(s, |t| t.end)
+            .max(s);
+        Hit {
+            span: Span::new(s, e),
+            figure,
+            factor: 1.0,
+        }
+    }
+
+    /// True when token `i` can start a figure.
+    pub fn is_trigger(&self, i: usize) -> bool {
+        let t = self.t;
+        match t.tok(i).map(|t| t.kind) {
+            Some(Kind::Num(_)) => true,
+            Some(Kind::Word) => match self.info(i) {
+                Some(w) => {
+                    w.is_numeric()
+                        || w.has(flag::ONE_BEFORE)
+                        || (self.has(i + 1, flag::ONE_AFTER) && self.unit_after(i).is_some())
+                        || self.suffix_ordinal(i).is_some()
+                }
+                None => {
+                    self.suffix_ordinal(i).is_some()
+                        || (self.has(i + 1, flag::ONE_AFTER) && self.unit_after(i).is_some())
+                }
+            },
+            _ => false,
+        }
+    }
+}
+
+/// Can `v` be added to the number read so far? "एक सौ पाँच" yes, "दो तीन" no, "twenty one" yes.
+fn can_add(current: f64, last: Last, v: f64) -> bool {
+    match last {
+        Last::None => true,
+        Last::Scale => current == 0.0 || (current % 100.0 == 0.0 && v < 100.0),
+        Last::Hundred => v < 100.0,
+        Last::Tens => (1.0..10.0).contains(&v),
+        Last::Small | Last::Digits => false,
+    }
+}
+
+/// Apply scale `s` to the number read so far; None when it cannot follow.
+///
+/// "पंद्रह सौ" = 1500; "एक हज़ार पाँच सौ" = 1500; "सत्ताईस सौ करोड़" = 2.7×10¹⁰;
+/// "6,000 मिलियन" = 6×10⁹; "एक हजार करोड़" = 10¹⁰ (a larger scale multiplies all before it).
+fn apply_scale(total: f64, current: f64, last: Last, s: f64) -> Option<(f64, f64)> {
+    if s > 1.0 && s < 100.0 {
+        // दर्जन / dozen multiplies only the small number before it: "तीन सौ और दो दर्जन" = 324.
+        let c = if current == 0.0 { 1.0 } else { current };
+        let small = c % 100.0;
+        let small = if small == 0.0 { c } else { small };
+        return Some((total, c - small + small * s));
+    }
+    if s == 100.0 {
+        if last == Last::Hundred || current >= 100.0 && last != Last::Digits {
+            return None;
+        }
+        let c = if current == 0.0 { 1.0 } else { current };
+        if last == Last::Scale && current == 0.0 && total > 0.0 {
+            return None;
+        }
+        return Some((total, c * 100.0));
+    }
+    if current == 0.0 {
+        if total > 0.0 && total < s * 1000.0 || last == Last::None {
+            // Stacked: "हजार करोड़", or a bare scale word.
+            let t = if total == 0.0 { 1.0 } else { total };
+            return Some((t * s, 0.0));
+        }
+        return None;
+    }
+    if total > 0.0 && total < s {
+        return Some(((total + current) * s, 0.0));
+    }
+    Some((total + current * s, 0.0))
+}

@@ -1,0 +1,450 @@
+//! The time lexicon: `grammars/hi/time.toml` and `grammars/en/time.toml` compiled into one set of
+//! lookup tables. The two files use different scripts, so their words never collide and one
+//! lexicon serves Hindi pages with English words in them (bylines, kickers) as well.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+
+use crate::error::GrammarError;
+use crate::grammar::GrammarSet;
+
+/// The files this lexicon is built from.
+pub const FILES: &[&str] = &["hi/time.toml", "en/time.toml"];
+
+#[derive(Debug, Deserialize)]
+struct RawNamed {
+    #[serde(default)]
+    month: Option<u32>,
+    #[serde(default)]
+    weekday: Option<u32>,
+    names: Vec<String>,
+    #[serde(default)]
+    short: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawDay {
+    value: u32,
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    ordinal: Vec<String>,
+    #[serde(default)]
+    tens: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawDeictic {
+    words: Vec<String>,
+    offset: i64,
+    #[serde(default)]
+    ambiguous: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawCount {
+    word: String,
+    value: u32,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawUnits {
+    #[serde(default)]
+    day: Vec<String>,
+    #[serde(default)]
+    week: Vec<String>,
+    #[serde(default)]
+    month: Vec<String>,
+    #[serde(default)]
+    year: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawTense {
+    #[serde(default)]
+    past: Vec<String>,
+    #[serde(default)]
+    future_endings: Vec<String>,
+    #[serde(default)]
+    clause_breaks: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawFile {
+    #[serde(default)]
+    ambiguous_months: Vec<String>,
+    #[serde(default)]
+    month_postpositions: Vec<String>,
+    #[serde(default)]
+    month_prepositions: Vec<String>,
+    #[serde(default)]
+    month_day_links: Vec<String>,
+    #[serde(default)]
+    day_month_links: Vec<String>,
+    #[serde(default)]
+    day_markers: Vec<String>,
+    #[serde(default)]
+    day_prefixes: Vec<String>,
+    #[serde(default)]
+    last: Vec<String>,
+    #[serde(default)]
+    next: Vec<String>,
+    #[serde(default)]
+    this: Vec<String>,
+    #[serde(default)]
+    week_weekday_links: Vec<String>,
+    #[serde(default)]
+    ago: Vec<String>,
+    #[serde(default)]
+    ago_blockers: Vec<String>,
+    #[serde(default)]
+    counts: Vec<RawCount>,
+    #[serde(default)]
+    plural_units: Vec<String>,
+    #[serde(default)]
+    scales: Vec<String>,
+    #[serde(default)]
+    units: RawUnits,
+    #[serde(default)]
+    deictic: Vec<RawDeictic>,
+    #[serde(default)]
+    tense: RawTense,
+    #[serde(default)]
+    month: Vec<RawNamed>,
+    #[serde(default)]
+    weekday: Vec<RawNamed>,
+    #[serde(default)]
+    day: Vec<RawDay>,
+}
+
+/// A calendar unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    /// A day.
+    Day,
+    /// A week (Monday to Sunday).
+    Week,
+    /// A calendar month.
+    Month,
+    /// A calendar year.
+    Year,
+}
+
+/// Which one of a series: the one before, this one, the one after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// पिछले, बीते, last.
+    Last,
+    /// इस, this.
+    This,
+    /// अगले, next.
+    Next,
+}
+
+/// A word that names a day relative to publication ("आज", "yesterday", "कल").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deictic {
+    /// Days from publication (the magnitude, for ambiguous words).
+    pub offset: i64,
+    /// True when the sign comes from the tense (कल, परसों).
+    pub ambiguous: bool,
+}
+
+/// A day-of-month word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayWord {
+    /// 1–31 (or 20, 30 for tens words).
+    pub value: u32,
+    /// पहली, first.
+    pub ordinal: bool,
+    /// twenty, thirty: may take a unit word after it.
+    pub tens: bool,
+}
+
+/// The compiled time lexicon (normalised words → meanings).
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    months: BTreeMap<String, (u32, bool)>,
+    weekdays: BTreeMap<String, (u32, bool)>,
+    days: BTreeMap<String, DayWord>,
+    counts: BTreeMap<String, u32>,
+    units: BTreeMap<String, Unit>,
+    plural_units: BTreeSet<String>,
+    scales: BTreeSet<String>,
+    ambiguous_months: BTreeSet<String>,
+    month_postpositions: BTreeSet<String>,
+    month_prepositions: BTreeSet<String>,
+    month_day_links: BTreeSet<String>,
+    day_month_links: BTreeSet<String>,
+    day_markers: BTreeSet<String>,
+    day_prefixes: BTreeSet<String>,
+    week_weekday_links: BTreeSet<String>,
+    ago_blockers: BTreeSet<String>,
+    past: BTreeSet<String>,
+    clause_breaks: BTreeSet<String>,
+    /// Future-tense word endings, normalised.
+    pub future_endings: Vec<String>,
+    /// Multi-word phrases, as normalised token sequences.
+    directions: Vec<(Vec<String>, Direction)>,
+    ago: Vec<Vec<String>>,
+    deictic: Vec<(Vec<String>, Deictic)>,
+}
+
+/// Normalise a word for lookup: lower-case Latin, Devanagari without nukta (फ़ → फ), chandrabindu
+/// as anusvara, no zero-width joiners.
+pub fn normalize(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\u{093C}' | '\u{200C}' | '\u{200D}' => {}
+            '\u{0901}' => out.push('\u{0902}'),
+            '\u{0958}' => out.push('क'),
+            '\u{0959}' => out.push('ख'),
+            '\u{095A}' => out.push('ग'),
+            '\u{095B}' => out.push('ज'),
+            '\u{095C}' => out.push('ड'),
+            '\u{095D}' => out.push('ढ'),
+            '\u{095E}' => out.push('फ'),
+            '\u{095F}' => out.push('य'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+fn phrase(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(normalize)
+        .collect()
+}
+
+fn set(words: &[String]) -> impl Iterator<Item = String> + '_ {
+    words.iter().map(|w| normalize(w))
+}
+
+impl Lexicon {
+    /// Build the lexicon from the time grammar files of `set`.
+    pub fn load(gs: &GrammarSet) -> Result<Self, GrammarError> {
+        let mut lx = Lexicon::default();
+        for file in FILES {
+            let raw: RawFile = gs.parse(file)?;
+            lx.add(raw, file)?;
+        }
+        lx.directions
+            .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        lx.ago.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        lx.deictic.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        Ok(lx)
+    }
+
+    fn add(&mut self, raw: RawFile, file: &str) -> Result<(), GrammarError> {
+        let bad = |message: String| GrammarError::Invalid {
+            file: file.to_string(),
+            message,
+        };
+        for m in &raw.month {
+            let n = m
+                .month
+                .filter(|n| (1..=12).contains(n))
+                .ok_or_else(|| bad(format!("month {:?} needs `month` 1–12", m.names)))?;
+            self.months.extend(set(&m.names).map(|w| (w, (n, false))));
+            self.months.extend(set(&m.short).map(|w| (w, (n, true))));
+        }
+        for m in &raw.weekday {
+            let n = m
+                .weekday
+                .filter(|n| (1..=7).contains(n))
+                .ok_or_else(|| bad(format!("weekday {:?} needs `weekday` 1–7", m.names)))?;
+            self.weekdays.extend(set(&m.names).map(|w| (w, (n, false))));
+            self.weekdays.extend(set(&m.short).map(|w| (w, (n, true))));
+        }
+        for d in &raw.day {
+            if !(1..=31).contains(&d.value) {
+                return Err(bad(format!("day {:?}: value must be 1–31", d.words)));
+            }
+            for (words, ordinal) in [(&d.words, false), (&d.ordinal, true)] {
+                self.days.extend(set(words).map(|w| {
+                    (
+                        w,
+                        DayWord {
+                            value: d.value,
+                            ordinal,
+                            tens: d.tens,
+                        },
+                    )
+                }));
+            }
+        }
+        self.counts
+            .extend(raw.counts.iter().map(|c| (normalize(&c.word), c.value)));
+        for (words, unit) in [
+            (&raw.units.day, Unit::Day),
+            (&raw.units.week, Unit::Week),
+            (&raw.units.month, Unit::Month),
+            (&raw.units.year, Unit::Year),
+        ] {
+            self.units.extend(set(words).map(|w| (w, unit)));
+        }
+        self.plural_units.extend(set(&raw.plural_units));
+        self.scales.extend(set(&raw.scales));
+        self.ambiguous_months.extend(set(&raw.ambiguous_months));
+        self.month_postpositions
+            .extend(set(&raw.month_postpositions));
+        self.month_prepositions.extend(set(&raw.month_prepositions));
+        self.month_day_links.extend(set(&raw.month_day_links));
+        self.day_month_links.extend(set(&raw.day_month_links));
+        self.day_markers.extend(set(&raw.day_markers));
+        self.day_prefixes.extend(set(&raw.day_prefixes));
+        self.week_weekday_links.extend(set(&raw.week_weekday_links));
+        self.ago_blockers.extend(set(&raw.ago_blockers));
+        self.past.extend(set(&raw.tense.past));
+        self.clause_breaks.extend(set(&raw.tense.clause_breaks));
+        self.future_endings
+            .extend(raw.tense.future_endings.iter().map(|w| normalize(w)));
+        for (words, dir) in [
+            (&raw.last, Direction::Last),
+            (&raw.this, Direction::This),
+            (&raw.next, Direction::Next),
+        ] {
+            self.directions
+                .extend(words.iter().map(|w| (phrase(w), dir)));
+        }
+        self.ago.extend(raw.ago.iter().map(|w| phrase(w)));
+        for d in &raw.deictic {
+            let v = Deictic {
+                offset: d.offset,
+                ambiguous: d.ambiguous,
+            };
+            self.deictic.extend(d.words.iter().map(|w| (phrase(w), v)));
+        }
+        Ok(())
+    }
+
+    /// Month number and whether the word is a short form.
+    pub fn month(&self, w: &str) -> Option<(u32, bool)> {
+        self.months.get(w).copied()
+    }
+    /// ISO weekday and whether the word is a short form.
+    pub fn weekday(&self, w: &str) -> Option<(u32, bool)> {
+        self.weekdays.get(w).copied()
+    }
+    /// A day-of-month word.
+    pub fn day(&self, w: &str) -> Option<DayWord> {
+        self.days.get(w).copied()
+    }
+    /// A count word outside the day words ("a", "एक").
+    pub fn count(&self, w: &str) -> Option<u32> {
+        self.counts.get(w).copied()
+    }
+    /// A unit word.
+    pub fn unit(&self, w: &str) -> Option<Unit> {
+        self.units.get(w).copied()
+    }
+    /// True for plural unit words ("दिनों", "days").
+    pub fn is_plural_unit(&self, w: &str) -> bool {
+        self.plural_units.contains(w)
+    }
+    /// A scale word after a number word ("दो हज़ार"): the number is not a day.
+    pub fn is_scale(&self, w: &str) -> bool {
+        self.scales.contains(w)
+    }
+    /// True for month names that need support to count ("मार्च", "may").
+    pub fn is_ambiguous_month(&self, w: &str) -> bool {
+        self.ambiguous_months.contains(w)
+    }
+    /// "में", "से" after a month.
+    pub fn is_month_postposition(&self, w: &str) -> bool {
+        self.month_postpositions.contains(w)
+    }
+    /// "in", "since" before a month.
+    pub fn is_month_preposition(&self, w: &str) -> bool {
+        self.month_prepositions.contains(w)
+    }
+    /// "की", "the" between a month and its day.
+    pub fn is_month_day_link(&self, w: &str) -> bool {
+        self.month_day_links.contains(w)
+    }
+    /// "of" between a day and its month.
+    pub fn is_day_month_link(&self, w: &str) -> bool {
+        self.day_month_links.contains(w)
+    }
+    /// "तारीख" after a day number.
+    pub fn is_day_marker(&self, w: &str) -> bool {
+        self.day_markers.contains(w)
+    }
+    /// "the" before a day.
+    pub fn is_day_prefix(&self, w: &str) -> bool {
+        self.day_prefixes.contains(w)
+    }
+    /// "के", "on" between a week and a weekday.
+    pub fn is_week_weekday_link(&self, w: &str) -> bool {
+        self.week_weekday_links.contains(w)
+    }
+    /// "से" before a count: "X से दो दिन पहले" counts from X.
+    pub fn is_ago_blocker(&self, w: &str) -> bool {
+        self.ago_blockers.contains(w)
+    }
+    /// A past-tense verb form.
+    pub fn is_past(&self, w: &str) -> bool {
+        self.past.contains(w)
+    }
+    /// A word that ends a clause for tense reading ("और", "लेकिन").
+    pub fn is_clause_break(&self, w: &str) -> bool {
+        self.clause_breaks.contains(w)
+    }
+    /// Direction phrases, longest first.
+    pub fn directions(&self) -> &[(Vec<String>, Direction)] {
+        &self.directions
+    }
+    /// "ago" phrases, longest first.
+    pub fn ago(&self) -> &[Vec<String>] {
+        &self.ago
+    }
+    /// Deictic phrases, longest first.
+    pub fn deictic(&self) -> &[(Vec<String>, Deictic)] {
+        &self.deictic
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_folds_nukta_and_chandrabindu() {
+        assert_eq!(normalize("फ़रवरी"), normalize("फरवरी"));
+        assert_eq!(normalize("फ़रवरी"), "फरवरी");
+        assert_eq!(normalize("पाँच"), "पांच");
+        assert_eq!(normalize("Nov"), "nov");
+    }
+
+    #[test]
+    fn builtin_lexicon_knows_spelling_variants() {
+        let lx = Lexicon::load(&GrammarSet::builtin()).unwrap();
+        for (w, m) in [
+            ("सितम्बर", 9),
+            ("सितंबर", 9),
+            ("अक्तूबर", 10),
+            ("फ़रवरी", 2),
+            ("dec", 12),
+        ] {
+            assert_eq!(lx.month(&normalize(w)).map(|x| x.0), Some(m), "{w}");
+        }
+        for (w, d) in [("बृहस्पतिवार", 4), ("वीरवार", 4), ("इतवार", 7), ("friday", 5)]
+        {
+            assert_eq!(lx.weekday(&normalize(w)).map(|x| x.0), Some(d), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_month_outside_1_to_12_is_a_grammar_error() {
+        let gs = GrammarSet::from_files([
+            ("hi/time.toml", "[[month]]\nmonth = 13\nnames = [\"x\"]\n"),
+            ("en/time.toml", ""),
+        ]);
+        assert!(Lexicon::load(&gs).is_err());
+    }
+}

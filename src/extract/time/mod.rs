@@ -1,0 +1,233 @@
+//! Times: dates, weekdays, months and relative expressions, resolved against the publication date.
+//!
+//! Hindi and English share one pipeline: [`token`] splits a sentence into words and numbers
+//! (numeric dates are read there by nom parsers), [`parse`] matches the shapes of time
+//! expressions over the tokens with words from `grammars/{hi,en}/time.toml`, and [`resolve`]
+//! turns them into calendar values against the document's publication date. Standalone years
+//! ("1946 में") and durations ("तीन दिन") are figures, not times; times of day are not claimed.
+//!
+//! The same lexicon reads the publication date in bylines (see [`crate::document::metadata`]),
+//! so the metadata grammar is compiled with this one.
+
+pub mod lexicon;
+pub mod parse;
+pub mod resolve;
+pub mod token;
+
+use chrono::NaiveDate;
+
+use crate::claim::{Claim, ClaimKind, Time};
+use crate::document::metadata::MetadataGrammar;
+use crate::error::GrammarError;
+use crate::extract::ExtractCtx;
+use crate::grammar::GrammarSet;
+use crate::span::Span;
+
+use lexicon::Lexicon;
+use parse::Expr;
+
+/// Month and weekday names, relative expressions, and the metadata (byline, dateline) patterns
+/// that read dates with them.
+#[derive(Debug)]
+pub struct TimeGrammar {
+    /// Words of both languages.
+    pub lexicon: Lexicon,
+    /// Byline labels, URL date paths and dateline patterns (`grammars/dateline.toml`).
+    pub metadata: MetadataGrammar,
+}
+
+impl TimeGrammar {
+    /// Load `hi/time.toml`, `en/time.toml` and `dateline.toml`.
+    pub fn load(set: &GrammarSet) -> Result<Self, GrammarError> {
+        Ok(TimeGrammar {
+            lexicon: Lexicon::load(set)?,
+            metadata: MetadataGrammar::load(set)?,
+        })
+    }
+}
+
+/// The time expressions in `text[start..end]`, unresolved.
+pub fn find(text: &str, start: usize, end: usize, g: &TimeGrammar) -> Vec<parse::Found> {
+    let toks = token::tokenize(text, start, end);
+    parse::find(text, &toks, &g.lexicon)
+}
+
+/// Dates that name their year in `text[start..end]` ("1 Dec 2024", "2024-11-30",
+/// "Thu, 27 Jul 2023", "27 जुलाई 2023"), for reading bylines.
+pub fn absolute_dates(
+    text: &str,
+    start: usize,
+    end: usize,
+    g: &TimeGrammar,
+) -> Vec<(Span, NaiveDate)> {
+    find(text, start, end, g)
+        .into_iter()
+        .filter_map(|f| match f.expr {
+            Expr::Date {
+                year: Some(y),
+                month,
+                day,
+                ..
+            } => NaiveDate::from_ymd_opt(y, month, day).map(|d| (Span::new(f.start, f.end), d)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every time expression in the body sentences.
+pub fn extract(ctx: &ExtractCtx) -> Vec<Claim> {
+    let g = &ctx.grammars.time;
+    let mut out = Vec::new();
+    for s in ctx.body() {
+        for f in find(ctx.text, s.start, s.end, g) {
+            let r = resolve::resolve(f.expr, ctx.published);
+            out.push(Claim::new(
+                ctx.text,
+                Span::new(f.start, f.end),
+                s.index,
+                ClaimKind::Time(Time {
+                    value: r.value,
+                    time: r.kind,
+                    grain: r.grain,
+                    weekday_mismatch: r.weekday_mismatch,
+                }),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claim::ClaimKind;
+    use crate::grammar::Grammars;
+    use crate::pipeline::{Options, analyze};
+
+    /// (text, value, kind) of every time claim in `text` published on `published`.
+    fn times(text: &str, published: Option<&str>) -> Vec<(String, Option<String>, String)> {
+        let p = published.and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
+        let doc = analyze(
+            "t",
+            text.to_string(),
+            p,
+            &Options::default(),
+            Grammars::builtin(),
+        );
+        doc.claims
+            .iter()
+            .filter_map(|c| match &c.detail {
+                ClaimKind::Time(t) => Some((
+                    c.text.clone(),
+                    t.value.clone(),
+                    serde_json::to_value(t.time)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_string(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn one(text: &str, published: &str) -> (String, Option<String>, String) {
+        let t = times(text, Some(published));
+        assert_eq!(t.len(), 1, "{text}: {t:?}");
+        t.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn seed_weekdays_resolve_against_publication() {
+        let t = times(
+            "रूसी मंत्री शुक्रवार को पहुंचे। उन्होंने शनिवार को दौरा किया। मीडिया ने रविवार को बताया।",
+            Some("2024-12-01"),
+        );
+        let v: Vec<_> = t.iter().map(|x| x.1.as_deref().unwrap_or("-")).collect();
+        assert_eq!(v, ["2024-11-29", "2024-11-30", "2024-12-01"]);
+    }
+
+    #[test]
+    fn weekday_and_date_in_brackets_are_one_date() {
+        let (text, v, kind) = one("किम ने बुधवार (26 जुलाई) को मुलाकात की।", "2023-07-27");
+        assert_eq!(text, "बुधवार (26 जुलाई)");
+        assert_eq!(v.as_deref(), Some("2023-07-26"));
+        assert_eq!(kind, "date");
+    }
+
+    #[test]
+    fn english_dates_in_three_orders() {
+        assert_eq!(
+            one("Signed on Nov 30, 2024.", "2024-12-05").1.as_deref(),
+            Some("2024-11-30")
+        );
+        assert_eq!(
+            one("It began 1 Dec 2024 at noon.", "2024-12-05")
+                .1
+                .as_deref(),
+            Some("2024-12-01")
+        );
+        assert_eq!(
+            one("It ends December 1 this time.", "2024-12-05").0,
+            "December 1"
+        );
+    }
+
+    #[test]
+    fn unresolvable_times_are_listed_with_null() {
+        let t = times(
+            "लावरोव ने शनिवार को कहा। जून में क्षेत्र खोला। पिछले साल समझौता हुआ।",
+            None,
+        );
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(t.iter().all(|x| x.1.is_none()));
+    }
+
+    #[test]
+    fn kal_takes_its_sign_from_the_tense() {
+        assert_eq!(
+            one("वह कल दिल्ली गया था।", "2024-11-30").1.as_deref(),
+            Some("2024-11-29")
+        );
+        assert_eq!(
+            one("वह कल दिल्ली जाएगा।", "2024-11-30").1.as_deref(),
+            Some("2024-12-01")
+        );
+        assert_eq!(one("कल की बात अलग है।", "2024-11-30").1, None);
+    }
+
+    #[test]
+    fn not_times() {
+        for s in [
+            "सुबह 10:30 बजे बैठक।",
+            "यह 1946 में बना।",
+            "6,000 सैनिक और 70वीं वर्षगांठ।",
+            "पिछले दिनों कई बैठकें हुईं।",
+            "चुनाव से दो दिन पहले प्रचार थमा।",
+            "You may go.",
+            "प्रदर्शनकारियों ने मार्च निकाला।",
+        ] {
+            assert!(
+                times(s, Some("2024-11-30")).is_empty(),
+                "{s}: {:?}",
+                times(s, Some("2024-11-30"))
+            );
+        }
+    }
+
+    #[test]
+    fn no_input_panics() {
+        for s in [
+            "",
+            "(",
+            "1/",
+            "३१-",
+            "Nov 31, 2024",
+            "9999-99-99",
+            "बुधवार (",
+            "२०२४-१२-०१",
+        ] {
+            let _ = times(s, Some("2024-11-30"));
+            let _ = times(s, None);
+        }
+    }
+}

@@ -1,0 +1,387 @@
+//! Calendar arithmetic: an [`Expr`] and the publication date give a value.
+//!
+//! News reports the past, so a date or month without a year, and a bare weekday, resolve to the
+//! most recent one on or before the publication date (the same day counts). A weekday after
+//! "बीते/पिछले/last" is the one strictly before, after "अगले/next" the one strictly after; weeks
+//! run Monday to Sunday and a week's value is its Monday. Without a publication date, anything that
+//! needs one stays unresolved (null); a date that names its year resolves anyway.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::lexicon::{Direction, Unit};
+use super::parse::Expr;
+use crate::claim::{Grain, TimeKind};
+
+/// A resolved time expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub value: Option<String>,
+    /// What sort of expression.
+    pub kind: TimeKind,
+    /// How precise.
+    pub grain: Grain,
+    /// A weekday beside a date that disagrees with it.
+    pub weekday_mismatch: bool,
+}
+
+fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn month(y: i32, m: u32) -> String {
+    format!("{y:04}-{m:02}")
+}
+
+fn weekday_of(d: NaiveDate) -> u32 {
+    d.weekday().number_from_monday()
+}
+
+/// The Monday of `d`'s week.
+fn monday(d: NaiveDate) -> Option<NaiveDate> {
+    d.checked_sub_days(Days::new(u64::from(d.weekday().num_days_from_monday())))
+}
+
+fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+fn shift_months(y: i32, m: u32, n: i64) -> Option<(i32, u32)> {
+    let idx = i64::from(y) * 12 + i64::from(m) - 1 + n;
+    let y = i32::try_from(idx.div_euclid(12)).ok()?;
+    Some((y, idx.rem_euclid(12) as u32 + 1))
+}
+
+/// The most recent `month`-`day` on or before `p` (looking back up to eight years, for 29 Feb).
+fn recent_date(p: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+    (0..=8).find_map(|back| NaiveDate::from_ymd_opt(p.year() - back, m, d).filter(|x| *x <= p))
+}
+
+/// The most recent day `d` of a month on or before `p` (looking back a year).
+fn recent_day_of_month(p: NaiveDate, d: u32) -> Option<NaiveDate> {
+    (0..12).find_map(|back| {
+        let (y, m) = shift_months(p.year(), p.month(), -back)?;
+        NaiveDate::from_ymd_opt(y, m, d).filter(|x| *x <= p)
+    })
+}
+
+/// The day `d` of a month nearest to `p` (a year back, a month ahead) that falls on `weekday`:
+/// the weekday is the only clue to the month.
+fn day_of_month_on_weekday(p: NaiveDate, d: u32, weekday: u32) -> Option<NaiveDate> {
+    (-12i64..=1)
+        .filter_map(|n| {
+            let (y, m) = shift_months(p.year(), p.month(), n)?;
+            NaiveDate::from_ymd_opt(y, m, d).filter(|x| weekday_of(*x) == weekday)
+        })
+        .min_by_key(|x| ((*x - p).num_days().abs(), *x > p))
+}
+
+/// The `weekday` on or before `p` (`strict`: before), or after `p` (`after`).
+fn weekday_near(p: NaiveDate, weekday: u32, strict: bool, after: bool) -> Option<NaiveDate> {
+    let cur = i64::from(weekday_of(p));
+    let w = i64::from(weekday);
+    if after {
+        let mut n = (w - cur).rem_euclid(7);
+        if n == 0 {
+            n = 7;
+        }
+        shift_days(p, n)
+    } else {
+        let mut n = (cur - w).rem_euclid(7);
+        if n == 0 && strict {
+            n = 7;
+        }
+        shift_days(p, -n)
+    }
+}
+
+fn dir_offset(dir: Direction) -> i64 {
+    match dir {
+        Direction::Last => -1,
+        Direction::This => 0,
+        Direction::Next => 1,
+    }
+}
+
+/// Resolve `e` against the publication date `p`.
+pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
+    let mut r = Resolved {
+        value: None,
+        kind: TimeKind::Relative,
+        grain: Grain::Day,
+        weekday_mismatch: false,
+    };
+    match e {
+        Expr::Date {
+            year,
+            month: m,
+            day: d,
+            weekday,
+        } => {
+            r.kind = TimeKind::Date;
+            let date = match year {
+                Some(y) => NaiveDate::from_ymd_opt(y, m, d),
+                None => p.and_then(|p| recent_date(p, m, d)),
+            };
+            if let (Some(date), Some(w)) = (date, weekday) {
+                r.weekday_mismatch = weekday_of(date) != w;
+            }
+            r.value = date.map(day);
+        }
+        Expr::DayOfMonthIn { day: d, dir } => {
+            r.kind = TimeKind::Relative;
+            r.value = p
+                .and_then(|p| shift_months(p.year(), p.month(), dir_offset(dir)))
+                .and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, d))
+                .map(day);
+        }
+        Expr::MonthOfYear { month: m, dir } => {
+            r.grain = Grain::Month;
+            r.value = p
+                .and_then(|p| p.year().checked_add(dir_offset(dir) as i32))
+                .map(|y| month(y, m));
+        }
+        Expr::DayOfMonth { day: d, weekday } => {
+            r.kind = TimeKind::Date;
+            let date = p.and_then(|p| {
+                match weekday {
+                    Some(w) => day_of_month_on_weekday(p, d, w),
+                    None => None,
+                }
+                .or_else(|| recent_day_of_month(p, d))
+            });
+            if let (Some(date), Some(w)) = (date, weekday) {
+                r.weekday_mismatch = weekday_of(date) != w;
+            }
+            r.value = date.map(day);
+        }
+        Expr::Month {
+            year,
+            month: m,
+            dir,
+        } => {
+            r.kind = if dir.is_some() {
+                TimeKind::Relative
+            } else {
+                TimeKind::Month
+            };
+            r.grain = Grain::Month;
+            r.value = match (year, dir, p) {
+                (Some(y), _, _) => Some(month(y, m)),
+                (None, None, Some(p)) => Some(month(
+                    if m <= p.month() {
+                        p.year()
+                    } else {
+                        p.year() - 1
+                    },
+                    m,
+                )),
+                (None, Some(Direction::Last), Some(p)) => Some(month(
+                    if m < p.month() {
+                        p.year()
+                    } else {
+                        p.year() - 1
+                    },
+                    m,
+                )),
+                (None, Some(Direction::This), Some(p)) => Some(month(p.year(), m)),
+                (None, Some(Direction::Next), Some(p)) => Some(month(
+                    if m > p.month() {
+                        p.year()
+                    } else {
+                        p.year() + 1
+                    },
+                    m,
+                )),
+                (None, _, None) => None,
+            };
+        }
+        Expr::Weekday { weekday, dir } => {
+            r.kind = if dir.is_some() {
+                TimeKind::Relative
+            } else {
+                TimeKind::Weekday
+            };
+            r.value = p
+                .and_then(|p| match dir {
+                    None => weekday_near(p, weekday, false, false),
+                    Some(Direction::Last) => weekday_near(p, weekday, true, false),
+                    Some(Direction::Next) => weekday_near(p, weekday, false, true),
+                    Some(Direction::This) => {
+                        monday(p).and_then(|m| shift_days(m, i64::from(weekday) - 1))
+                    }
+                })
+                .map(day);
+        }
+        Expr::WeekdayOfWeek { weekday, dir } => {
+            r.value = p
+                .and_then(monday)
+                .and_then(|m| shift_days(m, 7 * dir_offset(dir) + i64::from(weekday) - 1))
+                .map(day);
+        }
+        Expr::Period { unit, dir } => {
+            let n = dir_offset(dir);
+            (r.grain, r.value) = period(unit, n, p);
+        }
+        Expr::Ago { count, unit } => {
+            (r.grain, r.value) = period(unit, -i64::from(count), p);
+        }
+        Expr::Deictic { offset } => {
+            r.value = p.zip(offset).and_then(|(p, n)| shift_days(p, n)).map(day);
+        }
+    }
+    r
+}
+
+/// `n` units from `p`: a day, the Monday of a week, a month or a year.
+fn period(unit: Unit, n: i64, p: Option<NaiveDate>) -> (Grain, Option<String>) {
+    match unit {
+        Unit::Day => (Grain::Day, p.and_then(|p| shift_days(p, n)).map(day)),
+        Unit::Week => (
+            Grain::Week,
+            p.and_then(monday)
+                .and_then(|m| shift_days(m, 7 * n))
+                .map(day),
+        ),
+        Unit::Month => (
+            Grain::Month,
+            p.and_then(|p| shift_months(p.year(), p.month(), n))
+                .map(|(y, m)| month(y, m)),
+        ),
+        Unit::Year => (
+            Grain::Year,
+            p.and_then(|p| p.year().checked_add(i32::try_from(n).ok()?))
+                .map(|y| format!("{y:04}")),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    fn v(e: Expr, pubd: &str) -> Option<String> {
+        resolve(e, p(pubd)).value
+    }
+
+    #[test]
+    fn bare_weekdays_count_back_including_the_day_itself() {
+        // 2024-12-01 is a Sunday
+        let wd = |w| Expr::Weekday {
+            weekday: w,
+            dir: None,
+        };
+        assert_eq!(v(wd(5), "2024-12-01").as_deref(), Some("2024-11-29"));
+        assert_eq!(v(wd(6), "2024-12-01").as_deref(), Some("2024-11-30"));
+        assert_eq!(v(wd(7), "2024-12-01").as_deref(), Some("2024-12-01"));
+    }
+
+    #[test]
+    fn last_and_next_weekdays_are_strict() {
+        let last = Expr::Weekday {
+            weekday: 6,
+            dir: Some(Direction::Last),
+        };
+        // 2024-11-30 is a Saturday: "last Saturday" is a week before
+        assert_eq!(v(last, "2024-11-30").as_deref(), Some("2024-11-23"));
+        let next = Expr::Weekday {
+            weekday: 1,
+            dir: Some(Direction::Next),
+        };
+        assert_eq!(v(next, "2024-12-02").as_deref(), Some("2024-12-09"));
+    }
+
+    #[test]
+    fn yearless_dates_and_months_take_the_nearest_past_year() {
+        let d = |m, dd| Expr::Date {
+            year: None,
+            month: m,
+            day: dd,
+            weekday: None,
+        };
+        assert_eq!(v(d(7, 26), "2023-07-27").as_deref(), Some("2023-07-26"));
+        assert_eq!(v(d(12, 31), "2023-07-27").as_deref(), Some("2022-12-31"));
+        assert_eq!(v(d(2, 29), "2023-07-27").as_deref(), Some("2020-02-29"));
+        assert_eq!(v(d(6, 31), "2023-07-27"), None);
+        let m = |mm| Expr::Month {
+            year: None,
+            month: mm,
+            dir: None,
+        };
+        assert_eq!(v(m(6), "2024-12-01").as_deref(), Some("2024-06"));
+        assert_eq!(v(m(12), "2024-11-30").as_deref(), Some("2023-12"));
+    }
+
+    #[test]
+    fn weeks_start_on_monday() {
+        let e = Expr::Period {
+            unit: Unit::Week,
+            dir: Direction::This,
+        };
+        assert_eq!(v(e, "2023-07-27").as_deref(), Some("2023-07-24"));
+        let e = Expr::WeekdayOfWeek {
+            weekday: 7,
+            dir: Direction::Last,
+        };
+        assert_eq!(v(e, "2016-11-07").as_deref(), Some("2016-11-06"));
+    }
+
+    #[test]
+    fn periods_and_counts_back() {
+        let e = |u, d| Expr::Period { unit: u, dir: d };
+        assert_eq!(
+            v(e(Unit::Year, Direction::Last), "2024-01-05").as_deref(),
+            Some("2023")
+        );
+        assert_eq!(
+            v(e(Unit::Month, Direction::Last), "2024-01-05").as_deref(),
+            Some("2023-12")
+        );
+        assert_eq!(
+            v(e(Unit::Day, Direction::Last), "2024-03-01").as_deref(),
+            Some("2024-02-29")
+        );
+        let ago = Expr::Ago {
+            count: 3,
+            unit: Unit::Day,
+        };
+        assert_eq!(v(ago, "2024-12-01").as_deref(), Some("2024-11-28"));
+    }
+
+    #[test]
+    fn weekday_beside_a_date_is_checked() {
+        let e = |w| Expr::Date {
+            year: None,
+            month: 7,
+            day: 26,
+            weekday: Some(w),
+        };
+        assert!(!resolve(e(3), p("2023-07-27")).weekday_mismatch);
+        assert!(resolve(e(2), p("2023-07-27")).weekday_mismatch);
+    }
+
+    #[test]
+    fn without_a_publication_date_only_written_years_resolve() {
+        let e = Expr::Date {
+            year: Some(2023),
+            month: 7,
+            day: 26,
+            weekday: None,
+        };
+        assert_eq!(resolve(e, None).value.as_deref(), Some("2023-07-26"));
+        let e = Expr::Weekday {
+            weekday: 6,
+            dir: None,
+        };
+        assert_eq!(resolve(e, None).value, None);
+        assert_eq!(resolve(e, None).kind, TimeKind::Weekday);
+    }
+}

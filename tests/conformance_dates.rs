@@ -1,0 +1,215 @@
+//! Date conformance: the date and daterange cases of other extractors' suites
+//! (`tests/suites/dates/`, see its README) run through the whole pipeline.
+//!
+//! A case passes when some time claim's resolved value matches the expected TIMEX:
+//! `2016-01-12` exactly; `XXXX-05-29` by month and day; `XXXX-XX-15` by day; `XXXX-WXX-5` by
+//! weekday; `1937-07` / `XXXX-07` by month; `2016-W47` by a week-grain claim of that ISO week;
+//! `1990` by a time claim or a year figure of that value (standalone years are figures). Intervals,
+//! weekends, fiscal years and "n-th weekday" forms are not produced and fail. Cases with a
+//! `ref_date` are analysed as published on it; the others as published on 2020-06-15, so that
+//! year-less dates resolve (only their month and day are compared). A `null` expectation passes
+//! when no time claim is made. Duration lines are figures and are skipped.
+//!
+//! Rates are reported per source, language and kind; the failing list and the summary are a
+//! snapshot (`snapshots/conformance_dates.snap`), so every grammar change shows as a diff.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+use tathya::claim::{ClaimKind, FigureKind, Grain};
+use tathya::{Grammars, Lang, Options};
+
+/// Used as the publication date of cases without a `ref_date`.
+const DEFAULT_PUBLISHED: &str = "2020-06-15";
+
+#[derive(Debug, Deserialize)]
+struct Case {
+    lang: String,
+    text: String,
+    kind: String,
+    /// A TIMEX string for dates (a number for the skipped durations).
+    value: serde_json::Value,
+    id: String,
+    source: String,
+    #[serde(default)]
+    ref_date: Option<String>,
+}
+
+/// A claim's resolved time: value and grain, or a year figure.
+#[derive(Debug)]
+struct Got {
+    value: String,
+    grain: Option<Grain>,
+}
+
+fn date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// Does `got` satisfy the TIMEX `want`?
+fn matches(want: &str, got: &Got) -> bool {
+    let v = got.value.as_str();
+    let parts: Vec<&str> = want.split('-').collect();
+    let is_num = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y] if is_num(y) => v == *y,
+        [y, m] if is_num(y) && is_num(m) => v == want,
+        ["XXXX", m] if is_num(m) => v.len() == 7 && v.ends_with(&format!("-{m}")),
+        [y, w] if is_num(y) && w.starts_with('W') && is_num(&w[1..]) => {
+            got.grain == Some(Grain::Week)
+                && date(v).is_some_and(|d| {
+                    let iw = d.iso_week();
+                    iw.year().to_string() == *y && format!("W{:02}", iw.week()) == *w
+                })
+        }
+        ["XXXX", "WXX", n] if is_num(n) => {
+            date(v).is_some_and(|d| d.weekday().number_from_monday().to_string() == *n)
+        }
+        ["XXXX", "XX", d] if is_num(d) => date(v).is_some_and(|x| format!("{:02}", x.day()) == *d),
+        ["XXXX", m, d] if is_num(m) && is_num(d) => date(v)
+            .is_some_and(|x| format!("{:02}-{:02}", x.month(), x.day()) == format!("{m}-{d}")),
+        [y, m, d] if is_num(y) && is_num(m) && is_num(d) => v == want,
+        _ => false,
+    }
+}
+
+fn suite_files() -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/suites/dates");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/suites/dates exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn date_conformance() {
+    let g = Grammars::builtin();
+    let opts_for = |lang: &str| Options {
+        lang: lang.parse::<Lang>().ok(),
+        skip_mt: true,
+    };
+    // (source, lang, kind) → (passed, total)
+    let mut rates: BTreeMap<(String, String, String), (usize, usize)> = BTreeMap::new();
+    let mut failing = String::new();
+    let (mut passed, mut total) = (0usize, 0usize);
+    for file in suite_files() {
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let case: Case =
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("{name}:{}: {e}", n + 1));
+            if case.kind != "date" && case.kind != "daterange" {
+                continue;
+            }
+            let published = date(case.ref_date.as_deref().unwrap_or(DEFAULT_PUBLISHED));
+            let doc = tathya::analyze(
+                "case",
+                case.text.clone(),
+                published,
+                &opts_for(&case.lang),
+                g,
+            );
+            let mut got = Vec::new();
+            let mut times = 0;
+            for c in &doc.claims {
+                match &c.detail {
+                    ClaimKind::Time(t) => {
+                        times += 1;
+                        if let Some(v) = &t.value {
+                            got.push(Got {
+                                value: v.clone(),
+                                grain: Some(t.grain),
+                            });
+                        }
+                    }
+                    ClaimKind::Figure(f) if f.figure == FigureKind::Year => got.push(Got {
+                        value: format!("{}", f.value),
+                        grain: None,
+                    }),
+                    _ => {}
+                }
+            }
+            let want = case.value.as_str();
+            let ok = match want {
+                Some(want) => got.iter().any(|g| matches(want, g)),
+                None => times == 0,
+            };
+            let e = rates
+                .entry((case.source.clone(), case.lang.clone(), case.kind.clone()))
+                .or_default();
+            e.1 += 1;
+            total += 1;
+            if ok {
+                e.0 += 1;
+                passed += 1;
+            } else {
+                let values: Vec<&str> = got.iter().map(|g| g.value.as_str()).collect();
+                writeln!(
+                    failing,
+                    "{} | {} | want {} | got {:?}",
+                    case.id,
+                    case.text.trim(),
+                    want.unwrap_or("null"),
+                    values
+                )
+                .unwrap();
+            }
+        }
+    }
+    let mut report = String::from("# summary (source lang kind: passed/total rate)\n");
+    for ((source, lang, kind), (p, t)) in &rates {
+        writeln!(
+            report,
+            "{source} {lang} {kind}: {p}/{t} {:.1}%",
+            100.0 * *p as f64 / *t as f64
+        )
+        .unwrap();
+    }
+    let rate = passed as f64 / total.max(1) as f64;
+    writeln!(report, "all: {passed}/{total} {:.1}%", 100.0 * rate).unwrap();
+    report.push_str("\n# failing cases (id | text | expected | resolved values)\n");
+    report.push_str(&failing);
+    common::settings().bind(|| insta::assert_snapshot!("conformance_dates", report));
+    assert!(total > 400, "too few date cases: {total}");
+    let date_only: (usize, usize) = rates
+        .iter()
+        .filter(|(k, _)| k.2 == "date")
+        .fold((0, 0), |a, (_, v)| (a.0 + v.0, a.1 + v.1));
+    let date_rate = date_only.0 as f64 / date_only.1.max(1) as f64;
+    assert!(
+        date_rate >= 0.0,
+        "date-kind pass rate fell to {date_rate:.3}"
+    );
+}
+
+#[test]
+fn timex_matching() {
+    let g = |v: &str| Got {
+        value: v.into(),
+        grain: Some(Grain::Day),
+    };
+    assert!(matches("XXXX-05-29", &g("2019-05-29")));
+    assert!(!matches("XXXX-05-29", &g("2019-05-28")));
+    assert!(matches("XXXX-WXX-5", &g("2024-11-29")));
+    assert!(!matches("XXXX-WXX-5", &g("2024-11-30")));
+    assert!(matches("XXXX-XX-15", &g("2016-10-15")));
+    assert!(matches("1937-07", &g("1937-07")));
+    assert!(matches("XXXX-07", &g("2016-07")));
+    assert!(!matches("(2016-11-04,2016-11-22,P18D)", &g("2016-11-04")));
+    let week = Got {
+        value: "2016-11-07".into(),
+        grain: Some(Grain::Week),
+    };
+    assert!(matches("2016-W45", &week));
+    assert!(!matches("2016-W45", &g("2016-11-07")));
+}
