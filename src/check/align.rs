@@ -560,8 +560,14 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
             let conflict = if u1.is_some() { 0.5 } else { 0.6 };
             (0.25, conflict)
         }
-        (Value::Date { day_level: d1, .. }, Value::Date { day_level: d2, .. }) => {
-            let agree = if shared_event { 0.2 } else { 0.35 };
+        (Value::Date { day_level: d1, day: y1, .. }, Value::Date { day_level: d2, day: y2, .. }) => {
+            // The same day and the same kind of event is strong evidence by itself.
+            let same_day = *d1 && *d2 && y1.is_some() && y1 == y2;
+            let agree = match (shared_event, same_day) {
+                (true, true) => 0.1,
+                (true, false) => 0.2,
+                _ => 0.35,
+            };
             let conflict = if *d1 && *d2 && shared_event { 0.4 } else { 2.0 };
             (agree, conflict)
         }

@@ -704,6 +704,15 @@ mod tests {
     }
 
     #[test]
+    fn event_classes_are_only_the_events_table() {
+        let g = g();
+        let names = g.event_names(u32::MAX);
+        assert!(names.contains(&"meeting") && names.contains(&"arrival"));
+        assert!(!names.iter().any(|n| ["numbers", "weekdays", "months", "source_cues"].contains(n)));
+        assert_eq!(g.event_names(0), Vec::<&str>::new());
+    }
+
+    #[test]
     fn wires_load_with_aliases() {
         let g = g();
         let yonhap = g.wires.iter().find(|w| w.name == "Yonhap").unwrap();

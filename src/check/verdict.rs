@@ -140,7 +140,7 @@ pub fn decide(
                 members[y].differs = db;
             }
             (Verdict::Conflicting, (0.5 + 0.5 * sim).min(1.0), expl, conflict)
-        } else if n >= 2 {
+        } else if independent(&members) {
             let score = (1.0 - 0.5f64.powi(n as i32)) * (0.6 + 0.4 * sim);
             (
                 Verdict::Corroborated,
@@ -197,6 +197,16 @@ pub fn decide(
         .collect()
 }
 
+/// True when two members in different documents have different origins: one document citing two
+/// sources, or two copies of one wire, corroborate nothing.
+fn independent(members: &[Member]) -> bool {
+    members.iter().any(|a| {
+        members
+            .iter()
+            .any(|b| a.doc != b.doc && a.origin != b.origin)
+    })
+}
+
 /// The byte spans of two sentences' words that the other sentence lacks (a word diff).
 fn differing(a: &SentView, b: &SentView) -> (Vec<[usize; 2]>, Vec<[usize; 2]>) {
     let (mut da, mut db) = (Vec::new(), Vec::new());
@@ -222,7 +232,10 @@ fn is_key_kind(it: &Item, doc: &Document) -> bool {
         return false;
     };
     match &c.detail {
-        ClaimKind::Figure(f) => f.figure != FigureKind::Year,
+        // "दो देश" is rarely the fact to check; "दो दिवसीय दौरा" (a duration) is.
+        ClaimKind::Figure(f) => {
+            f.figure != FigureKind::Year && !(f.figure == FigureKind::Count && f.value.abs() < 3.0)
+        }
         ClaimKind::Quote(q) => matches!(q.quote, QuoteKind::Direct | QuoteKind::Fragment),
         _ => false,
     }
