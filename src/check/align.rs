@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 use crate::check::GroupKind;
 use crate::check::norm::{self, CUE, CheckGrammar, EVENT, NUMBER, QUOTED, STOP, Term, Tok, hash};
-use crate::claim::{ClaimKind, Figure, FigureKind, Qualifier, QuoteKind, TimeKind};
+use crate::claim::{ClaimKind, Figure, FigureKind, Grain, Qualifier, QuoteKind};
 use crate::document::Document;
 
 /// Sentences counted as the lead (headline and first sentences).
@@ -146,17 +146,14 @@ pub enum Value {
         /// Key of the unit or counted noun.
         unit: Option<Term>,
     },
-    /// A time: year, month, day where known, and a weekday.
+    /// A time: the days its value spans (a day, a week, a month, a year), or only a weekday
+    /// when the page's date is unknown.
     Date {
-        /// Year.
-        year: Option<i32>,
-        /// Month 1–12.
-        month: Option<u32>,
-        /// Day of month.
-        day: Option<u32>,
-        /// 0 = Monday.
+        /// First and last day the value allows, when resolved.
+        range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+        /// The weekday written (0 = Monday), when unresolved.
         weekday: Option<u8>,
-        /// Day-level (a date or a weekday), not a month or year.
+        /// It names one day (a date, a weekday, "पिछले दिन"), not a week, month or year.
         day_level: bool,
     },
     /// A quote: its content words and speaker.
@@ -187,6 +184,8 @@ pub struct Item {
     pub value: Value,
     /// Context: sorted content terms of the sentence outside the claim's own words.
     pub ctx: Vec<Term>,
+    /// Event classes named in the claim's own clause (for a sentence: in the whole sentence).
+    pub events: u32,
     /// First byte.
     pub start: usize,
     /// One past the last byte.
@@ -253,25 +252,32 @@ pub fn compatible(a: &Value, b: &Value) -> bool {
         }
         (
             Value::Date {
-                year: y1,
-                month: m1,
-                day: d1,
+                range: r1,
                 weekday: w1,
                 ..
             },
             Value::Date {
-                year: y2,
-                month: m2,
-                day: d2,
+                range: r2,
                 weekday: w2,
                 ..
             },
-        ) => {
-            fn same<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
-                a.is_none() || b.is_none() || a == b
+        ) => match (r1, r2, w1, w2) {
+            (Some((a1, b1)), Some((a2, b2)), _, _) => a1 <= b2 && a2 <= b1,
+            (Some((a, b)), None, _, Some(w)) | (None, Some((a, b)), Some(w), _) => {
+                use chrono::Datelike;
+                (*b - *a).num_days() >= 6 || {
+                    let mut d = *a;
+                    let mut hit = false;
+                    while d <= *b {
+                        hit |= d.weekday().num_days_from_monday() as u8 == *w;
+                        d = d.succ_opt().unwrap_or(*b + chrono::Duration::days(1));
+                    }
+                    hit
+                }
             }
-            same(y1, y2) && same(m1, m2) && same(d1, d2) && same(w1, w2)
-        }
+            (None, None, Some(x), Some(y)) => x == y,
+            _ => true,
+        },
         (Value::Quote { content: c1, .. }, Value::Quote { content: c2, .. }) => {
             quote_replacement(c1, c2).is_none()
         }
@@ -299,17 +305,30 @@ fn quote_replacement(a: &[Tok], b: &[Tok]) -> Option<norm::Replacement> {
     }
 }
 
-fn parse_date(v: &str) -> (Option<i32>, Option<u32>, Option<u32>) {
+/// The days a resolved time value spans at its grain.
+fn date_range(v: &str, grain: Grain) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    use chrono::NaiveDate;
     let mut it = v.split('-');
-    let y = it.next().and_then(|x| x.parse().ok());
-    let m = it.next().and_then(|x| x.parse().ok());
-    let d = it.next().and_then(|x| x.parse().ok());
-    (y, m, d)
-}
-
-fn weekday_of(y: i32, m: u32, d: u32) -> Option<u8> {
-    use chrono::Datelike;
-    chrono::NaiveDate::from_ymd_opt(y, m, d).map(|x| x.weekday().num_days_from_monday() as u8)
+    let y: i32 = it.next()?.parse().ok()?;
+    let m: Option<u32> = it.next().and_then(|x| x.parse().ok());
+    let d: Option<u32> = it.next().and_then(|x| x.parse().ok());
+    let last_of_month = |y: i32, m: u32| {
+        let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|x| x.pred_opt())
+    };
+    match (m, d) {
+        (Some(m), Some(d)) => {
+            let a = NaiveDate::from_ymd_opt(y, m, d)?;
+            let b = if grain == Grain::Week {
+                a + chrono::Duration::days(6)
+            } else {
+                a
+            };
+            Some((a, b))
+        }
+        (Some(m), None) => Some((NaiveDate::from_ymd_opt(y, m, 1)?, last_of_month(y, m)?)),
+        _ => Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?)),
+    }
 }
 
 /// Build the items of a story: one per body sentence, one per figure, time and quote claim.
@@ -328,6 +347,7 @@ pub fn items(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Vec<Item
                     kind: GroupKind::Statement,
                     value: Value::Sentence,
                     ctx: s.terms.clone(),
+                    events: s.events,
                     start: s.start,
                     end: s.end,
                 });
@@ -360,22 +380,22 @@ pub fn items(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Vec<Item
                     )
                 }
                 ClaimKind::Time(t) => {
-                    let (year, month, day) = t.value.as_deref().map(parse_date).unwrap_or_default();
-                    let weekday = match (year, month, day) {
-                        (Some(y), Some(m), Some(d)) => weekday_of(y, m, d),
-                        _ => norm::raw_words(&c.text)
+                    let range = t.value.as_deref().and_then(|v| date_range(v, t.grain));
+                    let weekday = if range.is_none() {
+                        norm::raw_words(&c.text)
                             .iter()
-                            .find_map(|&(a, b)| g.weekday(&c.text[a..b])),
+                            .find_map(|&(a, b)| g.weekday(&c.text[a..b]))
+                    } else {
+                        None
                     };
-                    let day_level = day.is_some()
-                        || (t.value.is_none() && weekday.is_some())
-                        || matches!(t.time, TimeKind::Weekday | TimeKind::Date);
+                    let day_level = match range {
+                        Some((a, b)) => a == b,
+                        None => weekday.is_some(),
+                    };
                     (
                         GroupKind::Time,
                         Value::Date {
-                            year,
-                            month,
-                            day,
+                            range,
                             weekday,
                             day_level,
                         },
@@ -416,12 +436,43 @@ pub fn items(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Vec<Item
                 kind,
                 value,
                 ctx,
+                events: clause_events(&doc.text, &s.toks, c.start, c.end),
                 start: c.start,
                 end: c.end,
             });
         }
     }
     out
+}
+
+/// Event classes named in the clause of a sentence that holds `[start, end)`: clauses end at
+/// , ; : — and after कि / that, so "मीडिया ने रविवार को यह जानकारी दी" does not borrow the
+/// meeting of the clause before it.
+fn clause_events(text: &str, toks: &[Tok], start: usize, end: usize) -> u32 {
+    let mut clause = 0usize;
+    let mut ids = Vec::with_capacity(toks.len());
+    for (i, t) in toks.iter().enumerate() {
+        if i > 0 {
+            let gap = text.get(toks[i - 1].end..t.start).unwrap_or("");
+            let after_ki = text
+                .get(toks[i - 1].start..toks[i - 1].end)
+                .is_some_and(|w| w == "कि" || w.eq_ignore_ascii_case("that"));
+            if after_ki || gap.contains([',', ';', ':', '—', '–', '|', '।']) {
+                clause += 1;
+            }
+        }
+        ids.push(clause);
+    }
+    let mine: Vec<usize> = toks
+        .iter()
+        .zip(&ids)
+        .filter(|(t, _)| t.start < end && start < t.end)
+        .map(|(_, c)| *c)
+        .collect();
+    toks.iter()
+        .zip(&ids)
+        .filter(|(_, c)| mine.contains(c))
+        .fold(0, |acc, (t, _)| acc | t.events)
 }
 
 /// A compared pair.
@@ -497,8 +548,8 @@ fn blocking_keys(it: &Item, w: &Weights) -> Vec<u64> {
             };
             keys.push(hash(&format!("F:{u}:{bucket}")));
         }
-        Value::Date { year, month, day, weekday, .. } => {
-            keys.push(hash(&format!("T:{year:?}:{month:?}:{day:?}:{weekday:?}")));
+        Value::Date { range, weekday, .. } => {
+            keys.push(hash(&format!("T:{range:?}:{weekday:?}")));
         }
         Value::Quote { speaker: Some(s), .. } => keys.push(hash(&format!("Q:{s}"))),
         _ => {}
@@ -544,7 +595,8 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
     let ctx = w.sim(&a.ctx, &b.ctx).max(stmt * 0.9);
     let ok = compatible(&a.value, &b.value);
     let (sa, sb) = (&views[a.view].sents[a.sent], &views[b.view].sents[b.sent]);
-    let shared_event = sa.events & sb.events != 0;
+    let shared_event = a.events & b.events != 0;
+    let _ = (sa, sb);
     let (agree_min, conflict_min) = match (&a.value, &b.value) {
         (Value::Sentence, Value::Sentence) => {
             let s = w.sim(&a.ctx, &b.ctx);
@@ -560,15 +612,23 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
             let conflict = if u1.is_some() { 0.5 } else { 0.6 };
             (0.25, conflict)
         }
-        (Value::Date { day_level: d1, day: y1, .. }, Value::Date { day_level: d2, day: y2, .. }) => {
+        (
+            Value::Date { day_level: d1, range: r1, .. },
+            Value::Date { day_level: d2, range: r2, .. },
+        ) => {
             // The same day and the same kind of event is strong evidence by itself.
-            let same_day = *d1 && *d2 && y1.is_some() && y1 == y2;
+            let same_day = *d1 && *d2 && r1.is_some() && r1 == r2;
             let agree = match (shared_event, same_day) {
                 (true, true) => 0.1,
                 (true, false) => 0.2,
                 _ => 0.35,
             };
-            let conflict = if *d1 && *d2 && shared_event { 0.4 } else { 2.0 };
+            // Different days conflict only for the same event, or in near-identical context.
+            let conflict = match (*d1 && *d2, shared_event) {
+                (true, true) => 0.4,
+                (true, false) => 0.75,
+                _ => 2.0,
+            };
             (agree, conflict)
         }
         (Value::Quote { content: c1, marked: m1, .. }, Value::Quote { content: c2, marked: m2, .. }) => {
@@ -660,9 +720,13 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         if e.agree {
             return top || e.sim >= 0.75 * ba.max(bb);
         }
+        // A conflict stands when one side finds this as its best match in the other document and
+        // nothing there that agrees with it about as well (the other side may agree with a
+        // repeated copy of itself: a page that says Thursday in its summary and Friday in its body
+        // still contradicts the outlet that says Thursday).
         let aa = best_agree.get(&(e.a, items[e.b].view)).copied().unwrap_or(f64::NEG_INFINITY);
         let ab = best_agree.get(&(e.b, items[e.a].view)).copied().unwrap_or(f64::NEG_INFINITY);
-        top && aa < e.sim - 0.05 && ab < e.sim - 0.05
+        (e.sim >= ba - 1e-9 && aa < e.sim - 0.05) || (e.sim >= bb - 1e-9 && ab < e.sim - 0.05)
     });
     edges.sort_by(|x, y| {
         y.agree
@@ -677,6 +741,8 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut sims: Vec<(f64, usize)> = vec![(0.0, 0); n];
     let mut conflicts: Vec<Option<(usize, usize, String)>> = vec![None; n];
+    let mut extra: Vec<RawGroup> = Vec::new();
+    let mut refused: Vec<(usize, usize)> = Vec::new();
     for e in &edges {
         let (ga, gb) = (group_of[e.a], group_of[e.b]);
         if ga == gb {
@@ -686,11 +752,30 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         let statement = items[e.a].kind == GroupKind::Statement;
         let clash = ma.iter().any(|&x| {
             mb.iter().any(|&y| {
-                items[x].view == items[y].view
-                    && (statement || !compatible(&items[x].value, &items[y].value))
+                let (ix, iy) = (&items[x], &items[y]);
+                ix.view == iy.view
+                    && if statement {
+                        // One long sentence may state what the other outlet splits in two.
+                        ix.sent.abs_diff(iy.sent) > 1
+                    } else {
+                        !compatible(&ix.value, &iy.value)
+                    }
             })
         });
         if clash {
+            if statement && e.sim >= DIFF_MIN {
+                refused.push((e.a, e.b));
+            }
+            if !e.agree {
+                // The two sides already sit with other members (one document contradicts
+                // itself, or repeats a claim); the disagreement is still a finding.
+                extra.push(RawGroup {
+                    kind: items[e.a].kind,
+                    members: vec![e.a, e.b],
+                    sim: e.sim,
+                    conflict: Some((e.a, e.b, describe_conflict(&items[e.a], &items[e.b]))),
+                });
+            }
             continue;
         }
         let (keep, gone) = (ga.min(gb), ga.max(gb));
@@ -742,6 +827,26 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         }
     }
 
+    // Near-identical sentences kept apart (a page repeats its lead, the copy changed one of the
+    // two): their diffs count too.
+    for (a, b) in refused {
+        let (ia, ib) = (&items[a], &items[b]);
+        if claim_conflicts.contains(&(ia.view, ia.sent, ib.view, ib.sent)) {
+            continue;
+        }
+        let (sa, sb) = (&views[ia.view].sents[ia.sent], &views[ib.view].sents[ib.sent]);
+        if let Some(why) = anchor_change(sa, sb, docs, views, ia.view, ib.view) {
+            let mut m = vec![a, b];
+            m.sort_by_key(|&i| (items[i].view, items[i].start));
+            extra.push(RawGroup {
+                kind: GroupKind::Statement,
+                members: m,
+                sim: w.sim(&sa.terms, &sb.terms),
+                conflict: Some((a, b, why)),
+            });
+        }
+    }
+
     let mut groups: Vec<RawGroup> = Vec::new();
     for k in 0..n {
         if members[k].is_empty() || group_of[k] != k {
@@ -760,6 +865,10 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
             sim: if c > 0 { s / c as f64 } else { 0.0 },
             conflict: conflicts[k].take(),
         });
+    }
+    for mut g in extra {
+        g.members.sort_by_key(|&i| (items[i].view, items[i].start, items[i].end));
+        groups.push(g);
     }
     merge_single_repeats(&mut groups, &items);
     groups.sort_by_key(|g| {

@@ -92,6 +92,8 @@ struct LangFile {
     #[serde(default)]
     months: Vec<String>,
     #[serde(default)]
+    day_words: Vec<String>,
+    #[serde(default)]
     pair: Vec<PairExample>,
 }
 
@@ -153,6 +155,7 @@ pub struct CheckGrammar {
     numbers: HashSet<String>,
     weekdays: HashMap<String, u8>,
     months: HashSet<String>,
+    day_words: HashSet<String>,
     /// Wire agencies.
     pub wires: Vec<Wire>,
     /// Example pairs from the files, for tests.
@@ -176,6 +179,7 @@ impl CheckGrammar {
             numbers: HashSet::new(),
             weekdays: HashMap::new(),
             months: HashSet::new(),
+            day_words: HashSet::new(),
             wires: Vec::new(),
             pairs: Vec::new(),
         };
@@ -233,6 +237,7 @@ impl CheckGrammar {
             g.cues.extend(f.source_cues.iter().map(|w| fold(w)));
             g.numbers.extend(f.numbers.iter().map(|w| fold(w)));
             g.months.extend(f.months.iter().map(|w| fold(w)));
+            g.day_words.extend(f.day_words.iter().map(|w| fold(w)));
             for (i, w) in f.weekdays.iter().enumerate() {
                 // Hindi lists extra names for Thursday/Sunday after the seven: map by name.
                 g.weekdays.insert(fold(w), weekday_number(w).unwrap_or(i as u8));
@@ -347,6 +352,12 @@ impl CheckGrammar {
             });
         }
         out
+    }
+
+    /// True when a word names a single day (दिन, कल, आज, day, yesterday …) or a weekday.
+    pub fn is_day_word(&self, word: &str) -> bool {
+        let f = fold(word);
+        self.weekdays.contains_key(&f) || self.day_words.contains(&f)
     }
 
     /// The weekday (0 = Monday) a word names, if it is a weekday name.
