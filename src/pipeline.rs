@@ -43,8 +43,14 @@ pub fn analyze(
         published: published_final,
         grammars: g,
     };
-    let mut claims = extract::figure::extract(&ctx);
-    claims.extend(extract::time::extract(&ctx));
+    let times = extract::time::extract(&ctx);
+    // A number inside a date ("16 नवं. 2016", "2019-sep-1") belongs to the date: the figure
+    // extractor does not know the time grammar, so overlaps are settled here, once.
+    let mut claims: Vec<_> = extract::figure::extract(&ctx)
+        .into_iter()
+        .filter(|f| !times.iter().any(|t| t.span().overlaps(f.span())))
+        .collect();
+    claims.extend(times);
     let (quotes, mut findings) = extract::quote::extract(&ctx);
     claims.extend(quotes);
     claims.extend(extract::attribution::extract(&ctx));

@@ -156,28 +156,16 @@ impl ChromeGrammar {
             if !hit {
                 continue;
             }
-            if let Some(re) = &r.next {
-                if !next.is_some_and(|n| re.is_match(n)) {
-                    continue;
-                }
-            }
-            if let Some(re) = &r.prev {
-                if !prev.is_some_and(|p| re.is_match(p)) {
-                    continue;
-                }
-            }
-            return Some(&r.name);
-        }
-        if lang == Lang::Hi {
-            if let Some(max) = self.latin_line_max {
-                let has_latin = line.chars().any(|c| c.is_ascii_alphabetic());
-                let has_deva = line.chars().any(is_devanagari);
-                if has_latin && !has_deva && line.chars().count() <= max {
-                    return Some("latin-line-in-hindi");
-                }
+            let next_ok = r.next.as_ref().is_none_or(|re| next.is_some_and(|n| re.is_match(n)));
+            let prev_ok = r.prev.as_ref().is_none_or(|re| prev.is_some_and(|p| re.is_match(p)));
+            if next_ok && prev_ok {
+                return Some(&r.name);
             }
         }
-        None
+        let max = self.latin_line_max.filter(|_| lang == Lang::Hi)?;
+        let has_latin = line.chars().any(|c| c.is_ascii_alphabetic());
+        let has_deva = line.chars().any(is_devanagari);
+        (has_latin && !has_deva && line.chars().count() <= max).then_some("latin-line-in-hindi")
     }
 }
 
