@@ -1,6 +1,7 @@
 //! Command-line interface. Exit codes: 0 clean, 1 a finding at or above `--fail-on`, 2 an error
 //! (a document that could not be read, a bad grammar, bad arguments).
 
+mod check;
 mod claims;
 mod entities;
 mod explain;
@@ -41,6 +42,8 @@ struct Cli {
 enum Command {
     /// List the figures, times, quotes and attributions each article claims.
     Claims(claims::Args),
+    /// Check claims across outlets: stories, corroborated, conflicting and single-source claims.
+    Check(check::Args),
     /// List the canonical entities (people, organisations, places) the articles mention.
     Entities(entities::Args),
     /// Explain a finding code (or list them all).
@@ -54,6 +57,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Claims(a) => claims::run(a),
+        Command::Check(a) => check::run(a),
         Command::Entities(a) => entities::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Mt(a) => mt::run(a),
