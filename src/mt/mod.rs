@@ -209,6 +209,10 @@ pub struct DocView<'a> {
     pub g: &'a MtGrammar,
     /// The document's claims (figures with their values), when extracted.
     pub claims: &'a [crate::claim::Claim],
+    /// Spans of entity mentions (names from the alias tables): never evidence.
+    pub names: Vec<Span>,
+    /// The document's entities, with their mentions.
+    pub entities: &'a [crate::extract::entity::Entity],
 }
 
 impl<'a> DocView<'a> {
@@ -231,6 +235,12 @@ impl<'a> DocView<'a> {
             sents,
             g,
             claims: &doc.claims,
+            names: doc
+                .entities
+                .iter()
+                .flat_map(|e| e.mentions.iter().map(|m| Span::new(m.start, m.end)))
+                .collect(),
+            entities: &doc.entities,
         }
     }
 
@@ -246,6 +256,8 @@ impl<'a> DocView<'a> {
             }],
             g,
             claims: &[],
+            names: Vec::new(),
+            entities: &[],
         }
     }
 
@@ -254,13 +266,17 @@ impl<'a> DocView<'a> {
         span.slice(self.text)
     }
 
-    /// True when token `i` of `s` looks like a proper name: a Devanagari word unknown to native
-    /// news that is not a known English content word, next to another such word, or before a
-    /// title or the agentive ने, or after a title. Names are never evidence.
+    /// True when token `i` of `s` is a proper name: inside an entity mention (alias tables), or a
+    /// Devanagari word unknown to native news that is not a known English content word, next to
+    /// another such word, or before a title or the agentive ने, or after a title. Names are never
+    /// evidence.
     pub fn is_name_like(&self, s: &SentView, i: usize) -> bool {
         let Some(t) = s.tokens.get(i) else {
             return false;
         };
+        if self.names.iter().any(|n| n.contains(t.span())) {
+            return true;
+        }
         if t.script != Script::Deva || self.g.lexicon.hi_band(&t.norm) >= 2 {
             return false;
         }
@@ -434,7 +450,7 @@ mod tests {
                 seed ^= seed >> 7;
                 seed ^= seed << 17;
                 text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-                if seed % 3 == 0 {
+                if seed.is_multiple_of(3) {
                     text.push(' ');
                 }
             }
