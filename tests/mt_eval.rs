@@ -181,6 +181,7 @@ fn mtdata_scores() {
     let mut num = (0usize, 0usize, 0usize);
     let mut name = (0usize, 0usize, 0usize);
     let mut name_strong = (0usize, 0usize, 0usize);
+    let mut num_ref = (0usize, 0usize, 0usize);
     let mut human_name_strong = 0usize;
     let mut any_mis = (0usize, 0usize, 0usize);
     let (mut human_bi, mut human_num, mut human_name, mut human_bi_flag, mut human_n) =
@@ -304,7 +305,24 @@ fn mtdata_scores() {
                 })
             })
         });
+        // A second truth for figures, independent of the annotation: the MT's digit figures
+        // differ from those of the human reference translation of the same source.
+        let digits = |h: &str| -> Vec<String> {
+            let mut v: Vec<String> = tathya::mt::normalize::tokens(h, 0, h.len())
+                .into_iter()
+                .filter(|t| t.script == tathya::mt::normalize::Script::Number)
+                .map(|t| t.norm.replace(',', ""))
+                .collect();
+            v.sort();
+            v
+        };
+        let ref_truth = r["ref"].as_str().map(|rf| digits(rf) != digits(text));
         let nf = !nev.is_empty();
+        if let Some(rt) = ref_truth {
+            num_ref.0 += usize::from(nf);
+            num_ref.1 += usize::from(nf && rt);
+            num_ref.2 += usize::from(rt);
+        }
         let mf = !mev.is_empty();
         let mf_strong = mev.iter().any(|e| e.weight >= threshold);
         name_strong.0 += usize::from(mf_strong);
@@ -388,6 +406,10 @@ fn mtdata_scores() {
     println!(
         "  name parity vs name mistranslation spans:     {}",
         pr(name)
+    );
+    println!(
+        "  number parity vs MT figures differing from the human reference: {}",
+        pr(num_ref)
     );
     println!(
         "  name parity, strong (name part translated):   {}",

@@ -46,9 +46,16 @@ fn en_figures(s: &str, d: &Data) -> Vec<(f64, bool)> {
         {
             i += 1;
         }
-        let Some(v) = number_value(&s[start..i]) else {
+        let Some(mut v) = number_value(&s[start..i]) else {
             continue;
         };
+        // A vulgar fraction right after the digits: 29¾.
+        match s[i..].chars().next() {
+            Some('¼') => v += 0.25,
+            Some('½') => v += 0.5,
+            Some('¾') => v += 0.75,
+            _ => {}
+        }
         let currency = s[..start].trim_end().ends_with(['$', '£', '€', '₹']);
         let suffix: String = s[i..]
             .chars()
