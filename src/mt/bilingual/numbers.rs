@@ -165,7 +165,9 @@ pub fn check(v: &DocView, s: &SentView, src: &str, out: &mut Vec<Evidence>) {
                     "the original's figure {} is missing from the translation",
                     fmt(*val)
                 ),
-                weight: d.weight("M101"),
+                // A missing figure may be a paraphrase ("100 percent sure" → "पूरी तरह
+                // सुनिश्चित"): weaker than a figure the original does not have.
+                weight: d.weight("M101") * d.weight("M101_missing_factor"),
             });
             return;
         }
