@@ -213,6 +213,8 @@ pub struct DocView<'a> {
     pub names: Vec<Span>,
     /// The document's entities, with their mentions.
     pub entities: &'a [crate::extract::entity::Entity],
+    /// The document is Hindi (the vocabulary rules run only on Hindi).
+    pub hindi: bool,
 }
 
 impl<'a> DocView<'a> {
@@ -241,6 +243,7 @@ impl<'a> DocView<'a> {
                 .flat_map(|e| e.mentions.iter().map(|m| Span::new(m.start, m.end)))
                 .collect(),
             entities: &doc.entities,
+            hindi: doc.lang == crate::document::Lang::Hi,
         }
     }
 
@@ -258,6 +261,7 @@ impl<'a> DocView<'a> {
             claims: &[],
             names: Vec::new(),
             entities: &[],
+            hindi: true,
         }
     }
 
@@ -302,11 +306,18 @@ impl<'a> DocView<'a> {
     }
 }
 
-/// Run every monolingual rule over a view.
+/// Run every monolingual rule over a view. The vocabulary rules are Hindi rules: on a document
+/// in another language only the loops and the leftover tags are looked for.
 pub fn evidence(v: &DocView) -> Vec<Evidence> {
     let mut ev = Vec::new();
     stutter::check(v, &mut ev);
     tags::check(v, &mut ev);
+    if !v.hindi {
+        ev.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.code.code).cmp(&(b.span.start, b.span.end, b.code.code))
+        });
+        return ev;
+    }
     magnitude::check(v, &mut ev);
     transliteration::check(v, &mut ev);
     closed_class::check(v, &mut ev);
@@ -408,6 +419,19 @@ pub fn score_text(text: &str, g: &MtGrammar) -> (f64, Vec<Evidence>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_documents_only_get_loops_and_tags() {
+        let doc = crate::pipeline::analyze(
+            "en",
+            "The barter deal was signed on Sundy. It was very, very good.".into(),
+            None,
+            &crate::pipeline::Options::default(),
+            crate::grammar::Grammars::builtin(),
+        );
+        assert!(doc.findings.iter().all(|f| !f.code.starts_with('M')));
+        assert!(doc.mt.as_ref().is_some_and(|m| m.flagged == 0));
+    }
 
     /// Deterministic junk in every script the rules look at: no rule may panic on it.
     #[test]
