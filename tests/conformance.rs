@@ -22,7 +22,9 @@ use tathya::claim::{ClaimKind, Figure, FigureKind};
 use tathya::{Grammars, Lang, Options};
 
 /// Scored kinds, in report order.
-const KINDS: [&str; 6] = ["number", "ordinal", "percent", "range", "duration", "quantity"];
+const KINDS: [&str; 6] = [
+    "number", "ordinal", "percent", "range", "duration", "quantity",
+];
 
 /// Seconds in a duration unit (month = 30 days, year = 365 days; month↔year compares by 12).
 fn seconds(unit: &str) -> Option<f64> {
@@ -224,7 +226,10 @@ fn numbers_suite_conformance() {
                     format!(
                         "{}{}",
                         case["value"],
-                        case["unit"].as_str().map(|u| format!(" {u}")).unwrap_or_default()
+                        case["unit"]
+                            .as_str()
+                            .map(|u| format!(" {u}"))
+                            .unwrap_or_default()
                     )
                 };
                 let got: Vec<String> = figures.iter().map(describe).collect();
@@ -286,8 +291,14 @@ fn numbers_suite_conformance() {
     // The rates reached on the development half; a drop fails the test.
     let hi = rate(&by_lang["hi"]);
     let en = rate(&by_lang["en"]);
-    assert!(hi >= MIN_HI, "Hindi pass rate {hi:.3} < {MIN_HI}\n{summary}");
-    assert!(en >= MIN_EN, "English pass rate {en:.3} < {MIN_EN}\n{summary}");
+    assert!(
+        hi >= MIN_HI,
+        "Hindi pass rate {hi:.3} < {MIN_HI}\n{summary}"
+    );
+    assert!(
+        en >= MIN_EN,
+        "English pass rate {en:.3} < {MIN_EN}\n{summary}"
+    );
 }
 
 /// Pass-rate floors (the issue asks 0.90 for each language).

@@ -194,7 +194,14 @@ fn romanize_word(word: &str) -> String {
                             .is_some_and(has_vowel);
                         let next_cons_voiced =
                             matches!(us.get(i + 1), Some(Unit::Cons(_, Some(v))) if !v.is_empty());
-                        let drop = last || (prev_vowel && next_cons_voiced);
+                        // A final conjunct ending in र, य or व keeps it (नरेंद्र → narendra, मित्र).
+                        let final_cluster = last
+                            && matches!(*l, "r" | "y" | "v")
+                            && matches!(
+                                i.checked_sub(1).and_then(|k| us.get(k)),
+                                Some(Unit::Cons(_, Some("")))
+                            );
+                        let drop = (last && !final_cluster) || (prev_vowel && next_cons_voiced);
                         if !drop {
                             out.push('a');
                         }
@@ -331,6 +338,8 @@ mod tests {
         assert_eq!(romanize("शोइगु"), "shoigu");
         assert_eq!(romanize("किम जोंग-उन"), "kim jong un");
         assert_eq!(romanize("पुतिन"), "putin");
+        assert_eq!(romanize("नरेंद्र मोदी"), "narendra modi");
+        assert_eq!(romanize("कुर्स्क"), "kursk");
         assert_eq!(display("क्यूरीलो बुडन"), "Kyurilo Budan");
     }
 

@@ -150,7 +150,11 @@ impl<T> Default for PhraseSet<T> {
 
 impl<T> PhraseSet<T> {
     fn insert(&mut self, words: Vec<PhraseWord>, value: T, backward: bool) {
-        let Some(k) = (if backward { words.last() } else { words.first() }) else {
+        let Some(k) = (if backward {
+            words.last()
+        } else {
+            words.first()
+        }) else {
             return;
         };
         let list = self.map.entry(k.key.clone()).or_default();

@@ -159,7 +159,9 @@ fn merge(text: &str, hits: Vec<parse::Hit>) -> Vec<parse::Hit> {
                 && b.unit.is_none()
                 && b.value.fract() == 0.0
                 && (1.0..100.0).contains(&b.value)
-                && text.get(h.span.start..h.span.end).is_some_and(|s| s.bytes().all(|c| c.is_ascii_digit()))
+                && text
+                    .get(h.span.start..h.span.end)
+                    .is_some_and(|s| s.bytes().all(|c| c.is_ascii_digit()))
             {
                 prev.figure.value += b.value / 100.0;
                 prev.span = Span::new(prev.span.start, h.span.end);

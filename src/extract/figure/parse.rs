@@ -247,8 +247,13 @@ impl<'a, 'b> Parser<'a, 'b> {
         let plain_fraction = t.punct(i + 1) == Some('/')
             && t.lit(i + 2).is_some()
             && !(t.attached(i + 3) && t.tok(i + 3).is_some())
-            && !(i > 0 && t.attached(i) && t.tok(i - 1).is_some_and(|p| p.kind != Kind::Punct('-') && p.kind != Kind::Punct('−')));
-        if !plain_fraction && ((i > 0 && t.attached(i) && glued(i - 1)) || (t.attached(i + 1) && glued(i + 1))) {
+            && !(i > 0
+                && t.attached(i)
+                && t.tok(i - 1)
+                    .is_some_and(|p| p.kind != Kind::Punct('-') && p.kind != Kind::Punct('−')));
+        if !plain_fraction
+            && ((i > 0 && t.attached(i) && glued(i - 1)) || (t.attached(i + 1) && glued(i + 1)))
+        {
             let mut j = i + 1;
             while t.tok(j).is_some() && t.attached(j) {
                 j += 1;
@@ -347,9 +352,10 @@ impl<'a, 'b> Parser<'a, 'b> {
                     // a hundred and five
                     if matches!(last, Last::Hundred | Last::Scale)
                         && info.is_some_and(|w| w.has(flag::AND))
-                        && (self.info(j + 1).is_some_and(|w| {
-                            w.card.is_some_and(|v| v < 100.0) || w.ord.is_some()
-                        }) || t.lit(j + 1).is_some_and(|l| l.value < 100.0 && l.integer))
+                        && (self
+                            .info(j + 1)
+                            .is_some_and(|w| w.card.is_some_and(|v| v < 100.0) || w.ord.is_some())
+                            || t.lit(j + 1).is_some_and(|l| l.value < 100.0 && l.integer))
                     {
                         j += 1;
                         continue;
@@ -436,7 +442,11 @@ impl<'a, 'b> Parser<'a, 'b> {
                         };
                         total = nt;
                         current = nc;
-                        last = if s == 100.0 { Last::Hundred } else { Last::Scale };
+                        last = if s == 100.0 {
+                            Last::Hundred
+                        } else {
+                            Last::Scale
+                        };
                         scale = Some(s);
                         j += 1;
                         words += 1;
@@ -636,8 +646,15 @@ impl<'a, 'b> Parser<'a, 'b> {
         let t = self.t;
         // Implicit one: पूरे दिन, सारा हफ्ता, all day, all-week, another hour; दिन भर.
         if self.has(i, flag::ONE_BEFORE) {
-            let k = if matches!(t.punct(i + 1), Some('-')) && t.attached(i + 1) { i + 2 } else { i + 1 };
-            if let Some((u, e)) = self.unit_after(k).filter(|(u, _)| u.kind == FigureKind::Duration) {
+            let k = if matches!(t.punct(i + 1), Some('-')) && t.attached(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some((u, e)) = self
+                .unit_after(k)
+                .filter(|(u, _)| u.kind == FigureKind::Duration)
+            {
                 return (Some(self.implicit_one(i, e, u)), e);
             }
             return (None, i + 1);
@@ -729,7 +746,9 @@ impl<'a, 'b> Parser<'a, 'b> {
         let mut range_max = None;
         let between = i > 0 && matches!(t.key(i - 1), "between" | "बीच");
         let and_between = matches!(t.key(end), "और" | "and")
-            && self.number(end + 1).is_ok_and(|n| t.key(n.end) == "के" && t.key(n.end + 1) == "बीच");
+            && self
+                .number(end + 1)
+                .is_ok_and(|n| t.key(n.end) == "के" && t.key(n.end + 1) == "बीच");
         let conn = self.has(end, flag::RANGE) || (between && t.key(end) == "and") || and_between;
         if conn && !(num.year_like && t.key(end) == "से" && !self.starts_number(end + 1)) {
             if let Ok(second) = self.number(end + 1) {
@@ -766,7 +785,9 @@ impl<'a, 'b> Parser<'a, 'b> {
         // Qualifier after: 40% से अधिक, एक महीने से भी कम, 10 or more.
         let mut qualifier = Qualifier::Exact;
         if range_max.is_none() && !(num.year_like && unit.is_none()) {
-            if let Some((q, e)) = self.match_forward(end, self.lex.quals_after.candidates(t.key(end))) {
+            if let Some((q, e)) =
+                self.match_forward(end, self.lex.quals_after.candidates(t.key(end)))
+            {
                 qualifier = *q;
                 end = e;
             }
@@ -783,7 +804,8 @@ impl<'a, 'b> Parser<'a, 'b> {
         let mut start = i;
         let mut before_unit = None;
         if unit.is_none()
-            && let Some((u, s)) = self.match_backward(i, floor, |k| self.lex.units_before.candidates(k))
+            && let Some((u, s)) =
+                self.match_backward(i, floor, |k| self.lex.units_before.candidates(k))
         {
             before_unit = Some(u);
             start = s;

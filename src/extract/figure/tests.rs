@@ -26,5 +26,8 @@ fn smoke() {
         eprintln!("{t}: {:?}", figs(t));
     }
     let f = one("गोला-बारूद के 40% से अधिक की आपूर्ति", "40% से अधिक");
-    assert_eq!((f.value, f.qualifier, f.figure), (40.0, Qualifier::MoreThan, FigureKind::Percent));
+    assert_eq!(
+        (f.value, f.qualifier, f.figure),
+        (40.0, Qualifier::MoreThan, FigureKind::Percent)
+    );
 }

@@ -93,9 +93,9 @@ fn run_value(s: &str) -> f64 {
 fn grouping_ok(first: usize, groups: &[usize]) -> bool {
     let western = (1..=3).contains(&first) && groups.iter().all(|&g| g == 3);
     let indian = (1..=2).contains(&first)
-        && groups.split_last().is_some_and(|(last, mid)| {
-            *last == 3 && mid.iter().all(|&g| g == 2)
-        });
+        && groups
+            .split_last()
+            .is_some_and(|(last, mid)| *last == 3 && mid.iter().all(|&g| g == 2));
     western || indian
 }
 
@@ -216,11 +216,11 @@ pub(super) fn tokenize_into(text: &str, out: &mut Vec<Tok>) {
             i += c.len_utf8();
             continue;
         }
-        let prev_is_word_or_digit = out.last().is_some_and(|t: &Tok| {
-            t.end == i && matches!(t.kind, Kind::Word | Kind::Num(_))
-        });
-        let starts_number =
-            is_digit(c) || (c == '.' && !prev_is_word_or_digit && text[i + 1..].starts_with(is_digit));
+        let prev_is_word_or_digit = out
+            .last()
+            .is_some_and(|t: &Tok| t.end == i && matches!(t.kind, Kind::Word | Kind::Num(_)));
+        let starts_number = is_digit(c)
+            || (c == '.' && !prev_is_word_or_digit && text[i + 1..].starts_with(is_digit));
         if starts_number && let Ok((rest, lit)) = literal(&text[i..]) {
             let end = text.len() - rest.len();
             out.push(Tok {

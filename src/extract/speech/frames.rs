@@ -344,8 +344,16 @@ impl Reader<'_> {
             }
             // "रिपोर्ट में कहा गया है कि"
             if let Some((n, _)) = words::longest_at(ws, i, &self.g.passive_frames, self.text) {
+                // "आदेश में कहा गया": a document, never a person's name.
                 let agent = match i.checked_sub(1).and_then(|k| ws.get(k)) {
-                    Some(w) if has(&self.g.passive_locus, w) => self.np_before(ws, i - 1),
+                    Some(w) if has(&self.g.passive_locus, w) => {
+                        self.np_before(ws, i - 1).map(|np| Np {
+                            head: np.span,
+                            title: None,
+                            kind: NpKind::Descriptive,
+                            ..np
+                        })
+                    }
                     _ => None,
                 };
                 let mut f = self.frame(ws, sentence, sent, agent, i, i + n);

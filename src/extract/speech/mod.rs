@@ -499,7 +499,9 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             if !trimmed.ends_with(',') {
                 continue;
             }
-            let c = Span::new(sent.start, sent.start + trimmed.len() - 1);
+            // Skip a dateline that opens the sentence ("सियोल : …", "Seoul, Dec 1 (Reuters) -").
+            let lead = dateline_len(trimmed);
+            let c = Span::new(sent.start + lead, sent.start + trimmed.len() - 1);
             if words::words(text, c).len() < 3 {
                 continue;
             }
@@ -567,6 +569,24 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         findings,
         mentions,
     }
+}
+
+/// Bytes of a dateline at the start of `s`: up to a colon or dash after at most four words.
+fn dateline_len(s: &str) -> usize {
+    let head: String = s.chars().take(60).collect();
+    let Some(p) = head.find([':', '—']).or_else(|| head.find(" - ")) else {
+        return 0;
+    };
+    let before = &s[..p];
+    if before.split_whitespace().count() > 4 || before.contains(['।', '.', '"', '“']) {
+        return 0;
+    }
+    let rest = &s[p..];
+    let skip = rest
+        .char_indices()
+        .find(|(_, c)| words::is_word_char(*c) || matches!(c, '"' | '“' | '‘' | '\''))
+        .map_or(rest.len(), |(i, _)| i);
+    p + skip
 }
 
 fn source_ref(m: &Mention) -> SourceRef {
@@ -644,7 +664,26 @@ fn credits(ctx: &ExtractCtx) -> Vec<(usize, Span, Span)> {
                     let s = line.start + comma + 1 + lead;
                     let name = Span::new(s, s + inner.trim().len());
                     out.push((sentence_of(name.start), name, name));
+                    continue;
                 }
+            }
+        }
+        // Wire dateline: "SEOUL, Dec 1 (Reuters) - …", "नई दिल्ली (भाषा) — …".
+        let head = l.get(..head_end).unwrap_or("");
+        if let (Some(open), Some(close)) = (head.find('('), head.find(')'))
+            && open < close
+            && head[close + 1..]
+                .trim_start()
+                .starts_with(['-', '—', '–', ':'])
+        {
+            let inner = &head[open + 1..close];
+            let p = words::phrase(inner);
+            if !p.is_empty() && g.credits.contains(&p) {
+                let lead = inner.len() - inner.trim_start().len();
+                let s = line.start + open + 1 + lead;
+                let name = Span::new(s, s + inner.trim().len());
+                let credit = Span::new(line.start + open, line.start + close + 1);
+                out.push((sentence_of(credit.start), credit, name));
             }
         }
     }

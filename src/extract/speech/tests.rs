@@ -211,6 +211,25 @@ fn hi_agency_credit_line() {
 }
 
 #[test]
+fn wire_dateline_credit_and_dateline_outside_content() {
+    let t = "SEOUL, Dec 1 (Reuters) - The delegation left Pyongyang on Sunday.";
+    let at = attributions(t, Lang::En);
+    assert!(
+        at.iter()
+            .any(|a| a.0 == "credit" && a.2.as_deref() == Some("Reuters")),
+        "{at:?}"
+    );
+    let t = "सियोल : मंत्री प्योंगयांग से रवाना हो गए, सरकारी मीडिया ने रविवार को यह जानकारी दी।";
+    let qs = quotes(t, Lang::Hi);
+    let q = find(&qs, "मंत्री प्योंगयांग से");
+    assert!(
+        q.1.starts_with("मंत्री"),
+        "the dateline is not reported speech: {:?}",
+        q.1
+    );
+}
+
+#[test]
 fn unbalanced_mark_is_a_finding() {
     let d = doc(
         "उत्तर कोरिया ने जून में वॉन्सन ‘कलमा कोस्टल क्षेत्र को खोल दिया।",
