@@ -485,7 +485,12 @@ fn surname_of(
 
 /// The document's entities, given its claims (speakers and sources are mentions too).
 pub fn extract(ctx: &ExtractCtx, claims: &[Claim]) -> Vec<Entity> {
-    let mut raw = crate::extract::speech::analyze(ctx).mentions;
+    from_mentions(ctx, crate::extract::speech::analyze(ctx).mentions, claims)
+}
+
+/// The document's entities from the speech pass's mentions and the speakers and sources of
+/// `claims` (claims from elsewhere may name more).
+pub fn from_mentions(ctx: &ExtractCtx, mut raw: Vec<RawMention>, claims: &[Claim]) -> Vec<Entity> {
     // Speakers and sources of the claims given (the pipeline's own are already in `raw`).
     for c in claims {
         let ms: Vec<&Mention> = match &c.detail {
