@@ -403,9 +403,15 @@ impl Reader<'_> {
                     && after_gap.chars().all(char::is_whitespace)
                     && words::longest_at(ws, i, &self.g.inverted_verbs, self.text).is_some()
                 {
-                    agent = self
-                        .np_after(ws, i + n)
-                        .filter(|np| np.kind != NpKind::Pronoun { person: false });
+                    // A name or a description of two words or more ("said one woman"), never a
+                    // pronoun, which would be the subject of the reported clause ("said he's …").
+                    agent = self.np_after(ws, i + n).filter(|np| match np.kind {
+                        NpKind::Name => true,
+                        NpKind::Descriptive => {
+                            np.span.slice(self.text).split_whitespace().count() > 1
+                        }
+                        NpKind::Pronoun { .. } => false,
+                    });
                 }
                 // No agent: the cited source speaks ("… के हवाले से बताया है कि").
                 if agent.is_none() {
@@ -487,8 +493,11 @@ impl Reader<'_> {
             while e > 0 && has(&self.g.auxiliaries, &ws[e - 1]) && e + 3 > v {
                 e -= 1;
             }
-            if e == 0 || !self.np_joined(&ws[e - 1], &ws[e]) {
+            if e == 0 {
                 return (None, None);
+            }
+            if !self.np_joined(&ws[e - 1], &ws[e]) {
+                return (self.apposed(ws, e), None);
             }
             let np = self.np_before(ws, e);
             return (np, e.checked_sub(1));
@@ -515,6 +524,26 @@ impl Reader<'_> {
             }
         }
         (None, None)
+    }
+
+    /// English apposition: "Paul Barreira, professor of psychiatry at Harvard, said" — the name
+    /// before the comma that opens the apposition, which the verb's comma closes.
+    fn apposed(&self, ws: &[Word], e: usize) -> Option<Np> {
+        let closing = self.text.get(ws[e - 1].end..ws[e].start)?;
+        if closing.trim() != "," {
+            return None;
+        }
+        let lo = e.saturating_sub(20);
+        for k in (lo + 1..e).rev() {
+            let gap = self.text.get(ws[k - 1].end..ws[k].start)?;
+            if gap.contains(['.', '"', '“', '”', ';', ':']) {
+                return None;
+            }
+            if gap.trim() == "," {
+                return self.np_before(ws, k).filter(|np| np.kind == NpKind::Name);
+            }
+        }
+        None
     }
 
     /// Read what follows frame words `[v, after)`: content and kind.

@@ -343,7 +343,9 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
                 .agent
                 .as_ref()
                 .map_or(f.verb.start, |a| a.span.start.min(f.verb.start));
-            f.trailing
+            // The verb need not end the sentence: "“…,” he said, while …", "“…,” he told the crowd".
+            f.agent.is_some()
+                && f.content.is_none_or(|c| c.start >= p.close.end)
                 && start >= p.close.end
                 && text.get(p.close.end..start).is_some_and(|g| {
                     !g.contains(['।', '.', '?', '!', '“', '”', '"', '‘', '’', '«', '»', '\n'])
@@ -434,7 +436,7 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             || before.trim_end().is_empty();
         let kind = if label || (headline && trailing.is_none()) {
             QuoteKind::Scare
-        } else if (terminal && nwords >= 2) || (nwords >= 4 && (trailing.is_some() || intro)) {
+        } else if (terminal && nwords >= 3) || (nwords >= 4 && (trailing.is_some() || intro)) {
             QuoteKind::Direct
         } else {
             QuoteKind::Fragment
