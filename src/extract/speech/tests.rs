@@ -322,3 +322,81 @@ fn no_panic_on_odd_input() {
         let _ = doc(t, Lang::En);
     }
 }
+
+#[test]
+fn random_mixtures_of_marks_words_and_cues_never_panic_and_keep_spans_valid() {
+    let pieces = [
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "«",
+        "»",
+        " ",
+        "\n",
+        "।",
+        ".",
+        ",",
+        ":",
+        "(",
+        ")",
+        "ने",
+        "कहा",
+        "कि",
+        "बताया",
+        "के अनुसार",
+        "के हवाले से",
+        "उन्होंने",
+        "शोइगु",
+        "केसीएनए",
+        "said",
+        "told",
+        "he",
+        "according to",
+        "Lavrov",
+        "रक्षा मंत्री",
+        "का कहना है",
+        "कहा गया है",
+        "़",
+        "्",
+        "ं",
+        "(आईएएनएस)",
+        "don't",
+        "Korea's",
+        "—",
+        "-",
+        "KCNA",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..300 {
+        let mut t = String::new();
+        for _ in 0..40 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        for lang in [Lang::Hi, Lang::En] {
+            let d = doc(&t, lang);
+            for c in &d.claims {
+                assert!(
+                    t.get(c.start..c.end).is_some(),
+                    "claim span off a boundary in {t:?}"
+                );
+                if let ClaimKind::Quote(q) = &c.detail {
+                    assert!(t.get(q.content.start..q.content.end).is_some());
+                    if let Some(s) = &q.speaker {
+                        assert_eq!(t.get(s.start..s.end), Some(s.text.as_str()));
+                    }
+                }
+            }
+            for e in &d.entities {
+                for m in &e.mentions {
+                    assert_eq!(t.get(m.start..m.end), Some(m.text.as_str()));
+                }
+            }
+        }
+    }
+}
