@@ -367,7 +367,17 @@ impl Reader<'_> {
                 let lo = agent_word.map_or(0, |k| k + 1);
                 // Chain cues between the agent and the verb.
                 let mut chain = Vec::new();
-                let mut k = lo;
+                let mut k = if self.english { i } else { lo };
+                // English: "Yonhap reported, citing KCNA" — the cue follows the verb.
+                if self.english {
+                    let c = i + n;
+                    if let Some((m, _)) = words::longest_at(ws, c, &self.g.chain_cues, self.text)
+                        && let Some(src) = self.np_after(ws, c + m)
+                    {
+                        chain.push((Span::new(ws[c].start, ws[c + m - 1].end), src));
+                        used_cues.push(c);
+                    }
+                }
                 while k < i {
                     if let Some((m, _)) = words::longest_at(ws, k, &self.g.chain_cues, self.text) {
                         if let Some(src) = self
