@@ -425,6 +425,14 @@ impl Index {
         self.clusters.get(*c).map(|c| (c.name.as_str(), c.kind))
     }
 
+    /// Person mentions in text order: span and canonical name.
+    pub fn persons(&self) -> impl Iterator<Item = (Span, &str)> {
+        self.mentions.iter().filter_map(|(s, c)| {
+            let cl = self.clusters.get(*c)?;
+            (cl.kind == Kind::Person).then_some((*s, cl.name.as_str()))
+        })
+    }
+
     /// The document's entities, sorted by name and kind, mentions by position.
     pub fn entities(&self, text: &str) -> Vec<Entity> {
         let mut by: BTreeMap<(String, Kind), Vec<EntityMention>> = BTreeMap::new();

@@ -201,15 +201,34 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             (kind == Kind::Person).then(|| (np.span.start, *s, name.to_string()))
         })
         .collect();
+    let sentence_of = |pos: usize| -> usize {
+        let i = ctx.sentences.partition_point(|s| s.end <= pos);
+        ctx.sentences
+            .get(i)
+            .map_or(i.saturating_sub(1), |s| s.index)
+    };
     let speaker = |np: &Np, sentence: usize| -> (Mention, bool) {
         let mut m = mention(np);
         match np.kind {
             NpKind::Pronoun { person: true } => {
+                // The most recent named person who spoke or acted (an agent); failing that,
+                // the most recent named person mentioned, in the last three sentences.
                 let found = antecedents
                     .iter()
                     .rev()
-                    .find(|(pos, s, _)| *pos < np.span.start && s + ANTECEDENT_WINDOW >= sentence);
-                m.entity = found.map(|(_, _, n)| n.clone());
+                    .find(|(pos, s, _)| *pos < np.span.start && s + ANTECEDENT_WINDOW >= sentence)
+                    .map(|(_, _, n)| n.clone())
+                    .or_else(|| {
+                        index
+                            .persons()
+                            .filter(|(span, _)| {
+                                span.end <= np.span.start
+                                    && sentence_of(span.start) + ANTECEDENT_WINDOW >= sentence
+                            })
+                            .last()
+                            .map(|(_, n)| n.to_string())
+                    });
+                m.entity = found;
                 let ok = m.entity.is_some();
                 (m, ok)
             }
@@ -288,12 +307,6 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
     }
     attrs.sort_by_key(|a| (a.span.start, a.span.end));
 
-    let sentence_of = |pos: usize| -> usize {
-        let i = ctx.sentences.partition_point(|s| s.end <= pos);
-        ctx.sentences
-            .get(i)
-            .map_or(i.saturating_sub(1), |s| s.index)
-    };
     let chain_for = |sentences: &[usize], own: Option<usize>| -> Vec<SourceRef> {
         let mut out: Vec<SourceRef> = Vec::new();
         for a in attrs

@@ -95,6 +95,15 @@ fn hi_direct_with_trailing_speaker_addressee_and_pronoun() {
 }
 
 #[test]
+fn hi_pronoun_falls_back_to_a_named_person_mentioned_before() {
+    let t = "45 वर्षीय श्री रमेश डेविस जो लिडनी में रहते हैं, उन्होंने कहा कि उनका बेटा होनहार था।";
+    let qs = quotes(t, Lang::Hi);
+    let q = find(&qs, "उनका बेटा");
+    assert_eq!(q.3.as_deref(), Some("Ramesh Devis"));
+    assert!(q.4);
+}
+
+#[test]
 fn hi_pronoun_without_antecedent_is_unresolved() {
     let t = "बाजार आज बंद रहा।\n“हम तैयार हैं,” उन्होंने कहा।";
     let qs = quotes(t, Lang::Hi);
