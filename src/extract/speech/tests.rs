@@ -409,3 +409,36 @@ fn random_mixtures_of_marks_words_and_cues_never_panic_and_keep_spans_valid() {
         }
     }
 }
+
+#[test]
+fn en_apposition_determiners_and_negated_cues() {
+    let t = "Ms Davis, aged 45, who lives in Lydney, said her son was a promising chef.\nPark Byeong-seug, citing data from the ministry, said there had been 1,127 defections.\nSaipov was inspired by videos, according to the indictment.\nThe Japanese carmaker said the delays could cost jobs.\n\"We have looked at those numbers,\" she said, adding without citing evidence.";
+    let qs = quotes(t, Lang::En);
+    assert_eq!(find(&qs, "her son was").2.as_deref(), Some("Davis"));
+    assert_eq!(
+        find(&qs, "1,127 defections").2.as_deref(),
+        Some("Park Byeong-seug")
+    );
+    assert_eq!(
+        find(&qs, "the delays could").2.as_deref(),
+        Some("The Japanese carmaker")
+    );
+    let at = attributions(t, Lang::En);
+    assert!(
+        at.iter()
+            .any(|a| a.0 == "according to" && a.1 == "the indictment"),
+        "{at:?}"
+    );
+    assert!(!at.iter().any(|a| a.1 == "evidence"), "{at:?}");
+}
+
+#[test]
+fn en_said_with_a_short_clause_is_indirect_not_trailing() {
+    let qs = quotes(
+        "He said the plan failed. The minister told reporters.",
+        Lang::En,
+    );
+    let q = find(&qs, "the plan failed");
+    assert_eq!(q.0, QuoteKind::Indirect);
+    assert_eq!(q.2.as_deref(), Some("He"));
+}
