@@ -507,7 +507,8 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             let Some(sent) = ctx.sentences.iter().find(|s| s.index == f.sentence) else {
                 continue;
             };
-            let Some(before) = text.get(sent.start..a.span.start) else {
+            // The agent, or the verb when it comes first ("…, says the White House").
+            let Some(before) = text.get(sent.start..a.span.start.min(f.verb.start)) else {
                 continue;
             };
             let trimmed = before.trim_end();

@@ -433,6 +433,17 @@ fn en_apposition_determiners_and_negated_cues() {
 }
 
 #[test]
+fn en_trailing_inverted_without_marks() {
+    let qs = quotes(
+        "Syria is ready for refugees to return, says Foreign Minister Walid Moualem.",
+        Lang::En,
+    );
+    let q = find(&qs, "Syria is ready");
+    assert_eq!(q.0, QuoteKind::Unmarked);
+    assert_eq!(q.2.as_deref(), Some("Walid Moualem"));
+}
+
+#[test]
 fn en_said_with_a_short_clause_is_indirect_not_trailing() {
     let qs = quotes(
         "He said the plan failed. The minister told reporters.",
