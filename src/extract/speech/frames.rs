@@ -561,7 +561,7 @@ impl Reader<'_> {
                 .and_then(|_| self.np_before(ws, v));
             return (np, v.checked_sub(1));
         }
-        let lo = v.saturating_sub(20);
+        let lo = v.saturating_sub(30);
         for j in (lo..v).rev() {
             let w = &ws[j];
             if has(&self.g.complementizers, w) {

@@ -193,12 +193,22 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         }
     };
     // Person antecedents in text order.
-    let antecedents: Vec<(usize, usize, String)> = agents
+    // Agents in text order: a named person (Some), or a description that may be a person
+    // ("रूसी मंत्री", "the official": None). Organisations and places are skipped.
+    let antecedents: Vec<(usize, usize, Option<String>)> = agents
         .iter()
-        .filter(|(_, np)| np.kind == NpKind::Name)
-        .filter_map(|(s, np)| {
-            let (name, kind) = index.entity_at(np.head)?;
-            (kind == Kind::Person).then(|| (np.span.start, *s, name.to_string()))
+        .filter_map(|(s, np)| match np.kind {
+            NpKind::Name => {
+                let (name, kind) = index.entity_at(np.head)?;
+                (kind == Kind::Person).then(|| (np.span.start, *s, Some(name.to_string())))
+            }
+            NpKind::Descriptive => {
+                let ws = words::phrase(np.span.slice(text));
+                let org = ws.iter().any(|w| eg.is_org_word(w))
+                    || eg.lookup(np.span.slice(text)).is_some();
+                (!org).then_some((np.span.start, *s, None))
+            }
+            NpKind::Pronoun { .. } => None,
         })
         .collect();
     let sentence_of = |pos: usize| -> usize {
@@ -213,21 +223,23 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             NpKind::Pronoun { person: true } => {
                 // The most recent named person who spoke or acted (an agent); failing that,
                 // the most recent named person mentioned, in the last three sentences.
-                let found = antecedents
+                // The most recent agent decides; a described agent ("रूसी मंत्री ने") leaves
+                // the pronoun unresolved rather than guessing a name mentioned in passing.
+                let agent = antecedents
                     .iter()
                     .rev()
-                    .find(|(pos, s, _)| *pos < np.span.start && s + ANTECEDENT_WINDOW >= sentence)
-                    .map(|(_, _, n)| n.clone())
-                    .or_else(|| {
-                        index
-                            .persons()
-                            .filter(|(span, _)| {
-                                span.end <= np.span.start
-                                    && sentence_of(span.start) + ANTECEDENT_WINDOW >= sentence
-                            })
-                            .last()
-                            .map(|(_, n)| n.to_string())
-                    });
+                    .find(|(pos, s, _)| *pos < np.span.start && s + ANTECEDENT_WINDOW >= sentence);
+                let found = match agent {
+                    Some((_, _, name)) => name.clone(),
+                    None => index
+                        .persons()
+                        .filter(|(span, _)| {
+                            span.end <= np.span.start
+                                && sentence_of(span.start) + ANTECEDENT_WINDOW >= sentence
+                        })
+                        .last()
+                        .map(|(_, n)| n.to_string()),
+                };
                 m.entity = found;
                 let ok = m.entity.is_some();
                 (m, ok)
@@ -377,17 +389,18 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         // दिया – … “अजेय भाईचारे” …").
         let same = || {
             let sentence = sentence_of(outer.start);
+            // The nearest agent before the quote, its verb before or after it ("…, जहां
+            // उन्होंने … "कल्याण और शांति" … की कामना की").
             frames
                 .iter()
                 .enumerate()
                 .filter(|(_, f)| {
                     f.sentence == sentence
-                        && f.verb.end <= outer.start
-                        && f.agent.is_some()
-                        && !f.trailing
+                        && f.agent.as_ref().is_some_and(|a| a.span.end <= outer.start)
+                        && (f.verb.end <= outer.start || !f.trailing)
                 })
+                .max_by_key(|(_, f)| f.agent.as_ref().map(|a| a.span.start))
                 .map(|(i, _)| i)
-                .next_back()
         };
         // Else a quote that opens its sentence after a sentence ending in a reporting verb
         // ("गिलानी ने कहा:\n“…”", "He said: “…”").

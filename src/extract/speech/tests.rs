@@ -453,3 +453,16 @@ fn en_said_with_a_short_clause_is_indirect_not_trailing() {
     assert_eq!(q.0, QuoteKind::Indirect);
     assert_eq!(q.2.as_deref(), Some("He"));
 }
+
+#[test]
+fn hi_pronoun_after_a_described_agent_is_not_pinned_on_a_passing_name() {
+    let t = "रूसी मंत्री ने संस्थापक किम इल-सुंग के जन्मस्थान का दौरा किया, जहां उन्होंने \"शांति\" की कामना की।";
+    let qs = quotes(t, Lang::Hi);
+    let q = find(&qs, "शांति");
+    assert_eq!(q.2.as_deref(), Some("उन्होंने"));
+    assert_eq!(
+        q.3, None,
+        "Kim Il Sung is only mentioned; the agent is the minister"
+    );
+    assert!(!q.4);
+}
