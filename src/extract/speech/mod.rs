@@ -397,7 +397,6 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
                 .filter(|(_, f)| {
                     f.sentence == sentence
                         && f.agent.as_ref().is_some_and(|a| a.span.end <= outer.start)
-                        && (f.verb.end <= outer.start || !f.trailing)
                 })
                 .max_by_key(|(_, f)| f.agent.as_ref().map(|a| a.span.start))
                 .map(|(i, _)| i)
