@@ -303,13 +303,25 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 /// [`key_similarity`] of the word pairs (0 when the counts differ). "किम योंग-ह्यून" and
 /// "किम जोंग-उन" share a first word but not the rest, so they stay apart.
 pub fn name_similarity(a: &str, b: &str) -> f64 {
-    let (ka, kb) = (key(a), key(b));
-    let (wa, wb): (Vec<&str>, Vec<&str>) = (ka.split(' ').collect(), kb.split(' ').collect());
-    if wa.len() != wb.len() || ka.is_empty() {
+    words_similarity(&word_keys(a), &word_keys(b))
+}
+
+/// The key of each word of a name, for [`words_similarity`] (compute once, compare often).
+pub fn word_keys(name: &str) -> Vec<String> {
+    key(name)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// [`name_similarity`] of two names already split with [`word_keys`].
+pub fn words_similarity(a: &[String], b: &[String]) -> f64 {
+    if a.len() != b.len() || a.is_empty() {
         return 0.0;
     }
-    wa.iter()
-        .zip(&wb)
+    a.iter()
+        .zip(b)
         .map(|(x, y)| key_similarity(x, y))
         .fold(1.0, f64::min)
 }
