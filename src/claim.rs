@@ -137,6 +137,10 @@ pub struct Time {
     pub time: TimeKind,
     /// How precise the value is: a day, a week (value = its Monday), a month or a year.
     pub grain: Grain,
+    /// For a range ("19 से 20 नवंबर", "पिछले तीन दिनों"): its last day, `value` being its first.
+    /// (Not `end`: that is the claim's byte offset.)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
     /// True when a weekday written beside a date is not that date's weekday
     /// ("मंगलवार (26 जुलाई)" in 2023, a Wednesday).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
