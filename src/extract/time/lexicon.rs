@@ -2,7 +2,8 @@
 //! lookup tables. The two files use different scripts, so their words never collide and one
 //! lexicon serves Hindi pages with English words in them (bylines, kickers) as well.
 
-use std::collections::{BTreeMap, BTreeSet};
+// Hash maps: the lexicon is only looked up, never iterated into output, so their order cannot leak.
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
@@ -169,28 +170,30 @@ pub struct DayWord {
 /// The compiled time lexicon (normalised words → meanings).
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    months: BTreeMap<String, (u32, bool)>,
-    weekdays: BTreeMap<String, (u32, bool)>,
-    days: BTreeMap<String, DayWord>,
-    counts: BTreeMap<String, u32>,
-    units: BTreeMap<String, Unit>,
-    plural_units: BTreeSet<String>,
-    scales: BTreeSet<String>,
-    range_links: BTreeSet<String>,
-    range_ends: BTreeSet<String>,
-    ambiguous_months: BTreeSet<String>,
-    month_postpositions: BTreeSet<String>,
-    month_prepositions: BTreeSet<String>,
-    month_day_links: BTreeSet<String>,
-    day_month_links: BTreeSet<String>,
-    day_markers: BTreeSet<String>,
-    day_prefixes: BTreeSet<String>,
-    week_weekday_links: BTreeSet<String>,
-    ago_blockers: BTreeSet<String>,
-    past: BTreeSet<String>,
-    clause_breaks: BTreeSet<String>,
+    months: HashMap<String, (u32, bool)>,
+    weekdays: HashMap<String, (u32, bool)>,
+    days: HashMap<String, DayWord>,
+    counts: HashMap<String, u32>,
+    units: HashMap<String, Unit>,
+    plural_units: HashSet<String>,
+    scales: HashSet<String>,
+    range_links: HashSet<String>,
+    range_ends: HashSet<String>,
+    ambiguous_months: HashSet<String>,
+    month_postpositions: HashSet<String>,
+    month_prepositions: HashSet<String>,
+    month_day_links: HashSet<String>,
+    day_month_links: HashSet<String>,
+    day_markers: HashSet<String>,
+    day_prefixes: HashSet<String>,
+    week_weekday_links: HashSet<String>,
+    ago_blockers: HashSet<String>,
+    past: HashSet<String>,
+    clause_breaks: HashSet<String>,
     /// Future-tense word endings, normalised.
     pub future_endings: Vec<String>,
+    /// Words that can start a time expression (the matcher skips every other word).
+    starts: HashSet<String>,
     /// Multi-word phrases, as normalised token sequences.
     directions: Vec<(Vec<String>, Direction)>,
     ago: Vec<Vec<String>>,
@@ -214,6 +217,7 @@ pub fn normalize(word: &str) -> String {
             '\u{095E}' => out.push('फ'),
             '\u{095F}' => out.push('य'),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '\u{0900}'..='\u{097F}' => out.push(c),
             c => out.extend(c.to_lowercase()),
         }
     }
@@ -239,6 +243,23 @@ impl Lexicon {
             let raw: RawFile = gs.parse(file)?;
             lx.add(raw, file)?;
         }
+        let firsts = lx
+            .directions
+            .iter()
+            .map(|(p, _)| p)
+            .chain(lx.deictic.iter().map(|(p, _)| p))
+            .filter_map(|p| p.first().cloned())
+            .collect::<Vec<_>>();
+        lx.starts = lx
+            .months
+            .keys()
+            .chain(lx.weekdays.keys())
+            .chain(lx.days.keys())
+            .chain(lx.counts.keys())
+            .chain(lx.day_prefixes.iter())
+            .cloned()
+            .chain(firsts)
+            .collect();
         lx.directions
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         lx.ago.sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -331,6 +352,10 @@ impl Lexicon {
         Ok(())
     }
 
+    /// True when a time expression may start with this word.
+    pub fn may_start(&self, w: &str) -> bool {
+        self.starts.contains(w)
+    }
     /// Month number and whether the word is a short form.
     pub fn month(&self, w: &str) -> Option<(u32, bool)> {
         self.months.get(w).copied()

@@ -666,6 +666,15 @@ impl<'a> M<'a> {
     }
 
     fn at(&self, k: usize) -> Option<Hit> {
+        let t = self.toks.get(k)?;
+        let may_start = match t.kind {
+            TokKind::Word => self.lx.may_start(&t.norm),
+            TokKind::Num { .. } | TokKind::Date(_) => true,
+            TokKind::Other => false,
+        };
+        if !may_start {
+            return None;
+        }
         let candidates = [
             self.weekday_date(k),
             self.weekday_of_week(k),
