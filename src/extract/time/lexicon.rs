@@ -106,6 +106,8 @@ struct RawFile {
     #[serde(default)]
     scales: Vec<String>,
     #[serde(default)]
+    generic: Vec<String>,
+    #[serde(default)]
     range_links: Vec<String>,
     #[serde(default)]
     range_ends: Vec<String>,
@@ -177,6 +179,7 @@ pub struct Lexicon {
     units: HashMap<String, Unit>,
     plural_units: HashSet<String>,
     scales: HashSet<String>,
+    generic: HashSet<String>,
     range_links: HashSet<String>,
     range_ends: HashSet<String>,
     ambiguous_months: HashSet<String>,
@@ -318,6 +321,7 @@ impl Lexicon {
         self.plural_units.extend(set(&raw.plural_units));
         self.scales.extend(set(&raw.scales));
         self.range_links.extend(set(&raw.range_links));
+        self.generic.extend(set(&raw.generic));
         self.range_ends.extend(set(&raw.range_ends));
         self.ambiguous_months.extend(set(&raw.ambiguous_months));
         self.month_postpositions
@@ -383,6 +387,10 @@ impl Lexicon {
     /// A scale word after a number word ("दो हज़ार"): the number is not a day.
     pub fn is_scale(&self, w: &str) -> bool {
         self.scales.contains(w)
+    }
+    /// "every", "हर" before a weekday: a habit, not a day.
+    pub fn is_generic(&self, w: &str) -> bool {
+        self.generic.contains(w)
     }
     /// "से", "to" between the two ends of a range.
     pub fn is_range_link(&self, w: &str) -> bool {

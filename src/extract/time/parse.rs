@@ -625,6 +625,10 @@ impl<'a> M<'a> {
     }
 
     fn weekday_bare(&self, k: usize) -> Option<Hit> {
+        // "every Friday", "हर शुक्रवार", "on a Saturday": a habit, not a day
+        if k > 0 && self.tight(k - 1) && self.word(k - 1).is_some_and(|w| self.lx.is_generic(w)) {
+            return None;
+        }
         match self.weekday(k)? {
             (weekday, false) => Some((k, Expr::Weekday { weekday, dir: None }, false)),
             _ => None,
