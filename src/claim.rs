@@ -219,6 +219,9 @@ pub struct Mention {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// A title or description kept apart from the name ("रक्षा मंत्री", "Foreign Minister").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 /// One link in an attribution chain.

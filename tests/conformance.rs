@@ -117,10 +117,12 @@ fn matches(case: &Value, f: &Figure) -> bool {
                     .and_then(|u| in_unit(f, u))
                     .is_some_and(|v| close(w, v))
         }),
-        // A range states both ends: either may be the case's value.
+        // A range states both ends: either may be the case's value, or (quantulum's
+        // convention) its midpoint.
         _ => want.is_some_and(|w| {
             close(w, f.value)
-                || f.max.is_some_and(|m| close(w, m))
+                || f.max
+                    .is_some_and(|m| close(w, m) || close(w, (f.value + m) / 2.0))
                 || case["unit"]
                     .as_str()
                     .and_then(|u| in_measure(f, u))

@@ -24,6 +24,13 @@ pub(super) struct Lit {
     pub grouped: bool,
 }
 
+impl Lit {
+    /// Too long to be a quantity (an ID, a hash, a phone number run together) or not finite.
+    pub fn is_code(&self) -> bool {
+        self.int_digits > 24 || !self.value.is_finite()
+    }
+}
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Kind {
@@ -167,6 +174,24 @@ pub(super) fn literal(i: &str) -> IResult<&str, Lit> {
             let len = d.chars().count() as i32;
             value += run_value(d) / 10f64.powi(len);
             integer = false;
+            rest = r;
+        }
+    }
+    // 1.3e6, 1e10, 12e-1: an exponent written right after the mantissa.
+    if let Some(r) = rest.strip_prefix(['e', 'E']) {
+        let (sign, r) = match r.strip_prefix(['-', '+']) {
+            Some(r2) => (if r.starts_with('-') { -1 } else { 1 }, r2),
+            None => (1, r),
+        };
+        if let Ok((r, d)) = digit_run(r)
+            && d.len() <= 2
+            && d.is_ascii()
+            && !r.starts_with(|c: char| c.is_alphanumeric())
+            && !first.is_empty()
+        {
+            let exp = sign * d.parse::<i32>().unwrap_or(0);
+            value *= 10f64.powi(exp);
+            integer = value.fract() == 0.0;
             rest = r;
         }
     }
