@@ -589,6 +589,11 @@ impl<'a> M<'a> {
             .deictic()
             .iter()
             .find_map(|(p, d)| self.phrase(k, p).map(|l| (l, *d)))?;
+        // "कल-कारखाने" (factories), "आज-कल" (nowadays): a hyphenated compound, not a day
+        let hyphen = |a: usize| self.gap(a).is_some_and(|g| g == "-");
+        if hyphen(last) || (k > 0 && hyphen(k - 1)) {
+            return None;
+        }
         let offset = if d.ambiguous {
             tense(last).map(|past| if past { -d.offset } else { d.offset })
         } else {
