@@ -3,7 +3,33 @@
 //! lexicon serves Hindi pages with English words in them (bylines, kickers) as well.
 
 // Hash maps: the lexicon is only looked up, never iterated into output, so their order cannot leak.
-use std::collections::{HashMap, HashSet};
+// Keys are short words, so a small FNV-1a hash beats the default SipHash here.
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a, for short word keys.
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
+type HashSet<K> = StdSet<K, BuildHasherDefault<Fnv>>;
 
 use serde::Deserialize;
 
@@ -201,6 +227,21 @@ pub struct Lexicon {
     directions: Vec<(Vec<String>, Direction)>,
     ago: Vec<Vec<String>>,
     deictic: Vec<(Vec<String>, Deictic)>,
+}
+
+/// [`normalize`], borrowing when the word is already normal (most words are).
+pub fn normalize_cow(word: &str) -> std::borrow::Cow<'_, str> {
+    let plain = word.chars().all(|c| match c {
+        '\u{093C}' | '\u{200C}' | '\u{200D}' | '\u{0901}' | '\u{0958}'..='\u{095F}' => false,
+        c if c.is_ascii() => !c.is_ascii_uppercase(),
+        '\u{0900}'..='\u{097F}' => true,
+        _ => false,
+    });
+    if plain {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(normalize(word))
+    }
 }
 
 /// Normalise a word for lookup: lower-case Latin, Devanagari without nukta (फ़ → फ), chandrabindu
@@ -468,6 +509,12 @@ mod tests {
         assert_eq!(normalize("फ़रवरी"), "फरवरी");
         assert_eq!(normalize("पाँच"), "पांच");
         assert_eq!(normalize("Nov"), "nov");
+        assert!(matches!(
+            normalize_cow("जुलाई"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(normalize_cow("फ़रवरी"), "फरवरी");
+        assert_eq!(normalize_cow("Friday"), "friday");
     }
 
     #[test]

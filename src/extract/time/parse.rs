@@ -131,7 +131,7 @@ pub type NumberWords<'a> = &'a dyn Fn(usize) -> Option<(f64, usize)>;
 
 struct M<'a> {
     text: &'a str,
-    toks: &'a [Token],
+    toks: &'a [Token<'a>],
     lx: &'a Lexicon,
     words: Option<NumberWords<'a>>,
 }
@@ -144,7 +144,7 @@ impl<'a> M<'a> {
         self.toks
             .get(k)
             .filter(|t| t.kind == TokKind::Word)
-            .map(|t| t.norm.as_str())
+            .map(|t| t.norm.as_ref())
     }
 
     /// The text between tokens `a` and `a + 1`, when it is only spaces and light punctuation
@@ -714,7 +714,7 @@ impl<'a> M<'a> {
 /// `words`, when given, reads numbers in words (for years: "पच्चीस जनवरी अठारह सौ तिरेपन").
 pub fn find(
     text: &str,
-    toks: &[Token],
+    toks: &[Token<'_>],
     lx: &Lexicon,
     words: Option<NumberWords<'_>>,
 ) -> Vec<Found> {
