@@ -220,3 +220,36 @@ fn shared_corpora_smoke() {
         assert!(quotes > 0);
     }
 }
+
+#[test]
+fn entities_command_lists_canonical_entities_in_text_and_json() {
+    let bin = env!("CARGO_BIN_EXE_tathya");
+    let corpus = common::corpus_dir();
+    let out = std::process::Command::new(bin)
+        .arg("entities")
+        .arg(&corpus)
+        .output()
+        .expect("run tathya");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Kim Jong Un (person):"), "{text}");
+    assert!(text.contains("किम जोंग-उन"));
+    let out = std::process::Command::new(bin)
+        .args(["entities", "--format", "json"])
+        .arg(corpus.join("001_93327e7be077d1f2.txt"))
+        .output()
+        .expect("run tathya");
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ents = v["entities"].as_array().unwrap();
+    let kcna = ents
+        .iter()
+        .find(|e| e["entity"] == "Korean Central News Agency")
+        .expect("KCNA");
+    assert_eq!(kcna["kind"], "organisation");
+    assert!(kcna["mentions"].as_array().unwrap().len() >= 3);
+    let names: Vec<&str> = ents.iter().filter_map(|e| e["entity"].as_str()).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted, "entities are sorted");
+}

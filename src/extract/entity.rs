@@ -107,7 +107,7 @@ pub struct EntityGrammar {
     aliases: Vec<Vec<String>>,
     alias_entity: Vec<usize>,
     /// Each alias as written, for fuzzy look-up.
-    alias_text: Vec<String>,
+    alias_keys: Vec<Vec<String>>,
     /// Title phrases.
     pub titles: Vec<Vec<String>>,
     /// Titles that are also adjectives (प्रमुख "major", General): not read as titles in free text.
@@ -129,7 +129,7 @@ impl EntityGrammar {
             known: Vec::new(),
             aliases: Vec::new(),
             alias_entity: Vec::new(),
-            alias_text: Vec::new(),
+            alias_keys: Vec::new(),
             titles: raw.titles.iter().map(|t| words::phrase(t)).collect(),
             weak_titles: raw.weak_titles.iter().map(|t| words::phrase(t)).collect(),
             descriptors: raw.descriptors.iter().map(|w| words::norm(w)).collect(),
@@ -145,7 +145,7 @@ impl EntityGrammar {
                 }
                 g.aliases.push(p);
                 g.alias_entity.push(idx);
-                g.alias_text.push(a.clone());
+                g.alias_keys.push(romanize::word_keys(a));
             }
             g.known.push(Known {
                 name: e.name,
@@ -200,11 +200,12 @@ impl EntityGrammar {
             return self.alias_entity.get(k).copied();
         }
         let mut best: Option<(f64, usize)> = None;
-        for (k, at) in self.alias_text.iter().enumerate() {
+        let keys = romanize::word_keys(name);
+        for (k, ak) in self.alias_keys.iter().enumerate() {
             if self.aliases.get(k).map(Vec::len) != Some(p.len()) {
                 continue;
             }
-            let s = romanize::name_similarity(name, at);
+            let s = romanize::words_similarity(&keys, ak);
             if s >= 0.92 && best.is_none_or(|(b, _)| s > b) {
                 best = self.alias_entity.get(k).map(|&e| (s, e));
             }
@@ -337,7 +338,8 @@ pub struct Index {
 struct Cluster {
     name: String,
     kind: Kind,
-    keys: Vec<String>,
+    /// Word keys of each mention ([`romanize::word_keys`]).
+    keys: Vec<Vec<String>>,
 }
 
 impl Index {
@@ -381,10 +383,11 @@ impl Index {
                 {
                     c
                 } else {
+                    let tk = romanize::word_keys(t);
                     match idx.clusters.iter().position(|c| {
                         c.keys
                             .iter()
-                            .any(|k| romanize::name_similarity(k, t) >= 0.9)
+                            .any(|k| romanize::words_similarity(k, &tk) >= 0.9)
                     }) {
                         Some(c) => c,
                         None => {
@@ -398,7 +401,7 @@ impl Index {
                     }
                 };
                 if let Some(cl) = idx.clusters.get_mut(c) {
-                    cl.keys.push(t.to_string());
+                    cl.keys.push(romanize::word_keys(t));
                 }
                 assigned[mi] = Some(c);
             }
@@ -423,6 +426,14 @@ impl Index {
         };
         let (_, c) = exact.or_else(inside)?;
         self.clusters.get(*c).map(|c| (c.name.as_str(), c.kind))
+    }
+
+    /// Person mentions in text order: span and canonical name.
+    pub fn persons(&self) -> impl Iterator<Item = (Span, &str)> {
+        self.mentions.iter().filter_map(|(s, c)| {
+            let cl = self.clusters.get(*c)?;
+            (cl.kind == Kind::Person).then_some((*s, cl.name.as_str()))
+        })
     }
 
     /// The document's entities, sorted by name and kind, mentions by position.
@@ -485,7 +496,12 @@ fn surname_of(
 
 /// The document's entities, given its claims (speakers and sources are mentions too).
 pub fn extract(ctx: &ExtractCtx, claims: &[Claim]) -> Vec<Entity> {
-    let mut raw = crate::extract::speech::analyze(ctx).mentions;
+    from_mentions(ctx, crate::extract::speech::analyze(ctx).mentions, claims)
+}
+
+/// The document's entities from the speech pass's mentions and the speakers and sources of
+/// `claims` (claims from elsewhere may name more).
+pub fn from_mentions(ctx: &ExtractCtx, mut raw: Vec<RawMention>, claims: &[Claim]) -> Vec<Entity> {
     // Speakers and sources of the claims given (the pipeline's own are already in `raw`).
     for c in claims {
         let ms: Vec<&Mention> = match &c.detail {

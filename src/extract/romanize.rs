@@ -194,7 +194,14 @@ fn romanize_word(word: &str) -> String {
                             .is_some_and(has_vowel);
                         let next_cons_voiced =
                             matches!(us.get(i + 1), Some(Unit::Cons(_, Some(v))) if !v.is_empty());
-                        let drop = last || (prev_vowel && next_cons_voiced);
+                        // A final conjunct ending in र, य or व keeps it (नरेंद्र → narendra, मित्र).
+                        let final_cluster = last
+                            && matches!(*l, "r" | "y" | "v")
+                            && matches!(
+                                i.checked_sub(1).and_then(|k| us.get(k)),
+                                Some(Unit::Cons(_, Some("")))
+                            );
+                        let drop = (last && !final_cluster) || (prev_vowel && next_cons_voiced);
                         if !drop {
                             out.push('a');
                         }
@@ -296,13 +303,25 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 /// [`key_similarity`] of the word pairs (0 when the counts differ). "किम योंग-ह्यून" and
 /// "किम जोंग-उन" share a first word but not the rest, so they stay apart.
 pub fn name_similarity(a: &str, b: &str) -> f64 {
-    let (ka, kb) = (key(a), key(b));
-    let (wa, wb): (Vec<&str>, Vec<&str>) = (ka.split(' ').collect(), kb.split(' ').collect());
-    if wa.len() != wb.len() || ka.is_empty() {
+    words_similarity(&word_keys(a), &word_keys(b))
+}
+
+/// The key of each word of a name, for [`words_similarity`] (compute once, compare often).
+pub fn word_keys(name: &str) -> Vec<String> {
+    key(name)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// [`name_similarity`] of two names already split with [`word_keys`].
+pub fn words_similarity(a: &[String], b: &[String]) -> f64 {
+    if a.len() != b.len() || a.is_empty() {
         return 0.0;
     }
-    wa.iter()
-        .zip(&wb)
+    a.iter()
+        .zip(b)
         .map(|(x, y)| key_similarity(x, y))
         .fold(1.0, f64::min)
 }
@@ -331,6 +350,8 @@ mod tests {
         assert_eq!(romanize("शोइगु"), "shoigu");
         assert_eq!(romanize("किम जोंग-उन"), "kim jong un");
         assert_eq!(romanize("पुतिन"), "putin");
+        assert_eq!(romanize("नरेंद्र मोदी"), "narendra modi");
+        assert_eq!(romanize("कुर्स्क"), "kursk");
         assert_eq!(display("क्यूरीलो बुडन"), "Kyurilo Budan");
     }
 

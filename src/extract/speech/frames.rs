@@ -143,6 +143,12 @@ impl Reader<'_> {
         if let Some(p) = self.pronoun(lw) {
             return Some(p);
         }
+        if self.english && !self.en_np_word(lw) && !self.is_stop(lw) && lw.norm != "s" {
+            // "The Japanese carmaker said", "according to the indictment".
+            return (last.saturating_sub(4)..last)
+                .find(|&f| self.en_determined(ws, f, end))
+                .and_then(|f| self.analyse(ws, f, end));
+        }
         if self.is_stop(lw) || (self.english && !self.en_np_word(lw) && lw.norm != "s") {
             return None;
         }
@@ -185,6 +191,22 @@ impl Reader<'_> {
         self.analyse(ws, start, end)
     }
 
+    /// The source after a cue: [`Reader::np_after`], or in English a determiner and the plain
+    /// words after it ("according to the indictment").
+    fn source_after(&self, ws: &[Word], start: usize) -> Option<Np> {
+        let fw = ws.get(start)?;
+        if self.english && has(&self.g.determiners, fw) {
+            let mut e = start + 1;
+            while e < ws.len() && self.en_determined(ws, start, e + 1) {
+                e += 1;
+            }
+            if e > start + 1 {
+                return self.analyse(ws, start, e);
+            }
+        }
+        self.np_after(ws, start)
+    }
+
     /// English noun-phrase words: capitalised words, and lowercase words that are titles,
     /// descriptors, determiners or organisation heads ("the ministry", "officials").
     fn en_np_word(&self, w: &Word) -> bool {
@@ -197,6 +219,18 @@ impl Reader<'_> {
             || has(&self.g.determiners, w)
             || LangSpeech::has(&self.eg.titles, &w.norm)
             || has(&self.g.common_nouns, w)
+            // "Byeong-seug", "23-year-old": the lowercase part of a hyphenated word.
+            || self.text.get(..w.start).is_some_and(|b| b.ends_with('-'))
+    }
+
+    /// English: a lowercase noun phrase opened by a determiner ("the indictment", "The Japanese
+    /// carmaker"): the words `[first, end)` when `ws[first]` is a determiner and every word after
+    /// it is a plain word joined to the last.
+    fn en_determined(&self, ws: &[Word], first: usize, end: usize) -> bool {
+        ws.get(first).is_some_and(|w| has(&self.g.determiners, w))
+            && end > first + 1
+            && end - first <= 5
+            && (first + 1..end).all(|k| !self.is_stop(&ws[k]) && self.np_joined(&ws[k - 1], &ws[k]))
     }
 
     fn pronoun(&self, w: &Word) -> Option<Np> {
@@ -320,7 +354,8 @@ impl Reader<'_> {
         }
         if self.english {
             let raw = self.text.get(w.start..w.end).unwrap_or("");
-            return raw.chars().next().is_some_and(char::is_uppercase);
+            let hyphenated = self.text.get(..w.start).is_some_and(|b| b.ends_with('-'));
+            return hyphenated || raw.chars().next().is_some_and(char::is_uppercase);
         }
         // Hindi plural oblique nouns (विशेषज्ञों, अधिकारियों, अभियोक्ताओं) are descriptions.
         !(w.norm.ends_with("ों") || w.norm.ends_with("ओं"))
@@ -344,8 +379,16 @@ impl Reader<'_> {
             }
             // "रिपोर्ट में कहा गया है कि"
             if let Some((n, _)) = words::longest_at(ws, i, &self.g.passive_frames, self.text) {
+                // "आदेश में कहा गया": a document, never a person's name.
                 let agent = match i.checked_sub(1).and_then(|k| ws.get(k)) {
-                    Some(w) if has(&self.g.passive_locus, w) => self.np_before(ws, i - 1),
+                    Some(w) if has(&self.g.passive_locus, w) => {
+                        self.np_before(ws, i - 1).map(|np| Np {
+                            head: np.span,
+                            title: None,
+                            kind: NpKind::Descriptive,
+                            ..np
+                        })
+                    }
                     _ => None,
                 };
                 let mut f = self.frame(ws, sentence, sent, agent, i, i + n);
@@ -359,7 +402,17 @@ impl Reader<'_> {
                 let lo = agent_word.map_or(0, |k| k + 1);
                 // Chain cues between the agent and the verb.
                 let mut chain = Vec::new();
-                let mut k = lo;
+                let mut k = if self.english { i } else { lo };
+                // English: "Yonhap reported, citing KCNA" — the cue follows the verb.
+                if self.english {
+                    let c = i + n;
+                    if let Some((m, _)) = words::longest_at(ws, c, &self.g.chain_cues, self.text)
+                        && let Some(src) = self.np_after(ws, c + m)
+                    {
+                        chain.push((Span::new(ws[c].start, ws[c + m - 1].end), src));
+                        used_cues.push(c);
+                    }
+                }
                 while k < i {
                     if let Some((m, _)) = words::longest_at(ws, k, &self.g.chain_cues, self.text) {
                         if let Some(src) = self
@@ -395,9 +448,15 @@ impl Reader<'_> {
                     && after_gap.chars().all(char::is_whitespace)
                     && words::longest_at(ws, i, &self.g.inverted_verbs, self.text).is_some()
                 {
-                    agent = self
-                        .np_after(ws, i + n)
-                        .filter(|np| np.kind != NpKind::Pronoun { person: false });
+                    // A name or a description of two words or more ("said one woman"), never a
+                    // pronoun, which would be the subject of the reported clause ("said he's …").
+                    agent = self.np_after(ws, i + n).filter(|np| match np.kind {
+                        NpKind::Name => true,
+                        NpKind::Descriptive => {
+                            np.span.slice(self.text).split_whitespace().count() > 1
+                        }
+                        NpKind::Pronoun { .. } => false,
+                    });
                 }
                 // No agent: the cited source speaks ("… के हवाले से बताया है कि").
                 if agent.is_none() {
@@ -451,10 +510,16 @@ impl Reader<'_> {
                     k += m;
                     continue;
                 }
+                // "without citing evidence" names no source.
+                let negated = k
+                    .checked_sub(1)
+                    .and_then(|j| ws.get(j))
+                    .is_some_and(|w| has(&self.g.negations, w));
                 if let Some((m, _)) =
                     words::longest_at(ws, k, &self.g.cues_before_source, self.text)
+                        .filter(|_| !negated)
                 {
-                    if let Some(src) = self.np_after(ws, k + m) {
+                    if let Some(src) = self.source_after(ws, k + m) {
                         cues.push(Cue {
                             sentence,
                             cue: Span::new(ws[k].start, ws[k + m - 1].end),
@@ -479,8 +544,11 @@ impl Reader<'_> {
             while e > 0 && has(&self.g.auxiliaries, &ws[e - 1]) && e + 3 > v {
                 e -= 1;
             }
-            if e == 0 || !self.np_joined(&ws[e - 1], &ws[e]) {
+            if e == 0 {
                 return (None, None);
+            }
+            if !self.np_joined(&ws[e - 1], &ws[e]) {
+                return (self.apposed(ws, e), None);
             }
             let np = self.np_before(ws, e);
             return (np, e.checked_sub(1));
@@ -493,7 +561,7 @@ impl Reader<'_> {
                 .and_then(|_| self.np_before(ws, v));
             return (np, v.checked_sub(1));
         }
-        let lo = v.saturating_sub(20);
+        let lo = v.saturating_sub(30);
         for j in (lo..v).rev() {
             let w = &ws[j];
             if has(&self.g.complementizers, w) {
@@ -507,6 +575,36 @@ impl Reader<'_> {
             }
         }
         (None, None)
+    }
+
+    /// English apposition: "Paul Barreira, professor of psychiatry at Harvard, said" — the name
+    /// before the comma that opens the apposition, which the verb's comma closes.
+    fn apposed(&self, ws: &[Word], e: usize) -> Option<Np> {
+        let closing = self.text.get(ws[e - 1].end..ws[e].start)?;
+        if closing.trim() != "," {
+            return None;
+        }
+        // "Ms Davis, aged 45, who lives in Lydney, said": try each earlier comma in turn.
+        let lo = e.saturating_sub(25);
+        let mut commas = 0;
+        for k in (lo + 1..e).rev() {
+            let gap = self.text.get(ws[k - 1].end..ws[k].start)?;
+            if gap.contains(['.', '"', '“', '”', ';', ':'])
+                && !words::dotted(self.text, &ws[k - 1], &ws[k])
+            {
+                return None;
+            }
+            if gap.trim() == "," {
+                if let Some(np) = self.np_before(ws, k).filter(|np| np.kind == NpKind::Name) {
+                    return Some(np);
+                }
+                commas += 1;
+                if commas == 3 {
+                    return None;
+                }
+            }
+        }
+        None
     }
 
     /// Read what follows frame words `[v, after)`: content and kind.
@@ -578,9 +676,14 @@ impl Reader<'_> {
         // English "…,” X told Bloomberg News.": an addressee, then the end.
         let addressee_then_end = self.english
             && self.np_after(ws, k).is_some_and(|np| {
-                self.text
-                    .get(np.span.end..sent.end)
-                    .is_some_and(|r| !r.chars().any(words::is_word_char))
+                // A name ("told Bloomberg News.") or a short description ("told reporters."),
+                // not a clause read as a phrase ("said the delays could cost jobs.").
+                let short = np.span.slice(self.text).split_whitespace().count() <= 3;
+                (np.kind == NpKind::Name || short)
+                    && self
+                        .text
+                        .get(np.span.end..sent.end)
+                        .is_some_and(|r| !r.chars().any(words::is_word_char))
             });
         if rest_is_empty || addressee_then_end {
             f.trailing = true;

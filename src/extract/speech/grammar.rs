@@ -88,6 +88,9 @@ struct RawFile {
     /// Common nouns that head descriptions, not names (रिपोर्ट, सूत्र, officials).
     #[serde(default)]
     common_nouns: Vec<String>,
+    /// Words that negate a cue right after them ("without citing").
+    #[serde(default)]
+    negations: Vec<String>,
 }
 
 /// The compiled speech data of one language.
@@ -145,6 +148,8 @@ pub struct LangSpeech {
     pub clause_openers: Phrases,
     /// Common nouns heading descriptions.
     pub common_nouns: Phrases,
+    /// Negations of a following cue.
+    pub negations: Phrases,
 }
 
 fn ph(v: &[String]) -> Phrases {
@@ -183,6 +188,7 @@ impl LangSpeech {
             present_verbs: ph(&r.present_verbs),
             clause_openers: ph(&r.clause_openers),
             common_nouns: ph(&r.common_nouns),
+            negations: ph(&r.negations),
         }
     }
 

@@ -193,23 +193,54 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         }
     };
     // Person antecedents in text order.
-    let antecedents: Vec<(usize, usize, String)> = agents
+    // Agents in text order: a named person (Some), or a description that may be a person
+    // ("रूसी मंत्री", "the official": None). Organisations and places are skipped.
+    let antecedents: Vec<(usize, usize, Option<String>)> = agents
         .iter()
-        .filter(|(_, np)| np.kind == NpKind::Name)
-        .filter_map(|(s, np)| {
-            let (name, kind) = index.entity_at(np.head)?;
-            (kind == Kind::Person).then(|| (np.span.start, *s, name.to_string()))
+        .filter_map(|(s, np)| match np.kind {
+            NpKind::Name => {
+                let (name, kind) = index.entity_at(np.head)?;
+                (kind == Kind::Person).then(|| (np.span.start, *s, Some(name.to_string())))
+            }
+            NpKind::Descriptive => {
+                let ws = words::phrase(np.span.slice(text));
+                let org = ws.iter().any(|w| eg.is_org_word(w))
+                    || eg.lookup(np.span.slice(text)).is_some();
+                (!org).then_some((np.span.start, *s, None))
+            }
+            NpKind::Pronoun { .. } => None,
         })
         .collect();
+    let sentence_of = |pos: usize| -> usize {
+        let i = ctx.sentences.partition_point(|s| s.end <= pos);
+        ctx.sentences
+            .get(i)
+            .map_or(i.saturating_sub(1), |s| s.index)
+    };
     let speaker = |np: &Np, sentence: usize| -> (Mention, bool) {
         let mut m = mention(np);
         match np.kind {
             NpKind::Pronoun { person: true } => {
-                let found = antecedents
+                // The most recent named person who spoke or acted (an agent); failing that,
+                // the most recent named person mentioned, in the last three sentences.
+                // The most recent agent decides; a described agent ("रूसी मंत्री ने") leaves
+                // the pronoun unresolved rather than guessing a name mentioned in passing.
+                let agent = antecedents
                     .iter()
                     .rev()
                     .find(|(pos, s, _)| *pos < np.span.start && s + ANTECEDENT_WINDOW >= sentence);
-                m.entity = found.map(|(_, _, n)| n.clone());
+                let found = match agent {
+                    Some((_, _, name)) => name.clone(),
+                    None => index
+                        .persons()
+                        .filter(|(span, _)| {
+                            span.end <= np.span.start
+                                && sentence_of(span.start) + ANTECEDENT_WINDOW >= sentence
+                        })
+                        .last()
+                        .map(|(_, n)| n.to_string()),
+                };
+                m.entity = found;
                 let ok = m.entity.is_some();
                 (m, ok)
             }
@@ -288,12 +319,6 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
     }
     attrs.sort_by_key(|a| (a.span.start, a.span.end));
 
-    let sentence_of = |pos: usize| -> usize {
-        let i = ctx.sentences.partition_point(|s| s.end <= pos);
-        ctx.sentences
-            .get(i)
-            .map_or(i.saturating_sub(1), |s| s.index)
-    };
     let chain_for = |sentences: &[usize], own: Option<usize>| -> Vec<SourceRef> {
         let mut out: Vec<SourceRef> = Vec::new();
         for a in attrs
@@ -343,7 +368,9 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
                 .agent
                 .as_ref()
                 .map_or(f.verb.start, |a| a.span.start.min(f.verb.start));
-            f.trailing
+            // The verb need not end the sentence: "“…,” he said, while …", "“…,” he told the crowd".
+            f.agent.is_some()
+                && f.content.is_none_or(|c| c.start >= p.close.end)
                 && start >= p.close.end
                 && text.get(p.close.end..start).is_some_and(|g| {
                     !g.contains(['।', '.', '?', '!', '“', '”', '"', '‘', '’', '«', '»', '\n'])
@@ -362,17 +389,17 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         // दिया – … “अजेय भाईचारे” …").
         let same = || {
             let sentence = sentence_of(outer.start);
+            // The nearest agent before the quote, its verb before or after it ("…, जहां
+            // उन्होंने … "कल्याण और शांति" … की कामना की").
             frames
                 .iter()
                 .enumerate()
                 .filter(|(_, f)| {
                     f.sentence == sentence
-                        && f.verb.end <= outer.start
-                        && f.agent.is_some()
-                        && !f.trailing
+                        && f.agent.as_ref().is_some_and(|a| a.span.end <= outer.start)
                 })
+                .max_by_key(|(_, f)| f.agent.as_ref().map(|a| a.span.start))
                 .map(|(i, _)| i)
-                .next_back()
         };
         // Else a quote that opens its sentence after a sentence ending in a reporting verb
         // ("गिलानी ने कहा:\n“…”", "He said: “…”").
@@ -434,7 +461,7 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             || before.trim_end().is_empty();
         let kind = if label || (headline && trailing.is_none()) {
             QuoteKind::Scare
-        } else if (terminal && nwords >= 2) || (nwords >= 4 && (trailing.is_some() || intro)) {
+        } else if (terminal && nwords >= 3) || (nwords >= 4 && (trailing.is_some() || intro)) {
             QuoteKind::Direct
         } else {
             QuoteKind::Fragment
@@ -492,14 +519,17 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             let Some(sent) = ctx.sentences.iter().find(|s| s.index == f.sentence) else {
                 continue;
             };
-            let Some(before) = text.get(sent.start..a.span.start) else {
+            // The agent, or the verb when it comes first ("…, says the White House").
+            let Some(before) = text.get(sent.start..a.span.start.min(f.verb.start)) else {
                 continue;
             };
             let trimmed = before.trim_end();
             if !trimmed.ends_with(',') {
                 continue;
             }
-            let c = Span::new(sent.start, sent.start + trimmed.len() - 1);
+            // Skip a dateline that opens the sentence ("सियोल : …", "Seoul, Dec 1 (Reuters) -").
+            let lead = dateline_len(trimmed);
+            let c = Span::new(sent.start + lead, sent.start + trimmed.len() - 1);
             if words::words(text, c).len() < 3 {
                 continue;
             }
@@ -567,6 +597,24 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         findings,
         mentions,
     }
+}
+
+/// Bytes of a dateline at the start of `s`: up to a colon or dash after at most four words.
+fn dateline_len(s: &str) -> usize {
+    let head: String = s.chars().take(60).collect();
+    let Some(p) = head.find([':', '—']).or_else(|| head.find(" - ")) else {
+        return 0;
+    };
+    let before = &s[..p];
+    if before.split_whitespace().count() > 4 || before.contains(['।', '.', '"', '“']) {
+        return 0;
+    }
+    let rest = &s[p..];
+    let skip = rest
+        .char_indices()
+        .find(|(_, c)| words::is_word_char(*c) || matches!(c, '"' | '“' | '‘' | '\''))
+        .map_or(rest.len(), |(i, _)| i);
+    p + skip
 }
 
 fn source_ref(m: &Mention) -> SourceRef {
@@ -644,7 +692,26 @@ fn credits(ctx: &ExtractCtx) -> Vec<(usize, Span, Span)> {
                     let s = line.start + comma + 1 + lead;
                     let name = Span::new(s, s + inner.trim().len());
                     out.push((sentence_of(name.start), name, name));
+                    continue;
                 }
+            }
+        }
+        // Wire dateline: "SEOUL, Dec 1 (Reuters) - …", "नई दिल्ली (भाषा) — …".
+        let head = l.get(..head_end).unwrap_or("");
+        if let (Some(open), Some(close)) = (head.find('('), head.find(')'))
+            && open < close
+            && head[close + 1..]
+                .trim_start()
+                .starts_with(['-', '—', '–', ':'])
+        {
+            let inner = &head[open + 1..close];
+            let p = words::phrase(inner);
+            if !p.is_empty() && g.credits.contains(&p) {
+                let lead = inner.len() - inner.trim_start().len();
+                let s = line.start + open + 1 + lead;
+                let name = Span::new(s, s + inner.trim().len());
+                let credit = Span::new(line.start + open, line.start + close + 1);
+                out.push((sentence_of(credit.start), credit, name));
             }
         }
     }

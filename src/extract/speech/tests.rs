@@ -95,6 +95,15 @@ fn hi_direct_with_trailing_speaker_addressee_and_pronoun() {
 }
 
 #[test]
+fn hi_pronoun_falls_back_to_a_named_person_mentioned_before() {
+    let t = "45 वर्षीय श्री रमेश डेविस जो लिडनी में रहते हैं, उन्होंने कहा कि उनका बेटा होनहार था।";
+    let qs = quotes(t, Lang::Hi);
+    let q = find(&qs, "उनका बेटा");
+    assert_eq!(q.3.as_deref(), Some("Ramesh Devis"));
+    assert!(q.4);
+}
+
+#[test]
 fn hi_pronoun_without_antecedent_is_unresolved() {
     let t = "बाजार आज बंद रहा।\n“हम तैयार हैं,” उन्होंने कहा।";
     let qs = quotes(t, Lang::Hi);
@@ -211,6 +220,25 @@ fn hi_agency_credit_line() {
 }
 
 #[test]
+fn wire_dateline_credit_and_dateline_outside_content() {
+    let t = "SEOUL, Dec 1 (Reuters) - The delegation left Pyongyang on Sunday.";
+    let at = attributions(t, Lang::En);
+    assert!(
+        at.iter()
+            .any(|a| a.0 == "credit" && a.2.as_deref() == Some("Reuters")),
+        "{at:?}"
+    );
+    let t = "सियोल : मंत्री प्योंगयांग से रवाना हो गए, सरकारी मीडिया ने रविवार को यह जानकारी दी।";
+    let qs = quotes(t, Lang::Hi);
+    let q = find(&qs, "मंत्री प्योंगयांग से");
+    assert!(
+        q.1.starts_with("मंत्री"),
+        "the dateline is not reported speech: {:?}",
+        q.1
+    );
+}
+
+#[test]
 fn unbalanced_mark_is_a_finding() {
     let d = doc(
         "उत्तर कोरिया ने जून में वॉन्सन ‘कलमा कोस्टल क्षेत्र को खोल दिया।",
@@ -302,4 +330,139 @@ fn no_panic_on_odd_input() {
         let _ = doc(t, Lang::Hi);
         let _ = doc(t, Lang::En);
     }
+}
+
+#[test]
+fn random_mixtures_of_marks_words_and_cues_never_panic_and_keep_spans_valid() {
+    let pieces = [
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "«",
+        "»",
+        " ",
+        "\n",
+        "।",
+        ".",
+        ",",
+        ":",
+        "(",
+        ")",
+        "ने",
+        "कहा",
+        "कि",
+        "बताया",
+        "के अनुसार",
+        "के हवाले से",
+        "उन्होंने",
+        "शोइगु",
+        "केसीएनए",
+        "said",
+        "told",
+        "he",
+        "according to",
+        "Lavrov",
+        "रक्षा मंत्री",
+        "का कहना है",
+        "कहा गया है",
+        "़",
+        "्",
+        "ं",
+        "(आईएएनएस)",
+        "don't",
+        "Korea's",
+        "—",
+        "-",
+        "KCNA",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..300 {
+        let mut t = String::new();
+        for _ in 0..40 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        for lang in [Lang::Hi, Lang::En] {
+            let d = doc(&t, lang);
+            for c in &d.claims {
+                assert!(
+                    t.get(c.start..c.end).is_some(),
+                    "claim span off a boundary in {t:?}"
+                );
+                if let ClaimKind::Quote(q) = &c.detail {
+                    assert!(t.get(q.content.start..q.content.end).is_some());
+                    if let Some(s) = &q.speaker {
+                        assert_eq!(t.get(s.start..s.end), Some(s.text.as_str()));
+                    }
+                }
+            }
+            for e in &d.entities {
+                for m in &e.mentions {
+                    assert_eq!(t.get(m.start..m.end), Some(m.text.as_str()));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn en_apposition_determiners_and_negated_cues() {
+    let t = "Ms Davis, aged 45, who lives in Lydney, said her son was a promising chef.\nPark Byeong-seug, citing data from the ministry, said there had been 1,127 defections.\nSaipov was inspired by videos, according to the indictment.\nThe Japanese carmaker said the delays could cost jobs.\n\"We have looked at those numbers,\" she said, adding without citing evidence.";
+    let qs = quotes(t, Lang::En);
+    assert_eq!(find(&qs, "her son was").2.as_deref(), Some("Davis"));
+    assert_eq!(
+        find(&qs, "1,127 defections").2.as_deref(),
+        Some("Park Byeong-seug")
+    );
+    assert_eq!(
+        find(&qs, "the delays could").2.as_deref(),
+        Some("The Japanese carmaker")
+    );
+    let at = attributions(t, Lang::En);
+    assert!(
+        at.iter()
+            .any(|a| a.0 == "according to" && a.1 == "the indictment"),
+        "{at:?}"
+    );
+    assert!(!at.iter().any(|a| a.1 == "evidence"), "{at:?}");
+}
+
+#[test]
+fn en_trailing_inverted_without_marks() {
+    let qs = quotes(
+        "Syria is ready for refugees to return, says Foreign Minister Walid Moualem.",
+        Lang::En,
+    );
+    let q = find(&qs, "Syria is ready");
+    assert_eq!(q.0, QuoteKind::Unmarked);
+    assert_eq!(q.2.as_deref(), Some("Walid Moualem"));
+}
+
+#[test]
+fn en_said_with_a_short_clause_is_indirect_not_trailing() {
+    let qs = quotes(
+        "He said the plan failed. The minister told reporters.",
+        Lang::En,
+    );
+    let q = find(&qs, "the plan failed");
+    assert_eq!(q.0, QuoteKind::Indirect);
+    assert_eq!(q.2.as_deref(), Some("He"));
+}
+
+#[test]
+fn hi_pronoun_after_a_described_agent_is_not_pinned_on_a_passing_name() {
+    let t = "रूसी मंत्री ने संस्थापक किम इल-सुंग के जन्मस्थान का दौरा किया, जहां उन्होंने \"शांति\" की कामना की।";
+    let qs = quotes(t, Lang::Hi);
+    let q = find(&qs, "शांति");
+    assert_eq!(q.2.as_deref(), Some("उन्होंने"));
+    assert_eq!(
+        q.3, None,
+        "Kim Il Sung is only mentioned; the agent is the minister"
+    );
+    assert!(!q.4);
 }
