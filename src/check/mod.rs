@@ -1,6 +1,227 @@
-//! Cross-source consistency: stories, claim groups, verdicts.
+//! Cross-source consistency: do the outlets agree?
+//!
+//! `check` takes analysed documents ([`Document`]s with their claims) and answers, claim by claim,
+//! what several outlets corroborate, what conflicts, and what rests on one source:
+//!
+//! 1. [`story`] groups documents into stories: publication dates within a window and a weighted
+//!    overlap of their specific words and entities (words that many documents share count little),
+//!    so the same people a year apart, or a different visit, are a different story. Users can fix
+//!    the grouping ([`CheckOptions::stories`]).
+//! 2. [`align`] aligns comparable items across a story's documents: sentences (statements) by
+//!    shared anchors, then figures by unit and value in similar context, times by date and event,
+//!    quotes by speaker and content. Candidates come from blocking keys (rare words, units, value
+//!    buckets), never from all pairs, so the cost grows about linearly with the corpus.
+//! 3. [`verdict`] decides each group: corroborated (two or more independent origins — copies of
+//!    one wire count once), conflicting (incompatible values for the same anchor, qualifiers
+//!    respected), or single source; with a score, a one-line explanation and every member span.
+//! 4. [`findings`] turns conflicts, single-source key claims and unsourced figures into
+//!    [`Finding`]s with stable codes.
+//!
+//! Everything here is deterministic: documents, stories, groups and members are sorted by input
+//! order and byte offsets; hash maps are only looked up, never iterated into output.
 
-use crate::finding::CodeDoc;
+pub mod align;
+pub mod findings;
+pub mod norm;
+pub mod origin;
+pub mod story;
+pub mod verdict;
 
-/// Codes of the consistency findings.
-pub const CODES: &[CodeDoc] = &[];
+use serde::Serialize;
+
+use crate::claim::ser_num;
+use crate::document::Document;
+use crate::finding::{CodeDoc, Finding};
+use crate::grammar::Grammars;
+
+pub use findings::CODES;
+
+/// How `check` runs.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// Two dated documents whose publication dates are further apart than this many days are
+    /// never in one story.
+    pub window_days: i64,
+    /// Least similarity of two documents' specific words for them to share a story (0–1).
+    pub story_threshold: f64,
+    /// Fixed stories: each list names documents (by id, path suffix or file name) that form one
+    /// story. Documents named nowhere are grouped automatically among themselves.
+    pub stories: Vec<Vec<String>>,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            window_days: 3,
+            story_threshold: story::DEFAULT_THRESHOLD,
+            stories: Vec::new(),
+        }
+    }
+}
+
+/// The result of a check: stories with their claim groups, and findings across documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    /// Stories in order of their first document.
+    pub stories: Vec<Story>,
+    /// Findings, sorted by story, severity (highest first), document and offset.
+    pub findings: Vec<Finding>,
+}
+
+/// Documents about one event, and what they claim in common.
+#[derive(Debug, Clone, Serialize)]
+pub struct Story {
+    /// `S1`, `S2` … in order of the stories' first documents.
+    pub id: String,
+    /// Document ids, in input order.
+    pub documents: Vec<String>,
+    /// True when the user fixed this grouping.
+    pub fixed: bool,
+    /// Why the documents were put together (or kept apart).
+    pub reason: String,
+    /// Claim groups: corroborated and conflicting first, then single-source.
+    pub groups: Vec<ClaimGroup>,
+    /// Positions of the documents in the input.
+    #[serde(skip)]
+    pub doc_indices: Vec<usize>,
+}
+
+/// What a group compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupKind {
+    /// Figures: value, unit or counted noun, context.
+    Figure,
+    /// Times: resolved date and the event at that time.
+    Time,
+    /// Quotes: speaker and content.
+    Quote,
+    /// Sentences that state the same thing (shared anchors), claims or not.
+    Statement,
+}
+
+impl GroupKind {
+    /// The name used in JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            GroupKind::Figure => "figure",
+            GroupKind::Time => "time",
+            GroupKind::Quote => "quote",
+            GroupKind::Statement => "statement",
+        }
+    }
+}
+
+/// The verdict on a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Two or more independent origins say the same.
+    Corroborated,
+    /// Members disagree on the value for the same anchor.
+    Conflicting,
+    /// Only one origin says it.
+    SingleSource,
+}
+
+impl Verdict {
+    /// The name used in JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Verdict::Corroborated => "corroborated",
+            Verdict::Conflicting => "conflicting",
+            Verdict::SingleSource => "single_source",
+        }
+    }
+}
+
+/// Comparable claims (or sentences) across a story's documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimGroup {
+    /// `S1.G3`: the story and the group's position in it.
+    pub id: String,
+    /// What is compared.
+    pub kind: GroupKind,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Confidence in the verdict, in [0, 1].
+    #[serde(serialize_with = "ser_num")]
+    pub score: f64,
+    /// Independent origins behind the members (a wire, or an outlet's own report).
+    pub origins: Vec<String>,
+    /// Every member span, in input order of documents, then by offset.
+    pub members: Vec<Member>,
+    /// One line for a person.
+    pub explanation: String,
+    /// For a conflicting group: the two members (indices into `members`) that disagree most.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<[usize; 2]>,
+    /// A claim an editor would check first (in the headline or lead).
+    pub key: bool,
+    /// No member's sentence names a source.
+    pub unsourced: bool,
+}
+
+/// One member of a group: a claim (or a sentence) in one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Member {
+    /// The document id.
+    pub document: String,
+    /// Index into that document's claims; null for a statement (a whole sentence).
+    pub claim: Option<usize>,
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The span's text.
+    pub text: String,
+    /// The value compared, as a short string (`40% से अधिक` → `>40%`; a date; a speaker).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The origin this member is counted under.
+    pub origin: String,
+    /// In a conflict, the byte spans of the member's sentence whose words differ from the other
+    /// side's sentence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub differs: Vec<[usize; 2]>,
+    /// Position of the document in the input.
+    #[serde(skip)]
+    pub doc: usize,
+}
+
+/// Check `docs`: stories, claim groups, verdicts and findings.
+///
+/// Documents that failed to load take no part. The grammars give the comparison data
+/// ([`Grammars::check`]).
+pub fn check(docs: &[Document], opts: &CheckOptions, g: &Grammars) -> CheckReport {
+    let cg = &g.check;
+    let mut stories = story::cluster(docs, opts, cg);
+    let groups: Vec<Vec<ClaimGroup>> = {
+        use rayon::prelude::*;
+        stories
+            .par_iter()
+            .map(|s| {
+                let views: Vec<align::DocView> = s
+                    .doc_indices
+                    .iter()
+                    .map(|&i| align::DocView::new(i, &docs[i], cg))
+                    .collect();
+                let origins = origin::Origins::new(&views, docs, cg);
+                let aligned = align::align(&views, docs, cg);
+                verdict::decide(&s.id, aligned, &views, &origins, docs, cg)
+            })
+            .collect()
+    };
+    for (s, gs) in stories.iter_mut().zip(groups) {
+        s.groups = gs;
+    }
+    let findings = findings::findings(&stories, docs);
+    CheckReport { stories, findings }
+}
+
+/// Every code `check` can raise (re-exported for `tathya explain`).
+pub fn codes() -> &'static [CodeDoc] {
+    CODES
+}

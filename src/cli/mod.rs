@@ -1,9 +1,12 @@
 //! Command-line interface. Exit codes: 0 clean, 1 a finding at or above `--fail-on`, 2 an error
 //! (a document that could not be read, a bad grammar, bad arguments).
 
+mod check;
 mod claims;
+mod entities;
 mod explain;
 mod input;
+mod mt;
 mod output;
 
 use std::process::ExitCode;
@@ -39,8 +42,14 @@ struct Cli {
 enum Command {
     /// List the figures, times, quotes and attributions each article claims.
     Claims(claims::Args),
+    /// Check claims across outlets: stories, corroborated, conflicting and single-source claims.
+    Check(check::Args),
+    /// List the canonical entities (people, organisations, places) the articles mention.
+    Entities(entities::Args),
     /// Explain a finding code (or list them all).
     Explain(explain::Args),
+    /// List the sentences that look machine-translated, with the reasons.
+    Mt(mt::Args),
 }
 
 /// Parse arguments and run.
@@ -48,7 +57,10 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Claims(a) => claims::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Entities(a) => entities::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Mt(a) => mt::run(a),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

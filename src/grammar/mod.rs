@@ -155,6 +155,8 @@ pub struct Grammars {
     pub entity: crate::extract::entity::EntityGrammar,
     /// Machine-translation rule data.
     pub mt: crate::mt::MtGrammar,
+    /// Cross-source comparison data (stop words, synonyms, event words, wires).
+    pub check: crate::check::norm::CheckGrammar,
     /// The files these were built from, as read.
     pub files: BTreeSet<String>,
 }
@@ -170,6 +172,7 @@ impl Grammars {
             speech: crate::extract::quote::SpeechGrammar::load(set)?,
             entity: crate::extract::entity::EntityGrammar::load(set)?,
             mt: crate::mt::MtGrammar::load(set)?,
+            check: crate::check::norm::CheckGrammar::load(set)?,
             files: BTreeSet::new(),
         };
         g.files = set.read_files();

@@ -1,6 +1,9 @@
 //! Rendering: the readable listing and the JSON contract. Renderers return strings; only the
 //! binary writes them out.
 
+pub mod check_json;
+pub mod check_markdown;
+pub mod check_text;
 pub mod json;
 pub mod text;
 

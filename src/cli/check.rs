@@ -1,0 +1,126 @@
+//! `tathya check`: do the sources agree? Groups articles into stories, aligns their claims and
+//! reports what is corroborated, what conflicts and what rests on one source.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::ValueEnum;
+use rayon::prelude::*;
+use serde::Deserialize;
+use tathya::check::{self, CheckOptions};
+use tathya::report::{self, Style};
+use tathya::{Document, Options, Severity, analyze_raw};
+
+use super::Status;
+use super::input::InputArgs;
+use super::output::ColorChoice;
+
+/// Output formats of the check report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum CheckFormat {
+    /// The terminal report, story by story.
+    #[default]
+    Text,
+    /// The JSON report: stories, findings, documents.
+    Json,
+    /// One tagged JSON object per line: documents, stories, findings.
+    Jsonl,
+    /// A Markdown report.
+    Markdown,
+}
+
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  tathya check tests/corpus/\n  tathya check --format json a.txt b.txt c.txt\n  tathya check --story a.txt,b.txt --story c.txt,d.txt folder/\n  tathya check --stories stories.toml --fail-on warning folder/\n\nA stories manifest lists documents (by id, path suffix or file name) that form one story:\n  [[story]]\n  documents = [\"000_b1c8025b0e2ba5b4.txt\", \"002_5fa5028a7c2c55c0.txt\"]\n\nExit codes: 0 clean, 1 a finding at or above --fail-on, 2 an input could not be read."
+)]
+pub struct Args {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Exit with 1 when a finding at or above this severity exists (info, warning, error).
+    #[arg(long, default_value = "error", value_parser = parse_severity)]
+    pub fail_on: Severity,
+    /// Documents that form one story, comma-separated (repeat for more stories).
+    #[arg(long = "story", value_name = "A,B,…")]
+    pub story: Vec<String>,
+    /// A TOML manifest of stories: `[[story]] documents = [...]`.
+    #[arg(long, value_name = "FILE")]
+    pub stories: Option<PathBuf>,
+    /// Dated documents further apart than this many days are never one story.
+    #[arg(long, default_value_t = 3)]
+    pub window_days: i64,
+    /// Colour the terminal report.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Skip the machine-translation stage.
+    #[arg(long)]
+    pub no_mt: bool,
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse()
+}
+
+#[derive(Deserialize)]
+struct Manifest {
+    #[serde(default)]
+    story: Vec<ManifestStory>,
+}
+
+#[derive(Deserialize)]
+struct ManifestStory {
+    documents: Vec<String>,
+}
+
+pub fn run(args: Args) -> Result<Status> {
+    let g = args.input.grammars()?;
+    let opts = Options {
+        lang: args.input.lang,
+        skip_mt: args.no_mt,
+    };
+    let mut stories: Vec<Vec<String>> = Vec::new();
+    if let Some(path) = &args.stories {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let m: Manifest = toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+        stories.extend(m.story.into_iter().map(|s| s.documents));
+    }
+    for s in &args.story {
+        let names: Vec<String> = s.split(',').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect();
+        if !names.is_empty() {
+            stories.push(names);
+        }
+    }
+    let raws: Vec<_> = args.input.docs().collect();
+    let docs: Vec<Document> = raws.into_par_iter().map(|raw| analyze_raw(raw, &opts, g)).collect();
+    let mut status = Status::Clean;
+    for d in docs.iter().filter(|d| d.is_failed()) {
+        status = Status::Error;
+        eprintln!("tathya: {}: {}", d.id, d.errors.join("; "));
+    }
+    let copts = CheckOptions {
+        window_days: args.window_days,
+        stories,
+        ..CheckOptions::default()
+    };
+    let r = check::check(&docs, &copts, g);
+    let style = Style {
+        color: args.color.enabled(),
+    };
+    let out = match args.format {
+        CheckFormat::Text => report::check_text::report(&r, &docs, &style),
+        CheckFormat::Json => report::check_json::report(&r, &docs),
+        CheckFormat::Jsonl => report::check_json::lines(&r, &docs),
+        CheckFormat::Markdown => report::check_markdown::report(&r, &docs),
+    };
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    w.write_all(out.as_bytes())?;
+    w.flush()?;
+    if status == Status::Clean && r.findings.iter().any(|f| f.severity >= args.fail_on) {
+        status = Status::Findings;
+    }
+    Ok(status)
+}
