@@ -507,5 +507,8 @@ fn bilingual_human_news_documents() {
     for e in &examples {
         println!("    {e}");
     }
-    assert!(rate <= 0.02, "bilingual false alarms on human news {rate:.3} > 2%");
+    assert!(
+        rate <= 0.02,
+        "bilingual false alarms on human news {rate:.3} > 2%"
+    );
 }

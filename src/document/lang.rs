@@ -54,7 +54,9 @@ pub fn detect(text: &str) -> Lang {
             latin += usize::from(c.is_ascii_alphabetic());
         } else if is_devanagari(c) {
             // Letters (क–ह, vowels, nukta forms) count; signs, digits and dandas do not.
-            deva += usize::from(matches!(c, '\u{0904}'..='\u{0939}' | '\u{0958}'..='\u{0961}' | '\u{0972}'..='\u{097F}'));
+            deva += usize::from(
+                matches!(c, '\u{0904}'..='\u{0939}' | '\u{0958}'..='\u{0961}' | '\u{0972}'..='\u{097F}'),
+            );
         } else if !is_common_symbol(c) && c.is_alphabetic() {
             other += 1;
         }

@@ -103,8 +103,18 @@ fn ser_name<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
+/// Longest claim text shown in the listing, in characters; the JSON always has the whole span.
+const MAX_TEXT_CHARS: usize = 90;
+
+/// The text on one line, white space folded, cut at [`MAX_TEXT_CHARS`] with an ellipsis.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.chars().count() <= MAX_TEXT_CHARS {
+        return folded;
+    }
+    let mut cut: String = folded.chars().take(MAX_TEXT_CHARS - 1).collect();
+    cut.push('…');
+    cut
 }
 
 /// Render one document's claims.
