@@ -271,3 +271,65 @@ fn user_stories_override_clustering() {
     // 002 is no longer with 000.
     assert!(r.stories.iter().any(|s| s.documents == vec![docs[2].id.clone()]));
 }
+
+// ---------------------------------------------------------------- COVID five-outlet clusters
+
+/// The COVID corpus: five outlets' daily digests per date; each date (`cluster`) is one story.
+/// Prints the figure verdict counts and every figure conflict for checking by hand.
+/// Run: `cargo test --release --test check covid -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn covid_five_outlet_clusters() {
+    // `../shared` beside the checkout, or TATHYA_SHARED for a checkout elsewhere.
+    let shared = common::shared_dir().or_else(|| std::env::var_os("TATHYA_SHARED").map(Into::into));
+    let Some(shared) = shared else {
+        eprintln!("skipped: ../shared is absent (set TATHYA_SHARED to its path)");
+        return;
+    };
+    let dir = shared.join("corpora/hi_covid_5outlets");
+    let Ok(index) = std::fs::read_to_string(dir.join("index.jsonl")) else {
+        eprintln!("skipped: {} has no index.jsonl", dir.display());
+        return;
+    };
+    let mut docs = Vec::new();
+    let mut clusters: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for line in index.lines() {
+        let rec: serde_json::Value = serde_json::from_str(line).unwrap();
+        let id = rec["id"].as_str().unwrap().to_string();
+        let text = std::fs::read_to_string(dir.join(rec["text_file"].as_str().unwrap())).unwrap();
+        let date = chrono::NaiveDate::parse_from_str(rec["date"].as_str().unwrap(), "%Y-%m-%d").ok();
+        clusters.entry(rec["cluster"].as_str().unwrap().to_string()).or_default().push(id.clone());
+        docs.push((id, text, date));
+    }
+    let docs: Vec<Document> = {
+        use rayon::prelude::*;
+        docs.into_par_iter()
+            .map(|(id, text, date)| tathya::analyze(id, text, date, &Options::default(), Grammars::builtin()))
+            .collect()
+    };
+    let opts = CheckOptions {
+        stories: clusters.into_values().collect(),
+        ..CheckOptions::default()
+    };
+    let t = std::time::Instant::now();
+    let r = check::check(&docs, &opts, Grammars::builtin());
+    let elapsed = t.elapsed();
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for g in r.stories.iter().flat_map(|s| &s.groups) {
+        *counts.entry((g.kind.as_str(), g.verdict.as_str())).or_default() += 1;
+    }
+    println!("{} documents, {} stories, check in {elapsed:?}", docs.len(), r.stories.len());
+    for ((k, v), n) in &counts {
+        println!("{k:10} {v:14} {n}");
+    }
+    for g in r.stories.iter().flat_map(|s| &s.groups).filter(|g| g.verdict == Verdict::Conflicting && g.kind == GroupKind::Figure) {
+        println!("\n{} {}", g.id, g.explanation);
+        if let Some([a, b]) = g.conflict {
+            for m in [&g.members[a], &g.members[b]] {
+                println!("  {}: {}", m.document, sentence_of(&docs, m.doc, m.sentence).split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+        }
+    }
+    assert_eq!(r.stories.len(), 76);
+    assert!(counts.get(&("figure", "corroborated")).copied().unwrap_or(0) > 0);
+}

@@ -186,6 +186,8 @@ pub struct Item {
     pub ctx: Vec<Term>,
     /// Event classes named in the claim's own clause (for a sentence: in the whole sentence).
     pub events: u32,
+    /// Places the sentence locates things in, outside the claim ("दिल्ली में").
+    pub places: Vec<Term>,
     /// First byte.
     pub start: usize,
     /// One past the last byte.
@@ -348,6 +350,7 @@ pub fn items(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Vec<Item
                     value: Value::Sentence,
                     ctx: s.terms.clone(),
                     events: s.events,
+                    places: Vec::new(),
                     start: s.start,
                     end: s.end,
                 });
@@ -437,6 +440,7 @@ pub fn items(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Vec<Item
                 value,
                 ctx,
                 events: clause_events(&doc.text, &s.toks, c.start, c.end),
+                places: g.places(&doc.text, &s.toks, (c.start, c.end)),
                 start: c.start,
                 end: c.end,
             });
@@ -592,6 +596,10 @@ fn same_speaker(a: &Value, b: &Value) -> Option<bool> {
 
 /// Compare two items of the same kind from different documents.
 fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Option<Edge> {
+    // Figures or times located in different places are different facts.
+    if !a.places.is_empty() && !b.places.is_empty() && !a.places.iter().any(|p| b.places.contains(p)) {
+        return None;
+    }
     let ctx = w.sim(&a.ctx, &b.ctx).max(stmt * 0.9);
     let ok = compatible(&a.value, &b.value);
     let (sa, sb) = (&views[a.view].sents[a.sent], &views[b.view].sents[b.sent]);
@@ -647,9 +655,12 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
         }
         _ => return None,
     };
+    // A conflict needs both contexts mostly shared (containment), not only similar: the place,
+    // the people and the other figures of the sentence must be the same.
+    let contained = norm::containment(&a.ctx, &b.ctx, |t| w.w(t)).max(stmt * 0.9);
     if ok && ctx >= agree_min {
         Some(Edge { a: 0, b: 0, sim: ctx, agree: true })
-    } else if !ok && ctx >= conflict_min {
+    } else if !ok && ctx >= conflict_min && contained >= conflict_min * 0.8 {
         Some(Edge { a: 0, b: 0, sim: ctx, agree: false })
     } else {
         None

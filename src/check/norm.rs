@@ -94,6 +94,10 @@ struct LangFile {
     #[serde(default)]
     day_words: Vec<String>,
     #[serde(default)]
+    place_after: Vec<String>,
+    #[serde(default)]
+    place_before: Vec<String>,
+    #[serde(default)]
     pair: Vec<PairExample>,
 }
 
@@ -156,6 +160,8 @@ pub struct CheckGrammar {
     weekdays: HashMap<String, u8>,
     months: HashSet<String>,
     day_words: HashSet<String>,
+    place_after: HashSet<String>,
+    place_before: HashSet<String>,
     /// Wire agencies.
     pub wires: Vec<Wire>,
     /// Example pairs from the files, for tests.
@@ -180,6 +186,8 @@ impl CheckGrammar {
             weekdays: HashMap::new(),
             months: HashSet::new(),
             day_words: HashSet::new(),
+            place_after: HashSet::new(),
+            place_before: HashSet::new(),
             wires: Vec::new(),
             pairs: Vec::new(),
         };
@@ -238,6 +246,8 @@ impl CheckGrammar {
             g.numbers.extend(f.numbers.iter().map(|w| fold(w)));
             g.months.extend(f.months.iter().map(|w| fold(w)));
             g.day_words.extend(f.day_words.iter().map(|w| fold(w)));
+            g.place_after.extend(f.place_after.iter().map(|w| fold(w)));
+            g.place_before.extend(f.place_before.iter().map(|w| fold(w)));
             for (i, w) in f.weekdays.iter().enumerate() {
                 // Hindi lists extra names for Thursday/Sunday after the seven: map by name.
                 g.weekdays.insert(fold(w), weekday_number(w).unwrap_or(i as u8));
@@ -354,6 +364,28 @@ impl CheckGrammar {
         out
     }
 
+    /// The terms of the places a sentence locates things in: the word before a locative
+    /// postposition ("दिल्ली में") or after a locative preposition ("in Delhi"), outside `skip`.
+    pub fn places(&self, text: &str, toks: &[Tok], skip: (usize, usize)) -> Vec<Term> {
+        let mut out = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            let w = fold(text.get(t.start..t.end).unwrap_or(""));
+            let place = if self.place_after.contains(&w) {
+                i.checked_sub(1).and_then(|p| toks.get(p))
+            } else if self.place_before.contains(&w) {
+                toks.get(i + 1)
+            } else {
+                None
+            };
+            if let Some(p) = place.filter(|p| p.is_content() && (p.end <= skip.0 || p.start >= skip.1)) {
+                out.push(p.term);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// True when a word names a single day (दिन, कल, आज, day, yesterday …) or a weekday.
     pub fn is_day_word(&self, word: &str) -> bool {
         let f = fold(word);
@@ -443,8 +475,14 @@ pub fn fold(w: &str) -> String {
 }
 
 fn is_word_char(c: char) -> bool {
-    (c.is_alphanumeric() || ('\u{0900}'..='\u{097F}').contains(&c) || matches!(c, '\u{200C}' | '\u{200D}'))
-        && !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}')
+    // Fast paths first: `char::is_alphanumeric` is a slow table lookup for Devanagari.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{0900}'..='\u{097F}').contains(&c) {
+        return !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');
+    }
+    matches!(c, '\u{200C}' | '\u{200D}') || c.is_alphanumeric()
 }
 
 /// Byte ranges of the words of `text`: runs of letters, Devanagari signs and digits; digit groups
@@ -522,6 +560,25 @@ pub fn quote_regions(text: &str) -> Vec<(usize, usize)> {
 /// Weighted overlap of two sets of terms: the weight of the shared terms over the geometric mean
 /// of the two sets' weights (a cosine over binary vectors, weighted). 0 when either is empty.
 pub fn overlap(a: &[Term], b: &[Term], weight: impl Fn(Term) -> f64) -> f64 {
+    let (shared, wa, wb) = parts(a, b, weight);
+    if wa <= 0.0 || wb <= 0.0 {
+        0.0
+    } else {
+        (shared / (wa * wb).sqrt()).clamp(0.0, 1.0)
+    }
+}
+
+/// Weighted containment of two sets of terms: the weight of the shared terms over the larger
+/// set's weight. Stricter than [`overlap`]: both sides must be mostly shared, so "भारत में 2 नए
+/// मामले" and "इटली में 1,694 मामले" do not meet over "मामले" alone.
+pub fn containment(a: &[Term], b: &[Term], weight: impl Fn(Term) -> f64) -> f64 {
+    let (shared, wa, wb) = parts(a, b, weight);
+    let m = wa.max(wb);
+    if m <= 0.0 { 0.0 } else { (shared / m).clamp(0.0, 1.0) }
+}
+
+/// (shared weight, weight of a, weight of b) of two sorted term sets.
+fn parts(a: &[Term], b: &[Term], weight: impl Fn(Term) -> f64) -> (f64, f64, f64) {
     let (mut i, mut j) = (0, 0);
     let (mut shared, mut wa, mut wb) = (0.0, 0.0, 0.0);
     while i < a.len() || j < b.len() {
@@ -553,11 +610,7 @@ pub fn overlap(a: &[Term], b: &[Term], weight: impl Fn(Term) -> f64) -> f64 {
             (None, None) => break,
         }
     }
-    if wa <= 0.0 || wb <= 0.0 {
-        0.0
-    } else {
-        (shared / (wa * wb).sqrt()).clamp(0.0, 1.0)
-    }
+    (shared, wa, wb)
 }
 
 /// The sorted, deduplicated content terms of some tokens.

@@ -47,6 +47,7 @@ type T32 = u32;
 /// Content terms of each distinct body sentence (numbers excluded), as 32-bit terms.
 fn sentence_terms(doc: &Document, g: &CheckGrammar) -> Vec<Vec<T32>> {
     let mut out: Vec<Vec<T32>> = Vec::new();
+    let mut seen: std::collections::HashSet<u64> = std::collections::HashSet::new();
     for s in doc.sentences.iter().filter(|s| !s.chrome) {
         let text = s.span().slice(&doc.text);
         let mut v: Vec<T32> = g
@@ -57,7 +58,8 @@ fn sentence_terms(doc: &Document, g: &CheckGrammar) -> Vec<Vec<T32>> {
             .collect();
         v.sort_unstable();
         v.dedup();
-        if v.len() >= MIN_TERMS && !out.contains(&v) {
+        let sig = v.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &t| (h ^ u64::from(t)).wrapping_mul(0x0100_0000_01b3));
+        if v.len() >= MIN_TERMS && seen.insert(sig) {
             out.push(v);
         }
     }
