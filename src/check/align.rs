@@ -596,10 +596,18 @@ fn same_speaker(a: &Value, b: &Value) -> Option<bool> {
 
 /// Compare two items of the same kind from different documents.
 fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Option<Edge> {
-    // Figures or times located in different places are different facts.
-    if !a.places.is_empty() && !b.places.is_empty() && !a.places.iter().any(|p| b.places.contains(p)) {
+    // Figures or times located in different places are different facts; a figure that counts
+    // deaths is not one that counts recoveries.
+    let placed = |x: &Item| !x.places.is_empty();
+    let same_place = a.places.iter().any(|p| b.places.contains(p));
+    if placed(a) && placed(b) && !same_place {
         return None;
     }
+    if a.kind == GroupKind::Figure && a.events != 0 && b.events != 0 && a.events & b.events == 0 {
+        return None;
+    }
+    // A conflict needs the same scope: both placed in one place, or neither placed.
+    let same_scope = same_place || (!placed(a) && !placed(b));
     let ctx = w.sim(&a.ctx, &b.ctx).max(stmt * 0.9);
     let ok = compatible(&a.value, &b.value);
     let (sa, sb) = (&views[a.view].sents[a.sent], &views[b.view].sents[b.sent]);
@@ -660,7 +668,7 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
     let contained = norm::containment(&a.ctx, &b.ctx, |t| w.w(t)).max(stmt * 0.9);
     if ok && ctx >= agree_min {
         Some(Edge { a: 0, b: 0, sim: ctx, agree: true })
-    } else if !ok && ctx >= conflict_min && contained >= conflict_min * 0.8 {
+    } else if !ok && same_scope && ctx >= conflict_min && contained >= conflict_min * 0.8 {
         Some(Edge { a: 0, b: 0, sim: ctx, agree: false })
     } else {
         None
@@ -704,6 +712,19 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
             edges.push(e);
         }
     }
+
+    // A conflict between two sentences that also share the value elsewhere is a mispairing (one
+    // sentence gives deaths and recoveries, the other the same deaths): drop it.
+    let mut agrees_in: std::collections::HashSet<(usize, usize, usize)> = std::collections::HashSet::new();
+    for e in edges.iter().filter(|e| e.agree && items[e.a].kind != GroupKind::Statement) {
+        agrees_in.insert((e.a, items[e.b].view, items[e.b].sent));
+        agrees_in.insert((e.b, items[e.a].view, items[e.a].sent));
+    }
+    edges.retain(|e| {
+        e.agree
+            || !(agrees_in.contains(&(e.a, items[e.b].view, items[e.b].sent))
+                || agrees_in.contains(&(e.b, items[e.a].view, items[e.a].sent)))
+    });
 
     // Keep each item's best counterpart per other document; a conflict stands only when no
     // agreeing counterpart is about as good.
