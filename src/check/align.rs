@@ -188,6 +188,10 @@ pub struct Item {
     pub events: u32,
     /// Places the sentence locates things in, outside the claim ("दिल्ली में").
     pub places: Vec<Term>,
+    /// The sentence points at its scope ("यहां") instead of naming it.
+    pub deictic: bool,
+    /// Aspect bits of the claim's sentence (new, total, more …).
+    pub aspects: u32,
     /// First byte.
     pub start: usize,
     /// One past the last byte.
@@ -351,6 +355,8 @@ pub fn items(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Vec<Item
                     ctx: s.terms.clone(),
                     events: s.events,
                     places: Vec::new(),
+                    deictic: false,
+                    aspects: 0,
                     start: s.start,
                     end: s.end,
                 });
@@ -368,6 +374,7 @@ pub fn items(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Vec<Item
                 .copied()
                 .collect();
             let ctx = norm::content_terms(&outside);
+            let scope = g.scope(&doc.text, &s.toks, (c.start, c.end));
             let (kind, value) = match &c.detail {
                 ClaimKind::Figure(f) => {
                     let (lo, hi) = interval(f);
@@ -441,6 +448,8 @@ pub fn items(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Vec<Item
                 ctx,
                 events: clause_events(&doc.text, &s.toks, c.start, c.end),
                 places: g.places(&doc.text, &s.toks, (c.start, c.end)),
+                deictic: scope.0,
+                aspects: scope.1,
                 start: c.start,
                 end: c.end,
             });
@@ -450,7 +459,7 @@ pub fn items(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Vec<Item
 }
 
 /// Event classes named in the clause of a sentence that holds `[start, end)`: clauses end at
-/// , ; : — and after कि / that, so "मीडिया ने रविवार को यह जानकारी दी" does not borrow the
+/// , ; : — and after कि / और / that / and, so "मीडिया ने रविवार को यह जानकारी दी" does not borrow the
 /// meeting of the clause before it.
 fn clause_events(text: &str, toks: &[Tok], start: usize, end: usize) -> u32 {
     let mut clause = 0usize;
@@ -460,7 +469,7 @@ fn clause_events(text: &str, toks: &[Tok], start: usize, end: usize) -> u32 {
             let gap = text.get(toks[i - 1].end..t.start).unwrap_or("");
             let after_ki = text
                 .get(toks[i - 1].start..toks[i - 1].end)
-                .is_some_and(|w| w == "कि" || w.eq_ignore_ascii_case("that"));
+                .is_some_and(|w| ["कि", "और", "जबकि", "लेकिन"].contains(&w) || ["that", "and", "while", "but"].iter().any(|x| w.eq_ignore_ascii_case(x)));
             if after_ki || gap.contains([',', ';', ':', '—', '–', '|', '।']) {
                 clause += 1;
             }
@@ -607,7 +616,8 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
         return None;
     }
     // A conflict needs the same scope: both placed in one place, or neither placed.
-    let same_scope = same_place || (!placed(a) && !placed(b));
+    let same_scope = (same_place || (!placed(a) && !placed(b)))
+        && !(a.kind == GroupKind::Figure && (a.deictic || b.deictic || a.aspects != b.aspects));
     let ctx = w.sim(&a.ctx, &b.ctx).max(stmt * 0.9);
     let ok = compatible(&a.value, &b.value);
     let (sa, sb) = (&views[a.view].sents[a.sent], &views[b.view].sents[b.sent]);

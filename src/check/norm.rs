@@ -98,6 +98,10 @@ struct LangFile {
     #[serde(default)]
     place_before: Vec<String>,
     #[serde(default)]
+    deictic: Vec<String>,
+    #[serde(default)]
+    aspects: Vec<Vec<String>>,
+    #[serde(default)]
     pair: Vec<PairExample>,
 }
 
@@ -162,6 +166,8 @@ pub struct CheckGrammar {
     day_words: HashSet<String>,
     place_after: HashSet<String>,
     place_before: HashSet<String>,
+    deictic: HashSet<String>,
+    aspects: HashMap<String, u32>,
     /// Wire agencies.
     pub wires: Vec<Wire>,
     /// Example pairs from the files, for tests.
@@ -188,6 +194,8 @@ impl CheckGrammar {
             day_words: HashSet::new(),
             place_after: HashSet::new(),
             place_before: HashSet::new(),
+            deictic: HashSet::new(),
+            aspects: HashMap::new(),
             wires: Vec::new(),
             pairs: Vec::new(),
         };
@@ -248,6 +256,12 @@ impl CheckGrammar {
             g.day_words.extend(f.day_words.iter().map(|w| fold(w)));
             g.place_after.extend(f.place_after.iter().map(|w| fold(w)));
             g.place_before.extend(f.place_before.iter().map(|w| fold(w)));
+            g.deictic.extend(f.deictic.iter().map(|w| fold(w)));
+            for (k, group) in f.aspects.iter().enumerate() {
+                for w in group {
+                    *g.aspects.entry(fold(w)).or_default() |= 1 << (k % 32);
+                }
+            }
             for (i, w) in f.weekdays.iter().enumerate() {
                 // Hindi lists extra names for Thursday/Sunday after the seven: map by name.
                 g.weekdays.insert(fold(w), weekday_number(w).unwrap_or(i as u8));
@@ -384,6 +398,19 @@ impl CheckGrammar {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// Whether a sentence points at its scope instead of naming it (यहां, वहां, इनमें, राज्य में),
+    /// and its aspect bits (नए, कुल, और …), outside `skip`.
+    pub fn scope(&self, text: &str, toks: &[Tok], skip: (usize, usize)) -> (bool, u32) {
+        let mut deictic = false;
+        let mut aspects = 0;
+        for t in toks.iter().filter(|t| t.end <= skip.0 || t.start >= skip.1) {
+            let w = fold(text.get(t.start..t.end).unwrap_or(""));
+            deictic |= self.deictic.contains(&w);
+            aspects |= self.aspects.get(&w).copied().unwrap_or(0);
+        }
+        (deictic, aspects)
     }
 
     /// True when a word names a single day (दिन, कल, आज, day, yesterday …) or a weekday.
