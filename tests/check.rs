@@ -333,3 +333,79 @@ fn covid_five_outlet_clusters() {
     assert_eq!(r.stories.len(), 76);
     assert!(counts.get(&("figure", "corroborated")).copied().unwrap_or(0) > 0);
 }
+
+// ---------------------------------------------------------------- snapshots of what users read
+
+#[test]
+fn snapshot_seed_reports() {
+    let docs = seeds();
+    let r = run(&docs);
+    let style = tathya::report::Style { color: false };
+    let text = tathya::report::check_text::report(&r, &docs, &style);
+    let markdown = tathya::report::check_markdown::report(&r, &docs);
+    let mut json: serde_json::Value =
+        serde_json::from_str(&tathya::report::check_json::report(&r, &docs)).unwrap();
+    // The documents' claims are snapshotted with the corpus; here only what check adds.
+    let n = json["documents"].as_array().map_or(0, |d| d.len());
+    json["documents"] = serde_json::json!(format!("{n} documents"));
+    common::settings().bind(|| {
+        insta::assert_snapshot!("check_seeds_text", text);
+        insta::assert_snapshot!("check_seeds_markdown", markdown);
+        insta::assert_snapshot!("check_seeds_json", serde_json::to_string_pretty(&json).unwrap());
+    });
+    // JSON Lines: one object per line, every line tagged.
+    let lines = tathya::report::check_json::lines(&r, &docs);
+    for l in lines.lines() {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        assert!(["document", "story", "finding"].contains(&v["type"].as_str().unwrap()));
+    }
+    // Deterministic: the same input gives the same bytes.
+    assert_eq!(text, tathya::report::check_text::report(&run(&docs), &docs, &style));
+}
+
+// ---------------------------------------------------------------- the binary
+
+fn tathya(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tathya"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_check_exit_codes_and_formats() {
+    let out = tathya(&["check", "tests/corpus"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Story S1"));
+    // Single-source key claims are warnings: --fail-on warning fails the run.
+    let out = tathya(&["check", "--fail-on", "warning", "tests/corpus"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = tathya(&["check", "--format", "json", "tests/corpus"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["stories"].as_array().unwrap().len(), 3);
+    assert!(v["stories"][0]["groups"][0]["members"][0]["claim"].is_number() || v["stories"][0]["groups"][0]["members"][0]["claim"].is_null());
+    let out = tathya(&["check", "--format", "markdown", "tests/corpus"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# tathya check"));
+    // A missing file is an error (exit 2), the rest is still checked.
+    let out = tathya(&["check", "tests/corpus", "no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Story S1"));
+    // --story fixes the grouping.
+    let out = tathya(&[
+        "check",
+        "--format",
+        "json",
+        "--story",
+        "000_b1c8025b0e2ba5b4.txt,004_e88fc5b0d66a22c9.txt",
+        "tests/corpus",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &v["stories"][0];
+    assert_eq!(first["fixed"], serde_json::json!(true));
+    assert_eq!(first["documents"].as_array().unwrap().len(), 2);
+    // explain knows the check codes.
+    let out = tathya(&["explain", "C001"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("conflicting-figure"));
+}
