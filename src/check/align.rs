@@ -15,10 +15,10 @@
 //! number, weekday, month or quoted word that no claim accounts for is a conflict too, so a changed
 //! fact is caught even where an extractor missed it.
 
-use std::collections::HashMap;
+
 
 use crate::check::GroupKind;
-use crate::check::norm::{self, CUE, CheckGrammar, EVENT, NUMBER, QUOTED, STOP, Term, Tok, hash};
+use crate::check::norm::{self, CUE, CheckGrammar, FastMap, FastSet, EVENT, NUMBER, QUOTED, STOP, Term, Tok, hash};
 use crate::claim::{ClaimKind, Figure, FigureKind, Grain, Qualifier, QuoteKind};
 use crate::document::Document;
 
@@ -67,7 +67,7 @@ pub struct DocView {
     /// Body sentences in order.
     pub sents: Vec<SentView>,
     /// Document sentence index → position in `sents`.
-    pub by_sentence: HashMap<usize, usize>,
+    pub by_sentence: FastMap<usize, usize>,
 }
 
 fn find_seq(toks: &[Tok], seq: &[Term]) -> bool {
@@ -78,7 +78,7 @@ impl DocView {
     /// Tokenise the body sentences of `doc`.
     pub fn new(pos: usize, doc: &Document, g: &CheckGrammar) -> Self {
         let mut sents: Vec<SentView> = Vec::new();
-        let mut seen: HashMap<Vec<Term>, usize> = HashMap::new();
+        let mut seen: FastMap<Vec<Term>, usize> = FastMap::default();
         let mut claim_sentences: Vec<usize> = doc
             .claims
             .iter()
@@ -498,14 +498,14 @@ struct Edge {
 }
 
 struct Weights {
-    idf: HashMap<Term, f64>,
+    idf: FastMap<Term, f64>,
     /// Terms that occur in only one sentence: they cannot match, so they make no blocking key.
-    once: std::collections::HashSet<Term>,
+    once: FastSet<Term>,
 }
 
 impl Weights {
     fn new(views: &[DocView]) -> Self {
-        let mut df: HashMap<Term, f64> = HashMap::new();
+        let mut df: FastMap<Term, f64> = FastMap::default();
         let mut n = 0.0;
         for v in views {
             for s in v.sents.iter().filter(|s| s.dup_of.is_none()) {
@@ -572,7 +572,7 @@ fn blocking_keys(it: &Item, w: &Weights) -> Vec<u64> {
 
 /// Candidate pairs of items from different documents that share a blocking key.
 fn candidates(items: &[Item], w: &Weights) -> Vec<(usize, usize)> {
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut postings: FastMap<u64, Vec<usize>> = FastMap::default();
     for (i, it) in items.iter().enumerate() {
         for k in blocking_keys(it, w) {
             postings.entry(k).or_default().push(i);
@@ -692,7 +692,7 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
     let pairs = candidates(&items, &w);
 
     // Statements first: their similarity lends context to the claims inside them.
-    let mut stmt_sim: HashMap<(usize, usize, usize, usize), f64> = HashMap::new();
+    let mut stmt_sim: FastMap<(usize, usize, usize, usize), f64> = FastMap::default();
     let mut edges: Vec<Edge> = Vec::new();
     for &(a, b) in &pairs {
         let (ia, ib) = (&items[a], &items[b]);
@@ -725,7 +725,7 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
 
     // A conflict between two sentences that also share the value elsewhere is a mispairing (one
     // sentence gives deaths and recoveries, the other the same deaths): drop it.
-    let mut agrees_in: std::collections::HashSet<(usize, usize, usize)> = std::collections::HashSet::new();
+    let mut agrees_in: FastSet<(usize, usize, usize)> = FastSet::default();
     for e in edges.iter().filter(|e| e.agree && items[e.a].kind != GroupKind::Statement) {
         agrees_in.insert((e.a, items[e.b].view, items[e.b].sent));
         agrees_in.insert((e.b, items[e.a].view, items[e.a].sent));
@@ -738,7 +738,7 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
 
     // Keep each item's best counterpart per other document; a conflict stands only when no
     // agreeing counterpart is about as good.
-    let mut best: HashMap<(usize, usize), (f64, bool)> = HashMap::new();
+    let mut best: FastMap<(usize, usize), (f64, bool)> = FastMap::default();
     for e in &edges {
         for (x, y) in [(e.a, e.b), (e.b, e.a)] {
             let key = (x, items[y].view);
@@ -748,7 +748,7 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
             }
         }
     }
-    let mut best_agree: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut best_agree: FastMap<(usize, usize), f64> = FastMap::default();
     for e in edges.iter().filter(|e| e.agree) {
         for (x, y) in [(e.a, e.b), (e.b, e.a)] {
             let cur = best_agree.entry((x, items[y].view)).or_insert(f64::NEG_INFINITY);
@@ -785,23 +785,28 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
     let mut conflicts: Vec<Option<(usize, usize, String)>> = vec![None; n];
     let mut extra: Vec<RawGroup> = Vec::new();
     let mut refused: Vec<(usize, usize)> = Vec::new();
+    let mut by_view: Vec<FastMap<usize, Vec<usize>>> =
+        (0..n).map(|i| FastMap::from_iter([(items[i].view, vec![i])])).collect();
     for e in &edges {
         let (ga, gb) = (group_of[e.a], group_of[e.b]);
         if ga == gb {
             continue;
         }
-        let (ma, mb) = (&members[ga], &members[gb]);
         let statement = items[e.a].kind == GroupKind::Statement;
-        let clash = ma.iter().any(|&x| {
-            mb.iter().any(|&y| {
-                let (ix, iy) = (&items[x], &items[y]);
-                ix.view == iy.view
-                    && if statement {
+        // Only members of the same document can clash: look them up by document.
+        let (small, large) = if members[ga].len() <= members[gb].len() { (ga, gb) } else { (gb, ga) };
+        let clash = members[small].iter().any(|&x| {
+            let ix = &items[x];
+            by_view[large].get(&ix.view).is_some_and(|ys| {
+                ys.iter().any(|&y| {
+                    let iy = &items[y];
+                    if statement {
                         // One long sentence may state what the other outlet splits in two.
                         ix.sent.abs_diff(iy.sent) > 1
                     } else {
                         !compatible(&ix.value, &iy.value)
                     }
+                })
             })
         });
         if clash {
@@ -824,7 +829,9 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         let moved = std::mem::take(&mut members[gone]);
         for &m in &moved {
             group_of[m] = keep;
+            by_view[keep].entry(items[m].view).or_default().push(m);
         }
+        by_view[gone] = FastMap::default();
         members[keep].extend(moved);
         let (s1, c1) = sims[keep];
         let (s2, c2) = sims[gone];
@@ -838,33 +845,37 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
     }
 
     // Statement diffs: replaced anchors in near-identical sentences that no claim conflict covers.
-    let mut claim_conflicts: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut claim_conflicts: FastSet<(usize, usize, usize, usize)> =
+        FastSet::default();
     for (k, c) in conflicts.iter().enumerate() {
         if let (Some((a, b, _)), true) = (c, !members[k].is_empty()) {
             let (ia, ib) = (&items[*a], &items[*b]);
-            claim_conflicts.push((ia.view, ia.sent, ib.view, ib.sent));
-            claim_conflicts.push((ib.view, ib.sent, ia.view, ia.sent));
+            claim_conflicts.insert((ia.view, ia.sent, ib.view, ib.sent));
+            claim_conflicts.insert((ib.view, ib.sent, ia.view, ia.sent));
         }
     }
     for k in 0..n {
         if members[k].len() < 2 || items[k].kind != GroupKind::Statement {
             continue;
         }
+        // Each member against the first member of the group (of another document): a changed
+        // sentence differs from it, or, if it is the changed one, every other differs from it.
         let m = members[k].clone();
-        'pairs: for (x, &a) in m.iter().enumerate() {
-            for &b in m.iter().skip(x + 1) {
-                let (ia, ib) = (&items[a], &items[b]);
-                if claim_conflicts.contains(&(ia.view, ia.sent, ib.view, ib.sent)) {
-                    continue;
-                }
-                let (sa, sb) = (&views[ia.view].sents[ia.sent], &views[ib.view].sents[ib.sent]);
-                if w.sim(&sa.terms, &sb.terms) < DIFF_MIN {
-                    continue;
-                }
-                if let Some(why) = anchor_change(sa, sb, docs, views, ia.view, ib.view) {
-                    conflicts[k] = Some((a, b, why));
-                    break 'pairs;
-                }
+        let Some(&first) = m.first() else {
+            continue;
+        };
+        for &b in m.iter().skip(1) {
+            let (ia, ib) = (&items[first], &items[b]);
+            if ia.view == ib.view || claim_conflicts.contains(&(ia.view, ia.sent, ib.view, ib.sent)) {
+                continue;
+            }
+            let (sa, sb) = (&views[ia.view].sents[ia.sent], &views[ib.view].sents[ib.sent]);
+            if same_words(sa, sb) || w.sim(&sa.terms, &sb.terms) < DIFF_MIN {
+                continue;
+            }
+            if let Some(why) = anchor_change(sa, sb, docs, views, ia.view, ib.view) {
+                conflicts[k] = Some((first, b, why));
+                break;
             }
         }
     }
@@ -877,6 +888,9 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
             continue;
         }
         let (sa, sb) = (&views[ia.view].sents[ia.sent], &views[ib.view].sents[ib.sent]);
+        if same_words(sa, sb) {
+            continue;
+        }
         if let Some(why) = anchor_change(sa, sb, docs, views, ia.view, ib.view) {
             let mut m = vec![a, b];
             m.sort_by_key(|&i| (items[i].view, items[i].start));
@@ -924,7 +938,7 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
 /// headline and the body) become one group.
 fn merge_single_repeats(groups: &mut Vec<RawGroup>, items: &[Item]) {
     let mut out: Vec<RawGroup> = Vec::new();
-    let mut index: HashMap<(usize, GroupKind, String), usize> = HashMap::new();
+    let mut index: FastMap<(usize, GroupKind, String), usize> = FastMap::default();
     for g in groups.drain(..) {
         let first = &items[g.members[0]];
         let single_doc = g.members.iter().all(|&i| items[i].view == first.view);
@@ -948,6 +962,11 @@ fn describe_conflict(a: &Item, b: &Item) -> String {
         (Value::Quote { .. }, Value::Quote { .. }) => "a word differs inside the quotation".into(),
         _ => "the values differ".into(),
     }
+}
+
+/// True when two sentences have the same words in the same order (nothing to diff).
+fn same_words(a: &SentView, b: &SentView) -> bool {
+    a.toks.len() == b.toks.len() && a.toks.iter().zip(&b.toks).all(|(x, y)| x.term == y.term && x.flags == y.flags)
 }
 
 /// A replaced number, weekday, month or quoted word between two near-identical sentences.

@@ -11,11 +11,44 @@
 //! Tokens keep their byte spans into the text as read: nothing is normalised in place.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Deserialize;
 
 use crate::error::GrammarError;
 use crate::grammar::GrammarSet;
+
+/// A small, fast, deterministic hasher (FxHash's multiply-rotate) for the many maps keyed by
+/// terms and short words; SipHash's DoS resistance buys nothing here and costs a third of the run.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(v));
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+}
+
+/// A hash map with [`FastHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+/// A hash set with [`FastHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// A term: the hash of a normalised, stemmed, synonym-mapped word.
 pub type Term = u64;
@@ -153,21 +186,21 @@ pub struct Wire {
 /// collide), and the wire agencies.
 #[derive(Debug)]
 pub struct CheckGrammar {
-    stop: HashSet<String>,
+    stop: FastSet<String>,
     hi_suffixes: Vec<String>,
     en_suffixes: Vec<String>,
-    synonyms: HashMap<String, String>,
-    events: HashMap<String, u32>,
+    synonyms: FastMap<String, String>,
+    events: FastMap<String, u32>,
     event_names: Vec<String>,
-    cues: HashSet<String>,
-    numbers: HashSet<String>,
-    weekdays: HashMap<String, u8>,
-    months: HashSet<String>,
-    day_words: HashSet<String>,
-    place_after: HashSet<String>,
-    place_before: HashSet<String>,
-    deictic: HashSet<String>,
-    aspects: HashMap<String, u32>,
+    cues: FastSet<String>,
+    numbers: FastSet<String>,
+    weekdays: FastMap<String, u8>,
+    months: FastSet<String>,
+    day_words: FastSet<String>,
+    place_after: FastSet<String>,
+    place_before: FastSet<String>,
+    deictic: FastSet<String>,
+    aspects: FastMap<String, u32>,
     /// Wire agencies.
     pub wires: Vec<Wire>,
     /// Example pairs from the files, for tests.
@@ -181,21 +214,21 @@ impl CheckGrammar {
     /// Load `hi/check.toml`, `en/check.toml` and `check.toml`.
     pub fn load(set: &GrammarSet) -> Result<Self, GrammarError> {
         let mut g = CheckGrammar {
-            stop: HashSet::new(),
+            stop: Default::default(),
             hi_suffixes: Vec::new(),
             en_suffixes: Vec::new(),
-            synonyms: HashMap::new(),
-            events: HashMap::new(),
+            synonyms: Default::default(),
+            events: Default::default(),
             event_names: Vec::new(),
-            cues: HashSet::new(),
-            numbers: HashSet::new(),
-            weekdays: HashMap::new(),
-            months: HashSet::new(),
-            day_words: HashSet::new(),
-            place_after: HashSet::new(),
-            place_before: HashSet::new(),
-            deictic: HashSet::new(),
-            aspects: HashMap::new(),
+            cues: Default::default(),
+            numbers: Default::default(),
+            weekdays: Default::default(),
+            months: Default::default(),
+            day_words: Default::default(),
+            place_after: Default::default(),
+            place_before: Default::default(),
+            deictic: Default::default(),
+            aspects: Default::default(),
             wires: Vec::new(),
             pairs: Vec::new(),
         };
@@ -316,7 +349,11 @@ impl CheckGrammar {
 
     /// The key of one word.
     pub fn key(&self, word: &str) -> String {
-        let f = fold(word);
+        self.key_folded(fold(word))
+    }
+
+    /// The key of a word already folded.
+    fn key_folded(&self, f: String) -> String {
         if let Some(s) = self.synonyms.get(&f) {
             return s.clone();
         }
@@ -365,7 +402,7 @@ impl CheckGrammar {
                 // 6,000 = 6000; a decimal point stays.
                 f.replace(',', "")
             } else {
-                self.key(w)
+                self.key_folded(f)
             };
             out.push(Tok {
                 start: base + s,
