@@ -43,7 +43,15 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
-const WEEKDAYS: [&str; 7] = ["सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार"];
+const WEEKDAYS: [&str; 7] = [
+    "सोमवार",
+    "मंगलवार",
+    "बुधवार",
+    "गुरुवार",
+    "शुक्रवार",
+    "शनिवार",
+    "रविवार",
+];
 
 /// Variant `k` of a text: every k-th weekday moved on, digits shifted, one line dropped.
 fn perturb(text: &str, k: usize) -> String {
@@ -60,7 +68,9 @@ fn perturb(text: &str, k: usize) -> String {
         t = t
             .chars()
             .map(|c| match c.to_digit(10) {
-                Some(d) if c.is_ascii_digit() => char::from_digit((d + k as u32) % 10, 10).unwrap_or(c),
+                Some(d) if c.is_ascii_digit() => {
+                    char::from_digit((d + k as u32) % 10, 10).unwrap_or(c)
+                }
                 _ => c,
             })
             .collect();
@@ -81,15 +91,31 @@ fn perturb(text: &str, k: usize) -> String {
 
 fn variants(per_seed: usize) -> Vec<Document> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     let g = Grammars::builtin();
-    let opts = Options { lang: None, skip_mt: true };
+    let opts = Options {
+        lang: None,
+        skip_mt: true,
+    };
     let mut out = Vec::new();
-    for p in files.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+    for p in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
         let text = std::fs::read_to_string(p).unwrap();
         for k in 0..per_seed {
-            out.push(analyze(format!("{}#{k}", p.display()), perturb(&text, k), None, &opts, g));
+            out.push(analyze(
+                format!("{}#{k}", p.display()),
+                perturb(&text, k),
+                None,
+                &opts,
+                g,
+            ));
         }
     }
     out
@@ -105,7 +131,9 @@ fn corpus(variants: &[Document], n: usize) -> Vec<Document> {
             let mut d = v.clone();
             d.id = format!("{}@{block}", v.id);
             // Seeds a year apart keep their offset; every block moves ten days on.
-            let own = v.published.map_or(0, |p| (p - base).num_days().rem_euclid(3));
+            let own = v
+                .published
+                .map_or(0, |p| (p - base).num_days().rem_euclid(3));
             d.published = Some(base + chrono::Duration::days(block as i64 * 10 + own));
             d
         })
@@ -116,7 +144,11 @@ fn bench(c: &mut Criterion) {
     let g = Grammars::builtin();
     let vars = variants(20);
     let big = std::env::var_os("TATHYA_BENCH_BIG").is_some();
-    let sizes: &[usize] = if big { &[1_000, 10_000, 100_000] } else { &[1_000] };
+    let sizes: &[usize] = if big {
+        &[1_000, 10_000, 100_000]
+    } else {
+        &[1_000]
+    };
     let opts = CheckOptions::default();
     for &n in sizes {
         let docs = corpus(&vars, n);

@@ -15,10 +15,10 @@
 //! number, weekday, month or quoted word that no claim accounts for is a conflict too, so a changed
 //! fact is caught even where an extractor missed it.
 
-
-
 use crate::check::GroupKind;
-use crate::check::norm::{self, CUE, CheckGrammar, FastMap, FastSet, EVENT, NUMBER, QUOTED, STOP, Term, Tok, hash};
+use crate::check::norm::{
+    self, CUE, CheckGrammar, EVENT, FastMap, FastSet, NUMBER, QUOTED, STOP, Term, Tok, hash,
+};
 use crate::claim::{ClaimKind, Figure, FigureKind, Grain, Qualifier, QuoteKind};
 use crate::document::Document;
 
@@ -71,7 +71,10 @@ pub struct DocView {
 }
 
 fn find_seq(toks: &[Tok], seq: &[Term]) -> bool {
-    !seq.is_empty() && toks.windows(seq.len()).any(|w| w.iter().zip(seq).all(|(t, s)| t.term == *s))
+    !seq.is_empty()
+        && toks
+            .windows(seq.len())
+            .any(|w| w.iter().zip(seq).all(|(t, s)| t.term == *s))
 }
 
 impl DocView {
@@ -94,7 +97,10 @@ impl DocView {
             }
             let terms = norm::content_terms(&toks);
             let events = toks.iter().fold(0, |a, t| a | t.events);
-            let wire = g.wires.iter().position(|w| w.aliases.iter().any(|a| find_seq(&toks, a)));
+            let wire = g
+                .wires
+                .iter()
+                .position(|w| w.aliases.iter().any(|a| find_seq(&toks, a)));
             let sourced = wire.is_some()
                 || toks.iter().any(|t| t.flags & CUE != 0)
                 || claim_sentences.binary_search(&s.index).is_ok();
@@ -123,7 +129,11 @@ impl DocView {
                 dup_of,
             });
         }
-        let by_sentence = sents.iter().enumerate().map(|(k, s)| (s.index, k)).collect();
+        let by_sentence = sents
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (s.index, k))
+            .collect();
         DocView {
             doc: pos,
             sents,
@@ -333,7 +343,10 @@ fn date_range(v: &str, grain: Grain) -> Option<(chrono::NaiveDate, chrono::Naive
             Some((a, b))
         }
         (Some(m), None) => Some((NaiveDate::from_ymd_opt(y, m, 1)?, last_of_month(y, m)?)),
-        _ => Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?)),
+        _ => Some((
+            NaiveDate::from_ymd_opt(y, 1, 1)?,
+            NaiveDate::from_ymd_opt(y, 12, 31)?,
+        )),
     }
 }
 
@@ -469,7 +482,12 @@ fn clause_events(text: &str, toks: &[Tok], start: usize, end: usize) -> u32 {
             let gap = text.get(toks[i - 1].end..t.start).unwrap_or("");
             let after_ki = text
                 .get(toks[i - 1].start..toks[i - 1].end)
-                .is_some_and(|w| ["कि", "और", "जबकि", "लेकिन"].contains(&w) || ["that", "and", "while", "but"].iter().any(|x| w.eq_ignore_ascii_case(x)));
+                .is_some_and(|w| {
+                    ["कि", "और", "जबकि", "लेकिन"].contains(&w)
+                        || ["that", "and", "while", "but"]
+                            .iter()
+                            .any(|x| w.eq_ignore_ascii_case(x))
+                });
             if after_ki || gap.contains([',', ';', ':', '—', '–', '|', '।']) {
                 clause += 1;
             }
@@ -515,7 +533,11 @@ impl Weights {
                 }
             }
         }
-        let once = df.iter().filter(|(_, d)| **d <= 1.0).map(|(t, _)| *t).collect();
+        let once = df
+            .iter()
+            .filter(|(_, d)| **d <= 1.0)
+            .map(|(t, _)| *t)
+            .collect();
         let idf = df
             .into_iter()
             .map(|(t, d)| (t, (1.0f64 + n / d).ln()))
@@ -564,7 +586,9 @@ fn blocking_keys(it: &Item, w: &Weights) -> Vec<u64> {
         Value::Date { range, weekday, .. } => {
             keys.push(hash(&format!("T:{range:?}:{weekday:?}")));
         }
-        Value::Quote { speaker: Some(s), .. } => keys.push(hash(&format!("Q:{s}"))),
+        Value::Quote {
+            speaker: Some(s), ..
+        } => keys.push(hash(&format!("Q:{s}"))),
         _ => {}
     }
     keys
@@ -598,7 +622,14 @@ fn candidates(items: &[Item], w: &Weights) -> Vec<(usize, usize)> {
 
 fn same_speaker(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
-        (Value::Quote { speaker: Some(x), .. }, Value::Quote { speaker: Some(y), .. }) => Some(x == y),
+        (
+            Value::Quote {
+                speaker: Some(x), ..
+            },
+            Value::Quote {
+                speaker: Some(y), ..
+            },
+        ) => Some(x == y),
         _ => None,
     }
 }
@@ -626,11 +657,20 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
     let (agree_min, conflict_min) = match (&a.value, &b.value) {
         (Value::Sentence, Value::Sentence) => {
             let s = w.sim(&a.ctx, &b.ctx);
-            return (s >= STATEMENT_MIN).then_some(Edge { a: 0, b: 0, sim: s, agree: true });
+            return (s >= STATEMENT_MIN).then_some(Edge {
+                a: 0,
+                b: 0,
+                sim: s,
+                agree: true,
+            });
         }
         (
-            Value::Number { kind: k1, unit: u1, .. },
-            Value::Number { kind: k2, unit: u2, .. },
+            Value::Number {
+                kind: k1, unit: u1, ..
+            },
+            Value::Number {
+                kind: k2, unit: u2, ..
+            },
         ) => {
             if k1 != k2 || u1 != u2 {
                 return None;
@@ -639,8 +679,16 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
             (0.25, conflict)
         }
         (
-            Value::Date { day_level: d1, range: r1, .. },
-            Value::Date { day_level: d2, range: r2, .. },
+            Value::Date {
+                day_level: d1,
+                range: r1,
+                ..
+            },
+            Value::Date {
+                day_level: d2,
+                range: r2,
+                ..
+            },
         ) => {
             // The same day and the same kind of event is strong evidence by itself.
             let same_day = *d1 && *d2 && r1.is_some() && r1 == r2;
@@ -657,7 +705,18 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
             };
             (agree, conflict)
         }
-        (Value::Quote { content: c1, marked: m1, .. }, Value::Quote { content: c2, marked: m2, .. }) => {
+        (
+            Value::Quote {
+                content: c1,
+                marked: m1,
+                ..
+            },
+            Value::Quote {
+                content: c2,
+                marked: m2,
+                ..
+            },
+        ) => {
             let content = w.sim(&norm::content_terms(c1), &norm::content_terms(c2));
             let speaker = same_speaker(&a.value, &b.value);
             if speaker == Some(false) && content < 0.6 {
@@ -667,9 +726,19 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
             // A changed word between two quotations (both in marks) of the same words; a
             // paraphrase may change words freely.
             if !ok && *m1 && *m2 {
-                return (content >= 0.4).then_some(Edge { a: 0, b: 0, sim, agree: false });
+                return (content >= 0.4).then_some(Edge {
+                    a: 0,
+                    b: 0,
+                    sim,
+                    agree: false,
+                });
             }
-            return (sim >= 0.3).then_some(Edge { a: 0, b: 0, sim, agree: true });
+            return (sim >= 0.3).then_some(Edge {
+                a: 0,
+                b: 0,
+                sim,
+                agree: true,
+            });
         }
         _ => return None,
     };
@@ -677,9 +746,19 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
     // the people and the other figures of the sentence must be the same.
     let contained = norm::containment(&a.ctx, &b.ctx, |t| w.w(t)).max(stmt * 0.9);
     if ok && ctx >= agree_min {
-        Some(Edge { a: 0, b: 0, sim: ctx, agree: true })
+        Some(Edge {
+            a: 0,
+            b: 0,
+            sim: ctx,
+            agree: true,
+        })
     } else if !ok && same_scope && ctx >= conflict_min && contained >= conflict_min * 0.8 {
-        Some(Edge { a: 0, b: 0, sim: ctx, agree: false })
+        Some(Edge {
+            a: 0,
+            b: 0,
+            sim: ctx,
+            agree: false,
+        })
     } else {
         None
     }
@@ -726,7 +805,10 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
     // A conflict between two sentences that also share the value elsewhere is a mispairing (one
     // sentence gives deaths and recoveries, the other the same deaths): drop it.
     let mut agrees_in: FastSet<(usize, usize, usize)> = FastSet::default();
-    for e in edges.iter().filter(|e| e.agree && items[e.a].kind != GroupKind::Statement) {
+    for e in edges
+        .iter()
+        .filter(|e| e.agree && items[e.a].kind != GroupKind::Statement)
+    {
         agrees_in.insert((e.a, items[e.b].view, items[e.b].sent));
         agrees_in.insert((e.b, items[e.a].view, items[e.a].sent));
     }
@@ -751,7 +833,9 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
     let mut best_agree: FastMap<(usize, usize), f64> = FastMap::default();
     for e in edges.iter().filter(|e| e.agree) {
         for (x, y) in [(e.a, e.b), (e.b, e.a)] {
-            let cur = best_agree.entry((x, items[y].view)).or_insert(f64::NEG_INFINITY);
+            let cur = best_agree
+                .entry((x, items[y].view))
+                .or_insert(f64::NEG_INFINITY);
             *cur = cur.max(e.sim);
         }
     }
@@ -766,8 +850,14 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         // nothing there that agrees with it about as well (the other side may agree with a
         // repeated copy of itself: a page that says Thursday in its summary and Friday in its body
         // still contradicts the outlet that says Thursday).
-        let aa = best_agree.get(&(e.a, items[e.b].view)).copied().unwrap_or(f64::NEG_INFINITY);
-        let ab = best_agree.get(&(e.b, items[e.a].view)).copied().unwrap_or(f64::NEG_INFINITY);
+        let aa = best_agree
+            .get(&(e.a, items[e.b].view))
+            .copied()
+            .unwrap_or(f64::NEG_INFINITY);
+        let ab = best_agree
+            .get(&(e.b, items[e.a].view))
+            .copied()
+            .unwrap_or(f64::NEG_INFINITY);
         (e.sim >= ba - 1e-9 && aa < e.sim - 0.05) || (e.sim >= bb - 1e-9 && ab < e.sim - 0.05)
     });
     edges.sort_by(|x, y| {
@@ -785,8 +875,9 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
     let mut conflicts: Vec<Option<(usize, usize, String)>> = vec![None; n];
     let mut extra: Vec<RawGroup> = Vec::new();
     let mut refused: Vec<(usize, usize)> = Vec::new();
-    let mut by_view: Vec<FastMap<usize, Vec<usize>>> =
-        (0..n).map(|i| FastMap::from_iter([(items[i].view, vec![i])])).collect();
+    let mut by_view: Vec<FastMap<usize, Vec<usize>>> = (0..n)
+        .map(|i| FastMap::from_iter([(items[i].view, vec![i])]))
+        .collect();
     for e in &edges {
         let (ga, gb) = (group_of[e.a], group_of[e.b]);
         if ga == gb {
@@ -794,7 +885,11 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         }
         let statement = items[e.a].kind == GroupKind::Statement;
         // Only members of the same document can clash: look them up by document.
-        let (small, large) = if members[ga].len() <= members[gb].len() { (ga, gb) } else { (gb, ga) };
+        let (small, large) = if members[ga].len() <= members[gb].len() {
+            (ga, gb)
+        } else {
+            (gb, ga)
+        };
         let clash = members[small].iter().any(|&x| {
             let ix = &items[x];
             by_view[large].get(&ix.view).is_some_and(|ys| {
@@ -845,8 +940,7 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
     }
 
     // Statement diffs: replaced anchors in near-identical sentences that no claim conflict covers.
-    let mut claim_conflicts: FastSet<(usize, usize, usize, usize)> =
-        FastSet::default();
+    let mut claim_conflicts: FastSet<(usize, usize, usize, usize)> = FastSet::default();
     for (k, c) in conflicts.iter().enumerate() {
         if let (Some((a, b, _)), true) = (c, !members[k].is_empty()) {
             let (ia, ib) = (&items[*a], &items[*b]);
@@ -866,10 +960,14 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         };
         for &b in m.iter().skip(1) {
             let (ia, ib) = (&items[first], &items[b]);
-            if ia.view == ib.view || claim_conflicts.contains(&(ia.view, ia.sent, ib.view, ib.sent)) {
+            if ia.view == ib.view || claim_conflicts.contains(&(ia.view, ia.sent, ib.view, ib.sent))
+            {
                 continue;
             }
-            let (sa, sb) = (&views[ia.view].sents[ia.sent], &views[ib.view].sents[ib.sent]);
+            let (sa, sb) = (
+                &views[ia.view].sents[ia.sent],
+                &views[ib.view].sents[ib.sent],
+            );
             if same_words(sa, sb) || w.sim(&sa.terms, &sb.terms) < DIFF_MIN {
                 continue;
             }
@@ -887,7 +985,10 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         if claim_conflicts.contains(&(ia.view, ia.sent, ib.view, ib.sent)) {
             continue;
         }
-        let (sa, sb) = (&views[ia.view].sents[ia.sent], &views[ib.view].sents[ib.sent]);
+        let (sa, sb) = (
+            &views[ia.view].sents[ia.sent],
+            &views[ib.view].sents[ib.sent],
+        );
         if same_words(sa, sb) {
             continue;
         }
@@ -923,7 +1024,8 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         });
     }
     for mut g in extra {
-        g.members.sort_by_key(|&i| (items[i].view, items[i].start, items[i].end));
+        g.members
+            .sort_by_key(|&i| (items[i].view, items[i].start, items[i].end));
         groups.push(g);
     }
     merge_single_repeats(&mut groups, &items);
@@ -958,7 +1060,9 @@ fn merge_single_repeats(groups: &mut Vec<RawGroup>, items: &[Item]) {
 fn describe_conflict(a: &Item, b: &Item) -> String {
     match (&a.value, &b.value) {
         (Value::Date { .. }, Value::Date { .. }) => "different dates for the same event".into(),
-        (Value::Number { .. }, Value::Number { .. }) => "incompatible values for the same figure".into(),
+        (Value::Number { .. }, Value::Number { .. }) => {
+            "incompatible values for the same figure".into()
+        }
         (Value::Quote { .. }, Value::Quote { .. }) => "a word differs inside the quotation".into(),
         _ => "the values differ".into(),
     }
@@ -966,7 +1070,11 @@ fn describe_conflict(a: &Item, b: &Item) -> String {
 
 /// True when two sentences have the same words in the same order (nothing to diff).
 fn same_words(a: &SentView, b: &SentView) -> bool {
-    a.toks.len() == b.toks.len() && a.toks.iter().zip(&b.toks).all(|(x, y)| x.term == y.term && x.flags == y.flags)
+    a.toks.len() == b.toks.len()
+        && a.toks
+            .iter()
+            .zip(&b.toks)
+            .all(|(x, y)| x.term == y.term && x.flags == y.flags)
 }
 
 /// A replaced number, weekday, month or quoted word between two near-identical sentences.

@@ -19,8 +19,6 @@
 //! posting lists of each sentence's 4 strongest terms, walked in date order with a bounded
 //! look-ahead; so the work grows linearly with the number of sentences.
 
-
-
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -58,7 +56,9 @@ fn sentence_terms(doc: &Document, g: &CheckGrammar) -> Vec<Vec<T32>> {
             .collect();
         v.sort_unstable();
         v.dedup();
-        let sig = v.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &t| (h ^ u64::from(t)).wrapping_mul(0x0100_0000_01b3));
+        let sig = v.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &t| {
+            (h ^ u64::from(t)).wrapping_mul(0x0100_0000_01b3)
+        });
         if v.len() >= MIN_TERMS && seen.insert(sig) {
             out.push(v);
         }
@@ -92,7 +92,11 @@ fn overlap32(a: &[T32], b: &[T32], w: &dyn Fn(T32) -> f64) -> f64 {
     }
     wa += a[i..].iter().map(|&t| w(t)).sum::<f64>();
     wb += b[j..].iter().map(|&t| w(t)).sum::<f64>();
-    if wa <= 0.0 || wb <= 0.0 { 0.0 } else { (shared / (wa * wb).sqrt()).clamp(0.0, 1.0) }
+    if wa <= 0.0 || wb <= 0.0 {
+        0.0
+    } else {
+        (shared / (wa * wb).sqrt()).clamp(0.0, 1.0)
+    }
 }
 
 fn days_apart(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<i64> {
@@ -122,7 +126,10 @@ struct Scores {
 
 impl Scores {
     fn get(&self, a: u32, b: u32) -> f64 {
-        self.pairs.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0)
+        self.pairs
+            .get(&(a.min(b), a.max(b)))
+            .copied()
+            .unwrap_or(0.0)
     }
 }
 
@@ -176,7 +183,10 @@ fn scores(docs: &[&Document], window: i64, g: &CheckGrammar) -> Scores {
                 .collect();
             v.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             for (_, t) in v.into_iter().take(KEYS) {
-                postings.entry(t).or_default().push((d as u32, k.min(u16::MAX as usize) as u16));
+                postings
+                    .entry(t)
+                    .or_default()
+                    .push((d as u32, k.min(u16::MAX as usize) as u16));
             }
         }
     }
@@ -198,7 +208,10 @@ fn scores(docs: &[&Document], window: i64, g: &CheckGrammar) -> Scores {
                     {
                         break;
                     }
-                    let (sa, sb) = (&sents[da as usize][ka as usize], &sents[db as usize][kb as usize]);
+                    let (sa, sb) = (
+                        &sents[da as usize][ka as usize],
+                        &sents[db as usize][kb as usize],
+                    );
                     let sim = overlap32(sa, sb, &idf);
                     if sim >= SENTENCE_MATCH {
                         if da < db {
@@ -253,7 +266,9 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
             fixed.push(members);
         }
     }
-    let pool: Vec<usize> = (0..n).filter(|&i| !assigned[i] && !docs[i].is_failed()).collect();
+    let pool: Vec<usize> = (0..n)
+        .filter(|&i| !assigned[i] && !docs[i].is_failed())
+        .collect();
     let pool_docs: Vec<&Document> = pool.iter().map(|&i| &docs[i]).collect();
     let window = opts.window_days;
     let sc = scores(&pool_docs, window, g);
@@ -273,8 +288,10 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
     // Average linkage with date spans kept inside the window.
     let mut root: Vec<usize> = (0..pool.len()).collect();
     let mut members: Vec<Vec<u32>> = (0..pool.len() as u32).map(|k| vec![k]).collect();
-    let mut span: Vec<Option<(NaiveDate, NaiveDate)>> =
-        pool_docs.iter().map(|d| d.published.map(|p| (p, p))).collect();
+    let mut span: Vec<Option<(NaiveDate, NaiveDate)>> = pool_docs
+        .iter()
+        .map(|d| d.published.map(|p| (p, p)))
+        .collect();
     for &(s, a, b) in &edges {
         let (ra, rb) = (root[a as usize], root[b as usize]);
         if ra == rb {
@@ -328,7 +345,10 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
                 best[k]
             )
         } else {
-            let dates: Vec<NaiveDate> = m.iter().filter_map(|&x| pool_docs[x as usize].published).collect();
+            let dates: Vec<NaiveDate> = m
+                .iter()
+                .filter_map(|&x| pool_docs[x as usize].published)
+                .collect();
             let when = match (dates.iter().min(), dates.iter().max()) {
                 (Some(lo), Some(hi)) if lo == hi => format!("published {lo}"),
                 (Some(lo), Some(hi)) => format!("published {lo} – {hi}"),
@@ -359,9 +379,12 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
 pub fn similarities(docs: &[Document], g: &CheckGrammar) -> Vec<(usize, usize, f64)> {
     let refs: Vec<&Document> = docs.iter().collect();
     let sc = scores(&refs, i64::MAX / 4, g);
-    let mut out: Vec<(usize, usize, f64)> =
-        sc.pairs.into_iter().map(|((a, b), s)| (a as usize, b as usize, s)).collect();
-    out.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    let mut out: Vec<(usize, usize, f64)> = sc
+        .pairs
+        .into_iter()
+        .map(|((a, b), s)| (a as usize, b as usize, s))
+        .collect();
+    out.sort_by_key(|x| (x.0, x.1));
     out
 }
 
