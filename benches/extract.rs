@@ -50,6 +50,23 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // The figure extractor alone over the same (Hindi) text: its share of the budget.
+    let mut group = c.benchmark_group("figures");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    let fg = &g.figure;
+    group.bench_function("parse_figures_corpus", |b| {
+        b.iter(|| {
+            for (_, text) in &docs {
+                std::hint::black_box(tathya::extract::figure::parse_figures(
+                    text,
+                    tathya::Lang::Hi,
+                    fg,
+                ));
+            }
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(benches, bench);

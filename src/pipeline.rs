@@ -51,11 +51,14 @@ pub fn analyze(
         .filter(|f| !times.iter().any(|t| t.span().overlaps(f.span())))
         .collect();
     claims.extend(times);
-    let (quotes, mut findings) = extract::quote::extract(&ctx);
-    claims.extend(quotes);
-    claims.extend(extract::attribution::extract(&ctx));
+    // Quotes, attributions and entities depend on each other, so one speech pass makes all three
+    // (`quote::extract`, `attribution::extract` and `entity::extract` each run it alone).
+    let speech = extract::speech::analyze(&ctx);
+    let mut findings = speech.findings;
+    claims.extend(speech.quotes);
+    claims.extend(speech.attributions);
     claims.sort_by(|a, b| (a.start, a.end, a.kind_name()).cmp(&(b.start, b.end, b.kind_name())));
-    let entities = extract::entity::extract(&ctx, &claims);
+    let entities = extract::entity::from_mentions(&ctx, speech.mentions, &claims);
     findings.sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
 
     let mut doc = Document {

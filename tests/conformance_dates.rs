@@ -4,8 +4,9 @@
 //! A case passes when some time claim's resolved value matches the expected TIMEX:
 //! `2016-01-12` exactly; `XXXX-05-29` by month and day; `XXXX-XX-15` by day; `XXXX-WXX-5` by
 //! weekday; `1937-07` / `XXXX-07` by month; `2016-W47` by a week-grain claim of that ISO week;
-//! `1990` by a time claim or a year figure of that value (standalone years are figures). Intervals,
-//! weekends, fiscal years and "n-th weekday" forms are not produced and fail. Cases with a
+//! `1990` by a time claim or a year figure of that value (standalone years are figures);
+//! `(2016-11-04,2016-11-22,P18D)` by a range claim with both ends (each compared as above). Other
+//! open or decade intervals, weekends, fiscal years and "n-th weekday" forms are not produced and fail. Cases with a
 //! `ref_date` are analysed as published on it; the others as published on 2020-06-15, so that
 //! year-less dates resolve (only their month and day are compared). A `null` expectation passes
 //! when no time claim is made. Duration lines are figures and are skipped.
@@ -44,6 +45,7 @@ struct Case {
 struct Got {
     value: String,
     grain: Option<Grain>,
+    end: Option<String>,
 }
 
 fn date(s: &str) -> Option<NaiveDate> {
@@ -52,6 +54,25 @@ fn date(s: &str) -> Option<NaiveDate> {
 
 /// Does `got` satisfy the TIMEX `want`?
 fn matches(want: &str, got: &Got) -> bool {
+    // an interval "(start,end,duration)": both ends, each as a day TIMEX
+    if let Some(inner) = want.strip_prefix('(').and_then(|w| w.strip_suffix(')')) {
+        let mut parts = inner.split(',');
+        let (Some(a), Some(b)) = (parts.next(), parts.next()) else {
+            return false;
+        };
+        let Some(end) = &got.end else {
+            return false;
+        };
+        let day = |v: &str| Got {
+            value: v.to_string(),
+            grain: Some(Grain::Day),
+            end: None,
+        };
+        return a.len() == 10
+            && b.len() == 10
+            && matches(a, &day(&got.value))
+            && matches(b, &day(end));
+    }
     let v = got.value.as_str();
     let parts: Vec<&str> = want.split('-').collect();
     let is_num = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -129,12 +150,14 @@ fn date_conformance() {
                             got.push(Got {
                                 value: v.clone(),
                                 grain: Some(t.grain),
+                                end: t.until.clone(),
                             });
                         }
                     }
                     ClaimKind::Figure(f) if f.figure == FigureKind::Year => got.push(Got {
                         value: format!("{}", f.value),
                         grain: None,
+                        end: None,
                     }),
                     _ => {}
                 }
@@ -186,10 +209,13 @@ fn date_conformance() {
         .filter(|(k, _)| k.2 == "date")
         .fold((0, 0), |a, (_, v)| (a.0 + v.0, a.1 + v.1));
     let date_rate = date_only.0 as f64 / date_only.1.max(1) as f64;
+    // Reached: date 150/240 (62.5%), all 218/439 (49.7%). Standalone years are figures, so the
+    // year cases count the figure extractor's year claims.
     assert!(
-        date_rate >= 0.0,
+        date_rate >= 0.62,
         "date-kind pass rate fell to {date_rate:.3}"
     );
+    assert!(rate >= 0.49, "date+daterange pass rate fell to {rate:.3}");
 }
 
 #[test]
@@ -197,6 +223,7 @@ fn timex_matching() {
     let g = |v: &str| Got {
         value: v.into(),
         grain: Some(Grain::Day),
+        end: None,
     };
     assert!(matches("XXXX-05-29", &g("2019-05-29")));
     assert!(!matches("XXXX-05-29", &g("2019-05-28")));
@@ -209,7 +236,16 @@ fn timex_matching() {
     let week = Got {
         value: "2016-11-07".into(),
         grain: Some(Grain::Week),
+        end: None,
     };
     assert!(matches("2016-W45", &week));
     assert!(!matches("2016-W45", &g("2016-11-07")));
+    let range = Got {
+        value: "2016-11-04".into(),
+        grain: Some(Grain::Day),
+        end: Some("2016-11-22".into()),
+    };
+    assert!(matches("(2016-11-04,2016-11-22,P18D)", &range));
+    assert!(matches("(XXXX-11-04,XXXX-11-22,P18D)", &range));
+    assert!(!matches("(2016-11-04,2016-11-23,P19D)", &range));
 }

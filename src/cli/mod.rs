@@ -3,8 +3,10 @@
 
 mod check;
 mod claims;
+mod entities;
 mod explain;
 mod input;
+mod mt;
 mod output;
 
 use std::process::ExitCode;
@@ -42,8 +44,12 @@ enum Command {
     Claims(claims::Args),
     /// Check claims across outlets: stories, corroborated, conflicting and single-source claims.
     Check(check::Args),
+    /// List the canonical entities (people, organisations, places) the articles mention.
+    Entities(entities::Args),
     /// Explain a finding code (or list them all).
     Explain(explain::Args),
+    /// List the sentences that look machine-translated, with the reasons.
+    Mt(mt::Args),
 }
 
 /// Parse arguments and run.
@@ -52,7 +58,9 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Claims(a) => claims::run(a),
         Command::Check(a) => check::run(a),
+        Command::Entities(a) => entities::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Mt(a) => mt::run(a),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

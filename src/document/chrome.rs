@@ -156,8 +156,14 @@ impl ChromeGrammar {
             if !hit {
                 continue;
             }
-            let next_ok = r.next.as_ref().is_none_or(|re| next.is_some_and(|n| re.is_match(n)));
-            let prev_ok = r.prev.as_ref().is_none_or(|re| prev.is_some_and(|p| re.is_match(p)));
+            let next_ok = r
+                .next
+                .as_ref()
+                .is_none_or(|re| next.is_some_and(|n| re.is_match(n)));
+            let prev_ok = r
+                .prev
+                .as_ref()
+                .is_none_or(|re| prev.is_some_and(|p| re.is_match(p)));
             if next_ok && prev_ok {
                 return Some(&r.name);
             }

@@ -10,7 +10,7 @@
 //! one level the first line in the page wins. A body sentence that merely mentions a date is
 //! never taken for the publication date.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
@@ -51,6 +51,9 @@ pub struct Metadata {
 struct RawPattern {
     name: String,
     regex: String,
+    /// Only on the lead paragraph: the first non-chrome line of at least `lead_min_chars`.
+    #[serde(default)]
+    lead_only: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -59,10 +62,14 @@ struct RawFile {
     updated_labels: Vec<String>,
     byline_rules: Vec<String>,
     date_line_max_words: usize,
+    published_years: [i32; 2],
     time_of_day: String,
     url_date: String,
     dateline_lines: usize,
+    lead_min_chars: usize,
     agencies: Vec<String>,
+    #[serde(default)]
+    not_city_words: Vec<String>,
     #[serde(default)]
     pattern: Vec<RawPattern>,
 }
@@ -74,10 +81,15 @@ pub struct MetadataGrammar {
     updated_labels: Vec<String>,
     byline_rules: Vec<String>,
     date_line_max_words: usize,
+    published_years: [i32; 2],
     time_of_day: Regex,
     url_date: Regex,
     dateline_lines: usize,
-    patterns: Vec<(String, Regex)>,
+    lead_min_chars: usize,
+    agencies: Vec<String>,
+    not_city_words: Vec<String>,
+    /// (name, pattern, lead paragraph only)
+    patterns: Vec<(String, Regex, bool)>,
 }
 
 /// One Devanagari word (letters and signs, no danda, no digits).
@@ -108,7 +120,7 @@ impl MetadataGrammar {
                     .regex
                     .replace("{dev}", DEV_WORD)
                     .replace("{agency}", &agency);
-                compile(&src).map(|r| (p.name.clone(), r))
+                compile(&src).map(|r| (p.name.clone(), r, p.lead_only))
             })
             .collect::<Result<Vec<_>, _>>()?;
         let lower = |v: &[String]| v.iter().map(|l| l.to_lowercase()).collect::<Vec<_>>();
@@ -121,9 +133,13 @@ impl MetadataGrammar {
             updated_labels,
             byline_rules: raw.byline_rules,
             date_line_max_words: raw.date_line_max_words,
+            published_years: raw.published_years,
             time_of_day: compile(&raw.time_of_day)?,
             url_date: compile(&raw.url_date)?,
             dateline_lines: raw.dateline_lines,
+            lead_min_chars: raw.lead_min_chars,
+            agencies: raw.agencies.clone(),
+            not_city_words: raw.not_city_words.clone(),
             patterns,
         })
     }
@@ -147,8 +163,9 @@ fn label_end(line: &str, labels: &[String]) -> Option<usize> {
     }
     labels.iter().find_map(|l| {
         lower.match_indices(l.as_str()).find_map(|(i, _)| {
+            // "Published: …", and JSON-LD's `"datePublished": "…"`
             let rest = &lower[i + l.len()..];
-            let trimmed = rest.trim_start();
+            let trimmed = rest.trim_start_matches([' ', '\t', '"', '\'']);
             trimmed
                 .starts_with(':')
                 .then(|| i + l.len() + (rest.len() - trimmed.len()) + 1)
@@ -169,7 +186,11 @@ fn line_date(
     {
         return None;
     }
-    let dates = time::absolute_dates(text, ls, le, &g.time);
+    let [lo, hi] = m.published_years;
+    let dates: Vec<(Span, NaiveDate)> = time::absolute_dates(text, ls, le, &g.time)
+        .into_iter()
+        .filter(|(_, d)| (lo..=hi).contains(&d.year()))
+        .collect();
     let (first_span, first_date) = *dates.first()?;
     let after = |cut: usize| dates.iter().find(|(s, _)| s.start >= ls + cut).copied();
     if let Some((s, d)) = label_end(line, &m.published_labels).and_then(after) {
@@ -198,10 +219,11 @@ fn line_date(
 /// Read the publication date and dateline of `text`.
 pub fn extract(text: &str, chrome: &[ChromeLine], _lang: Lang, g: &Grammars) -> Metadata {
     let m = &g.time.metadata;
-    let rule_of = |ls: usize| {
+    // the chrome rule of the line (ls, le), if it is chrome
+    let rule_of = |ls: usize, le: usize| {
         chrome
             .iter()
-            .find(|c| c.start <= ls && ls <= c.end && c.start < c.end.max(ls + 1))
+            .find(|c| ls <= c.start && c.start <= le)
             .map(|c| c.rule.as_str())
     };
     let mut best: Option<(u8, Span, NaiveDate)> = None;
@@ -210,8 +232,7 @@ pub fn extract(text: &str, chrome: &[ChromeLine], _lang: Lang, g: &Grammars) -> 
         if trimmed.is_empty() {
             continue;
         }
-        let ts = ls + text[ls..le].len() - text[ls..le].trim_start().len();
-        if let Some(c) = line_date(text, (ls, le), rule_of(ts), g)
+        if let Some(c) = line_date(text, (ls, le), rule_of(ls, le), g)
             && best.is_none_or(|b| c.0 < b.0)
         {
             best = Some(c);
@@ -229,6 +250,7 @@ pub fn extract(text: &str, chrome: &[ChromeLine], _lang: Lang, g: &Grammars) -> 
             let span_end = c.get(3).map_or(all.end(), |x| x.end());
             if let Some(date) = i32::try_from(y)
                 .ok()
+                .filter(|y| (m.published_years[0]..=m.published_years[1]).contains(y))
                 .and_then(|y| NaiveDate::from_ymd_opt(y, mo, d))
             {
                 best = Some((2, Span::new(span_start, span_end), date));
@@ -261,9 +283,27 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// The city without a trailing agency ("अलीगढ़ जेएनएन" → "अलीगढ़"); None when nothing is left or a
+/// word is never part of a city ("कोरोना वायरस:").
+fn clean_city(city: &str, m: &MetadataGrammar) -> Option<String> {
+    let mut words: Vec<&str> = city.split_whitespace().collect();
+    while words
+        .last()
+        .is_some_and(|w| m.agencies.iter().any(|a| a == w))
+    {
+        words.pop();
+    }
+    let bad = words.is_empty()
+        || words
+            .iter()
+            .any(|w| m.not_city_words.iter().any(|n| n == w) || m.agencies.iter().any(|a| a == w));
+    (!bad).then(|| words.join(" "))
+}
+
 /// The first dateline in the first lines of the page that are not chrome.
 fn dateline(text: &str, chrome: &[ChromeLine], m: &MetadataGrammar) -> Option<Dateline> {
     let is_chrome = |s: usize, e: usize| chrome.iter().any(|c| c.start < e.max(s + 1) && s < c.end);
+    let mut lead_seen = false;
     lines(text)
         .filter(|&(s, e)| text.get(s..e).is_some_and(|l| !l.trim().is_empty()) && !is_chrome(s, e))
         .take(m.dateline_lines)
@@ -271,14 +311,20 @@ fn dateline(text: &str, chrome: &[ChromeLine], m: &MetadataGrammar) -> Option<Da
             let line = text.get(s..e)?;
             let body = line.trim_start();
             let off = s + line.len() - body.len();
-            m.patterns.iter().find_map(|(_, re)| {
+            let is_lead = !lead_seen && body.chars().count() >= m.lead_min_chars;
+            lead_seen |= is_lead;
+            m.patterns.iter().find_map(|(_, re, lead_only)| {
+                if *lead_only && !is_lead {
+                    return None;
+                }
                 let c = re.captures(body)?;
                 let all = c.get(0)?;
                 let city = c.name("city")?;
                 let matched = all.as_str().trim_end();
+                let city = clean_city(city.as_str(), m)?;
                 Some(Dateline {
                     text: matched.to_string(),
-                    city: title_case(city.as_str().trim()),
+                    city: title_case(&city),
                     start: off + all.start(),
                     end: off + all.start() + matched.len(),
                 })
@@ -353,6 +399,12 @@ mod tests {
     }
 
     #[test]
+    fn table_rows_and_implausible_years_are_not_bylines() {
+        assert_eq!(meta("28 मार्च\t918\n29 मार्च\t1024\t106\n").published, None);
+        assert_eq!(meta("12 June 1024\n").published, None);
+    }
+
+    #[test]
     fn a_date_inside_a_body_sentence_is_not_the_publication_date() {
         let text = "उत्तर कोरिया और रूस ने 19 जून 2024 को प्योंगयांग में एक रक्षा संधि पर हस्ताक्षर किए थे।";
         assert_eq!(meta(text).published, None);
@@ -407,6 +459,10 @@ mod tests {
             "Russia And North Korea: किम जोंग ने समर्थन का वादा किया।",
             "रूसी विदेश मंत्री ने कहा कि कोरिया ने समर्थन किया।",
             "North Korea-Russia: नॉर्थ कोरिया में विजय दिवस।",
+            // a Hindi kicker on a short headline line is not a dateline
+            "यूक्रेन युद्ध: रूस ने नया हमला किया",
+            "कोरोना वायरस: देश में संक्रमण के मामले लगातार बढ़ रहे हैं और सरकार ने राज्यों को नए दिशानिर्देश जारी किए हैं ताकि हालात काबू में रहें।",
+            "(इनपुट- भाषा, एएनआई)",
         ] {
             assert_eq!(meta(text).dateline, None, "{text}");
         }

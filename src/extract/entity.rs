@@ -1,12 +1,27 @@
 //! Entities: person, organisation and place mentions, canonicalised through alias tables
 //! and romanisation.
+//!
+//! Why this shape: the cross-source checker needs one name per real-world entity whatever the
+//! outlet's spelling or script. Known entities come from `grammars/entities.toml` (KCNA = केसीएनए =
+//! कोरियन सेंट्रल न्यूज एजेंसी); a name in no table is compared through its romanisation
+//! ([`crate::extract::romanize`]) with the table's aliases and with the document's other names,
+//! so शोइगु / शोइगू / Shoigu meet and unknown names still cluster. A lone surname ("किम", "ली")
+//! joins the nearest fuller name in the same document that contains it. Titles and honorifics
+//! (रक्षा मंत्री, राष्ट्रपति, Minister) are read as titles and never as part of a name.
 
-use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
 
-use crate::claim::Claim;
+use serde::{Deserialize, Serialize};
+
+use crate::claim::{Claim, ClaimKind, Mention};
 use crate::error::GrammarError;
 use crate::extract::ExtractCtx;
-use crate::grammar::GrammarSet;
+use crate::extract::romanize;
+use crate::extract::speech::words::{self, Word};
+use crate::grammar::{GrammarSet, Grammars};
+use crate::span::Span;
+
+const FILE: &str = "entities.toml";
 
 /// A canonical entity and its mentions in one document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,18 +45,528 @@ pub struct EntityMention {
     pub text: String,
 }
 
-/// Alias tables and titles.
-#[derive(Debug)]
-pub struct EntityGrammar {}
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// An organisation: ministry, agency, party, outlet.
+    Organisation,
+    /// A country, city or region.
+    Place,
+}
 
-impl EntityGrammar {
-    /// Load the entity grammar files.
-    pub fn load(_set: &GrammarSet) -> Result<Self, GrammarError> {
-        Ok(EntityGrammar {})
+impl Kind {
+    /// The name used in JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organisation => "organisation",
+            Kind::Place => "place",
+        }
     }
 }
 
+#[derive(Debug, Deserialize)]
+struct RawFile {
+    titles: Vec<String>,
+    #[serde(default)]
+    weak_titles: Vec<String>,
+    descriptors: Vec<String>,
+    org_words: Vec<String>,
+    not_name: Vec<String>,
+    entity: Vec<RawEntity>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawEntity {
+    name: String,
+    kind: Kind,
+    #[serde(default)]
+    media: bool,
+    aliases: Vec<String>,
+}
+
+/// One entity of the alias table.
+#[derive(Debug, Clone)]
+pub struct Known {
+    /// Canonical name.
+    pub name: String,
+    /// What it is.
+    pub kind: Kind,
+    /// A news agency or outlet: its reports are attributions.
+    pub media: bool,
+}
+
+/// Alias tables and titles.
+#[derive(Debug)]
+pub struct EntityGrammar {
+    known: Vec<Known>,
+    /// Alias phrases (normalised words) and the entity each names.
+    aliases: Vec<Vec<String>>,
+    alias_entity: Vec<usize>,
+    /// Each alias as written, for fuzzy look-up.
+    alias_keys: Vec<Vec<String>>,
+    /// Title phrases.
+    pub titles: Vec<Vec<String>>,
+    /// Titles that are also adjectives (प्रमुख "major", General): not read as titles in free text.
+    weak_titles: Vec<Vec<String>>,
+    descriptors: HashSet<String>,
+    org_words: HashSet<String>,
+    not_name: HashSet<String>,
+}
+
+impl EntityGrammar {
+    /// Load `entities.toml`.
+    pub fn load(set: &GrammarSet) -> Result<Self, GrammarError> {
+        let raw: RawFile = set.parse(FILE)?;
+        Ok(Self::from_raw(raw))
+    }
+
+    fn from_raw(raw: RawFile) -> Self {
+        let mut g = EntityGrammar {
+            known: Vec::new(),
+            aliases: Vec::new(),
+            alias_entity: Vec::new(),
+            alias_keys: Vec::new(),
+            titles: raw.titles.iter().map(|t| words::phrase(t)).collect(),
+            weak_titles: raw.weak_titles.iter().map(|t| words::phrase(t)).collect(),
+            descriptors: raw.descriptors.iter().map(|w| words::norm(w)).collect(),
+            org_words: raw.org_words.iter().map(|w| words::norm(w)).collect(),
+            not_name: raw.not_name.iter().map(|w| words::norm(w)).collect(),
+        };
+        for e in raw.entity {
+            let idx = g.known.len();
+            for a in e.aliases.iter().chain(std::iter::once(&e.name)) {
+                let p = words::phrase(a);
+                if p.is_empty() || g.aliases.contains(&p) {
+                    continue;
+                }
+                g.aliases.push(p);
+                g.alias_entity.push(idx);
+                g.alias_keys.push(romanize::word_keys(a));
+            }
+            g.known.push(Known {
+                name: e.name,
+                kind: e.kind,
+                media: e.media,
+            });
+        }
+        g
+    }
+
+    /// The table entry `i`.
+    pub fn known(&self, i: usize) -> Option<&Known> {
+        self.known.get(i)
+    }
+
+    /// The longest alias starting at word `i`: (length in words, entity index).
+    pub fn alias_at(&self, ws: &[Word], i: usize, text: &str) -> Option<(usize, usize)> {
+        words::longest_at(ws, i, &self.aliases, text).and_then(|(n, k)| {
+            let e = *self.alias_entity.get(k)?;
+            Some((n, e))
+        })
+    }
+
+    /// The longest title starting at word `i`, in words.
+    pub fn title_at(&self, ws: &[Word], i: usize, text: &str) -> Option<usize> {
+        words::longest_at(ws, i, &self.titles, text).map(|(n, _)| n)
+    }
+
+    /// True for an adjective or determiner that may precede a title or name.
+    pub fn is_descriptor(&self, w: &str) -> bool {
+        self.descriptors.contains(w)
+    }
+
+    /// True for a head word that makes a phrase an organisation.
+    pub fn is_org_word(&self, w: &str) -> bool {
+        self.org_words.contains(w)
+    }
+
+    /// True for a word that cannot be part of a name.
+    pub fn is_not_name(&self, w: &str) -> bool {
+        self.not_name.contains(w)
+    }
+
+    /// The table entity a name refers to: exact alias first, then the closest alias by
+    /// romanised similarity (at least 0.92 word by word, same number of words).
+    pub fn lookup(&self, name: &str) -> Option<usize> {
+        let p = words::phrase(name);
+        if p.is_empty() {
+            return None;
+        }
+        if let Some(k) = self.aliases.iter().position(|a| *a == p) {
+            return self.alias_entity.get(k).copied();
+        }
+        let mut best: Option<(f64, usize)> = None;
+        let keys = romanize::word_keys(name);
+        for (k, ak) in self.alias_keys.iter().enumerate() {
+            if self.aliases.get(k).map(Vec::len) != Some(p.len()) {
+                continue;
+            }
+            let s = romanize::words_similarity(&keys, ak);
+            if s >= 0.92 && best.is_none_or(|(b, _)| s > b) {
+                best = self.alias_entity.get(k).map(|&e| (s, e));
+            }
+        }
+        best.map(|(_, e)| e)
+    }
+
+    /// The canonical name of `name`: the table's name when it is known, else its romanisation
+    /// with capitals ("क्यूरीलो बुडन" → "Kyurilo Budan"), else the text trimmed.
+    pub fn canonical(&self, name: &str) -> String {
+        if let Some(k) = self.lookup(name).and_then(|e| self.known.get(e)) {
+            return k.name.clone();
+        }
+        let d = romanize::display(name);
+        if d.is_empty() {
+            name.trim().to_string()
+        } else {
+            d
+        }
+    }
+}
+
+/// The canonical name of an entity name in either script, with the built-in tables
+/// (for the cross-source checker).
+pub fn canonical(name: &str) -> String {
+    Grammars::builtin().entity.canonical(name)
+}
+
+/// How alike two names are, in [0, 1], through their romanisation; 1.0 when both name the same
+/// table entity.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let g = &Grammars::builtin().entity;
+    match (g.lookup(a), g.lookup(b)) {
+        (Some(x), Some(y)) if x == y => 1.0,
+        (Some(_), Some(_)) => 0.0,
+        _ => romanize::similarity(a, b),
+    }
+}
+
+/// A mention found in a document before clustering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawMention {
+    /// Where.
+    pub span: Span,
+    /// The table entity, when an alias matched.
+    pub known: Option<usize>,
+    /// What it is (from the table, a title or head word).
+    pub kind: Kind,
+}
+
+/// Alias matches and names after titles in the body sentences.
+pub fn scan(ctx: &ExtractCtx) -> Vec<RawMention> {
+    let g = &ctx.grammars.entity;
+    let mut out = Vec::new();
+    for s in ctx.body() {
+        let ws = words::words(ctx.text, s.span());
+        let mut i = 0;
+        while i < ws.len() {
+            if let Some((n, e)) = g.alias_at(&ws, i, ctx.text) {
+                if let (Some(a), Some(b), Some(k)) = (ws.get(i), ws.get(i + n - 1), g.known(e)) {
+                    out.push(RawMention {
+                        span: Span::new(a.start, b.end),
+                        known: Some(e),
+                        kind: k.kind,
+                    });
+                }
+                i += n;
+                continue;
+            }
+            if let Some(n) = g.title_at(&ws, i, ctx.text) {
+                let weak = words::longest_at(&ws, i, &g.weak_titles, ctx.text)
+                    .is_some_and(|(m, _)| m == n);
+                if let Some(span) = name_after(g, &ws, i + n, ctx.text).filter(|_| !weak) {
+                    out.push(RawMention {
+                        span,
+                        known: None,
+                        kind: Kind::Person,
+                    });
+                }
+                i += n;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Up to three name words right after a title (none of them a title, descriptor or stop word).
+fn name_after(g: &EntityGrammar, ws: &[Word], i: usize, text: &str) -> Option<Span> {
+    let first = ws.get(i)?;
+    if i > 0 && !ws.get(i - 1).is_some_and(|p| words::joined(text, p, first)) {
+        return None;
+    }
+    let mut end = i;
+    while end < ws.len() && end < i + 3 {
+        let w = &ws[end];
+        if end > i && !words::joined(text, &ws[end - 1], w) {
+            break;
+        }
+        if g.is_not_name(&w.norm)
+            || g.is_descriptor(&w.norm)
+            || g.title_at(ws, end, text).is_some()
+            || g.alias_at(ws, end, text).is_some()
+            || w.norm.chars().all(|c| c.is_numeric())
+            || text
+                .get(w.start..w.end)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_ascii_lowercase())
+        {
+            break;
+        }
+        end += 1;
+    }
+    if end == i {
+        return None;
+    }
+    Some(Span::new(first.start, ws.get(end - 1)?.end))
+}
+
+/// Mentions grouped into canonical entities.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// (span, cluster) for every mention, sorted by span.
+    mentions: Vec<(Span, usize)>,
+    clusters: Vec<Cluster>,
+}
+
+#[derive(Debug)]
+struct Cluster {
+    name: String,
+    kind: Kind,
+    /// Word keys of each mention ([`romanize::word_keys`]).
+    keys: Vec<Vec<String>>,
+}
+
+impl Index {
+    /// Cluster `raw` mentions of `text`.
+    pub fn build(text: &str, g: &EntityGrammar, raw: &[RawMention]) -> Self {
+        let mut raw: Vec<RawMention> = raw.to_vec();
+        raw.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        // Drop mentions inside a longer one.
+        let mut kept: Vec<RawMention> = Vec::new();
+        for m in raw {
+            if kept.last().is_some_and(|k| k.span.contains(m.span)) {
+                continue;
+            }
+            kept.push(m);
+        }
+        let mut idx = Index::default();
+        let mut by_known: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut assigned: Vec<Option<usize>> = vec![None; kept.len()];
+        // Pass 1: table entities, then multi-word unknown names; pass 2: single words.
+        for pass in 0..2 {
+            for (mi, m) in kept.iter().enumerate() {
+                let t = m.span.slice(text);
+                let nwords = words::phrase(t).len();
+                if (pass == 0) != (m.known.is_some() || nwords > 1) {
+                    continue;
+                }
+                let known = m.known.or_else(|| g.lookup(t));
+                let c = if let Some(e) = known {
+                    *by_known.entry(e).or_insert_with(|| {
+                        let k = g.known(e);
+                        idx.clusters.push(Cluster {
+                            name: k.map_or_else(|| g.canonical(t), |k| k.name.clone()),
+                            kind: k.map_or(m.kind, |k| k.kind),
+                            keys: Vec::new(),
+                        });
+                        idx.clusters.len() - 1
+                    })
+                } else if let Some(c) = (nwords == 1)
+                    .then(|| surname_of(text, &kept, &assigned, mi, &idx))
+                    .flatten()
+                {
+                    c
+                } else {
+                    let tk = romanize::word_keys(t);
+                    match idx.clusters.iter().position(|c| {
+                        c.keys
+                            .iter()
+                            .any(|k| romanize::words_similarity(k, &tk) >= 0.9)
+                    }) {
+                        Some(c) => c,
+                        None => {
+                            idx.clusters.push(Cluster {
+                                name: g.canonical(t),
+                                kind: m.kind,
+                                keys: Vec::new(),
+                            });
+                            idx.clusters.len() - 1
+                        }
+                    }
+                };
+                if let Some(cl) = idx.clusters.get_mut(c) {
+                    cl.keys.push(romanize::word_keys(t));
+                }
+                assigned[mi] = Some(c);
+            }
+        }
+        idx.mentions = kept
+            .iter()
+            .zip(assigned)
+            .filter_map(|(m, c)| c.map(|c| (m.span, c)))
+            .collect();
+        idx.mentions.sort();
+        idx
+    }
+
+    /// The canonical name and kind of the mention at `span` (or of a mention inside it).
+    pub fn entity_at(&self, span: Span) -> Option<(&str, Kind)> {
+        let exact = self.mentions.iter().find(|(s, _)| *s == span);
+        let inside = || {
+            self.mentions
+                .iter()
+                .filter(|(s, _)| span.contains(*s))
+                .max_by_key(|(s, _)| (s.len(), std::cmp::Reverse(s.start)))
+        };
+        let (_, c) = exact.or_else(inside)?;
+        self.clusters.get(*c).map(|c| (c.name.as_str(), c.kind))
+    }
+
+    /// Person mentions in text order: span and canonical name.
+    pub fn persons(&self) -> impl Iterator<Item = (Span, &str)> {
+        self.mentions.iter().filter_map(|(s, c)| {
+            let cl = self.clusters.get(*c)?;
+            (cl.kind == Kind::Person).then_some((*s, cl.name.as_str()))
+        })
+    }
+
+    /// The document's entities, sorted by name and kind, mentions by position.
+    pub fn entities(&self, text: &str) -> Vec<Entity> {
+        let mut by: BTreeMap<(String, Kind), Vec<EntityMention>> = BTreeMap::new();
+        for (s, c) in &self.mentions {
+            let Some(cl) = self.clusters.get(*c) else {
+                continue;
+            };
+            by.entry((cl.name.clone(), cl.kind))
+                .or_default()
+                .push(EntityMention {
+                    start: s.start,
+                    end: s.end,
+                    text: s.slice(text).to_string(),
+                });
+        }
+        by.into_iter()
+            .map(|((entity, kind), mut mentions)| {
+                mentions.sort_by_key(|m| (m.start, m.end));
+                mentions.dedup();
+                Entity {
+                    entity,
+                    kind: kind.as_str().to_string(),
+                    mentions,
+                }
+            })
+            .collect()
+    }
+}
+
+/// A one-word person mention ("किम", "ली", "Lavrov") joins the nearest earlier multi-word
+/// person mention containing that word (else the nearest later one).
+fn surname_of(
+    text: &str,
+    kept: &[RawMention],
+    assigned: &[Option<usize>],
+    mi: usize,
+    idx: &Index,
+) -> Option<usize> {
+    let m = kept.get(mi)?;
+    let key = romanize::key(m.span.slice(text));
+    let contains = |j: usize| -> Option<usize> {
+        let other = kept.get(j)?;
+        let c = (*assigned.get(j)?)?;
+        let cl = idx.clusters.get(c)?;
+        if cl.kind != Kind::Person || other.span.len() <= m.span.len() {
+            return None;
+        }
+        let t = other.span.slice(text);
+        t.split(|ch: char| !words::is_word_char(ch))
+            .any(|w| !w.is_empty() && romanize::key(w) == key)
+            .then_some(c)
+    };
+    (0..mi)
+        .rev()
+        .find_map(contains)
+        .or_else(|| (mi + 1..kept.len()).find_map(contains))
+}
+
 /// The document's entities, given its claims (speakers and sources are mentions too).
-pub fn extract(_ctx: &ExtractCtx, _claims: &[Claim]) -> Vec<Entity> {
-    Vec::new()
+pub fn extract(ctx: &ExtractCtx, claims: &[Claim]) -> Vec<Entity> {
+    from_mentions(ctx, crate::extract::speech::analyze(ctx).mentions, claims)
+}
+
+/// The document's entities from the speech pass's mentions and the speakers and sources of
+/// `claims` (claims from elsewhere may name more).
+pub fn from_mentions(ctx: &ExtractCtx, mut raw: Vec<RawMention>, claims: &[Claim]) -> Vec<Entity> {
+    // Speakers and sources of the claims given (the pipeline's own are already in `raw`).
+    for c in claims {
+        let ms: Vec<&Mention> = match &c.detail {
+            ClaimKind::Quote(q) => q.speaker.iter().collect(),
+            ClaimKind::Attribution(a) => vec![&a.source],
+            _ => Vec::new(),
+        };
+        for m in ms {
+            let span = Span::new(m.start, m.end);
+            let g = &ctx.grammars.entity;
+            // A pronoun stands for its entity but is not a mention of its name.
+            let named = m
+                .entity
+                .as_ref()
+                .is_some_and(|e| g.canonical(&m.text) == *e);
+            if named && !raw.iter().any(|r| r.span.overlaps(span)) {
+                let known = g.lookup(&m.text);
+                raw.push(RawMention {
+                    span,
+                    known,
+                    kind: known
+                        .and_then(|k| g.known(k))
+                        .map_or(Kind::Person, |k| k.kind),
+                });
+            }
+        }
+    }
+    Index::build(ctx.text, &ctx.grammars.entity, &raw).entities(ctx.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_names_meet_across_scripts_and_spellings() {
+        assert_eq!(canonical("शोइगु"), "Sergei Shoigu");
+        assert_eq!(canonical("शोइगू"), "Sergei Shoigu");
+        assert_eq!(canonical("Shoigu"), "Sergei Shoigu");
+        assert_eq!(canonical("केसीएनए"), "Korean Central News Agency");
+        assert_eq!(
+            canonical("कोरियन सेंट्रल न्यूज़ एजेंसी"),
+            "Korean Central News Agency"
+        );
+        assert_eq!(canonical("किम जोंग-उन"), "Kim Jong Un");
+        assert_eq!(canonical("ली होंगजोंगस"), "Li Hongzhong");
+    }
+
+    #[test]
+    fn names_in_no_table_are_romanised() {
+        assert_eq!(canonical("रमेश्वर तिवारी"), "Rameshvar Tivari");
+        assert!(similarity("तिवारी", "Tiwari") > 0.9);
+        assert_eq!(similarity("शोइगु", "लावरोव"), 0.0);
+    }
+
+    #[test]
+    fn fuzzy_lookup_finds_a_near_spelling() {
+        let g = &Grammars::builtin().entity;
+        // Not in the table as written: a long vowel and a nukta differ.
+        assert_eq!(
+            g.lookup("बेलोसोव")
+                .and_then(|e| g.known(e))
+                .map(|k| k.name.as_str()),
+            Some("Andrei Belousov")
+        );
+        assert_eq!(g.lookup("मोदी"), None);
+    }
 }

@@ -7,6 +7,8 @@ pub mod attribution;
 pub mod entity;
 pub mod figure;
 pub mod quote;
+pub mod romanize;
+pub mod speech;
 pub mod time;
 
 use chrono::NaiveDate;

@@ -1,14 +1,72 @@
-//! Machine-translation signals: one rule per file, each with a stable code.
+//! Machine-translation signals: which sentences carry a translation error an editor should see.
+//!
+//! Cheap signals of "this smells of MT" (out-of-vocabulary rates, surprisal) separate machine
+//! from human translation only weakly and mostly measure "unlike our news corpus". What helps an
+//! editor is a *specific* error that may change a fact — a decoder loop, a garbled weekday, an
+//! absurd magnitude, a treaty rendered as a medical treatment, a name translated as a word — shown
+//! with its evidence. So each rule here emits [`Evidence`] with a weight: strong rules flag a
+//! sentence on their own, weak ones only add to its score (see [`score`]).
+//!
+//! One rule per file, each with a stable code (`M001`…) and data in `grammars/hi/mt/<rule>.toml`.
+//! Rules read normalised tokens ([`normalize`]), so danda versus ".", nukta forms and chandrabindu
+//! versus anusvara are never evidence. Page chrome is never scored, but a disclosed automatic feed
+//! or a CMS tag line in the chrome still feeds the document summary. Foreign names are never
+//! evidence: tokens that look like names are kept out of the vocabulary-based rules.
+//!
+//! The bilingual checks (`--original english.txt`) live in [`bilingual`].
 
-use serde::Serialize;
+pub mod bilingual;
+pub mod closed_class;
+pub mod confusion;
+pub mod disclosed_feed;
+pub mod glued;
+pub mod latin_fragment;
+pub mod lexicon;
+pub mod magnitude;
+pub mod name_translated;
+pub mod name_variants;
+pub mod normalize;
+pub mod oov;
+pub mod report;
+pub mod romanize;
+pub mod score;
+pub mod stutter;
+pub mod tags;
+pub mod transliteration;
+pub mod truncated;
+
+use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::error::GrammarError;
-use crate::finding::CodeDoc;
+use crate::finding::{CodeDoc, Finding};
 use crate::grammar::GrammarSet;
+use crate::span::Span;
 
-/// Codes of the MT rules.
-pub const CODES: &[CodeDoc] = &[];
+use normalize::{Script, Token};
+
+/// Codes of the MT rules, in code order.
+pub const CODES: &[CodeDoc] = &[
+    stutter::DOC,
+    tags::DOC,
+    magnitude::DOC,
+    transliteration::DOC,
+    closed_class::DOC,
+    name_variants::DOC,
+    name_translated::DOC,
+    confusion::DOC,
+    latin_fragment::DOC,
+    glued::DOC,
+    truncated::DOC,
+    disclosed_feed::DOC,
+    oov::DOC,
+    bilingual::numbers::DOC,
+    bilingual::names::DOC,
+    bilingual::negation::DOC,
+    bilingual::dates::DOC,
+    bilingual::length::DOC,
+    bilingual::repetition::DOC,
+];
 
 /// Per-sentence MT evidence, as it appears in a sentence's JSON.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,18 +90,345 @@ pub struct DocumentMt {
     pub flagged: usize,
     /// The page says it comes from an automatic feed.
     pub disclosed_automatic: bool,
+    /// Leftover translation or CMS tags somewhere in the page, chrome included.
+    pub translation_tags: bool,
+}
+
+/// One piece of evidence: a rule fired on a span, with a weight in (0, 1].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// The rule.
+    pub code: &'static CodeDoc,
+    /// Where.
+    pub span: Span,
+    /// One line for a person.
+    pub message: String,
+    /// How much it counts towards the sentence score.
+    pub weight: f64,
+}
+
+/// Words shared by several rules: postpositions, conjunctions, auxiliaries, titles.
+#[derive(Debug, Deserialize)]
+struct FunctionWordsFile {
+    function: Vec<String>,
+    titles: Vec<String>,
 }
 
 /// Data of the MT rules.
 #[derive(Debug)]
-pub struct MtGrammar {}
+pub struct MtGrammar {
+    /// Hindi word frequencies and the English word list.
+    pub lexicon: lexicon::Lexicon,
+    function: std::collections::HashSet<String>,
+    titles: std::collections::HashSet<String>,
+    stutter: stutter::Data,
+    tags: tags::Data,
+    magnitude: magnitude::Data,
+    transliteration: transliteration::Data,
+    closed_class: closed_class::Data,
+    name_variants: name_variants::Data,
+    name_translated: name_translated::Data,
+    confusion: confusion::Data,
+    latin_fragment: latin_fragment::Data,
+    glued: glued::Data,
+    truncated: truncated::Data,
+    disclosed_feed: disclosed_feed::Data,
+    oov: oov::Data,
+    score: score::Data,
+    /// Bilingual checks.
+    pub bilingual: bilingual::Data,
+}
 
 impl MtGrammar {
-    /// Load the MT rule files.
-    pub fn load(_set: &GrammarSet) -> Result<Self, GrammarError> {
-        Ok(MtGrammar {})
+    /// Load the MT rule files under `hi/mt/`.
+    pub fn load(set: &GrammarSet) -> Result<Self, GrammarError> {
+        let fw: FunctionWordsFile = set.parse("hi/mt/function_words.toml")?;
+        Ok(MtGrammar {
+            lexicon: lexicon::Lexicon::load(set)?,
+            function: fw
+                .function
+                .iter()
+                .map(|w| normalize::norm_word(w))
+                .collect(),
+            titles: fw.titles.iter().map(|w| normalize::norm_word(w)).collect(),
+            stutter: set.parse("hi/mt/stutter.toml")?,
+            tags: tags::Data::load(set)?,
+            magnitude: magnitude::Data::load(set)?,
+            transliteration: transliteration::Data::load(set)?,
+            closed_class: closed_class::Data::load(set)?,
+            name_variants: set.parse("hi/mt/name_variants.toml")?,
+            name_translated: name_translated::Data::load(set)?,
+            confusion: confusion::Data::load(set)?,
+            latin_fragment: set.parse("hi/mt/latin_fragment.toml")?,
+            glued: set.parse("hi/mt/glued.toml")?,
+            truncated: truncated::Data::load(set)?,
+            disclosed_feed: disclosed_feed::Data::load(set)?,
+            oov: set.parse("hi/mt/oov.toml")?,
+            score: set.parse("hi/mt/score.toml")?,
+            bilingual: bilingual::Data::load(set)?,
+        })
+    }
+
+    /// True for a postposition, conjunction or auxiliary (normalised form).
+    pub fn is_function(&self, norm: &str) -> bool {
+        self.function.contains(norm)
+    }
+
+    /// True when `w` (lowercase English) is a name part that is also an English word ("son").
+    pub fn is_name_part(&self, w: &str) -> bool {
+        self.name_translated.has_part(w)
+    }
+
+    /// The default threshold at which a sentence is flagged.
+    pub fn threshold(&self) -> f64 {
+        self.score.threshold
     }
 }
 
+/// A body sentence as the rules see it.
+#[derive(Debug, Clone)]
+pub struct SentView {
+    /// Index into `doc.sentences`.
+    pub index: usize,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Tokens in order.
+    pub tokens: Vec<Token>,
+}
+
+/// What the rules read: the text, the body sentences' tokens and the data.
+#[derive(Debug)]
+pub struct DocView<'a> {
+    /// The text as read.
+    pub text: &'a str,
+    /// Body sentences (chrome left out), in order.
+    pub sents: Vec<SentView>,
+    /// Rule data.
+    pub g: &'a MtGrammar,
+}
+
+impl<'a> DocView<'a> {
+    /// Tokenise the body sentences of `doc`.
+    pub fn new(doc: &'a Document, g: &'a MtGrammar) -> Self {
+        let sents = doc
+            .sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.chrome)
+            .map(|(i, s)| SentView {
+                index: i,
+                start: s.start,
+                end: s.end,
+                tokens: normalize::tokens(&doc.text, s.start, s.end),
+            })
+            .collect();
+        DocView {
+            text: &doc.text,
+            sents,
+            g,
+        }
+    }
+
+    /// A view of a single text as one sentence (for tests and the evaluation).
+    pub fn single(text: &'a str, g: &'a MtGrammar) -> Self {
+        DocView {
+            text,
+            sents: vec![SentView {
+                index: 0,
+                start: 0,
+                end: text.len(),
+                tokens: normalize::tokens(text, 0, text.len()),
+            }],
+            g,
+        }
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &'a str {
+        span.slice(self.text)
+    }
+
+    /// True when token `i` of `s` looks like a proper name: a Devanagari word unknown to native
+    /// news that is not a known English content word, next to another such word, or before a
+    /// title or the agentive ने, or after a title. Names are never evidence.
+    pub fn is_name_like(&self, s: &SentView, i: usize) -> bool {
+        let Some(t) = s.tokens.get(i) else {
+            return false;
+        };
+        if t.script != Script::Deva || self.g.lexicon.hi_band(&t.norm) >= 2 {
+            return false;
+        }
+        let unknown = |j: usize| {
+            s.tokens.get(j).is_some_and(|u| {
+                u.script == Script::Deva
+                    && self.g.lexicon.hi_band(&u.norm) == 0
+                    && !self.g.is_function(&u.norm)
+                    && self.g.lexicon.english_match(&u.norm).is_none()
+            })
+        };
+        let title = |j: usize| {
+            s.tokens
+                .get(j)
+                .is_some_and(|u| self.g.titles.contains(&u.norm))
+        };
+        let next_is = |w: &str| s.tokens.get(i + 1).is_some_and(|u| u.norm == w);
+        (i > 0 && unknown(i - 1))
+            || unknown(i + 1)
+            || (i > 0 && title(i - 1))
+            || title(i + 1)
+            || next_is("ने")
+    }
+}
+
+/// Run every monolingual rule over a view.
+pub fn evidence(v: &DocView) -> Vec<Evidence> {
+    let mut ev = Vec::new();
+    stutter::check(v, &mut ev);
+    tags::check(v, &mut ev);
+    magnitude::check(v, &mut ev);
+    transliteration::check(v, &mut ev);
+    closed_class::check(v, &mut ev);
+    name_variants::check(v, &mut ev);
+    name_translated::check(v, &mut ev);
+    confusion::check(v, &mut ev);
+    latin_fragment::check(v, &mut ev);
+    glued::check(v, &mut ev);
+    truncated::check(v, &mut ev);
+    oov::check(v, &mut ev);
+    ev.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code.code).cmp(&(b.span.start, b.span.end, b.code.code))
+    });
+    ev
+}
+
 /// Run the MT rules over an analysed document, filling `sentence.mt`, `doc.mt` and findings.
-pub fn analyze(_doc: &mut Document, _g: &MtGrammar) {}
+pub fn analyze(doc: &mut Document, g: &MtGrammar) {
+    if doc.is_failed() {
+        return;
+    }
+    let ev = {
+        let v = DocView::new(doc, g);
+        evidence(&v)
+    };
+    apply(doc, g, ev);
+}
+
+/// Attach evidence to a document: findings, sentence scores and the summary. The bilingual mode
+/// calls this once with the monolingual and the bilingual evidence together.
+pub fn apply(doc: &mut Document, g: &MtGrammar, ev: Vec<Evidence>) {
+    let disclosed = disclosed_feed::find(doc, g);
+    let tags_anywhere = tags::anywhere(doc, g);
+    let mut per_sentence: Vec<Vec<&Evidence>> = vec![Vec::new(); doc.sentences.len()];
+    for e in &ev {
+        let i = doc.sentences.partition_point(|s| s.end <= e.span.start);
+        if let Some(v) = per_sentence.get_mut(i) {
+            v.push(e);
+        }
+    }
+    for (s, evs) in doc.sentences.iter_mut().zip(per_sentence) {
+        if s.chrome {
+            continue;
+        }
+        let pairs: Vec<(&'static str, f64)> = evs.iter().map(|e| (e.code.code, e.weight)).collect();
+        let sc = score::combine(&pairs);
+        let mut codes: Vec<&'static str> = pairs.iter().map(|(c, _)| *c).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        s.mt = Some(SentenceMt {
+            score: (sc * 1000.0).round() / 1000.0,
+            flagged: sc >= g.score.threshold,
+            codes,
+        });
+    }
+    for e in ev {
+        doc.findings.push(Finding::new(e.code, e.span, e.message));
+    }
+    if let Some(d) = &disclosed {
+        doc.findings.push(Finding::new(
+            &disclosed_feed::DOC,
+            *d,
+            "the page says it was generated from an automatic feed without editing",
+        ));
+    }
+    doc.findings
+        .sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
+    doc.findings.dedup();
+    let body: Vec<_> = doc.sentences.iter().filter(|s| !s.chrome).collect();
+    let flagged = body
+        .iter()
+        .filter(|s| s.mt.as_ref().is_some_and(|m| m.flagged))
+        .count();
+    let share = if body.is_empty() {
+        0.0
+    } else {
+        flagged as f64 / body.len() as f64
+    };
+    doc.mt = Some(DocumentMt {
+        suspect_share: (share * 1000.0).round() / 1000.0,
+        flagged,
+        disclosed_automatic: disclosed.is_some(),
+        translation_tags: tags_anywhere,
+    });
+}
+
+/// Score one sentence of plain text on its own (no document context): the evaluation's view.
+pub fn score_text(text: &str, g: &MtGrammar) -> (f64, Vec<Evidence>) {
+    let v = DocView::single(text, g);
+    let ev = evidence(&v);
+    let sc = score::combine(
+        &ev.iter()
+            .map(|e| (e.code.code, e.weight))
+            .collect::<Vec<_>>(),
+    );
+    (sc, ev)
+}
+
+/// Helpers shared by the rule tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::grammar::Grammars;
+
+    /// The codes that fire on `text` analysed as a whole document.
+    pub fn codes(text: &str) -> Vec<&'static str> {
+        let doc = crate::pipeline::analyze(
+            "t",
+            text.to_string(),
+            None,
+            &crate::pipeline::Options::default(),
+            Grammars::builtin(),
+        );
+        let mut c: Vec<&'static str> = doc
+            .findings
+            .iter()
+            .filter(|f| f.code.starts_with('M'))
+            .map(|f| f.code)
+            .collect();
+        c.sort_unstable();
+        c.dedup();
+        c
+    }
+
+    /// The texts of the findings of `code` on `text`.
+    pub fn hits(text: &str, code: &str) -> Vec<String> {
+        let doc = crate::pipeline::analyze(
+            "t",
+            text.to_string(),
+            None,
+            &crate::pipeline::Options::default(),
+            Grammars::builtin(),
+        );
+        doc.findings
+            .iter()
+            .filter(|f| f.code == code)
+            .map(|f| text[f.start..f.end].to_string())
+            .collect()
+    }
+
+    /// The built-in MT grammar.
+    pub fn g() -> &'static MtGrammar {
+        &Grammars::builtin().mt
+    }
+}

@@ -27,6 +27,8 @@ pub(super) struct NumbersFile {
     negative_words: Vec<String>,
     implicit_one_before: Vec<String>,
     implicit_one_after: Vec<String>,
+    postpositions: Vec<String>,
+    article_count_nouns: Vec<String>,
     mixed_words: Vec<String>,
     ordinal_suffix_rules: Vec<(String, String)>,
     digit_ordinal_suffixes: Vec<String>,
@@ -88,6 +90,8 @@ pub(super) mod flag {
     pub const MIXED: u32 = 1 << 13;
     pub const ONE_BEFORE: u32 = 1 << 14;
     pub const ONE_AFTER: u32 = 1 << 15;
+    pub const POSTPOSITION: u32 = 1 << 16;
+    pub const PERSON_NOUN: u32 = 1 << 17;
 }
 
 /// Everything the lexicon knows about one folded word.
@@ -150,7 +154,11 @@ impl<T> Default for PhraseSet<T> {
 
 impl<T> PhraseSet<T> {
     fn insert(&mut self, words: Vec<PhraseWord>, value: T, backward: bool) {
-        let Some(k) = (if backward { words.last() } else { words.first() }) else {
+        let Some(k) = (if backward {
+            words.last()
+        } else {
+            words.first()
+        }) else {
             return;
         };
         let list = self.map.entry(k.key.clone()).or_default();
@@ -175,8 +183,9 @@ pub(super) struct Lexicon {
     pub plural_rules: Vec<(String, String)>,
     pub units_after: PhraseSet<UnitDef>,
     pub units_before: PhraseSet<UnitDef>,
-    pub quals_after: PhraseSet<Qualifier>,
-    pub quals_before: PhraseSet<Qualifier>,
+    /// Qualifier phrases; `None` marks "equal to" (exact, both bounds stated).
+    pub quals_after: PhraseSet<Option<Qualifier>>,
+    pub quals_before: PhraseSet<Option<Qualifier>>,
 }
 
 impl Lexicon {
@@ -193,7 +202,9 @@ impl Lexicon {
 
     /// Add one `numbers.toml`.
     pub fn add_numbers(&mut self, f: NumbersFile) {
-        let lists: [(&Vec<String>, u32); 14] = [
+        let lists: [(&Vec<String>, u32); 16] = [
+            (&f.article_count_nouns, flag::PERSON_NOUN),
+            (&f.postpositions, flag::POSTPOSITION),
             (&f.implicit_one_before, flag::ONE_BEFORE),
             (&f.implicit_one_after, flag::ONE_AFTER),
             (&f.negative_words, flag::NEGATIVE),
@@ -302,11 +313,12 @@ impl Lexicon {
         }
         for q in f.qualifier {
             let qual = match q.qualifier.as_str() {
-                "about" => Qualifier::About,
-                "more_than" => Qualifier::MoreThan,
-                "less_than" => Qualifier::LessThan,
-                "at_least" => Qualifier::AtLeast,
-                "at_most" => Qualifier::AtMost,
+                "about" => Some(Qualifier::About),
+                "more_than" => Some(Qualifier::MoreThan),
+                "less_than" => Some(Qualifier::LessThan),
+                "at_least" => Some(Qualifier::AtLeast),
+                "at_most" => Some(Qualifier::AtMost),
+                "equal" => None,
                 other => return Err(invalid(format!("unknown qualifier `{other}`"))),
             };
             let before = match q.position.as_str() {

@@ -133,21 +133,37 @@ fn merge(text: &str, hits: Vec<parse::Hit>) -> Vec<parse::Hit> {
                 && both_exact
                 && a.figure == K::Duration
                 && b.figure == K::Duration
-                && let (Some(ua), Some(ub)) = (a.unit.as_deref(), b.unit.as_deref())
-                && let (Some(sa), Some(sb)) = (seconds(ua), seconds(ub))
-                && sb < sa
+                && let Some(ub) = b.unit.as_deref()
+                && let Some(sb) = seconds(ub)
             {
-                let months = |u: &str| matches!(u, "year" | "month");
-                let (value, unit) = if months(ua) && months(ub) {
-                    let m = |v: f64, u: &str| if u == "year" { v * 12.0 } else { v };
-                    (m(a.value, ua) + m(b.value, ub), "month")
-                } else {
-                    (a.value * sa + b.value * sb, "second")
+                let (sa_total, sa_last, months_only) = match prev.parts {
+                    Some(p) => p,
+                    None => match a.unit.as_deref().and_then(seconds) {
+                        Some(sa) => (
+                            a.value * sa,
+                            sa,
+                            matches!(a.unit.as_deref(), Some("year" | "month")),
+                        ),
+                        None => (f64::NAN, 0.0, false),
+                    },
                 };
-                prev.figure.value = value;
-                prev.figure.unit = Some(unit.to_string());
-                prev.span = Span::new(prev.span.start, h.span.end);
-                continue;
+                if sb < sa_last && sa_total.is_finite() {
+                    let total = sa_total + b.value * sb;
+                    let months_only = months_only && ub == "month";
+                    if months_only {
+                        // 2 साल, 3 महीना = 27 months (a year is 12 months here, not 365 days).
+                        let m =
+                            |v: f64, u: Option<&str>| if u == Some("year") { v * 12.0 } else { v };
+                        prev.figure.value = m(a.value, a.unit.as_deref()) + b.value;
+                        prev.figure.unit = Some("month".to_string());
+                    } else {
+                        prev.figure.value = total;
+                        prev.figure.unit = Some("second".to_string());
+                    }
+                    prev.parts = Some((total, sb, months_only));
+                    prev.span = Span::new(prev.span.start, h.span.end);
+                    continue;
+                }
             }
             // "15 dollars 50", "$20 43": a bare number under 100 right after an amount is its cents.
             if matches!(between, "" | "and")
@@ -159,7 +175,9 @@ fn merge(text: &str, hits: Vec<parse::Hit>) -> Vec<parse::Hit> {
                 && b.unit.is_none()
                 && b.value.fract() == 0.0
                 && (1.0..100.0).contains(&b.value)
-                && text.get(h.span.start..h.span.end).is_some_and(|s| s.bytes().all(|c| c.is_ascii_digit()))
+                && text
+                    .get(h.span.start..h.span.end)
+                    .is_some_and(|s| s.bytes().all(|c| c.is_ascii_digit()))
             {
                 prev.figure.value += b.value / 100.0;
                 prev.span = Span::new(prev.span.start, h.span.end);
@@ -168,7 +186,7 @@ fn merge(text: &str, hits: Vec<parse::Hit>) -> Vec<parse::Hit> {
             }
             let lower = matches!(a.qualifier, Q::MoreThan | Q::AtLeast);
             let upper = matches!(b.qualifier, Q::LessThan | Q::AtMost);
-            let conj = matches!(between, "और" | "and" | "पर" | "but" | "लेकिन" | ",");
+            let conj = matches!(between, "" | "और" | "and" | "पर" | "but" | "लेकिन" | ",");
             if conj
                 && lower
                 && upper

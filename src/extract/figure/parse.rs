@@ -128,6 +128,9 @@ pub(super) struct Hit {
     pub figure: Figure,
     /// The unit's factor (0.01 for cents, पैसे): a sub-unit that may add to the money before it.
     pub factor: f64,
+    /// For a duration merged from parts: (total seconds, seconds of the smallest part, only
+    /// years and months so far).
+    pub parts: Option<(f64, f64, bool)>,
 }
 
 pub(super) struct Parser<'a, 'b> {
@@ -182,9 +185,20 @@ impl<'a, 'b> Parser<'a, 'b> {
         None
     }
 
+    /// An ordinal word (fifth, तीसरा, सातवां): (value, is_scale).
+    fn ordinal_word(&self, i: usize) -> Option<(f64, bool)> {
+        if let Some(v) = self.info(i).and_then(|w| w.ord) {
+            return Some((v, false));
+        }
+        self.suffix_ordinal(i)
+    }
+
     /// A date, time or code around the literal at `i`: returns the token to skip to.
     fn date_or_code(&self, i: usize) -> Option<usize> {
         let t = self.t;
+        if t.lit(i).is_some_and(|l| l.is_code()) {
+            return Some(i + 1);
+        }
         // 10:26, 02:58
         if t.punct(i + 1) == Some(':') && t.attached(i + 1) && t.lit(i + 2).is_some() {
             let mut j = i + 3;
@@ -195,6 +209,14 @@ impl<'a, 'b> Parser<'a, 'b> {
         }
         if i >= 2 && t.punct(i - 1) == Some(':') && t.attached(i) && t.lit(i - 2).is_some() {
             return Some(i + 1);
+        }
+        // 27.07.2023, 1.2.3: the literal stopped before a second dot.
+        if t.punct(i + 1) == Some('.')
+            && t.attached(i + 1)
+            && t.attached(i + 2)
+            && t.lit(i + 2).is_some_and(|l| !l.integer)
+        {
+            return Some(i + 3);
         }
         // 27/07/2023, 2023-07-27, 27.07.2023, +1-222-2222-2222: three numbers joined by one mark.
         for sep in ['/', '-', '.', '–'] {
@@ -219,6 +241,7 @@ impl<'a, 'b> Parser<'a, 'b> {
             && matches!(t.punct(i - 1), Some('-' | '‐'))
             && t.attached(i - 1)
             && t.is_word(i - 2)
+            && !(i >= 3 && t.attached(i - 2) && t.lit(i - 3).is_some())
         {
             return Some(i + 1);
         }
@@ -247,8 +270,13 @@ impl<'a, 'b> Parser<'a, 'b> {
         let plain_fraction = t.punct(i + 1) == Some('/')
             && t.lit(i + 2).is_some()
             && !(t.attached(i + 3) && t.tok(i + 3).is_some())
-            && !(i > 0 && t.attached(i) && t.tok(i - 1).is_some_and(|p| p.kind != Kind::Punct('-') && p.kind != Kind::Punct('−')));
-        if !plain_fraction && ((i > 0 && t.attached(i) && glued(i - 1)) || (t.attached(i + 1) && glued(i + 1))) {
+            && !(i > 0
+                && t.attached(i)
+                && t.tok(i - 1)
+                    .is_some_and(|p| p.kind != Kind::Punct('-') && p.kind != Kind::Punct('−')));
+        if !plain_fraction
+            && ((i > 0 && t.attached(i) && glued(i - 1)) || (t.attached(i + 1) && glued(i + 1)))
+        {
             let mut j = i + 1;
             while t.tok(j).is_some() && t.attached(j) {
                 j += 1;
@@ -274,8 +302,7 @@ impl<'a, 'b> Parser<'a, 'b> {
         let mut words = 0usize;
         let mut year_like = false;
         let mut first_info: Option<&WordInfo> = None;
-        loop {
-            let Some(tok) = t.tok(j) else { break };
+        while let Some(tok) = t.tok(j) {
             match tok.kind {
                 Kind::Num(lit) => {
                     let fresh = last == Last::None
@@ -348,7 +375,8 @@ impl<'a, 'b> Parser<'a, 'b> {
                     if matches!(last, Last::Hundred | Last::Scale)
                         && info.is_some_and(|w| w.has(flag::AND))
                         && (self.info(j + 1).is_some_and(|w| {
-                            w.card.is_some_and(|v| v < 100.0) || w.ord.is_some()
+                            (w.card.is_some_and(|v| v < 100.0) || w.ord.is_some())
+                                && !w.has(flag::STRICT_ARTICLE)
                         }) || t.lit(j + 1).is_some_and(|l| l.value < 100.0 && l.integer))
                     {
                         j += 1;
@@ -382,7 +410,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                             break;
                         }
                         current += v;
-                        last = if is_latin && v >= 20.0 && v < 100.0 && v % 10.0 == 0.0 {
+                        last = if is_latin && (20.0..100.0).contains(&v) && v % 10.0 == 0.0 {
                             Last::Tens
                         } else {
                             Last::Small
@@ -436,7 +464,11 @@ impl<'a, 'b> Parser<'a, 'b> {
                         };
                         total = nt;
                         current = nc;
-                        last = if s == 100.0 { Last::Hundred } else { Last::Scale };
+                        last = if s == 100.0 {
+                            Last::Hundred
+                        } else {
+                            Last::Scale
+                        };
                         scale = Some(s);
                         j += 1;
                         words += 1;
@@ -515,32 +547,63 @@ impl<'a, 'b> Parser<'a, 'b> {
             value += l.value / d.value;
             j += 3;
         }
-        // एक सौ तैंतीस सही एक बटा दो, two and a half, दो और दो बटा सात
+        // एक सौ तैंतीस सही एक बटा दो, two and a half, दो और दो बटा सात, 3 million and a half
         if !ordinal && value.fract() == 0.0 && self.has(j, flag::MIXED) {
             let k = j + 1;
+            let unit_of = scale
+                .filter(|s| *s > 100.0 && value % s == 0.0)
+                .unwrap_or(1.0);
+            let mut added = false;
             if let Ok(fr) = self.number(k)
                 && fr.value > 0.0
                 && fr.value < 1.0
                 && !fr.ordinal
             {
-                value += fr.value;
+                value += fr.value * unit_of;
                 j = fr.end;
+                added = true;
             } else if matches!(t.key(k), "a" | "an")
                 && let Some(f) = self.info(k + 1).and_then(|w| w.frac)
                 && f < 1.0
             {
-                value += f;
+                value += f * unit_of;
                 j = k + 2;
+                added = true;
+            }
+            // two and a half million
+            if added
+                && unit_of == 1.0
+                && let Some(s) = self.info(j).and_then(|w| w.scale).filter(|s| *s > 100.0)
+            {
+                value *= s;
+                scale = Some(s);
+                j += 1;
             }
         }
+        // a third of, one fifth: a count over an ordinal is a fraction.
+        if !ordinal
+            && value.fract() == 0.0
+            && (1.0..20.0).contains(&value)
+            && j == i + 1
+            && t.is_word(i)
+            && let Some((d, false)) = self.ordinal_word(j)
+            && d >= 3.0
+            && (t.key(j + 1) == "of"
+                || t.tok(j + 1)
+                    .is_none_or(|x| matches!(x.kind, Kind::Punct(_))))
+        {
+            value /= d;
+            j += 1;
+        }
         // एक बटा चार
-        if !ordinal && self.has(j, flag::OVER) {
-            if let Ok(den) = self.number(j + 1) {
-                if den.value > 0.0 && !den.ordinal {
-                    value /= den.value;
-                    j = den.end;
-                }
-            }
+        if !ordinal
+            && self.has(j, flag::OVER)
+            && let Ok(den) = self.number(j + 1)
+            && den.value > 0.0
+            && !den.ordinal
+        {
+            value /= den.value;
+            j = den.end;
         }
         let single_word = words == 1 && j == i + 1;
         let article = single_word && first_info.is_some_and(|w| w.has(flag::ARTICLE));
@@ -636,8 +699,15 @@ impl<'a, 'b> Parser<'a, 'b> {
         let t = self.t;
         // Implicit one: पूरे दिन, सारा हफ्ता, all day, all-week, another hour; दिन भर.
         if self.has(i, flag::ONE_BEFORE) {
-            let k = if matches!(t.punct(i + 1), Some('-')) && t.attached(i + 1) { i + 2 } else { i + 1 };
-            if let Some((u, e)) = self.unit_after(k).filter(|(u, _)| u.kind == FigureKind::Duration) {
+            let k = if matches!(t.punct(i + 1), Some('-')) && t.attached(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some((u, e)) = self
+                .unit_after(k)
+                .filter(|(u, _)| u.kind == FigureKind::Duration)
+            {
                 return (Some(self.implicit_one(i, e, u)), e);
             }
             return (None, i + 1);
@@ -714,25 +784,58 @@ impl<'a, 'b> Parser<'a, 'b> {
         let mut end = num.end;
         let mut value = num.value;
         let mut unit: Option<&UnitDef> = None;
-        if let Some((u, e)) = self.unit_after(end) {
-            unit = Some(u);
-            end = e;
-        } else if t.key(end) == "of"
-            && let Some((u, e)) = self.unit_after(end + 1)
-            && u.kind != FigureKind::Percent
+        // 10-गैलन, 30-minutes: a unit after a hyphen; 3-डी, 3-D: a code, not a figure.
+        if matches!(t.punct(end), Some('-' | '‐'))
+            && t.attached(end)
+            && t.attached(end + 1)
+            && t.is_word(end + 1)
         {
+            match self.unit_after(end + 1) {
+                Some((u, e)) => {
+                    unit = Some(u);
+                    end = e;
+                }
+                None => return (None, end + 2),
+            }
+        }
+        if unit.is_none() {
+            let direct = self.unit_after(end);
             // a couple of days, fourth of a liter
-            unit = Some(u);
-            end = e;
+            let of = (t.key(end) == "of")
+                .then(|| self.unit_after(end + 1))
+                .flatten()
+                .filter(|(u, _)| u.kind != FigureKind::Percent);
+            if let Some((u, e)) = direct.or(of) {
+                unit = Some(u);
+                end = e;
+            }
+        }
+        // an hour and a half, डेढ़ घंटा's long form "एक घंटा और आधा"
+        if unit.is_some() && self.has(end, flag::MIXED) {
+            let k = if matches!(t.key(end + 1), "a" | "an") {
+                end + 2
+            } else {
+                end + 1
+            };
+            if let Some(f) = self.info(k).and_then(|w| w.frac).filter(|f| *f < 1.0) {
+                value += f;
+                end = k + 1;
+            }
         }
         // Range: 5-6, 5 से 6, पांच से छह, 20 to 30, between 20 and 30.
         let mut range_max = None;
+        let mut years = false;
         let between = i > 0 && matches!(t.key(i - 1), "between" | "बीच");
         let and_between = matches!(t.key(end), "और" | "and")
-            && self.number(end + 1).is_ok_and(|n| t.key(n.end) == "के" && t.key(n.end + 1) == "बीच");
+            && self
+                .number(end + 1)
+                .is_ok_and(|n| t.key(n.end) == "के" && t.key(n.end + 1) == "बीच");
         let conn = self.has(end, flag::RANGE) || (between && t.key(end) == "and") || and_between;
-        if conn && !(num.year_like && t.key(end) == "से" && !self.starts_number(end + 1)) {
-            if let Ok(second) = self.number(end + 1) {
+        if conn
+            && !(num.year_like && t.key(end) == "से" && !self.starts_number(end + 1))
+            && let Ok(second) = self.number(end + 1)
+        {
+            {
                 let mut lo = value;
                 // 5-6 लाख: the scale of the second end applies to the first.
                 if num.scale.is_none()
@@ -748,42 +851,67 @@ impl<'a, 'b> Parser<'a, 'b> {
                 if second.value > lo && !second.ordinal && !third_part {
                     value = lo;
                     range_max = Some(second.value);
+                    years = num.year_like && second.year_like;
                     end = second.end;
                     if and_between {
                         end += 2;
                     }
-                    if let Some((u, e)) = self.unit_after(end) {
-                        if unit.is_none() || unit.is_some_and(|x| x.unit == u.unit) {
-                            unit = Some(u);
-                            end = e;
-                        }
+                    if let Some((u, e)) = self.unit_after(end)
+                        && (unit.is_none() || unit.is_some_and(|x| x.unit == u.unit))
+                    {
+                        unit = Some(u);
+                        end = e;
                     }
                 } else if third_part {
                     return (None, second.end + 2);
+                } else if t.punct(end) == Some('-') && t.attached(end + 1) && t.lit(i).is_some() {
+                    // 3-0, 3-2: a score, not a range (and not two figures).
+                    return (None, second.end);
                 }
             }
         }
         // Qualifier after: 40% से अधिक, एक महीने से भी कम, 10 or more.
         let mut qualifier = Qualifier::Exact;
-        if range_max.is_none() && !(num.year_like && unit.is_none()) {
-            if let Some((q, e)) = self.match_forward(end, self.lex.quals_after.candidates(t.key(end))) {
-                qualifier = *q;
-                end = e;
+        // "5000 के बराबर", "equal to 30": exact, with both bounds stated.
+        let mut equal = false;
+        if range_max.is_none()
+            && !(num.year_like && unit.is_none())
+            && let Some((q, e)) =
+                self.match_forward(end, self.lex.quals_after.candidates(t.key(end)))
+        {
+            match q {
+                Some(q) => qualifier = *q,
+                None => equal = true,
             }
+            end = e;
         }
         // The counted noun: 6,000 troops, हजारों सैनिकों, 6,000 मिलियन कार्यों.
         let mut noun = None;
-        if unit.is_none() {
-            if let Some((n, e)) = noun::counted(self, end) {
-                noun = Some(n);
-                end = e;
-            }
+        if unit.is_none()
+            && let Some((n, e)) = noun::counted(self, end)
+        {
+            noun = Some(n);
+            end = e;
+        }
+        // Negative: -5, −2°, minus five, माइनस पांच.
+        let mut start = i;
+        let mut sign = 1.0;
+        let minus_sign = i > floor
+            && matches!(t.punct(i - 1), Some('-' | '−'))
+            && t.attached(i)
+            && (i - 1 == 0 || t.tok(i - 1).is_some_and(|x| x.ws_before));
+        if minus_sign || (i > floor && self.has(i - 1, flag::NEGATIVE)) {
+            sign = -1.0;
+            start = i - 1;
+        }
+        if sign < 0.0 && range_max.is_none() {
+            value = -value;
         }
         // Money or other unit before: ₹ 500, $ 300 million, Rs. 20.
-        let mut start = i;
         let mut before_unit = None;
         if unit.is_none()
-            && let Some((u, s)) = self.match_backward(i, floor, |k| self.lex.units_before.candidates(k))
+            && let Some((u, s)) =
+                self.match_backward(start, floor, |k| self.lex.units_before.candidates(k))
         {
             before_unit = Some(u);
             start = s;
@@ -793,37 +921,29 @@ impl<'a, 'b> Parser<'a, 'b> {
         if let Some(q) = pqual
             && range_max.is_none()
             && qualifier == Qualifier::Exact
+            && !equal
         {
             qualifier = q;
             start = pstart;
         }
-        // Negative: -5, −2°, minus five, माइनस पांच.
-        let mut sign = 1.0;
-        if start > floor
-            && start == i
-            && matches!(t.punct(i - 1), Some('-' | '−'))
-            && t.attached(i)
-            && (i - 1 == 0 || t.tok(i - 1).is_some_and(|x| x.ws_before))
-        {
-            sign = -1.0;
-            start = i - 1;
-        } else if start > floor && self.has(start - 1, flag::NEGATIVE) {
-            sign = -1.0;
-            start -= 1;
-        }
-        if sign < 0.0 && range_max.is_none() {
-            value = -value;
-        }
         // एक बयान में: an article, not a figure.
         if num.article && unit.is_none() && num.scale.is_none() && range_max.is_none() {
             let opener = matches!(t.punct(num.end), Some('“' | '"' | '‘' | '\'' | '(' | '«'));
-            let word_follows = t.is_word(num.end) || (opener && t.is_word(num.end + 1));
-            if num.strict_article || word_follows || noun.is_some() {
+            let word_follows = t.is_word(num.end)
+                || t.lit(num.end).is_some()
+                || (opener && t.is_word(num.end + 1));
+            // "एक व्यक्ति की मौत", "एक की मौत", "one soldier": a count after all.
+            let counted = !num.strict_article
+                && (self.has(num.end, flag::PERSON_NOUN) || self.has(num.end, flag::POSTPOSITION));
+            if !counted && (num.strict_article || word_follows || noun.is_some()) {
                 return (None, num.end);
             }
         }
         // Years: 1946, सन 1990, in 2020.
         let mut kind = unit.map_or(FigureKind::Count, |u| u.kind);
+        if years && unit.is_none() && noun.is_none() {
+            kind = FigureKind::Year;
+        }
         if num.year_like
             && unit.is_none()
             && noun.is_none()
@@ -838,6 +958,7 @@ impl<'a, 'b> Parser<'a, 'b> {
         let factor = unit.map_or(1.0, |u| u.factor);
         let (min, max) = match qualifier {
             _ if range_max.is_some() => (Some(value * factor), range_max.map(|m| m * factor)),
+            _ if equal => (Some(value * factor), Some(value * factor)),
             Qualifier::MoreThan | Qualifier::AtLeast => (Some(value * factor), None),
             Qualifier::LessThan | Qualifier::AtMost => (None, Some(value * factor)),
             _ => (None, None),
@@ -883,8 +1004,8 @@ impl<'a, 'b> Parser<'a, 'b> {
     /// A qualifier written before token `i`: (new start, qualifier).
     fn prefix_start(&self, i: usize, floor: usize) -> (usize, Option<Qualifier>) {
         match self.match_backward(i, floor, |k| self.lex.quals_before.candidates(k)) {
-            Some((q, s)) => (s, Some(*q)),
-            None => (i, None),
+            Some((Some(q), s)) => (s, Some(*q)),
+            _ => (i, None),
         }
     }
 
@@ -902,6 +1023,11 @@ impl<'a, 'b> Parser<'a, 'b> {
             return false;
         }
         if t.raw(n).ends_with("ों") {
+            return false;
+        }
+        // Hindi: "पहले दौर में", "दूसरी पारी की" — the noun phrase is closed by a postposition;
+        // "पहले लायलपुर गए", "दूसरी ओर मेरी" are "earlier" and "other".
+        if !t.raw(i).is_ascii() && !self.has(n + 1, flag::POSTPOSITION) {
             return false;
         }
         if i > 0
@@ -924,6 +1050,7 @@ impl<'a, 'b> Parser<'a, 'b> {
             span: Span::new(s, e),
             figure,
             factor: 1.0,
+            parts: None,
         }
     }
 

@@ -1,7 +1,7 @@
 //! Unit tests of the figure parser: each reads like a specification.
 
 use super::*;
-use crate::claim::{FigureKind, Qualifier};
+use crate::claim::{FigureKind as K, Qualifier as Q};
 use crate::grammar::Grammars;
 
 fn figs(text: &str) -> Vec<(String, Figure)> {
@@ -11,7 +11,7 @@ fn figs(text: &str) -> Vec<(String, Figure)> {
         .collect()
 }
 
-/// The single figure whose span text is `span`.
+/// The figure whose span text is `span`.
 fn one(text: &str, span: &str) -> Figure {
     let all = figs(text);
     all.iter()
@@ -20,11 +20,442 @@ fn one(text: &str, span: &str) -> Figure {
         .unwrap_or_else(|| panic!("no figure `{span}` in {text:?}; got {all:?}"))
 }
 
+fn value(text: &str, span: &str) -> f64 {
+    one(text, span).value
+}
+
+fn none(text: &str) {
+    let all = figs(text);
+    assert!(
+        all.is_empty(),
+        "{text:?} should hold no figure, got {all:?}"
+    );
+}
+
 #[test]
-fn smoke() {
-    for t in ["40% से अधिक", "एक बयान में"] {
-        eprintln!("{t}: {:?}", figs(t));
-    }
+fn seed_acceptance_cases() {
     let f = one("गोला-बारूद के 40% से अधिक की आपूर्ति", "40% से अधिक");
-    assert_eq!((f.value, f.qualifier, f.figure), (40.0, Qualifier::MoreThan, FigureKind::Percent));
+    assert_eq!(
+        (f.value, f.qualifier, f.figure),
+        (40.0, Q::MoreThan, K::Percent)
+    );
+    assert_eq!((f.unit.as_deref(), f.min), (Some("percent"), Some(40.0)));
+    let f = one("कुर्स्क में कुछ 90 वर्ग किलोमीटर के क्षेत्र", "कुछ 90 वर्ग किलोमीटर");
+    assert_eq!(
+        (f.value, f.unit.as_deref(), f.qualifier),
+        (90.0, Some("km²"), Q::About)
+    );
+    let f = one("अतिरिक्त 6,000 मिलियन कार्यों को", "6,000 मिलियन कार्यों");
+    assert_eq!((f.value, f.unit.as_deref()), (6e9, Some("कार्य")));
+    let f = one("समाप्ति की 70वीं वर्षगांठ", "70वीं");
+    assert_eq!((f.value, f.figure), (70.0, K::Ordinal));
+    let f = one("दो दिवसीय दौरे के बाद", "दो दिवसीय");
+    assert_eq!(
+        (f.value, f.unit.as_deref(), f.figure),
+        (2.0, Some("day"), K::Duration)
+    );
+    let f = one("लड़ने के लिए हजारों सैनिकों को", "हजारों सैनिकों");
+    assert_eq!(
+        (f.value, f.min, f.qualifier),
+        (1000.0, Some(2000.0), Q::Vague)
+    );
+    assert_eq!(f.unit.as_deref(), Some("सैनिक"));
+    assert_eq!(one("तीन दिन की यात्रा", "तीन दिन").figure, K::Duration);
+    assert_eq!(one("यह स्मारक 1946 में बना", "1946").figure, K::Year);
+    assert_eq!(value("तीसरे सम्मेलन में", "तीसरे"), 3.0);
+    assert_eq!(value("अपने चौथे वर्ष में है", "चौथे"), 4.0);
+    let f = one("समझौते के एक महीने से भी कम समय बाद", "एक महीने से भी कम");
+    assert_eq!(
+        (f.value, f.unit.as_deref(), f.qualifier),
+        (1.0, Some("month"), Q::LessThan)
+    );
+}
+
+#[test]
+fn digits_grouping_and_devanagari() {
+    assert_eq!(value("कुल 1,00,000 रुपये", "1,00,000 रुपये"), 100000.0);
+    assert_eq!(value("मेरे पास 4,23,523 रुपए हैं", "4,23,523 रुपए"), 423523.0);
+    assert_eq!(
+        value("about 2,204.62 pounds", "about 2,204.62 pounds"),
+        2204.62
+    );
+    assert_eq!(value("कुल १२३ लोग", "१२३ लोग"), 123.0);
+    assert_eq!(value("दर ३.५ प्रतिशत", "३.५ प्रतिशत"), 3.5);
+    // A comma that cannot be grouping is a decimal comma.
+    assert_eq!(value("कीमत 3,5 यूरो", "3,5 यूरो"), 3.5);
+    // One that can be grouping is grouping.
+    assert_eq!(value("1,335 यूरो प्रति लीटर", "1,335 यूरो"), 1335.0);
+}
+
+#[test]
+fn hindi_number_words() {
+    assert_eq!(value("पंद्रह सौ लोग", "पंद्रह सौ लोग"), 1500.0);
+    assert_eq!(value("एक सौ पाँच", "एक सौ पाँच"), 105.0);
+    assert_eq!(value("एक हज़ार पाँच सौ बीस", "एक हज़ार पाँच सौ बीस"), 1520.0);
+    let t = "बत्तीस करोड़ इक्कीस लाख सैंतीस हज़ार चार सौ बारह";
+    assert_eq!(value(t, t), 322137412.0);
+    assert_eq!(value("सत्ताईस सौ करोड़", "सत्ताईस सौ करोड़"), 2.7e10);
+    assert_eq!(value("2.5 लाख", "2.5 लाख"), 250000.0);
+    // Spelling variants meet through folding.
+    assert_eq!(value("पांच", "पांच"), 5.0);
+    assert_eq!(value("इकत्तिस", "इकत्तिस"), 31.0);
+    assert_eq!(value("हजार करोड़", "हजार करोड़"), 1e10);
+    // Two plain numbers in a row are two numbers, not their sum.
+    let all = figs("दो तीन");
+    assert_eq!(all.len(), 2, "{all:?}");
+}
+
+#[test]
+fn fractions() {
+    assert_eq!(value("डेढ़ लाख", "डेढ़ लाख"), 150000.0);
+    assert_eq!(value("ढाई हजार", "ढाई हजार"), 2500.0);
+    assert_eq!(value("सवा सौ", "सवा सौ"), 125.0);
+    assert_eq!(value("सवा लाख", "सवा लाख"), 125000.0);
+    assert_eq!(value("सवा दो सौ", "सवा दो सौ"), 225.0);
+    assert_eq!(value("साढ़े चार सौ", "साढ़े चार सौ"), 450.0);
+    assert_eq!(value("पौने दो", "पौने दो"), 1.75);
+    assert_eq!(value("पौने तीन हजार रुपए", "पौने तीन हजार रुपए"), 2750.0);
+    assert_eq!(value("दो दशमलव सात", "दो दशमलव सात"), 2.7);
+    assert_eq!(value("३/४", "३/४"), 0.75);
+    assert_eq!(value("२ १/६", "२ १/६"), 2.0 + 1.0 / 6.0);
+    // A day/month pair is not a fraction.
+    none("हमले 26/11 को हुए");
+}
+
+#[test]
+fn english_numbers() {
+    assert_eq!(value("twenty-one", "twenty-one"), 21.0);
+    assert_eq!(value("a hundred and five", "a hundred and five"), 105.0);
+    assert_eq!(
+        value(
+            "two million three hundred thousand",
+            "two million three hundred thousand"
+        ),
+        2.3e6
+    );
+    assert_eq!(value("nineteen hundred", "nineteen hundred"), 1900.0);
+    assert_eq!(value("12 lakh", "12 lakh"), 1.2e6);
+    assert_eq!(value("3 crore", "3 crore"), 3e7);
+    assert_eq!(value("two and a half", "two and a half"), 2.5);
+    let f = one("North Korea sent 6,000 troops", "6,000 troops");
+    assert_eq!(f.unit.as_deref(), Some("troops"));
+}
+
+#[test]
+fn percent_words() {
+    for t in [
+        "40 प्रतिशत",
+        "40 फीसदी",
+        "40 फ़ीसदी",
+        "40 परसेंट",
+        "40%",
+        "40 per cent",
+        "40 percent",
+    ] {
+        let f = one(t, t);
+        assert_eq!((f.value, f.figure), (40.0, K::Percent), "{t}");
+    }
+}
+
+#[test]
+fn ordinals() {
+    for (t, v) in [
+        ("पहला", 1.0),
+        ("पहली बार", 1.0),
+        ("छठा", 6.0),
+        ("सातवें", 7.0),
+        ("चालीसवीं", 40.0),
+        ("दो सौ चालीसवां", 240.0),
+        ("१०९१वें", 1091.0),
+        ("21st", 21.0),
+        ("twenty-first", 21.0),
+        ("fourth", 4.0),
+        ("hundredth", 100.0),
+    ] {
+        let all = figs(t);
+        assert!(
+            all.iter()
+                .any(|(_, f)| f.figure == K::Ordinal && f.value == v),
+            "{t}: {all:?}"
+        );
+    }
+    // पहले as "before/earlier", दूसरे as "other" are not ordinals.
+    none("प्योंगयांग से पहले, लावरोव कुआलालंपुर में थे");
+    none("वे पहले ही युद्ध में शामिल हो चुके हैं");
+    none("दोनों देश एक दूसरे की सहायता कर रहे हैं");
+    none("दूसरे देशों ने भी");
+    assert_eq!(value("रणनीतिक संवाद के दूसरे दौर का", "दूसरे"), 2.0);
+}
+
+#[test]
+fn qualifiers_and_ranges() {
+    let f = one("लगभग 500 लोग", "लगभग 500 लोग");
+    assert_eq!(f.qualifier, Q::About);
+    let f = one("कम से कम 12 लोगों की मौत", "कम से कम 12 लोगों");
+    assert_eq!(
+        (f.qualifier, f.min, f.unit.as_deref()),
+        (Q::AtLeast, Some(12.0), Some("लोग"))
+    );
+    let f = one("5 साल तक", "5 साल तक");
+    assert_eq!((f.qualifier, f.max), (Q::AtMost, Some(5.0)));
+    let f = one("more than 2,000 people", "more than 2,000 people");
+    assert_eq!(f.qualifier, Q::MoreThan);
+    let f = one("up to 5 km", "up to 5 km");
+    assert_eq!((f.qualifier, f.unit.as_deref()), (Q::AtMost, Some("km")));
+    for (t, lo, hi) in [
+        ("5-6", 5.0, 6.0),
+        ("5 से 6", 5.0, 6.0),
+        ("पांच से छह", 5.0, 6.0),
+        ("between 20 and 30", 20.0, 30.0),
+        ("20 to 30", 20.0, 30.0),
+        ("5-6 लाख", 5e5, 6e5),
+        ("20 और 30 के बीच", 20.0, 30.0),
+    ] {
+        let all = figs(t);
+        assert!(
+            all.iter().any(|(_, f)| f.qualifier == Q::Range
+                && f.min == Some(lo)
+                && f.max == Some(hi)
+                && f.value == lo),
+            "{t}: {all:?}"
+        );
+    }
+    let f = one(
+        "संख्या 1000 से ज़्यादा और 1500 से कम है",
+        "1000 से ज़्यादा और 1500 से कम",
+    );
+    assert_eq!(
+        (f.min, f.max, f.qualifier),
+        (Some(1000.0), Some(1500.0), Q::Range)
+    );
+}
+
+#[test]
+fn money_measures_durations() {
+    let f = one("₹ 96.72 प्रति लीटर", "₹ 96.72");
+    assert_eq!(
+        (f.value, f.unit.as_deref(), f.figure),
+        (96.72, Some("INR"), K::Money)
+    );
+    assert_eq!(one("$ 300 million", "$ 300 million").value, 3e8);
+    assert_eq!(
+        one("254 मिलियन डॉलर", "254 मिलियन डॉलर").unit.as_deref(),
+        Some("USD")
+    );
+    assert_eq!(
+        one("20 dollars 43 cents", "20 dollars 43 cents").value,
+        20.43
+    );
+    assert_eq!(one("5 पाउंड", "5 पाउंड").unit.as_deref(), Some("GBP"));
+    assert_eq!(one("10 यूरो", "10 यूरो").unit.as_deref(), Some("EUR"));
+    assert_eq!(one("500 टन", "500 टन").unit.as_deref(), Some("t"));
+    assert_eq!(one("5 km", "5 km").figure, K::Measure);
+    let f = one("two weeks", "two weeks");
+    assert_eq!(
+        (f.value, f.unit.as_deref(), f.figure),
+        (2.0, Some("week"), K::Duration)
+    );
+    let f = one("2 साल, 3 महीना", "2 साल, 3 महीना");
+    assert_eq!((f.value, f.unit.as_deref()), (27.0, Some("month")));
+    assert_eq!(one("एक पखवाड़ा", "एक पखवाड़ा").value, 14.0);
+    assert_eq!(one("पूरे दिन", "पूरे दिन").unit.as_deref(), Some("day"));
+}
+
+#[test]
+fn vague_plurals() {
+    for (t, s) in [
+        ("दर्जनों", 12.0),
+        ("सैकड़ों", 100.0),
+        ("लाखों", 1e5),
+        ("करोड़ों", 1e7),
+    ] {
+        let f = one(t, t);
+        assert_eq!(
+            (f.value, f.min, f.qualifier),
+            (s, Some(2.0 * s), Q::Vague),
+            "{t}"
+        );
+    }
+    let f = one("thousands of soldiers", "thousands of soldiers");
+    assert_eq!((f.value, f.unit.as_deref()), (1000.0, Some("soldiers")));
+}
+
+#[test]
+fn years() {
+    assert_eq!(one("सन 1990 में", "सन 1990").figure, K::Year);
+    assert_eq!(one("in 2020 the war", "2020").figure, K::Year);
+    // A 4-digit count with a noun is a count.
+    assert_eq!(one("2000 सैनिक", "2000 सैनिक").figure, K::Count);
+}
+
+#[test]
+fn articles_are_not_figures() {
+    none("रक्षा मंत्रालय ने एक बयान में कहा");
+    none("एक प्रमुख रक्षा संधि के तहत");
+    none("पुतिन द्वारा हस्ताक्षरित एक “स्नेहपूर्ण पत्र”");
+    none("One of the officials said a statement was issued");
+    assert_eq!(value("एक लाख", "एक लाख"), 1e5);
+    assert_eq!(value("उनमें से एक", "एक"), 1.0);
+}
+
+#[test]
+fn dates_times_urls_codes_are_not_figures() {
+    none("बुधवार (26 जुलाई) को");
+    none("Updated: Thu, 27 Jul 2023 10:26 AM (IST)");
+    none("Nov 30, 2024 / 02:58 pm");
+    none("1 Dec 2024 8:23 AM GMT");
+    none("दिनांक 27.07.2023 को");
+    none("https://example.com/images/2023/07/27/photo_1200.jpg?w=675");
+    none("कोविड-19 महामारी");
+    none("version 1.2.3 released");
+}
+
+#[test]
+fn negative_numbers() {
+    assert_eq!(value("तापमान -5 डिग्री", "-5 डिग्री"), -5.0);
+    assert_eq!(value("minus five", "minus five"), -5.0);
+}
+
+/// A tiny fixed-seed PRNG (xorshift64*), so the property test needs no crate and is repeatable.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Spans of every figure lie on char boundaries inside the text, start < end, and nothing
+/// panics — on random mixes of number-ish pieces and on random bytes.
+#[test]
+fn property_random_inputs_never_panic_and_spans_are_sound() {
+    const PIECES: &[&str] = &[
+        "1",
+        "40",
+        "6,000",
+        "1,00,000",
+        "3,5",
+        ".75",
+        "१२",
+        "०",
+        "2023",
+        "1946",
+        "-",
+        "–",
+        "/",
+        ":",
+        ".",
+        ",",
+        "%",
+        "$",
+        "₹",
+        "€",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "से",
+        "अधिक",
+        "कम",
+        "तक",
+        "लगभग",
+        "कुछ",
+        "एक",
+        "दो",
+        "सौ",
+        "हजार",
+        "हज़ार",
+        "लाख",
+        "करोड़",
+        "मिलियन",
+        "सवा",
+        "साढ़े",
+        "पौने",
+        "डेढ़",
+        "हजारों",
+        "वीं",
+        "वां",
+        "st",
+        "th",
+        "दशमलव",
+        "बटा",
+        "सही",
+        "और",
+        "and",
+        "a",
+        "hundred",
+        "twenty",
+        "one",
+        "thousand",
+        "percent",
+        "of",
+        "between",
+        "to",
+        "km",
+        "वर्ग",
+        "किलोमीटर",
+        "दिन",
+        "दिवसीय",
+        "महीने",
+        "भर",
+        "पूरे",
+        "all",
+        "day",
+        "जुलाई",
+        "Dec",
+        "“",
+        "(",
+        "ि",
+        "़",
+        "\u{94d}",
+        "\u{200d}",
+        "é",
+        "😀",
+        "minus",
+        "माइनस",
+        "पहले",
+        "दूसरे",
+        "second",
+        "k",
+        "e",
+    ];
+    let g = &Grammars::builtin().figure;
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let check = |text: &str| {
+        for lang in [Lang::Hi, Lang::En] {
+            for (span, fig) in parse_figures(text, lang, g) {
+                assert!(span.start < span.end, "{text:?}: span {span:?}");
+                assert!(span.end <= text.len(), "{text:?}: span {span:?}");
+                assert!(
+                    text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                    "{text:?}: span {span:?}"
+                );
+                assert!(!fig.value.is_nan(), "{text:?}: NaN");
+            }
+        }
+    };
+    for _ in 0..3000 {
+        let n = 1 + rng.below(12);
+        let text: String = (0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect();
+        check(&text);
+    }
+    // Long digit runs, huge exponents, long chains of scales.
+    check(&"9".repeat(400));
+    check(&format!("{}.{}", "1".repeat(300), "2".repeat(300)));
+    check("1e99 1e-99 1,5e3");
+    check(&"हजार ".repeat(200));
+    check(&"एक सौ ".repeat(200));
+    check(&"twenty-".repeat(200));
+    for _ in 0..1000 {
+        let n = rng.below(40);
+        let bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
+        check(&String::from_utf8_lossy(&bytes));
+    }
 }

@@ -24,6 +24,13 @@ pub(super) struct Lit {
     pub grouped: bool,
 }
 
+impl Lit {
+    /// Too long to be a quantity (an ID, a hash, a phone number run together) or not finite.
+    pub fn is_code(&self) -> bool {
+        self.int_digits > 24 || !self.value.is_finite()
+    }
+}
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Kind {
@@ -93,9 +100,9 @@ fn run_value(s: &str) -> f64 {
 fn grouping_ok(first: usize, groups: &[usize]) -> bool {
     let western = (1..=3).contains(&first) && groups.iter().all(|&g| g == 3);
     let indian = (1..=2).contains(&first)
-        && groups.split_last().is_some_and(|(last, mid)| {
-            *last == 3 && mid.iter().all(|&g| g == 2)
-        });
+        && groups
+            .split_last()
+            .is_some_and(|(last, mid)| *last == 3 && mid.iter().all(|&g| g == 2));
     western || indian
 }
 
@@ -170,6 +177,24 @@ pub(super) fn literal(i: &str) -> IResult<&str, Lit> {
             rest = r;
         }
     }
+    // 1.3e6, 1e10, 12e-1: an exponent written right after the mantissa.
+    if let Some(r) = rest.strip_prefix(['e', 'E']) {
+        let (sign, r) = match r.strip_prefix(['-', '+']) {
+            Some(r2) => (if r.starts_with('-') { -1 } else { 1 }, r2),
+            None => (1, r),
+        };
+        if let Ok((r, d)) = digit_run(r)
+            && d.len() <= 2
+            && d.is_ascii()
+            && !r.starts_with(|c: char| c.is_alphanumeric())
+            && !first.is_empty()
+        {
+            let exp = sign * d.parse::<i32>().unwrap_or(0);
+            value *= 10f64.powi(exp);
+            integer = value.fract() == 0.0;
+            rest = r;
+        }
+    }
     if first.is_empty() && integer {
         // Neither digits nor a decimal part.
         return Err(nom::Err::Error(nom::error::Error::new(
@@ -216,11 +241,11 @@ pub(super) fn tokenize_into(text: &str, out: &mut Vec<Tok>) {
             i += c.len_utf8();
             continue;
         }
-        let prev_is_word_or_digit = out.last().is_some_and(|t: &Tok| {
-            t.end == i && matches!(t.kind, Kind::Word | Kind::Num(_))
-        });
-        let starts_number =
-            is_digit(c) || (c == '.' && !prev_is_word_or_digit && text[i + 1..].starts_with(is_digit));
+        let prev_is_word_or_digit = out
+            .last()
+            .is_some_and(|t: &Tok| t.end == i && matches!(t.kind, Kind::Word | Kind::Num(_)));
+        let starts_number = is_digit(c)
+            || (c == '.' && !prev_is_word_or_digit && text[i + 1..].starts_with(is_digit));
         if starts_number && let Ok((rest, lit)) = literal(&text[i..]) {
             let end = text.len() - rest.len();
             out.push(Tok {

@@ -105,6 +105,10 @@ struct RawFile {
     #[serde(default)]
     scales: Vec<String>,
     #[serde(default)]
+    range_links: Vec<String>,
+    #[serde(default)]
+    range_ends: Vec<String>,
+    #[serde(default)]
     units: RawUnits,
     #[serde(default)]
     deictic: Vec<RawDeictic>,
@@ -172,6 +176,8 @@ pub struct Lexicon {
     units: BTreeMap<String, Unit>,
     plural_units: BTreeSet<String>,
     scales: BTreeSet<String>,
+    range_links: BTreeSet<String>,
+    range_ends: BTreeSet<String>,
     ambiguous_months: BTreeSet<String>,
     month_postpositions: BTreeSet<String>,
     month_prepositions: BTreeSet<String>,
@@ -290,6 +296,8 @@ impl Lexicon {
         }
         self.plural_units.extend(set(&raw.plural_units));
         self.scales.extend(set(&raw.scales));
+        self.range_links.extend(set(&raw.range_links));
+        self.range_ends.extend(set(&raw.range_ends));
         self.ambiguous_months.extend(set(&raw.ambiguous_months));
         self.month_postpositions
             .extend(set(&raw.month_postpositions));
@@ -350,6 +358,14 @@ impl Lexicon {
     /// A scale word after a number word ("दो हज़ार"): the number is not a day.
     pub fn is_scale(&self, w: &str) -> bool {
         self.scales.contains(w)
+    }
+    /// "से", "to" between the two ends of a range.
+    pub fn is_range_link(&self, w: &str) -> bool {
+        self.range_links.contains(w)
+    }
+    /// "तक" after a range.
+    pub fn is_range_end(&self, w: &str) -> bool {
+        self.range_ends.contains(w)
     }
     /// True for month names that need support to count ("मार्च", "may").
     pub fn is_ambiguous_month(&self, w: &str) -> bool {

@@ -17,9 +17,11 @@ pub mod token;
 use chrono::NaiveDate;
 
 use crate::claim::{Claim, ClaimKind, Time};
+use crate::document::Lang;
 use crate::document::metadata::MetadataGrammar;
 use crate::error::GrammarError;
 use crate::extract::ExtractCtx;
+use crate::extract::figure::{self, FigureGrammar};
 use crate::grammar::GrammarSet;
 use crate::span::Span;
 
@@ -46,10 +48,34 @@ impl TimeGrammar {
     }
 }
 
-/// The time expressions in `text[start..end]`, unresolved.
-pub fn find(text: &str, start: usize, end: usize, g: &TimeGrammar) -> Vec<parse::Found> {
+/// The time expressions in `text[start..end]`, unresolved. With the figure grammar, years
+/// written in words are read too ("पच्चीस जनवरी अठारह सौ तिरेपन").
+pub fn find(
+    text: &str,
+    start: usize,
+    end: usize,
+    g: &TimeGrammar,
+    figures: Option<&FigureGrammar>,
+) -> Vec<parse::Found> {
     let toks = token::tokenize(text, start, end);
-    parse::find(text, &toks, &g.lexicon)
+    let words = |pos: usize| -> Option<(f64, usize)> {
+        let fg = figures?;
+        // a year in words is a few words long: look no further than 80 bytes
+        let mut stop = end.min(pos.saturating_add(80));
+        while !text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let (span, f) = figure::parse_figures(text.get(pos..stop)?, Lang::Hi, fg)
+            .into_iter()
+            .next()?;
+        (span.start == 0).then_some((f.value, span.end))
+    };
+    parse::find(
+        text,
+        &toks,
+        &g.lexicon,
+        figures.map(|_| &words as parse::NumberWords),
+    )
 }
 
 /// Dates that name their year in `text[start..end]` ("1 Dec 2024", "2024-11-30",
@@ -60,7 +86,7 @@ pub fn absolute_dates(
     end: usize,
     g: &TimeGrammar,
 ) -> Vec<(Span, NaiveDate)> {
-    find(text, start, end, g)
+    find(text, start, end, g, None)
         .into_iter()
         .filter_map(|f| match f.expr {
             Expr::Date {
@@ -79,7 +105,7 @@ pub fn extract(ctx: &ExtractCtx) -> Vec<Claim> {
     let g = &ctx.grammars.time;
     let mut out = Vec::new();
     for s in ctx.body() {
-        for f in find(ctx.text, s.start, s.end, g) {
+        for f in find(ctx.text, s.start, s.end, g, Some(&ctx.grammars.figure)) {
             let r = resolve::resolve(f.expr, ctx.published);
             out.push(Claim::new(
                 ctx.text,
@@ -89,6 +115,7 @@ pub fn extract(ctx: &ExtractCtx) -> Vec<Claim> {
                     value: r.value,
                     time: r.kind,
                     grain: r.grain,
+                    until: r.until,
                     weekday_mismatch: r.weekday_mismatch,
                 }),
             ));
@@ -215,6 +242,111 @@ mod tests {
     }
 
     #[test]
+    fn range_json_keeps_one_end_key_for_the_byte_offset() {
+        let text = "सम्मेलन 19 से 20 नवंबर तक चला।";
+        let p = chrono::NaiveDate::from_ymd_opt(2024, 12, 1);
+        let doc = analyze(
+            "t",
+            text.to_string(),
+            p,
+            &Options::default(),
+            Grammars::builtin(),
+        );
+        let c = doc.claims.iter().find(|c| c.kind_name() == "time").unwrap();
+        let json = serde_json::to_string(c).unwrap();
+        assert_eq!(json.matches("\"end\"").count(), 1, "{json}");
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["end"], serde_json::json!(c.end));
+        assert_eq!(v["until"], serde_json::json!("2024-11-20"));
+    }
+
+    /// Random mixtures of time words, digits, marks and punctuation: no panic, and every span is
+    /// on character boundaries and slices to the claim's text.
+    #[test]
+    fn random_fragments_give_valid_spans() {
+        const PARTS: &[&str] = &[
+            "26",
+            "जुलाई",
+            " ",
+            "(",
+            ")",
+            "-",
+            "/",
+            ".",
+            "2024",
+            "बुधवार",
+            "से",
+            "तक",
+            "पिछले",
+            "दो",
+            "दिन",
+            "पहले",
+            "कल",
+            "था",
+            "१२",
+            "Nov",
+            ",",
+            "३१",
+            "\u{200d}",
+            "फ़",
+            "ँ",
+            "।",
+            "\n",
+            "0",
+            "99",
+            "5/5",
+            "10:30",
+            "%",
+            "उन्नीस",
+            "सौ",
+            "हज़ार",
+            "the",
+            "of",
+            "last",
+            "Friday",
+            "21st",
+            "इस",
+            "सप्ताह",
+            "तारीख",
+            "1 Dec 2024",
+            "Updated:",
+            "Seoulसियोल :",
+            "एजेंसी",
+            "é",
+            "\t",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let g = Grammars::builtin();
+        for _ in 0..800 {
+            let mut text = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let n = (seed >> 59) as usize + 1;
+            for _ in 0..n {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(PARTS[(seed >> 33) as usize % PARTS.len()]);
+            }
+            let p = chrono::NaiveDate::from_ymd_opt(2024, 12, 1);
+            for published in [p, None] {
+                let doc = analyze("r", text.clone(), published, &Options::default(), g);
+                for c in &doc.claims {
+                    assert!(c.start < c.end && c.end <= text.len(), "{text:?}: {c:?}");
+                    assert_eq!(text.get(c.start..c.end), Some(c.text.as_str()), "{text:?}");
+                }
+                if let Some(d) = &doc.dateline {
+                    assert_eq!(text.get(d.start..d.end), Some(d.text.as_str()));
+                }
+                if let Some(s) = doc.published_span {
+                    assert!(text.get(s.start..s.end).is_some());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn no_input_panics() {
         for s in [
             "",
@@ -229,5 +361,109 @@ mod tests {
             let _ = times(s, Some("2024-11-30"));
             let _ = times(s, None);
         }
+    }
+}
+
+/// The seed articles' times, publication dates and datelines (issue 2's acceptance).
+#[cfg(test)]
+mod seeds {
+    use crate::claim::ClaimKind;
+    use crate::grammar::Grammars;
+    use crate::pipeline::{Options, analyze};
+
+    fn check(
+        text: &str,
+        published: Option<&str>,
+        city: Option<&str>,
+        want: &[(&str, Option<&str>)],
+    ) {
+        let doc = analyze(
+            "seed",
+            text.to_string(),
+            None,
+            &Options::default(),
+            Grammars::builtin(),
+        );
+        assert_eq!(doc.published.map(|d| d.to_string()).as_deref(), published);
+        assert_eq!(doc.dateline.as_ref().map(|d| d.city.as_str()), city);
+        let times: Vec<(&str, Option<&str>)> = doc
+            .claims
+            .iter()
+            .filter_map(|c| match &c.detail {
+                ClaimKind::Time(t) => Some((c.text.as_str(), t.value.as_deref())),
+                _ => None,
+            })
+            .collect();
+        for w in want {
+            assert!(times.contains(w), "missing {w:?} in {times:?}");
+        }
+    }
+
+    #[test]
+    fn seed_000() {
+        check(
+            include_str!("../../../tests/corpus/000_b1c8025b0e2ba5b4.txt"),
+            Some("2024-12-01"),
+            Some("सियोल"),
+            &[
+                ("शुक्रवार", Some("2024-11-29")),
+                ("शनिवार", Some("2024-11-30")),
+                ("रविवार", Some("2024-12-01")),
+                ("जून", Some("2024-06")),
+                ("पिछले दिन", Some("2024-11-30")),
+            ],
+        );
+    }
+
+    #[test]
+    fn seed_001() {
+        check(
+            include_str!("../../../tests/corpus/001_93327e7be077d1f2.txt"),
+            Some("2023-07-27"),
+            Some("सियोल"),
+            &[
+                ("गुरुवार", Some("2023-07-27")),
+                ("बुधवार", Some("2023-07-26")),
+                ("इस सप्ताह", Some("2023-07-24")),
+            ],
+        );
+    }
+
+    #[test]
+    fn seed_002() {
+        check(
+            include_str!("../../../tests/corpus/002_5fa5028a7c2c55c0.txt"),
+            Some("2024-11-30"),
+            None,
+            &[("बीते शुक्रवार", Some("2024-11-29"))],
+        );
+    }
+
+    #[test]
+    fn seed_003() {
+        check(
+            include_str!("../../../tests/corpus/003_9cdd1d268ee3f9b1.txt"),
+            Some("2023-07-27"),
+            None,
+            &[
+                ("बुधवार (26 जुलाई)", Some("2023-07-26")),
+                ("इस सप्ताह", Some("2023-07-24")),
+            ],
+        );
+    }
+
+    #[test]
+    fn seed_004_has_no_date_so_times_stay_null() {
+        check(
+            include_str!("../../../tests/corpus/004_e88fc5b0d66a22c9.txt"),
+            None,
+            None,
+            &[
+                ("शनिवार", None),
+                ("जून", None),
+                ("पिछले साल", None),
+                ("अक्टूबर", None),
+            ],
+        );
     }
 }

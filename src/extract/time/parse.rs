@@ -67,6 +67,22 @@ pub enum Expr {
         /// Which year.
         dir: Direction,
     },
+    /// A range of days: "19 से 20 नवंबर", "2-3 दिसंबर 1984", "22 जनवरी से 5 फरवरी तक".
+    Range {
+        /// First day as written: year, month (None: the end's), day.
+        from: (Option<i32>, Option<u32>, u32),
+        /// Last day as written: year, month, day.
+        to: (Option<i32>, u32, u32),
+    },
+    /// The last or next few units: "पिछले तीन दिनों", "अगले 3 महीने", "the past two weeks".
+    Stretch {
+        /// How many units.
+        count: u32,
+        /// Of what.
+        unit: Unit,
+        /// Back from publication (Last) or ahead (Next).
+        dir: Direction,
+    },
     /// A whole period: "पिछले साल", "इस सप्ताह", "last month", "पिछले दिन".
     Period {
         /// Day, week, month or year.
@@ -80,6 +96,16 @@ pub enum Expr {
         count: u32,
         /// Of what.
         unit: Unit,
+    },
+    /// "आज मंगलवार", "कल (बुधवार)": a deictic word with the weekday it names; the weekday
+    /// settles the sign of an ambiguous कल.
+    DeicticWeekday {
+        /// The offset in days, if the tense gave it.
+        offset: Option<i64>,
+        /// The offset's size, for ambiguous words.
+        magnitude: i64,
+        /// ISO weekday written beside it.
+        weekday: u32,
     },
     /// "आज", "yesterday", "कल": days from publication; `None` when the sign is unknown.
     Deictic {
@@ -99,10 +125,15 @@ pub struct Found {
     pub expr: Expr,
 }
 
+/// Reads a number written in words at a byte offset: (value, bytes taken). The figure grammar
+/// knows number words; dates borrow it for years in words ("उन्नीस सौ नब्बे").
+pub type NumberWords<'a> = &'a dyn Fn(usize) -> Option<(f64, usize)>;
+
 struct M<'a> {
     text: &'a str,
     toks: &'a [Token],
     lx: &'a Lexicon,
+    words: Option<NumberWords<'a>>,
 }
 
 /// (last token, expression, closing bracket taken)
@@ -116,24 +147,21 @@ impl<'a> M<'a> {
             .map(|t| t.norm.as_str())
     }
 
-    /// The text between tokens `a` and `a + 1`, when it is only spaces and light punctuation.
+    /// The text between tokens `a` and `a + 1`, when it is only spaces and light punctuation
+    /// (a tab separates table cells: "29 मार्च\t1024" is a date and a count, not a date).
     fn gap(&self, a: usize) -> Option<&'a str> {
         let (x, y) = (self.toks.get(a)?, self.toks.get(a + 1)?);
         let g = self.text.get(x.end..y.start)?;
         let ok = g.chars().count() <= 5
-            && g.chars().all(|c| {
-                matches!(
-                    c,
-                    ' ' | '\t' | '\u{a0}' | ',' | '(' | ')' | '-' | '–' | '.' | '/'
-                )
-            });
+            && g.chars()
+                .all(|c| matches!(c, ' ' | '\u{a0}' | ',' | '(' | ')' | '-' | '–' | '.' | '/'));
         ok.then_some(g)
     }
 
     /// Token `a + 1` follows `a` with at most spaces (and a hyphen) between.
     fn tight(&self, a: usize) -> bool {
         self.gap(a)
-            .is_some_and(|g| g.chars().all(|c| matches!(c, ' ' | '\t' | '\u{a0}' | '-')))
+            .is_some_and(|g| g.chars().all(|c| matches!(c, ' ' | '\u{a0}' | '-')))
     }
 
     fn phrase(&self, k: usize, p: &[String]) -> Option<usize> {
@@ -229,10 +257,27 @@ impl<'a> M<'a> {
 
     /// An optional year after token `last`.
     fn then_year(&self, last: usize) -> (Option<i32>, usize) {
-        match self.gap(last).and_then(|_| self.year(last + 1)) {
-            Some(y) => (Some(y), last + 1),
+        match self.gap(last).and_then(|_| self.year_at(last + 1)) {
+            Some((y, l)) => (Some(y), l),
             None => (None, last),
         }
+    }
+
+    /// A year at token `k`, in digits or in words ("दो हज़ार पाँच"): (year, last token).
+    fn year_at(&self, k: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year(k) {
+            return Some((y, k));
+        }
+        let t = self.toks.get(k)?;
+        // a year in words starts with a number word ("उन्नीस सौ नब्बे", "दो हज़ार पाँच")
+        if t.kind != TokKind::Word || self.lx.day(&t.norm).is_none() {
+            return None;
+        }
+        let (v, len) = (self.words?)(t.start)?;
+        let end = t.start + len;
+        let last = (k..self.toks.len()).find(|&i| self.toks[i].end == end)?;
+        let ok = v.fract() == 0.0 && (1000.0..=2999.0).contains(&v) && last > k;
+        ok.then_some((v as i32, last))
     }
 
     /// Skip one link word at `k` (e.g. "of", "की"), if `is_link` says so.
@@ -291,6 +336,61 @@ impl<'a> M<'a> {
         ))
     }
 
+    /// date|day (-|से|to) date|day [तक]
+    fn range(&self, k: usize) -> Option<Hit> {
+        let (start_last, from) = match self.date_core(k) {
+            Some((l, y, m, d)) => (l, (y, Some(m), d)),
+            None => {
+                let (d, l, _) = self.day(k)?;
+                (l, (None, None, d))
+            }
+        };
+        let g = self.gap(start_last)?;
+        let next = if g.contains('-') || g.contains('–') {
+            start_last + 1
+        } else {
+            let w = self.word(start_last + 1)?;
+            if !self.lx.is_range_link(w) || self.gap(start_last + 1).is_none() {
+                return None;
+            }
+            start_last + 2
+        };
+        let (mut last, to) = match (self.date_core(next), from) {
+            (Some((l, y, m, d)), _) => (l, (y, m, d)),
+            // "Nov 19-20": the end takes the start's month and year
+            (None, (y, Some(m), d0)) => {
+                let (d, l, _) = self.day(next)?;
+                if d <= d0 {
+                    return None;
+                }
+                (l, (y, m, d))
+            }
+            (None, _) => return None,
+        };
+        if from.1.is_none() && from.2 >= to.2 {
+            return None;
+        }
+        if self.gap(last).is_some() && self.word(last + 1).is_some_and(|w| self.lx.is_range_end(w))
+        {
+            last += 1;
+        }
+        Some((last, Expr::Range { from, to }, false))
+    }
+
+    /// पिछले/अगले + count + unit: "पिछले दो दिनों", "next three months"
+    fn stretch(&self, k: usize) -> Option<Hit> {
+        let (dir, dl) = self.direction(k)?;
+        if dir == Direction::This || !self.tight(dl) {
+            return None;
+        }
+        let (count, cl) = self.count(dl + 1)?;
+        if !self.tight(cl) {
+            return None;
+        }
+        let unit = self.lx.unit(self.word(cl + 1)?)?;
+        Some((cl + 1, Expr::Stretch { count, unit, dir }, false))
+    }
+
     /// weekday [,(] date [)] | weekday [the] day(ordinal or तारीख)
     fn weekday_date(&self, k: usize) -> Option<Hit> {
         let (weekday, _) = self.weekday(k)?;
@@ -325,27 +425,14 @@ impl<'a> M<'a> {
         Some((last, expr, paren))
     }
 
-    /// [the] 22nd | 22 तारीख
+    /// 22 तारीख — a bare ordinal ("the 21st meeting") is not a day of the month.
     fn day_of_month(&self, k: usize) -> Option<Hit> {
-        let dk = self.skip(k, |w| self.lx.is_day_prefix(w));
-        let (day, last, ordinal) = self.day(dk)?;
+        let (day, last, _) = self.day(k)?;
         let marker = self.gap(last).is_some()
             && self
                 .word(last + 1)
                 .is_some_and(|w| self.lx.is_day_marker(w));
-        let numeric_ordinal = ordinal
-            && dk > k
-            && matches!(
-                self.toks.get(last).map(|t| t.kind),
-                Some(TokKind::Num { .. })
-            );
-        if marker {
-            Some((last + 1, Expr::DayOfMonth { day, weekday: None }, false))
-        } else if numeric_ordinal {
-            Some((last, Expr::DayOfMonth { day, weekday: None }, false))
-        } else {
-            None
-        }
+        marker.then_some((last + 1, Expr::DayOfMonth { day, weekday: None }, false))
     }
 
     /// year month: "2015 जून"
@@ -367,9 +454,9 @@ impl<'a> M<'a> {
     /// month year | month (when not ambiguous, or supported)
     fn month_only(&self, k: usize) -> Option<Hit> {
         let (month, short) = self.month(k)?;
-        if let Some(year) = self.gap(k).and_then(|_| self.year(k + 1)) {
+        if let Some((year, yl)) = self.gap(k).and_then(|_| self.year_at(k + 1)) {
             return Some((
-                k + 1,
+                yl,
                 Expr::Month {
                     year: Some(year),
                     month,
@@ -507,6 +594,17 @@ impl<'a> M<'a> {
         } else {
             Some(d.offset)
         };
+        // "आज मंगलवार को", "कल (बुधवार)": the weekday names the same day
+        if let Some(g) = self.gap(last)
+            && let Some((weekday, false)) = self.weekday(last + 1)
+        {
+            let expr = Expr::DeicticWeekday {
+                offset,
+                magnitude: d.offset,
+                weekday,
+            };
+            return Some((last + 1, expr, g.contains('(')));
+        }
         Some((last, Expr::Deictic { offset }, false))
     }
 
@@ -572,6 +670,8 @@ impl<'a> M<'a> {
             self.weekday_date(k),
             self.weekday_of_week(k),
             self.relative(k),
+            self.stretch(k),
+            self.range(k),
             self.year_month(k),
             self.ago(k),
             self.date(k),
@@ -592,8 +692,20 @@ impl<'a> M<'a> {
 
 /// Every time expression in `toks` (tokens of one sentence of `text`), left to right, longest
 /// first, not overlapping.
-pub fn find(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<Found> {
-    let m = M { text, toks, lx };
+///
+/// `words`, when given, reads numbers in words (for years: "पच्चीस जनवरी अठारह सौ तिरेपन").
+pub fn find(
+    text: &str,
+    toks: &[Token],
+    lx: &Lexicon,
+    words: Option<NumberWords<'_>>,
+) -> Vec<Found> {
+    let m = M {
+        text,
+        toks,
+        lx,
+        words,
+    };
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {

@@ -23,6 +23,8 @@ pub struct Resolved {
     pub grain: Grain,
     /// A weekday beside a date that disagrees with it.
     pub weekday_mismatch: bool,
+    /// The last day of a range.
+    pub until: Option<String>,
 }
 
 fn day(d: NaiveDate) -> String {
@@ -114,6 +116,7 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
         kind: TimeKind::Relative,
         grain: Grain::Day,
         weekday_mismatch: false,
+        until: None,
     };
     match e {
         Expr::Date {
@@ -223,12 +226,87 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 .and_then(|m| shift_days(m, 7 * dir_offset(dir) + i64::from(weekday) - 1))
                 .map(day);
         }
+        Expr::Range { from, to } => {
+            r.kind = TimeKind::Date;
+            let end = match to.0 {
+                Some(y) => NaiveDate::from_ymd_opt(y, to.1, to.2),
+                None => p.and_then(|p| recent_date(p, to.1, to.2)),
+            };
+            let start = end.and_then(|e| {
+                let m = from.1.unwrap_or(to.1);
+                let y = from.0.unwrap_or(if (m, from.2) > (to.1, to.2) {
+                    e.year() - 1
+                } else {
+                    e.year()
+                });
+                NaiveDate::from_ymd_opt(y, m, from.2)
+            });
+            if let (Some(s), Some(e)) = (start, end)
+                && s <= e
+            {
+                r.value = Some(day(s));
+                r.until = Some(day(e));
+            }
+        }
+        Expr::Stretch { count, unit, dir } => {
+            let n = u64::from(count);
+            let far = |p: NaiveDate, back: bool| match unit {
+                Unit::Day | Unit::Week => {
+                    let days = if unit == Unit::Week { 7 * n } else { n };
+                    if back {
+                        p.checked_sub_days(Days::new(days))
+                    } else {
+                        p.checked_add_days(Days::new(days))
+                    }
+                }
+                Unit::Month | Unit::Year => {
+                    let months = chrono::Months::new(
+                        u32::try_from(if unit == Unit::Year { 12 * n } else { n }).ok()?,
+                    );
+                    if back {
+                        p.checked_sub_months(months)
+                    } else {
+                        p.checked_add_months(months)
+                    }
+                }
+            };
+            let (s, e) = match (p, dir) {
+                (Some(p), Direction::Next) => {
+                    let s = shift_days(p, 1);
+                    (s, s.and_then(|s| far(s, false)))
+                }
+                (Some(p), _) => (far(p, true), Some(p)),
+                (None, _) => (None, None),
+            };
+            if let (Some(s), Some(e)) = (s, e) {
+                r.value = Some(day(s));
+                r.until = Some(day(e));
+            }
+        }
         Expr::Period { unit, dir } => {
             let n = dir_offset(dir);
             (r.grain, r.value) = period(unit, n, p);
         }
         Expr::Ago { count, unit } => {
             (r.grain, r.value) = period(unit, -i64::from(count), p);
+        }
+        Expr::DeicticWeekday {
+            offset,
+            magnitude,
+            weekday,
+        } => {
+            let date = p.and_then(|p| match offset {
+                Some(n) => shift_days(p, n),
+                // कल + weekday: the side of publication that has that weekday
+                None => [-magnitude, magnitude]
+                    .into_iter()
+                    .filter_map(|n| shift_days(p, n))
+                    .find(|d| weekday_of(*d) == weekday),
+            });
+            if let Some(d) = date {
+                r.weekday_mismatch = weekday_of(d) != weekday;
+            }
+            r.value = date.map(day);
         }
         Expr::Deictic { offset } => {
             r.value = p.zip(offset).and_then(|(p, n)| shift_days(p, n)).map(day);
@@ -354,6 +432,57 @@ mod tests {
             unit: Unit::Day,
         };
         assert_eq!(v(ago, "2024-12-01").as_deref(), Some("2024-11-28"));
+    }
+
+    #[test]
+    fn ranges_and_stretches_have_both_ends() {
+        let r = resolve(
+            Expr::Range {
+                from: (None, None, 19),
+                to: (None, 11, 20),
+            },
+            p("2016-11-07"),
+        );
+        assert_eq!(
+            (r.value.as_deref(), r.until.as_deref()),
+            (Some("2015-11-19"), Some("2015-11-20"))
+        );
+        // a range across the new year takes the earlier year for its start
+        let r = resolve(
+            Expr::Range {
+                from: (None, Some(12), 28),
+                to: (None, 1, 3),
+            },
+            p("2024-01-10"),
+        );
+        assert_eq!(
+            (r.value.as_deref(), r.until.as_deref()),
+            (Some("2023-12-28"), Some("2024-01-03"))
+        );
+        let r = resolve(
+            Expr::Stretch {
+                count: 3,
+                unit: Unit::Week,
+                dir: Direction::Last,
+            },
+            p("2016-11-07"),
+        );
+        assert_eq!(
+            (r.value.as_deref(), r.until.as_deref()),
+            (Some("2016-10-17"), Some("2016-11-07"))
+        );
+        let r = resolve(
+            Expr::Stretch {
+                count: 3,
+                unit: Unit::Month,
+                dir: Direction::Next,
+            },
+            p("2016-11-07"),
+        );
+        assert_eq!(
+            (r.value.as_deref(), r.until.as_deref()),
+            (Some("2016-11-08"), Some("2017-02-08"))
+        );
     }
 
     #[test]

@@ -178,8 +178,8 @@ fn dmy(i: &str) -> IResult<&str, NumDate> {
     }
 }
 
-/// `11/20` | `22/04` | `06-05` — no year: a slash with a two-digit part, or a hyphen between two
-/// two-digit parts one of which is zero-padded (so ranges like "10-12" stay figures).
+/// `11/20` | `22/04` | `06-05` — no year: two two-digit parts, with a slash, or with a hyphen when
+/// one part is zero-padded (so fractions like "3/15" and ranges like "10-12" stay figures).
 fn dm(i: &str) -> IResult<&str, NumDate> {
     let (after_a, a) = number(i)?;
     let first = &i[..i.len() - after_a.len()];
@@ -191,7 +191,8 @@ fn dm(i: &str) -> IResult<&str, NumDate> {
     let ok = a.1 <= 2
         && b.1 <= 2
         && match s {
-            '/' => a.1 == 2 || b.1 == 2,
+            // both two-digit, so fractions ("2/10", "3/15") stay figures
+            '/' => a.1 == 2 && b.1 == 2,
             '-' => a.1 == 2 && b.1 == 2 && (padded(first) || padded(second)),
             _ => false,
         };

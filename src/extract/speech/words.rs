@@ -1,0 +1,184 @@
+//! Words with byte spans, and the normalisation used to match them against word lists.
+//!
+//! A word is a run of letters, digits and Devanagari signs (matras, virama, nukta are not
+//! `is_alphabetic`, so they are listed by block). Hyphens and apostrophes split words, so
+//! "किम जोंग-उन" is three words and "Korea's" two. Matching compares normalised words: nukta
+//! dropped (ज़ = ज), chandrabindu as anusvara, zero-width joiners dropped, Latin lowercased; spans
+//! always point at the text as read.
+
+use crate::span::Span;
+
+/// One word of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The normalised form used for matching.
+    pub norm: String,
+}
+
+impl Word {
+    /// The word's span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// True for characters that belong inside a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || (('\u{0900}'..='\u{097F}').contains(&c) && !matches!(c, '।' | '॥' | '॰'))
+        || c == '\u{200C}'
+        || c == '\u{200D}'
+}
+
+/// The normalised form of a word or phrase (see the module doc); words are joined by one space.
+pub fn norm(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if !is_word_char(c) {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            '\u{093C}' | '\u{200C}' | '\u{200D}' => {}
+            'ँ' => out.push('ं'),
+            '\u{0958}' => out.push('क'),
+            '\u{0959}' => out.push('ख'),
+            '\u{095A}' => out.push('ग'),
+            '\u{095B}' => out.push('ज'),
+            '\u{095C}' => out.push('ड'),
+            '\u{095D}' => out.push('ढ'),
+            '\u{095E}' => out.push('फ'),
+            '\u{095F}' => out.push('य'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The words of `text` inside `span`, in order.
+pub fn words(text: &str, span: Span) -> Vec<Word> {
+    let s = span.slice(text);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(st) = start.take() {
+            push(&mut out, s, st, i, span.start);
+        }
+    }
+    if let Some(st) = start {
+        push(&mut out, s, st, s.len(), span.start);
+    }
+    out
+}
+
+fn push(out: &mut Vec<Word>, s: &str, st: usize, en: usize, base: usize) {
+    let n = norm(&s[st..en]);
+    if !n.is_empty() {
+        out.push(Word {
+            start: base + st,
+            end: base + en,
+            norm: n,
+        });
+    }
+}
+
+/// True when only white space or hyphens lie between the two words (they may form one phrase),
+/// or the dot of a dotted abbreviation ("यू.एस.", "U.N.": short words, dot, no space).
+pub fn joined(text: &str, a: &Word, b: &Word) -> bool {
+    text.get(a.end..b.start).is_some_and(|g| {
+        g.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '‐'))
+            || dotted(text, a, b)
+    })
+}
+
+/// "यू.एस", "U.N": two words of at most two letters with only a dot between them.
+pub fn dotted(text: &str, a: &Word, b: &Word) -> bool {
+    let short = |w: &Word| {
+        text.get(w.start..w.end)
+            .is_some_and(|s| s.chars().count() <= 2)
+    };
+    text.get(a.end..b.start) == Some(".") && short(a) && short(b)
+}
+
+/// Split a phrase from a word list into normalised words.
+pub fn phrase(s: &str) -> Vec<String> {
+    norm(s)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether the normalised words of `ws` starting at `i` are exactly `p`.
+pub fn matches_at(ws: &[Word], i: usize, p: &[String], text: &str) -> bool {
+    if p.is_empty() || i + p.len() > ws.len() {
+        return false;
+    }
+    p.iter()
+        .enumerate()
+        .all(|(k, w)| ws[i + k].norm == *w && (k == 0 || joined(text, &ws[i + k - 1], &ws[i + k])))
+}
+
+/// The longest phrase of `list` that starts at word `i`: its length in words and index in `list`.
+pub fn longest_at(
+    ws: &[Word],
+    i: usize,
+    list: &[Vec<String>],
+    text: &str,
+) -> Option<(usize, usize)> {
+    list.iter()
+        .enumerate()
+        .filter(|(_, p)| matches_at(ws, i, p, text))
+        .map(|(k, p)| (p.len(), k))
+        .max_by_key(|&(n, k)| (n, std::cmp::Reverse(k)))
+}
+
+/// The longest phrase of `list` that ends at word `i` (inclusive): its length in words.
+pub fn longest_ending_at(ws: &[Word], i: usize, list: &[Vec<String>], text: &str) -> Option<usize> {
+    list.iter()
+        .filter(|p| p.len() <= i + 1 && matches_at(ws, i + 1 - p.len(), p, text))
+        .map(Vec::len)
+        .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_have_spans_and_normal_forms() {
+        let t = "किम जोंग-उन ने 'होंगज़ोंग' कहा। Korea's";
+        let ws = words(t, Span::new(0, t.len()));
+        let texts: Vec<&str> = ws.iter().map(|w| &t[w.start..w.end]).collect();
+        assert_eq!(
+            texts,
+            ["किम", "जोंग", "उन", "ने", "होंगज़ोंग", "कहा", "Korea", "s"]
+        );
+        assert_eq!(ws[4].norm, "होंगजोंग");
+        assert_eq!(ws[6].norm, "korea");
+    }
+
+    #[test]
+    fn phrases_match_across_spaces_and_hyphens_only() {
+        let t = "किम जोंग-उन, जोंग";
+        let ws = words(t, Span::new(0, t.len()));
+        let p = vec![phrase("किम जोंग उन")];
+        assert_eq!(longest_at(&ws, 0, &p, t), Some((3, 0)));
+        let q = vec![phrase("उन जोंग")];
+        assert_eq!(longest_at(&ws, 2, &q, t), None, "a comma breaks a phrase");
+    }
+}

@@ -1,0 +1,170 @@
+//! M003 magnitude: a western scale word that makes a count absurd.
+//!
+//! What it catches: a number already in the thousands followed by मिलियन/बिलियन on a counted noun
+//! ("6,000 मिलियन कार्यों" for "6,000 military workers"), and counts of people or things beyond any
+//! plausible size ("20 बिलियन सैनिक").
+//! Why: an English adjective misread as a scale ("military" → "million"), or a scale applied
+//! twice, multiplies a figure by a million — a changed fact, not a style problem. Money and
+//! measures are left alone: "1,500 मिलियन डॉलर" is clumsy but not absurd.
+//!
+//! The rule reads number tokens directly, so it works without the figure extractor.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::error::GrammarError;
+use crate::finding::{CodeDoc, Severity};
+use crate::grammar::GrammarSet;
+use crate::mt::normalize::{Script, norm_word, number_value};
+use crate::mt::{DocView, Evidence};
+use crate::span::Span;
+
+/// `tathya explain M003`.
+pub const DOC: CodeDoc = CodeDoc {
+    code: "M003",
+    name: "mt-absurd-magnitude",
+    severity: Severity::Error,
+    what: "A western scale (मिलियन, बिलियन) stacked on a number already in the thousands, or a count of people or things beyond any plausible size.",
+    why: "A word misread as a scale (\"military\" → \"million\") multiplies a figure by a million: the sentence now states a false number.",
+    example: "कुर्स्क क्षेत्र में अतिरिक्त 6,000 मिलियन कार्यों को भेजने के लिए सहमत",
+};
+
+#[derive(Debug, Deserialize)]
+struct Raw {
+    scales: HashMap<String, f64>,
+    western: Vec<String>,
+    money_and_measures: Vec<String>,
+    stacked_min: f64,
+    absurd_count: f64,
+    weight: f64,
+}
+
+/// Scales, the western ones, and the nouns a big figure may legitimately count.
+#[derive(Debug)]
+pub struct Data {
+    scales: HashMap<String, f64>,
+    western: Vec<String>,
+    exempt: Vec<String>,
+    stacked_min: f64,
+    absurd_count: f64,
+    weight: f64,
+}
+
+impl Data {
+    /// Load `hi/mt/magnitude.toml`.
+    pub fn load(set: &GrammarSet) -> Result<Self, GrammarError> {
+        let raw: Raw = set.parse("hi/mt/magnitude.toml")?;
+        Ok(Data {
+            scales: raw
+                .scales
+                .into_iter()
+                .map(|(k, v)| (norm_word(&k), v))
+                .collect(),
+            western: raw.western.iter().map(|w| norm_word(w)).collect(),
+            exempt: raw
+                .money_and_measures
+                .iter()
+                .map(|w| norm_word(w))
+                .collect(),
+            stacked_min: raw.stacked_min,
+            absurd_count: raw.absurd_count,
+            weight: raw.weight,
+        })
+    }
+
+    fn is_exempt(&self, noun: &str) -> bool {
+        // Prefix match covers inflection: डॉलर/डॉलरों, रुपये/रुपयों.
+        self.exempt.iter().any(|e| noun.starts_with(e.as_str()))
+    }
+}
+
+/// Check every number followed by a scale word.
+pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
+    let d = &v.g.magnitude;
+    for s in &v.sents {
+        let t = &s.tokens;
+        for i in 0..t.len() {
+            if t[i].script != Script::Number {
+                continue;
+            }
+            let Some(n) = number_value(&t[i].norm) else {
+                continue;
+            };
+            let Some(scale_tok) = t.get(i + 1) else {
+                continue;
+            };
+            let Some(&scale) = d.scales.get(&scale_tok.norm) else {
+                continue;
+            };
+            // The counted noun: the next word that is not another scale or a qualifier.
+            let Some(noun) = t.get(i + 2) else {
+                continue;
+            };
+            if noun.script != Script::Deva || d.is_exempt(&noun.norm) || v.g.is_function(&noun.norm)
+            {
+                continue;
+            }
+            let western = d.western.contains(&scale_tok.norm);
+            let value = n * scale;
+            let why = if western && n >= d.stacked_min {
+                format!(
+                    "{} stacked on {}: {} {}",
+                    v.slice(scale_tok.span()),
+                    v.slice(t[i].span()),
+                    fmt_big(value),
+                    v.slice(noun.span())
+                )
+            } else if value >= d.absurd_count {
+                format!(
+                    "{} {} is beyond any plausible count",
+                    fmt_big(value),
+                    v.slice(noun.span())
+                )
+            } else {
+                continue;
+            };
+            out.push(Evidence {
+                code: &DOC,
+                span: Span::new(t[i].start, noun.end),
+                message: why,
+                weight: d.weight,
+            });
+        }
+    }
+}
+
+fn fmt_big(v: f64) -> String {
+    if v >= 1e9 {
+        format!("{:.0} billion", v / 1e9)
+    } else if v >= 1e6 {
+        format!("{:.0} million", v / 1e6)
+    } else {
+        format!("{v:.0}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::mt::testing::hits;
+
+    #[test]
+    fn a_scale_stacked_on_thousands() {
+        assert_eq!(
+            hits(
+                "क्षेत्र में अतिरिक्त 6,000 मिलियन कार्यों को भेजने पर सहमति बनी।",
+                "M003"
+            ),
+            vec!["6,000 मिलियन कार्यों"]
+        );
+        assert_eq!(hits("सीमा पर 20 बिलियन सैनिक तैनात हैं।", "M003").len(), 1);
+    }
+
+    #[test]
+    fn money_and_ordinary_counts_are_fine() {
+        assert!(hits("कंपनी ने 1,500 मिलियन डॉलर का निवेश किया।", "M003").is_empty());
+        assert!(hits("देश में 5 मिलियन लोग रहते हैं।", "M003").is_empty());
+        assert!(hits("राज्य को 2,000 करोड़ रुपये मिले।", "M003").is_empty());
+        assert!(hits("देश की आबादी 130 करोड़ है।", "M003").is_empty());
+    }
+}

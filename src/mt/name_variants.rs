@@ -1,0 +1,130 @@
+//! M006 name-two-ways: one foreign name spelled two ways in one article.
+//!
+//! What it catches: "क्यूरीलो बुडन … बडनोव के मूल्यांकन" — Budanov written as बुडन and as बडनोव. Two
+//! name-like tokens (unknown to native news, not English words) whose romanisations are close
+//! and share their first sound, yet differ in their consonants. The later spelling gets the
+//! evidence; the finding points back to the first.
+//! Why: an editor spells a name one way; a machine translating sentence by sentence does not,
+//! and a reader (or a cross-source check) may take two spellings for two people. Weak on its own:
+//! distinct people can have similar names.
+
+use serde::Deserialize;
+
+use crate::finding::{CodeDoc, Severity};
+use crate::mt::normalize::Script;
+use crate::mt::romanize::{deva_skeleton, roman, similarity};
+use crate::mt::{DocView, Evidence};
+
+/// `tathya explain M006`.
+pub const DOC: CodeDoc = CodeDoc {
+    code: "M006",
+    name: "mt-name-two-ways",
+    severity: Severity::Warning,
+    what: "One foreign name spelled two ways in the same article (\"बुडन\" / \"बडनोव\").",
+    why: "Editors keep one spelling; sentence-by-sentence machine translation does not, and two spellings read as two people.",
+    example: "… क्यूरीलो बुडन ने ब्लूमबर्ग न्यूज को बताया। … ब्लूमबर्ग स्वतंत्र रूप से बडनोव के मूल्यांकन को सत्यापित नहीं कर सकते।",
+};
+
+/// Thresholds from `hi/mt/name_variants.toml`.
+#[derive(Debug, Deserialize)]
+pub struct Data {
+    min_similarity: f64,
+    min_chars: usize,
+    weight: f64,
+}
+
+struct Cand<'a> {
+    start: usize,
+    end: usize,
+    norm: &'a str,
+    roman: String,
+    skeleton: String,
+}
+
+/// Compare every pair of name-like tokens in the body.
+pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
+    let d = &v.g.name_variants;
+    let mut cands: Vec<Cand> = Vec::new();
+    for s in &v.sents {
+        for (i, t) in s.tokens.iter().enumerate() {
+            if t.script != Script::Deva
+                || t.norm.chars().count() < d.min_chars
+                || v.g.lexicon.hi_band(&t.norm) > 0
+                || v.g.is_function(&t.norm)
+                || v.g.lexicon.english_match(&t.norm).is_some()
+            {
+                continue;
+            }
+            // A name: capitalised in spirit — next to another unknown word, a title, or ने/के/की/का.
+            let next_case = s
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.norm.as_str(), "ने" | "के" | "की" | "का"));
+            if !(v.is_name_like(s, i) || next_case) {
+                continue;
+            }
+            cands.push(Cand {
+                start: t.start,
+                end: t.end,
+                norm: &t.norm,
+                roman: roman(&t.norm),
+                skeleton: deva_skeleton(&t.norm),
+            });
+        }
+    }
+    let mut done: Vec<&str> = Vec::new();
+    for (j, b) in cands.iter().enumerate() {
+        if done.contains(&b.norm) || cands[..j].iter().any(|a| a.norm == b.norm) {
+            continue;
+        }
+        let first = cands[..j].iter().find(|a| {
+            a.norm != b.norm
+                && a.roman.chars().next() == b.roman.chars().next()
+                && a.skeleton != b.skeleton
+                // One is not just the other with an ending (ज़खारोव / ज़खारोवा are two people).
+                && !a.roman.starts_with(&b.roman)
+                && !b.roman.starts_with(&a.roman)
+                && (similarity(&a.roman, &b.roman) >= d.min_similarity
+                    || one_more_consonant(&a.skeleton, &b.skeleton))
+        });
+        if let Some(a) = first {
+            done.push(b.norm);
+            out.push(Evidence {
+                code: &DOC,
+                span: crate::span::Span::new(b.start, b.end),
+                message: format!(
+                    "“{}” looks like “{}” spelled another way earlier in the article",
+                    v.slice(crate::span::Span::new(b.start, b.end)),
+                    v.slice(crate::span::Span::new(a.start, a.end))
+                ),
+                weight: d.weight,
+            });
+        }
+    }
+}
+
+/// True when one skeleton is the other plus one final consonant class, over at least three
+/// shared classes: "bdn" / "bdnv" (बुडन / बडनोव).
+fn one_more_consonant(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    short.chars().count() >= 3
+        && long.chars().count() == short.chars().count() + 1
+        && long.starts_with(short)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::mt::testing::hits;
+
+    #[test]
+    fn budanov_two_ways() {
+        let t = "खुफिया प्रमुख क्यूरीलो बुडन ने न्यूज को बताया। एजेंसी स्वतंत्र रूप से बडनोव के मूल्यांकन को सत्यापित नहीं कर सकती।";
+        assert_eq!(hits(t, "M006"), vec!["बडनोव"]);
+    }
+
+    #[test]
+    fn one_spelling_or_different_names_are_fine() {
+        let t = "मारिया ज़खारोवा ने कहा। ज़खारोवा ने फिर कहा। सर्गेई लावरोव ने भी कहा।";
+        assert!(hits(t, "M006").is_empty());
+    }
+}
