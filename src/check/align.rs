@@ -256,7 +256,8 @@ fn rounding(v: f64) -> f64 {
         unit *= 10.0;
     }
     let digits = (a / unit).log10().floor() + 1.0;
-    if digits <= 2.0 { unit / 2.0 } else { 0.0 }
+    // Just under half a unit, so 6,000 and 7,000 do not meet at 6,500.
+    if digits <= 2.0 { unit * 0.49 } else { 0.0 }
 }
 
 /// True when two values can both be true of the same thing.
@@ -1087,7 +1088,20 @@ fn anchor_change(
     vb: usize,
 ) -> Option<String> {
     let class = |t: &Tok| t.flags & (NUMBER | norm::WEEKDAY | norm::MONTH | QUOTED);
-    for r in norm::diff(&sa.toks, &sb.toks) {
+    let regions = norm::diff(&sa.toks, &sb.toks);
+    // Another content word replaced as well ("भारत में" / "इटली में") means another fact.
+    let other_change = regions.iter().any(|r| {
+        let (ta, tb) = (&sa.toks[r.a.clone()], &sb.toks[r.b.clone()]);
+        !ta.is_empty()
+            && !tb.is_empty()
+            && ta.iter().chain(tb).all(|t| class(t) == 0)
+            && ta.iter().any(Tok::is_content)
+            && tb.iter().any(Tok::is_content)
+    });
+    if other_change {
+        return None;
+    }
+    for r in regions {
         let (ta, tb) = (&sa.toks[r.a.clone()], &sb.toks[r.b.clone()]);
         if ta.is_empty() || tb.is_empty() || ta.len() > 4 || tb.len() > 4 {
             continue;
@@ -1124,4 +1138,169 @@ fn anchor_change(
     }
     let _ = EVENT;
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::Grammars;
+
+    fn fig(value: f64, qualifier: Qualifier) -> Figure {
+        Figure {
+            value,
+            unit: Some("percent".into()),
+            qualifier,
+            min: None,
+            max: None,
+            figure: FigureKind::Percent,
+        }
+    }
+
+    fn num(f: &Figure) -> Value {
+        let (lo, hi) = interval(f);
+        Value::Number {
+            lo,
+            hi,
+            kind: f.figure,
+            unit: None,
+        }
+    }
+
+    #[test]
+    fn qualifiers_are_respected() {
+        let more_than_40 = num(&fig(40.0, Qualifier::MoreThan));
+        assert!(compatible(
+            &more_than_40,
+            &num(&fig(45.0, Qualifier::Exact))
+        ));
+        assert!(!compatible(
+            &more_than_40,
+            &num(&fig(35.0, Qualifier::Exact))
+        ));
+        assert!(compatible(
+            &num(&fig(100.0, Qualifier::About)),
+            &num(&fig(105.0, Qualifier::Exact))
+        ));
+        assert!(!compatible(
+            &num(&fig(386.0, Qualifier::Exact)),
+            &num(&fig(387.0, Qualifier::Exact))
+        ));
+        // A round thousand allows rounding: 6,000 ~ 6,200, not 7,000.
+        assert!(compatible(
+            &num(&fig(6000.0, Qualifier::Exact)),
+            &num(&fig(6200.0, Qualifier::Exact))
+        ));
+        assert!(!compatible(
+            &num(&fig(6000.0, Qualifier::Exact)),
+            &num(&fig(7000.0, Qualifier::Exact))
+        ));
+    }
+
+    #[test]
+    fn dates_compare_by_range_and_weekday() {
+        let day = |v: &str| Value::Date {
+            range: date_range(v, Grain::Day),
+            weekday: None,
+            day_level: true,
+        };
+        let week = Value::Date {
+            range: date_range("2023-07-24", Grain::Week),
+            weekday: None,
+            day_level: false,
+        };
+        let weekday = |w: u8| Value::Date {
+            range: None,
+            weekday: Some(w),
+            day_level: true,
+        };
+        assert!(compatible(&day("2023-07-26"), &week));
+        assert!(!compatible(&day("2023-07-26"), &day("2023-07-27")));
+        assert!(compatible(&day("2023-07"), &day("2023-07-27")));
+        // 26 Jul 2023 was a Wednesday (2); Thursday (3) does not fit it.
+        assert!(compatible(&day("2023-07-26"), &weekday(2)));
+        assert!(!compatible(&day("2023-07-26"), &weekday(3)));
+        assert!(!compatible(&weekday(2), &weekday(3)));
+    }
+
+    #[test]
+    fn clauses_keep_their_own_events() {
+        let g = &Grammars::builtin().check;
+        let text = "मंत्री प्योंगयांग से रवाना हुए, जिसके दौरान उन्होंने किम से मुलाकात की, मीडिया ने रविवार को यह जानकारी दी।";
+        let toks = g.tokens(text, 0);
+        let at = text.find("रविवार").unwrap();
+        assert_eq!(clause_events(text, &toks, at, at + "रविवार".len()), 0);
+        let at = text.find("किम").unwrap();
+        let ev = clause_events(text, &toks, at, at + "किम".len());
+        assert_eq!(g.event_names(ev), vec!["meeting"]);
+    }
+
+    fn analysed(id: &str, text: &str, published: &str) -> Document {
+        let p = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        crate::analyze(
+            id,
+            text.to_string(),
+            p,
+            &crate::Options::default(),
+            Grammars::builtin(),
+        )
+    }
+
+    fn run(a: &str, b: &str) -> Aligned {
+        let g = &Grammars::builtin().check;
+        let docs = vec![
+            analysed("a", a, "2023-07-27"),
+            analysed("b", b, "2023-07-27"),
+        ];
+        let views: Vec<DocView> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| DocView::new(i, d, g))
+            .collect();
+        align(&views, &docs, g)
+    }
+
+    #[test]
+    fn a_changed_weekday_for_the_same_meeting_conflicts() {
+        let a = run(
+            "किम जोंग उन ने बुधवार को रूस के रक्षा मंत्री सर्गेई शोइगु से मुलाकात की।",
+            "किम जोंग उन ने गुरुवार को रूस के रक्षा मंत्री सर्गेई शोइगु से मुलाकात की।",
+        );
+        assert!(
+            a.groups.iter().any(|g| g.conflict.is_some()),
+            "{:?}",
+            a.groups
+        );
+        let same = run(
+            "किम जोंग उन ने बुधवार को रूस के रक्षा मंत्री सर्गेई शोइगु से मुलाकात की।",
+            "रूस के रक्षा मंत्री सर्गेई शोइगु ने बुधवार को किम जोंग उन से भेंट की।",
+        );
+        assert!(
+            same.groups.iter().all(|g| g.conflict.is_none()),
+            "{:?}",
+            same.groups
+        );
+        assert!(
+            same.groups
+                .iter()
+                .any(|g| g.kind == GroupKind::Time && g.members.len() == 2)
+        );
+    }
+
+    #[test]
+    fn figures_in_different_places_never_conflict() {
+        let a = run(
+            "भारत में कोरोना के 28 नए मामले सामने आए।",
+            "इटली में कोरोना के 1694 नए मामले सामने आए।",
+        );
+        assert!(a.groups.iter().all(|g| g.conflict.is_none()));
+        let b = run(
+            "भारत में कोरोना के 28 नए मामले सामने आए।",
+            "भारत में कोरोना के 25 नए मामले सामने आए।",
+        );
+        assert!(
+            b.groups
+                .iter()
+                .any(|g| g.kind == GroupKind::Figure && g.conflict.is_some())
+        );
+    }
 }

@@ -297,3 +297,38 @@ pub fn shorten(s: &str, n: usize) -> String {
         t
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(doc: usize, origin: &str) -> Member {
+        Member {
+            document: format!("d{doc}"),
+            claim: None,
+            sentence: 0,
+            start: 0,
+            end: 0,
+            text: String::new(),
+            value: None,
+            origin: origin.into(),
+            differs: Vec::new(),
+            doc,
+        }
+    }
+
+    #[test]
+    fn independence_needs_two_documents_and_two_origins() {
+        assert!(independent(&[member(0, "IANS"), member(1, "d1")]));
+        // Two copies of one wire.
+        assert!(!independent(&[member(0, "IANS"), member(1, "IANS")]));
+        // One document citing two sources.
+        assert!(!independent(&[member(0, "TASS"), member(0, "d0")]));
+    }
+
+    #[test]
+    fn shorten_cuts_on_characters() {
+        assert_eq!(shorten("दुनिया की सबसे", 6), "दुनिया…");
+        assert_eq!(shorten("abc", 6), "abc");
+    }
+}
