@@ -565,3 +565,60 @@ fn cli_check_exit_codes_and_formats() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("conflicting-figure"));
 }
+
+#[test]
+fn cli_check_reads_a_stories_manifest() {
+    let dir = std::env::temp_dir().join(format!("tathya-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let manifest = dir.join("stories.toml");
+    std::fs::write(
+        &manifest,
+        "[[story]]\ndocuments = [\"001_93327e7be077d1f2.txt\", \"002_5fa5028a7c2c55c0.txt\"]\n",
+    )
+    .unwrap();
+    let out = tathya(&[
+        "check",
+        "--format",
+        "jsonl",
+        "--stories",
+        manifest.to_str().unwrap(),
+        "tests/corpus",
+    ]);
+    // Forced together, the 2023 and 2024 meetings conflict on the date: exit 1.
+    assert_eq!(out.status.code(), Some(1));
+    let stories: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["type"] == "story")
+        .collect();
+    let fixed: Vec<&serde_json::Value> = stories.iter().filter(|s| s["fixed"] == true).collect();
+    assert_eq!(fixed.len(), 1);
+    assert_eq!(fixed[0]["documents"].as_array().unwrap().len(), 2);
+    // A manifest that does not parse is an error.
+    std::fs::write(&manifest, "[[story]]\ndocuments = 3\n").unwrap();
+    let out = tathya(&[
+        "check",
+        "--stories",
+        manifest.to_str().unwrap(),
+        "tests/corpus",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn failed_and_empty_documents_take_no_part() {
+    let docs = vec![
+        Document::failed("broken.txt", "not UTF-8"),
+        doc("empty.txt", ""),
+        doc("tiny.txt", "।।। “ ” 5"),
+        seeds().remove(0),
+    ];
+    let r = run(&docs);
+    assert!(
+        r.stories
+            .iter()
+            .all(|s| !s.documents.contains(&"broken.txt".to_string()))
+    );
+    assert!(r.findings.iter().all(|f| f.code != "C001"));
+}
