@@ -622,3 +622,80 @@ fn failed_and_empty_documents_take_no_part() {
     );
     assert!(r.findings.iter().all(|f| f.code != "C001"));
 }
+
+/// Every weekday, every figure with digits, every number word and every quoted word of the
+/// seeds' bodies, changed one at a time: how many are flagged (a sweep, slower than CI wants).
+/// Run: `cargo test --release --test check mutation_sweep -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn mutation_sweep() {
+    const NUMBER_WORDS: [(&str, &str); 4] = [
+        ("दो", "तीन"),
+        ("तीन", "चार"),
+        ("पांच", "सात"),
+        ("हजारों", "सैकड़ों"),
+    ];
+    let mut total = 0;
+    let mut flagged = 0;
+    let mut missed = Vec::new();
+    for (id, text) in seed_files() {
+        let orig = doc(&id, &text);
+        let mut muts: Vec<(String, usize, usize, String)> = Vec::new();
+        for (k, w) in WEEKDAYS.iter().enumerate() {
+            for (i, _) in text.match_indices(w) {
+                muts.push((
+                    "weekday".into(),
+                    i,
+                    i + w.len(),
+                    WEEKDAYS[(k + 2) % 7].into(),
+                ));
+            }
+        }
+        for c in orig
+            .claims
+            .iter()
+            .filter(|c| matches!(c.detail, ClaimKind::Figure(_)))
+        {
+            if let Some(rel) = c.text.find(|ch: char| ch.is_ascii_digit()) {
+                let s = c.start + rel;
+                let e = s + text[s..].find(|ch: char| !ch.is_ascii_digit()).unwrap_or(0);
+                if let Ok(n) = text[s..e].parse::<u64>() {
+                    muts.push(("figure".into(), s, e, (n * 2 + 1).to_string()));
+                }
+            }
+        }
+        for (w, to) in NUMBER_WORDS {
+            for (i, _) in text.match_indices(&format!(" {w} ")) {
+                muts.push(("number word".into(), i + 1, i + 1 + w.len(), to.into()));
+            }
+        }
+        for (qs, qe) in tathya::check::norm::quote_regions(&text) {
+            if let Some(&(a, b)) = tathya::check::norm::raw_words(&text[qs..qe])
+                .iter()
+                .rev()
+                .find(|&&(a, b)| text[qs + a..qs + b].chars().count() >= 3)
+            {
+                muts.push(("quoted word".into(), qs + a, qs + b, "कमजोर".into()));
+            }
+        }
+        for (what, s, e, with) in muts {
+            if !in_body(&orig, s) {
+                continue;
+            }
+            total += 1;
+            let (t, span) = replace(&text, s, e, &with);
+            let mid = format!("m-{id}");
+            let m = doc(&mid, &t);
+            let r = run(&[orig.clone(), m.clone()]);
+            if conflicts_at(&r, &mid, span, &m) {
+                flagged += 1;
+            } else {
+                missed.push(format!("{id} {what}: {} → {with}", &text[s..e]));
+            }
+        }
+    }
+    println!("flagged {flagged} of {total}");
+    for m in &missed {
+        println!("  missed {m}");
+    }
+}

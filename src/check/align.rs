@@ -311,8 +311,8 @@ fn quote_replacement(a: &[Tok], b: &[Tok]) -> Option<norm::Replacement> {
         .filter(|r| {
             !r.a.is_empty()
                 && !r.b.is_empty()
-                && a[r.a.clone()].iter().any(Tok::is_content)
-                && b[r.b.clone()].iter().any(Tok::is_content)
+                && (a[r.a.clone()].iter().any(Tok::is_content)
+                    || b[r.b.clone()].iter().any(Tok::is_content))
         })
         .collect();
     let same = norm::overlap(&norm::content_terms(a), &norm::content_terms(b), |_| 1.0);
@@ -1112,8 +1112,8 @@ fn anchor_change(
         if both == 0 {
             continue;
         }
-        // A quoted change must touch a content word.
-        if both == QUOTED && !(ta.iter().any(Tok::is_content) && tb.iter().any(Tok::is_content)) {
+        // A quoted change must touch a content word on one side at least.
+        if both == QUOTED && !(ta.iter().any(Tok::is_content) || tb.iter().any(Tok::is_content)) {
             continue;
         }
         let text = |v: usize, t: &[Tok]| -> String {
