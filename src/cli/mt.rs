@@ -1,4 +1,5 @@
-//! `tathya mt`: which sentences look machine-translated, and why.
+//! `tathya mt`: which sentences look machine-translated, and why. Exits 1 when a sentence is
+//! flagged (like a linter with findings), 2 when an input could not be read.
 
 use std::io::Write;
 
@@ -79,6 +80,8 @@ pub fn run(args: Args) -> Result<Status> {
         if d.is_failed() {
             status = Status::Error;
             eprintln!("tathya: {}: {}", d.id, d.errors.join("; "));
+        } else if d.mt.as_ref().is_some_and(|m| m.flagged > 0) {
+            status = status.max(Status::Findings);
         }
     }
     match args.format {

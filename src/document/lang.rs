@@ -50,13 +50,12 @@ pub fn is_devanagari(c: char) -> bool {
 pub fn detect(text: &str) -> Lang {
     let (mut deva, mut latin, mut other) = (0usize, 0usize, 0usize);
     for c in text.chars() {
-        if is_devanagari(c) {
-            if c.is_alphabetic() || ('\u{0915}'..='\u{0939}').contains(&c) {
-                deva += 1;
-            }
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
-        } else if c.is_alphabetic() {
+        if c.is_ascii() {
+            latin += usize::from(c.is_ascii_alphabetic());
+        } else if is_devanagari(c) {
+            // Letters (क–ह, vowels, nukta forms) count; signs, digits and dandas do not.
+            deva += usize::from(matches!(c, '\u{0904}'..='\u{0939}' | '\u{0958}'..='\u{0961}' | '\u{0972}'..='\u{097F}'));
+        } else if !is_common_symbol(c) && c.is_alphabetic() {
             other += 1;
         }
     }
@@ -70,6 +69,11 @@ pub fn detect(text: &str) -> Lang {
     } else {
         Lang::Other
     }
+}
+
+/// Punctuation and symbols common in news text, skipped without a Unicode table look-up.
+fn is_common_symbol(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}' | '\u{20A0}'..='\u{20CF}' | '\u{00A0}'..='\u{00BF}' | '\u{FEFF}')
 }
 
 #[cfg(test)]

@@ -163,12 +163,17 @@ fn label_end(line: &str, labels: &[String]) -> Option<usize> {
     }
     labels.iter().find_map(|l| {
         lower.match_indices(l.as_str()).find_map(|(i, _)| {
-            // "Published: …", and JSON-LD's `"datePublished": "…"`
+            // "Published: …", JSON-LD's `"datePublished": "…"`, and at the start of a line
+            // without a colon: "Updated Fri, 03 Apr 2020 07:14 AM IST"
             let rest = &lower[i + l.len()..];
             let trimmed = rest.trim_start_matches([' ', '\t', '"', '\'']);
-            trimmed
-                .starts_with(':')
-                .then(|| i + l.len() + (rest.len() - trimmed.len()) + 1)
+            if trimmed.starts_with(':') {
+                Some(i + l.len() + (rest.len() - trimmed.len()) + 1)
+            } else {
+                let at_start = lower[..i].trim().is_empty();
+                let word_ends = rest.starts_with([' ', '\t']);
+                (at_start && word_ends).then_some(i + l.len())
+            }
         })
     })
 }
@@ -372,6 +377,16 @@ mod tests {
                 "27 जुलाई 2023",
             ),
             ("2024-11-30T08:00:00+05:30\n", "2024-11-30", "2024-11-30"),
+            (
+                "Updated Fri, 03 Apr 2020 07:14 AM IST\nसरकार ने कहा कि 12 अप्रैल 2020 तक बंद रहेगा।",
+                "2020-04-03",
+                "Fri, 03 Apr 2020",
+            ),
+            (
+                "Publish Date: Thu, 27 Jul 2023 10:26 AM (IST)\n",
+                "2023-07-27",
+                "Thu, 27 Jul 2023",
+            ),
         ] {
             let m = meta(text);
             assert_eq!(m.published, date(want), "{text}");
@@ -407,6 +422,8 @@ mod tests {
     #[test]
     fn a_date_inside_a_body_sentence_is_not_the_publication_date() {
         let text = "उत्तर कोरिया और रूस ने 19 जून 2024 को प्योंगयांग में एक रक्षा संधि पर हस्ताक्षर किए थे।";
+        assert_eq!(meta(text).published, None);
+        let text = "The report was updated on 2 Dec 2024 after the vote in the state assembly.";
         assert_eq!(meta(text).published, None);
     }
 

@@ -90,7 +90,10 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
         let t = &s.tokens;
         for i in 0..t.len() {
             let tok = &t[i];
-            if tok.script != Script::Deva || v.g.lexicon.hi_band(&tok.norm) > 0 {
+            if tok.script != Script::Deva
+                || v.g.lexicon.hi_band(&tok.norm) > 0
+                || v.names.iter().any(|n| n.contains(tok.span()))
+            {
                 continue;
             }
             let slot = t.get(i + 1).is_some_and(|n| d.after.contains(&n.norm))

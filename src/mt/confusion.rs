@@ -116,6 +116,8 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
     let d = &v.g.confusion;
     for s in &v.sents {
         let t = &s.tokens;
+        // Entries may overlap ("भारी स्वीकृत" and "स्वीकृत राष्ट्रों"): one finding per stretch.
+        let mut taken: Vec<Span> = Vec::new();
         for e in &d.entries {
             let n = e.phrase.len();
             if t.len() < n {
@@ -143,6 +145,10 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                     }
                 }
                 let span = Span::new(t[i].start, t[i + n - 1].end);
+                if taken.iter().any(|x| x.overlaps(span)) {
+                    continue;
+                }
+                taken.push(span);
                 out.push(Evidence {
                     code: &DOC,
                     span,

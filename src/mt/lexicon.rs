@@ -105,8 +105,9 @@ fn inflections(w: &str) -> Vec<String> {
         return v;
     }
     let stem = w.strip_suffix('e').unwrap_or(w);
+    // -ed forms are left out: Hindi transliterates English gerunds and plurals, and "-ed" forms
+    // mostly produce chance matches ("सत्तारूढ़" / "satired").
     v.push(format!("{stem}ing"));
-    v.push(format!("{stem}ed"));
     v.push(format!("{w}s"));
     v
 }

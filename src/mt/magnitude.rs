@@ -7,7 +7,8 @@
 //! twice, multiplies a figure by a million — a changed fact, not a style problem. Money and
 //! measures are left alone: "1,500 मिलियन डॉलर" is clumsy but not absurd.
 //!
-//! The rule reads number tokens directly, so it works without the figure extractor.
+//! The rule reads the figure claims when the extractor produced them, and number tokens directly
+//! as well, so it works on any text.
 
 use std::collections::HashMap;
 
@@ -36,7 +37,9 @@ struct Raw {
     western: Vec<String>,
     money_and_measures: Vec<String>,
     stacked_min: f64,
+    absurd_people: f64,
     absurd_count: f64,
+    people: Vec<String>,
     weight: f64,
 }
 
@@ -47,7 +50,9 @@ pub struct Data {
     western: Vec<String>,
     exempt: Vec<String>,
     stacked_min: f64,
+    absurd_people: f64,
     absurd_count: f64,
+    people: Vec<String>,
     weight: f64,
 }
 
@@ -68,9 +73,20 @@ impl Data {
                 .map(|w| norm_word(w))
                 .collect(),
             stacked_min: raw.stacked_min,
+            absurd_people: raw.absurd_people,
             absurd_count: raw.absurd_count,
+            people: raw.people.iter().map(|w| norm_word(w)).collect(),
             weight: raw.weight,
         })
+    }
+
+    /// The count at which `noun` becomes absurd.
+    fn limit(&self, noun: &str) -> f64 {
+        if self.people.iter().any(|p| noun.starts_with(p.as_str())) {
+            self.absurd_people
+        } else {
+            self.absurd_count
+        }
     }
 
     fn is_exempt(&self, noun: &str) -> bool {
@@ -79,9 +95,45 @@ impl Data {
     }
 }
 
-/// Check every number followed by a scale word.
+/// Check the figure claims (counts beyond any plausible size), then every number followed by a
+/// scale word (so the rule also works on text nobody extracted figures from).
 pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
     let d = &v.g.magnitude;
+    let mut seen: Vec<Span> = Vec::new();
+    for c in v.claims {
+        let crate::claim::ClaimKind::Figure(f) = &c.detail else {
+            continue;
+        };
+        let body = v.sents.iter().any(|s| s.start <= c.start && c.end <= s.end);
+        let noun = f.unit.as_deref().map(norm_word).unwrap_or_default();
+        // Only counts of a named noun, and only through a western scale: Indian money amounts
+        // often drop their unit ("70 हजार करोड़ का घोटाला").
+        let western = d
+            .western
+            .iter()
+            .any(|w| norm_word(&c.text).contains(w.as_str()));
+        if !body
+            || f.figure != crate::claim::FigureKind::Count
+            || noun.is_empty()
+            || !western
+            || d.is_exempt(&noun)
+            || f.value < d.limit(&noun)
+        {
+            continue;
+        }
+        let span = Span::new(c.start, c.end);
+        seen.push(span);
+        out.push(Evidence {
+            code: &DOC,
+            span,
+            message: format!(
+                "{} {} is beyond any plausible count",
+                fmt_big(f.value),
+                f.unit.as_deref().unwrap_or("")
+            ),
+            weight: d.weight,
+        });
+    }
     for s in &v.sents {
         let t = &s.tokens;
         for i in 0..t.len() {
@@ -115,7 +167,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                     fmt_big(value),
                     v.slice(noun.span())
                 )
-            } else if value >= d.absurd_count {
+            } else if value >= d.limit(&noun.norm) {
                 format!(
                     "{} {} is beyond any plausible count",
                     fmt_big(value),
@@ -124,9 +176,13 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             } else {
                 continue;
             };
+            let span = Span::new(t[i].start, noun.end);
+            if seen.iter().any(|x| x.overlaps(span)) {
+                continue;
+            }
             out.push(Evidence {
                 code: &DOC,
-                span: Span::new(t[i].start, noun.end),
+                span,
                 message: why,
                 weight: d.weight,
             });
@@ -166,5 +222,13 @@ mod tests {
         assert!(hits("देश में 5 मिलियन लोग रहते हैं।", "M003").is_empty());
         assert!(hits("राज्य को 2,000 करोड़ रुपये मिले।", "M003").is_empty());
         assert!(hits("देश की आबादी 130 करोड़ है।", "M003").is_empty());
+        assert!(
+            hits(
+                "बिल्लियां हर वर्ष 6.9 से 20.7 अरब स्तनपायी जानवरों को मारती हैं।",
+                "M003"
+            )
+            .is_empty()
+        );
+        assert!(hits("अजीत पवार पर 70 हजार करोड़ के घोटाले का आरोप है।", "M003").is_empty());
     }
 }

@@ -44,6 +44,7 @@ struct Cand<'a> {
 /// Compare every pair of name-like tokens in the body.
 pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
     let d = &v.g.name_variants;
+    let by_entity = check_entities(v, out);
     let mut cands: Vec<Cand> = Vec::new();
     for s in &v.sents {
         for (i, t) in s.tokens.iter().enumerate() {
@@ -89,6 +90,12 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
         });
         if let Some(a) = first {
             done.push(b.norm);
+            if by_entity
+                .iter()
+                .any(|x| x.start <= b.start && b.end <= x.end)
+            {
+                continue;
+            }
             out.push(Evidence {
                 code: &DOC,
                 span: crate::span::Span::new(b.start, b.end),
@@ -101,6 +108,56 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             });
         }
     }
+}
+
+/// Two mentions of one entity (alias tables) whose last words are spelled differently, beyond an
+/// ending: "बुडन" / "बडनोव" both for Kyrylo Budanov.
+/// Returns the spans it flagged.
+fn check_entities(v: &DocView, out: &mut Vec<Evidence>) -> Vec<crate::span::Span> {
+    let d = &v.g.name_variants;
+    let mut emitted: Vec<crate::span::Span> = Vec::new();
+    for e in v.entities {
+        let mut firsts: Vec<(String, crate::span::Span)> = Vec::new();
+        for m in &e.mentions {
+            let span = crate::span::Span::new(m.start, m.end);
+            let in_body = v.sents.iter().any(|s| s.start <= m.start && m.end <= s.end);
+            let Some(last) = m.text.split_whitespace().last() else {
+                continue;
+            };
+            let last = crate::mt::normalize::norm_word(last);
+            if !in_body || last.chars().count() < d.min_chars {
+                continue;
+            }
+            let r = roman(&last);
+            let earlier = firsts.iter().find(|(f, _)| {
+                let fr = roman(f);
+                *f != last
+                    && !fr.starts_with(&r)
+                    && !r.starts_with(&fr)
+                    && deva_skeleton(f) != deva_skeleton(&last)
+            });
+            if let Some((f, fs)) = earlier {
+                if !emitted.iter().any(|x| x.overlaps(span)) {
+                    emitted.push(span);
+                    out.push(Evidence {
+                        code: &DOC,
+                        span,
+                        message: format!(
+                            "“{}” names {} as “{}” did earlier ({})",
+                            v.slice(span),
+                            e.entity,
+                            v.slice(*fs),
+                            f
+                        ),
+                        weight: d.weight,
+                    });
+                }
+            } else if !firsts.iter().any(|(f, _)| *f == last) {
+                firsts.push((last, span));
+            }
+        }
+    }
+    emitted
 }
 
 /// True when one skeleton is the other plus one final consonant class, over at least three

@@ -86,10 +86,15 @@ pub fn listing<'a>(doc: &'a Document, threshold: Option<f64>) -> Listing<'a> {
             continue;
         }
         let (line, column) = idx.line_col(&doc.text, s.start);
-        let reasons = doc
+        let mut found: Vec<&Finding> = doc
             .findings
             .iter()
             .filter(|f| is_mt(f) && f.start >= s.start && f.start < s.end)
+            .collect();
+        // The strongest reasons first, then in text order.
+        found.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.start.cmp(&b.start)));
+        let reasons = found
+            .into_iter()
             .map(|f| Reason {
                 code: f.code,
                 name: f.name,

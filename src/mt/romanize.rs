@@ -149,7 +149,7 @@ pub fn en_skeleton(word: &str) -> String {
             ('y', _) | ('h', _) => ("", 1),
             // A final w after a vowel is a vowel: Moscow, Warsaw.
             ('w', None) if i > 0 => ("", 1),
-            (c, _) if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') => ("", 1),
+            ('a' | 'e' | 'i' | 'o' | 'u', _) => ("", 1),
             (c, _) if c.is_ascii_alphabetic() => {
                 let k = match c {
                     'b' => "b",

@@ -19,7 +19,7 @@ pub const DOC: CodeDoc = CodeDoc {
     code: "M001",
     name: "mt-stutter",
     severity: Severity::Warning,
-    what: "A token repeated three or more times in a row, a content n-gram repeated three or more times in one sentence, or a syllable looping inside a word.",
+    what: "A token repeated three or more times in a row, a phrase said twice in a row, a content n-gram repeated three or more times close together (not a list), or a syllable looping inside a word.",
     why: "Machine-translation decoders fall into loops and drop the words they should have produced; the sentence no longer says what the source said.",
     example: "लावरोव ने शनिवार को कहा कि एक प्रेस कॉस कॉस कॉस को …",
 };
@@ -112,7 +112,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
         }
         // A syllable looping inside one word.
         if !fired {
-            for tok in t {
+            for tok in t.iter().filter(|x| x.script != Script::Number) {
                 if let Some(p) = looping(&tok.norm, d.max_loop_period, d.min_loop_repeats) {
                     out.push(Evidence {
                         code: &DOC,
@@ -140,7 +140,10 @@ fn close_repeats(
         if t.len() < n * d.min_ngram_repeats {
             continue;
         }
+        // (first, previous, count) of the current chain, and the words between occurrences.
         let mut last: std::collections::BTreeMap<Vec<&str>, (usize, usize, usize)> =
+            std::collections::BTreeMap::new();
+        let mut between: std::collections::BTreeMap<Vec<&str>, Vec<Vec<&str>>> =
             std::collections::BTreeMap::new();
         for k in 0..=t.len() - n {
             let g: Vec<&str> = t[k..k + n].iter().map(|x| x.norm.as_str()).collect();
@@ -159,19 +162,24 @@ fn close_repeats(
                 continue;
             }
             let gap = if n == 1 { d.max_gap_word } else { d.max_gap };
+            let gaps = between.entry(g.clone()).or_default();
             let e = last.entry(g).or_insert((k, k, 0));
-            // (first, previous, count) of the current chain of close occurrences.
             if e.2 == 0 {
                 *e = (k, k, 1);
+                gaps.clear();
             } else if k < e.1 + n {
                 continue; // overlapping
             } else if k <= e.1 + n + gap {
+                gaps.push(t[e.1 + n..k].iter().map(|x| x.norm.as_str()).collect());
                 e.1 = k;
                 e.2 += 1;
             } else {
                 *e = (k, k, 1);
+                gaps.clear();
             }
-            if e.2 >= d.min_ngram_repeats {
+            // Lists repeat a word or two ("संतलाल राम, शुकदेव राम"); three words or more
+            // repeated three times close together are a loop even with varying words between.
+            if e.2 >= d.min_ngram_repeats && (n >= 3 || !parallel(gaps)) {
                 return Some((e.0, e.1, n, e.2));
             }
         }
@@ -206,6 +214,17 @@ fn doubled_phrase(
     None
 }
 
+/// True when every stretch between repeats is different and none is empty: a list or a
+/// rhetorical parallel ("अच्छी आवाज, अच्छी जबान, अच्छी ऊंचाई", "संतलाल राम, शुकदेव राम, नागेन्द्र राम"),
+/// not a loop — loops repeat the same material or nothing.
+fn parallel(gaps: &[Vec<&str>]) -> bool {
+    gaps.iter().all(|g| !g.is_empty())
+        && gaps
+            .iter()
+            .enumerate()
+            .all(|(i, a)| gaps.iter().skip(i + 1).all(|b| a != b))
+}
+
 /// A content word of three or more characters occurring `min_ngram_repeats` times, each within
 /// `loose_gap` tokens of the previous; a final token that is a prefix of the word counts (the
 /// decoder stopped mid-loop). (first index, last index, count).
@@ -221,24 +240,35 @@ fn loose_repeats(
         }
         let mut prev = i;
         let mut count = 1;
+        let mut gaps: Vec<Vec<&str>> = Vec::new();
         for (k, x) in t.iter().enumerate().skip(i + 1) {
             if k > prev + d.loose_gap {
                 break;
             }
             let same = x.norm == w.norm
+                || inflected(&w.norm, &x.norm)
                 || (k == last
                     && x.norm.chars().count() >= 3
                     && w.norm.starts_with(x.norm.as_str()));
             if same && t[k - 1].norm != x.norm {
+                gaps.push(t[prev + 1..k].iter().map(|y| y.norm.as_str()).collect());
                 prev = k;
                 count += 1;
             }
         }
-        if count >= d.min_ngram_repeats {
+        if count >= d.min_ngram_repeats && !parallel(&gaps) {
             return Some((i, prev, count));
         }
     }
     None
+}
+
+/// True when one word is the other with an inflection of at most two characters
+/// (आविष्कार / आविष्कारों), over a stem of at least four characters.
+fn inflected(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let (sc, lc) = (short.chars().count(), long.chars().count());
+    sc >= 4 && lc > sc && lc - sc <= 2 && long.starts_with(short)
 }
 
 /// The unit that repeats `min_repeats` or more times in a row inside `word`, if any.
@@ -293,6 +323,22 @@ mod tests {
     }
 
     #[test]
+    fn lists_and_parallels_are_not_loops() {
+        assert!(hits("अल्लाह ने उनको अच्छी आवाज, अच्छी जबान, अच्छी ऊंचाई दी है।", "M001").is_empty());
+        assert!(
+            hits(
+                "पीड़ितों में संतलाल राम, शुकदेव राम, नागेन्द्र राम व अशोक राम शामिल हैं।",
+                "M001"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            hits("यह रोग मरीजों की मरीजों की मरीजों को प्रभावित करता है।", "M001").len(),
+            1
+        );
+    }
+
+    #[test]
     fn ngram_and_syllable_loops() {
         assert_eq!(
             hits("उत्तरी मिनी, उत्तरी मिनी, और उत्तरी मिनी, उत्तर में।", "M001").len(),
@@ -302,5 +348,6 @@ mod tests {
         assert_eq!(looping("आआआआ", 4, 4).as_deref(), Some("आ"));
         assert_eq!(looping("मैट्रोमैट्रोमैट्रोमैट्रो", 8, 4).as_deref(), Some("मैट्रो"));
         assert_eq!(looping("प्रतिनिधि", 8, 4), None);
+        assert!(hits("पाकिस्तान में 10000 से अधिक मरीज हैं।", "M001").is_empty());
     }
 }

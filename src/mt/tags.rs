@@ -91,7 +91,6 @@ pub fn anywhere(doc: &Document, g: &MtGrammar) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::mt::testing::hits;
 
     #[test]

@@ -20,7 +20,7 @@ pub const DOC: CodeDoc = CodeDoc {
     code: "M011",
     name: "mt-truncated-sentence",
     severity: Severity::Info,
-    what: "A sentence without a terminator that ends on a postposition or conjunction: it stops mid-clause.",
+    what: "A sentence without a terminator that ends on a postposition or conjunction, or (when long) on a fragment that is no word: it stops mid-clause.",
     why: "Decoders that run out of length and broken segment joins cut sentences off; the missing tail may have carried the fact.",
     example: "उनकी मां ने मागादियों से शादी करने के बाद उनके",
 };

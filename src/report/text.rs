@@ -52,7 +52,10 @@ pub fn describe(c: &Claim) -> (String, String) {
         ClaimKind::Figure(f) => (format!("figure/{}", ser_name(&f.figure)), figure_value(f)),
         ClaimKind::Time(t) => (
             format!("time/{}", ser_name(&t.time)),
-            t.value.clone().unwrap_or_else(|| "?".into()),
+            match (&t.value, &t.until) {
+                (Some(v), Some(u)) => format!("{v}..{u}"),
+                (v, _) => v.clone().unwrap_or_else(|| "?".into()),
+            },
         ),
         ClaimKind::Quote(q) => {
             let who = match &q.speaker {

@@ -2,7 +2,34 @@
 //! lookup tables. The two files use different scripts, so their words never collide and one
 //! lexicon serves Hindi pages with English words in them (bylines, kickers) as well.
 
-use std::collections::{BTreeMap, BTreeSet};
+// Hash maps: the lexicon is only looked up, never iterated into output, so their order cannot leak.
+// Keys are short words, so a small FNV-1a hash beats the default SipHash here.
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a, for short word keys.
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
+type HashSet<K> = StdSet<K, BuildHasherDefault<Fnv>>;
 
 use serde::Deserialize;
 
@@ -105,6 +132,8 @@ struct RawFile {
     #[serde(default)]
     scales: Vec<String>,
     #[serde(default)]
+    generic: Vec<String>,
+    #[serde(default)]
     range_links: Vec<String>,
     #[serde(default)]
     range_ends: Vec<String>,
@@ -169,32 +198,50 @@ pub struct DayWord {
 /// The compiled time lexicon (normalised words → meanings).
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    months: BTreeMap<String, (u32, bool)>,
-    weekdays: BTreeMap<String, (u32, bool)>,
-    days: BTreeMap<String, DayWord>,
-    counts: BTreeMap<String, u32>,
-    units: BTreeMap<String, Unit>,
-    plural_units: BTreeSet<String>,
-    scales: BTreeSet<String>,
-    range_links: BTreeSet<String>,
-    range_ends: BTreeSet<String>,
-    ambiguous_months: BTreeSet<String>,
-    month_postpositions: BTreeSet<String>,
-    month_prepositions: BTreeSet<String>,
-    month_day_links: BTreeSet<String>,
-    day_month_links: BTreeSet<String>,
-    day_markers: BTreeSet<String>,
-    day_prefixes: BTreeSet<String>,
-    week_weekday_links: BTreeSet<String>,
-    ago_blockers: BTreeSet<String>,
-    past: BTreeSet<String>,
-    clause_breaks: BTreeSet<String>,
+    months: HashMap<String, (u32, bool)>,
+    weekdays: HashMap<String, (u32, bool)>,
+    days: HashMap<String, DayWord>,
+    counts: HashMap<String, u32>,
+    units: HashMap<String, Unit>,
+    plural_units: HashSet<String>,
+    scales: HashSet<String>,
+    generic: HashSet<String>,
+    range_links: HashSet<String>,
+    range_ends: HashSet<String>,
+    ambiguous_months: HashSet<String>,
+    month_postpositions: HashSet<String>,
+    month_prepositions: HashSet<String>,
+    month_day_links: HashSet<String>,
+    day_month_links: HashSet<String>,
+    day_markers: HashSet<String>,
+    day_prefixes: HashSet<String>,
+    week_weekday_links: HashSet<String>,
+    ago_blockers: HashSet<String>,
+    past: HashSet<String>,
+    clause_breaks: HashSet<String>,
     /// Future-tense word endings, normalised.
     pub future_endings: Vec<String>,
+    /// Words that can start a time expression (the matcher skips every other word).
+    starts: HashSet<String>,
     /// Multi-word phrases, as normalised token sequences.
     directions: Vec<(Vec<String>, Direction)>,
     ago: Vec<Vec<String>>,
     deictic: Vec<(Vec<String>, Deictic)>,
+}
+
+/// [`normalize`], borrowing when the word is already normal (most words are).
+pub fn normalize_cow(word: &str) -> std::borrow::Cow<'_, str> {
+    let plain = word.chars().all(|c| match c {
+        '\u{093C}' | '\u{200C}' | '\u{200D}' | '\u{0901}' | '\u{0958}'..='\u{095F}' => false,
+        c if c.is_ascii() => !c.is_ascii_uppercase(),
+        '\u{0900}'..='\u{097F}' => true,
+        _ => false,
+    });
+    if plain {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(normalize(word))
+    }
 }
 
 /// Normalise a word for lookup: lower-case Latin, Devanagari without nukta (फ़ → फ), chandrabindu
@@ -214,6 +261,7 @@ pub fn normalize(word: &str) -> String {
             '\u{095E}' => out.push('फ'),
             '\u{095F}' => out.push('य'),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '\u{0900}'..='\u{097F}' => out.push(c),
             c => out.extend(c.to_lowercase()),
         }
     }
@@ -239,6 +287,23 @@ impl Lexicon {
             let raw: RawFile = gs.parse(file)?;
             lx.add(raw, file)?;
         }
+        let firsts = lx
+            .directions
+            .iter()
+            .map(|(p, _)| p)
+            .chain(lx.deictic.iter().map(|(p, _)| p))
+            .filter_map(|p| p.first().cloned())
+            .collect::<Vec<_>>();
+        lx.starts = lx
+            .months
+            .keys()
+            .chain(lx.weekdays.keys())
+            .chain(lx.days.keys())
+            .chain(lx.counts.keys())
+            .chain(lx.day_prefixes.iter())
+            .cloned()
+            .chain(firsts)
+            .collect();
         lx.directions
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         lx.ago.sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -297,6 +362,7 @@ impl Lexicon {
         self.plural_units.extend(set(&raw.plural_units));
         self.scales.extend(set(&raw.scales));
         self.range_links.extend(set(&raw.range_links));
+        self.generic.extend(set(&raw.generic));
         self.range_ends.extend(set(&raw.range_ends));
         self.ambiguous_months.extend(set(&raw.ambiguous_months));
         self.month_postpositions
@@ -331,6 +397,10 @@ impl Lexicon {
         Ok(())
     }
 
+    /// True when a time expression may start with this word.
+    pub fn may_start(&self, w: &str) -> bool {
+        self.starts.contains(w)
+    }
     /// Month number and whether the word is a short form.
     pub fn month(&self, w: &str) -> Option<(u32, bool)> {
         self.months.get(w).copied()
@@ -358,6 +428,10 @@ impl Lexicon {
     /// A scale word after a number word ("दो हज़ार"): the number is not a day.
     pub fn is_scale(&self, w: &str) -> bool {
         self.scales.contains(w)
+    }
+    /// "every", "हर" before a weekday: a habit, not a day.
+    pub fn is_generic(&self, w: &str) -> bool {
+        self.generic.contains(w)
     }
     /// "से", "to" between the two ends of a range.
     pub fn is_range_link(&self, w: &str) -> bool {
@@ -435,6 +509,12 @@ mod tests {
         assert_eq!(normalize("फ़रवरी"), "फरवरी");
         assert_eq!(normalize("पाँच"), "पांच");
         assert_eq!(normalize("Nov"), "nov");
+        assert!(matches!(
+            normalize_cow("जुलाई"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(normalize_cow("फ़रवरी"), "फरवरी");
+        assert_eq!(normalize_cow("Friday"), "friday");
     }
 
     #[test]

@@ -131,7 +131,7 @@ pub type NumberWords<'a> = &'a dyn Fn(usize) -> Option<(f64, usize)>;
 
 struct M<'a> {
     text: &'a str,
-    toks: &'a [Token],
+    toks: &'a [Token<'a>],
     lx: &'a Lexicon,
     words: Option<NumberWords<'a>>,
 }
@@ -144,7 +144,7 @@ impl<'a> M<'a> {
         self.toks
             .get(k)
             .filter(|t| t.kind == TokKind::Word)
-            .map(|t| t.norm.as_str())
+            .map(|t| t.norm.as_ref())
     }
 
     /// The text between tokens `a` and `a + 1`, when it is only spaces and light punctuation
@@ -589,6 +589,11 @@ impl<'a> M<'a> {
             .deictic()
             .iter()
             .find_map(|(p, d)| self.phrase(k, p).map(|l| (l, *d)))?;
+        // "कल-कारखाने" (factories), "आज-कल" (nowadays): a hyphenated compound, not a day
+        let hyphen = |a: usize| self.gap(a).is_some_and(|g| g == "-");
+        if hyphen(last) || (k > 0 && hyphen(k - 1)) {
+            return None;
+        }
         let offset = if d.ambiguous {
             tense(last).map(|past| if past { -d.offset } else { d.offset })
         } else {
@@ -625,6 +630,10 @@ impl<'a> M<'a> {
     }
 
     fn weekday_bare(&self, k: usize) -> Option<Hit> {
+        // "every Friday", "हर शुक्रवार", "on a Saturday": a habit, not a day
+        if k > 0 && self.tight(k - 1) && self.word(k - 1).is_some_and(|w| self.lx.is_generic(w)) {
+            return None;
+        }
         match self.weekday(k)? {
             (weekday, false) => Some((k, Expr::Weekday { weekday, dir: None }, false)),
             _ => None,
@@ -666,6 +675,15 @@ impl<'a> M<'a> {
     }
 
     fn at(&self, k: usize) -> Option<Hit> {
+        let t = self.toks.get(k)?;
+        let may_start = match t.kind {
+            TokKind::Word => self.lx.may_start(&t.norm),
+            TokKind::Num { .. } | TokKind::Date(_) => true,
+            TokKind::Other => false,
+        };
+        if !may_start {
+            return None;
+        }
         let candidates = [
             self.weekday_date(k),
             self.weekday_of_week(k),
@@ -696,7 +714,7 @@ impl<'a> M<'a> {
 /// `words`, when given, reads numbers in words (for years: "पच्चीस जनवरी अठारह सौ तिरेपन").
 pub fn find(
     text: &str,
-    toks: &[Token],
+    toks: &[Token<'_>],
     lx: &Lexicon,
     words: Option<NumberWords<'_>>,
 ) -> Vec<Found> {

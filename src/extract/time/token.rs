@@ -12,7 +12,9 @@ use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::{char, one_of};
 use nom::combinator::{map_opt, not, peek};
 
-use super::lexicon::normalize;
+use std::borrow::Cow;
+
+use super::lexicon::normalize_cow;
 
 /// A numeric date as written: day, month and (two- or four-digit, expanded) year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,13 +49,13 @@ pub enum TokKind {
 
 /// One token.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     /// First byte (into the whole document).
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
-    /// The normalised word (empty for numbers).
-    pub norm: String,
+    /// The normalised word (empty for numbers); borrowed when the word needs no change.
+    pub norm: Cow<'a, str>,
     /// Starts with a capital Latin letter.
     pub capital: bool,
     /// What it is.
@@ -219,7 +221,7 @@ pub fn numeric_date(i: &str) -> Option<(NumDate, usize)> {
 }
 
 /// The tokens of `text[start..end]`, with offsets into `text`.
-pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
     let Some(s) = text.get(start..end) else {
         return Vec::new();
     };
@@ -233,7 +235,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 out.push(Token {
                     start: start + i,
                     end: start + i + len,
-                    norm: String::new(),
+                    norm: Cow::Borrowed(""),
                     capital: false,
                     kind: TokKind::Date(d),
                 });
@@ -323,7 +325,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             out.push(Token {
                 start: start + i,
                 end: start + j,
-                norm: String::new(),
+                norm: Cow::Borrowed(""),
                 capital: false,
                 kind,
             });
@@ -359,7 +361,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         out.push(Token {
             start: start + i,
             end: start + j,
-            norm: normalize(&s[i..j]),
+            norm: normalize_cow(&s[i..j]),
             capital: c.is_ascii_uppercase(),
             kind: TokKind::Word,
         });

@@ -19,11 +19,23 @@ pub const DOC: CodeDoc = CodeDoc {
 /// Compare weekdays and months.
 pub fn check(v: &DocView, s: &SentView, src: &str, out: &mut Vec<Evidence>) {
     let d = &v.g.bilingual;
-    for (_, w) in en_words(src) {
+    let words = en_words(src);
+    let cap_name = |k: usize| {
+        words.get(k).is_some_and(|(_, w)| {
+            w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && !d.calendar.contains_key(&w.to_ascii_lowercase())
+        })
+    };
+    for (k, (_, w)) in words.iter().enumerate() {
+        let w = *w;
         let lw = w.to_ascii_lowercase();
         let Some(forms) = d.calendar.get(&lw) else {
             continue;
         };
+        // Part of a title or a name ("The Sunday Times", "Mrs May"), not a date.
+        if cap_name(k + 1) || (k > 1 && cap_name(k - 1)) {
+            continue;
+        }
         // "May" is also a verb; only a capitalised word counts.
         if !w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
             continue;
@@ -57,6 +69,15 @@ mod tests {
         let mut out = Vec::new();
         check(&v, &v.sents[0], "the agency reported on Sunday.", &mut out);
         assert_eq!(out.len(), 1);
+        let v = DocView::single("द संडे टाइम्स से एक कर्मचारी ने कहा।", g());
+        let mut out = Vec::new();
+        check(
+            &v,
+            &v.sents[0],
+            "A staff member told The Sunday Times.",
+            &mut out,
+        );
+        assert!(out.is_empty());
         let v = DocView::single("एजेंसी ने गुरूवार को बताया।", g());
         let mut out = Vec::new();
         check(

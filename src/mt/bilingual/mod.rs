@@ -131,7 +131,7 @@ pub fn align(v: &DocView, en: &[&str]) -> Vec<Option<usize>> {
         let el = en[j].chars().count().max(1) as f64;
         let ratio = (hl / el).ln().abs();
         let names = names::shared(v, s, en[j]);
-        0.6 + shared as f64 + 0.5 * names as f64 - ratio
+        1.0 + shared as f64 + 0.5 * names as f64 - 0.5 * ratio
     };
     // dp[i][j]: best score aligning the first i Hindi and j English sentences.
     let mut dp = vec![vec![f64::NEG_INFINITY; e + 1]; h + 1];

@@ -20,7 +20,7 @@ pub fn check(v: &DocView, s: &SentView, src: &str, out: &mut Vec<Evidence>) {
     let d = &v.g.bilingual;
     let en_neg = en_words(src).iter().any(|(_, w)| {
         let w = w.to_ascii_lowercase();
-        d.en_negation.iter().any(|n| *n == w) || w.ends_with("n't")
+        d.en_negation.contains(&w) || w.ends_with("n't")
     }) || src.to_ascii_lowercase().contains("n't");
     let hi_neg = s.tokens.iter().any(|t| d.hi_negation.contains(&t.norm));
     if en_neg && !hi_neg {

@@ -46,9 +46,16 @@ fn en_figures(s: &str, d: &Data) -> Vec<(f64, bool)> {
         {
             i += 1;
         }
-        let Some(v) = number_value(&s[start..i]) else {
+        let Some(mut v) = number_value(&s[start..i]) else {
             continue;
         };
+        // A vulgar fraction right after the digits: 29¾.
+        match s[i..].chars().next() {
+            Some('¼') => v += 0.25,
+            Some('½') => v += 0.5,
+            Some('¾') => v += 0.75,
+            _ => {}
+        }
         let currency = s[..start].trim_end().ends_with(['$', '£', '€', '₹']);
         let suffix: String = s[i..]
             .chars()
@@ -158,7 +165,9 @@ pub fn check(v: &DocView, s: &SentView, src: &str, out: &mut Vec<Evidence>) {
                     "the original's figure {} is missing from the translation",
                     fmt(*val)
                 ),
-                weight: d.weight("M101"),
+                // A missing figure may be a paraphrase ("100 percent sure" → "पूरी तरह
+                // सुनिश्चित"): weaker than a figure the original does not have.
+                weight: d.weight("M101") * d.weight("M101_missing_factor"),
             });
             return;
         }
