@@ -117,10 +117,17 @@ pub fn decide(
             let pb = find(ib);
             let ma = pa.and_then(|p| members.get(p));
             let mb = pb.and_then(|p| members.get(p));
+            let quote = rg.kind == GroupKind::Quote;
             let side = |m: Option<&Member>| match m {
                 Some(m) => format!(
                     "{} in {}",
-                    m.value.clone().unwrap_or_else(|| format!("“{}”", m.text)),
+                    m.value.clone().filter(|_| !quote).unwrap_or_else(|| {
+                        if m.text.starts_with(['“', '"', '‘', '\'', '«']) {
+                            m.text.clone()
+                        } else {
+                            format!("“{}”", m.text)
+                        }
+                    }),
                     short_id(&m.document)
                 ),
                 None => "?".into(),
