@@ -133,6 +133,8 @@ struct LangFile {
     #[serde(default)]
     deictic: Vec<String>,
     #[serde(default)]
+    number_values: std::collections::BTreeMap<String, f64>,
+    #[serde(default)]
     aspects: Vec<Vec<String>>,
     #[serde(default)]
     pair: Vec<PairExample>,
@@ -201,6 +203,7 @@ pub struct CheckGrammar {
     place_before: FastSet<String>,
     deictic: FastSet<String>,
     aspects: FastMap<String, u32>,
+    number_values: FastMap<String, String>,
     /// Wire agencies.
     pub wires: Vec<Wire>,
     /// Example pairs from the files, for tests.
@@ -228,6 +231,7 @@ impl CheckGrammar {
             place_after: Default::default(),
             place_before: Default::default(),
             deictic: Default::default(),
+            number_values: Default::default(),
             aspects: Default::default(),
             wires: Vec::new(),
             pairs: Vec::new(),
@@ -293,6 +297,9 @@ impl CheckGrammar {
             g.place_before
                 .extend(f.place_before.iter().map(|w| fold(w)));
             g.deictic.extend(f.deictic.iter().map(|w| fold(w)));
+            for (w, v) in &f.number_values {
+                g.number_values.insert(fold(w), format!("{v}"));
+            }
             for (k, group) in f.aspects.iter().enumerate() {
                 for w in group {
                     *g.aspects.entry(fold(w)).or_default() |= 1 << (k % 32);
@@ -415,9 +422,16 @@ impl CheckGrammar {
             if self.cues.contains(&f) {
                 flags |= CUE;
             }
+            // A leading "1-" or "2." numbers a list item; it states nothing.
+            if digits && s == 0 && text[e..].starts_with(['-', '.', ')', ':']) {
+                flags &= !NUMBER;
+            }
             let key = if digits {
                 // 6,000 = 6000; a decimal point stays.
                 f.replace(',', "")
+            } else if let Some(v) = self.number_values.get(&f) {
+                // पांच = 5: outlets write small numbers either way.
+                v.clone()
             } else {
                 self.key_folded(f)
             };
