@@ -7,17 +7,50 @@
 //! consonant → one (सत्तर = सतर, अट्ठाईस = अठाईस), ZWJ/ZWNJ dropped, Latin lower-cased. The same
 //! fold is applied to the text's tokens, so both sides meet.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Deserialize;
 
 use crate::claim::{FigureKind, Qualifier};
 use crate::error::GrammarError;
 
-/// `grammars/<lang>/numbers.toml`.
+/// A small multiplicative hasher (the FxHash scheme) for the short word keys looked up once per
+/// token: several times faster than SipHash here, and the keys come from our own grammar files.
+#[derive(Default, Clone, Copy)]
+pub(super) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash map keyed by folded words.
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// `grammars/<lang>/numbers.toml`. Unknown keys are an error, so a misspelt list is not
+/// silently ignored.
 #[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub(super) struct NumbersFile {
+    #[allow(dead_code)]
+    description: String,
+    #[allow(dead_code)]
+    example: Vec<toml::Value>,
     articles: Vec<String>,
     strict_articles: Vec<String>,
     decimal_words: Vec<String>,
@@ -29,6 +62,9 @@ pub(super) struct NumbersFile {
     implicit_one_after: Vec<String>,
     postpositions: Vec<String>,
     article_count_nouns: Vec<String>,
+    needs_of: Vec<String>,
+    several_words: Vec<String>,
+    money_scales: BTreeMap<String, f64>,
     mixed_words: Vec<String>,
     ordinal_suffix_rules: Vec<(String, String)>,
     digit_ordinal_suffixes: Vec<String>,
@@ -48,13 +84,18 @@ pub(super) struct NumbersFile {
 
 /// `grammars/<lang>/units.toml`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub(super) struct UnitsFile {
+    #[allow(dead_code)]
+    description: String,
+    #[allow(dead_code)]
+    example: Vec<toml::Value>,
     unit: Vec<UnitSpec>,
     qualifier: Vec<QualSpec>,
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct UnitSpec {
     words: Vec<String>,
     unit: String,
@@ -63,9 +104,14 @@ struct UnitSpec {
     factor: Option<f64>,
     #[serde(default)]
     position: Option<String>,
+    #[serde(default)]
+    dimension: Option<String>,
+    #[serde(default)]
+    size: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct QualSpec {
     words: Vec<String>,
     qualifier: String,
@@ -92,6 +138,8 @@ pub(super) mod flag {
     pub const ONE_AFTER: u32 = 1 << 15;
     pub const POSTPOSITION: u32 = 1 << 16;
     pub const PERSON_NOUN: u32 = 1 << 17;
+    pub const NEEDS_OF: u32 = 1 << 18;
+    pub const SEVERAL: u32 = 1 << 19;
 }
 
 /// Everything the lexicon knows about one folded word.
@@ -103,6 +151,8 @@ pub(super) struct WordInfo {
     pub frac_prefix: Option<f64>,
     pub ord: Option<f64>,
     pub vague: Option<f64>,
+    /// A letter glued to an amount of money that scales it (£125m).
+    pub money_scale: Option<f64>,
     pub flags: u32,
 }
 
@@ -128,6 +178,8 @@ pub(super) struct UnitDef {
     pub unit: String,
     pub kind: FigureKind,
     pub factor: f64,
+    /// Dimension and size in its base unit (length in m, mass in g, volume in L).
+    pub measure: Option<(String, f64)>,
 }
 
 /// Multi-word phrases (units, qualifiers) keyed by their first (forward) or last (backward) word.
@@ -147,7 +199,7 @@ pub(super) struct PhraseWord {
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
-            map: HashMap::new(),
+            map: HashMap::default(),
         }
     }
 }
@@ -180,6 +232,8 @@ pub(super) struct Lexicon {
     /// Ambiguous ordinal → words it is not an ordinal after.
     pub not_after: HashMap<String, Vec<String>>,
     pub ordinal_suffix_rules: Vec<(String, String)>,
+    /// Latin tens words (twenty … ninety), for run-together forms ("thirtyfirst").
+    pub latin_tens: Vec<(String, f64)>,
     pub plural_rules: Vec<(String, String)>,
     pub units_after: PhraseSet<UnitDef>,
     pub units_before: PhraseSet<UnitDef>,
@@ -194,6 +248,15 @@ impl Lexicon {
         self.words.get(key)
     }
 
+    /// Every cardinal value the lexicon knows (for tests of its coverage).
+    #[cfg(test)]
+    pub fn cardinal_values(&self) -> Vec<f64> {
+        let mut v: Vec<f64> = self.words.values().filter_map(|w| w.card).collect();
+        v.sort_by(f64::total_cmp);
+        v.dedup();
+        v
+    }
+
     fn entry(&mut self, word: &str) -> &mut WordInfo {
         let mut k = String::new();
         fold(word, &mut k);
@@ -202,7 +265,9 @@ impl Lexicon {
 
     /// Add one `numbers.toml`.
     pub fn add_numbers(&mut self, f: NumbersFile) {
-        let lists: [(&Vec<String>, u32); 16] = [
+        let lists: [(&Vec<String>, u32); 18] = [
+            (&f.several_words, flag::SEVERAL),
+            (&f.needs_of, flag::NEEDS_OF),
             (&f.article_count_nouns, flag::PERSON_NOUN),
             (&f.postpositions, flag::POSTPOSITION),
             (&f.implicit_one_before, flag::ONE_BEFORE),
@@ -244,6 +309,9 @@ impl Lexicon {
         }
         for (w, v) in &f.cardinal {
             self.entry(w).card = Some(*v);
+            if w.is_ascii() && (20.0..100.0).contains(v) && v % 10.0 == 0.0 {
+                self.latin_tens.push((w.to_ascii_lowercase(), *v));
+            }
         }
         for (w, v) in &f.scale {
             self.entry(w).scale = Some(*v);
@@ -256,6 +324,9 @@ impl Lexicon {
         }
         for (w, v) in &f.ordinal {
             self.entry(w).ord = Some(*v);
+        }
+        for (w, v) in &f.money_scales {
+            self.entry(w).money_scale = Some(*v);
         }
         for (w, v) in &f.vague {
             self.entry(w).vague = Some(*v);
@@ -298,6 +369,7 @@ impl Lexicon {
                 unit: u.unit.clone(),
                 kind,
                 factor: u.factor.unwrap_or(1.0),
+                measure: u.dimension.clone().zip(u.size),
             };
             for w in &u.words {
                 let keys = phrase_keys(w);

@@ -1,8 +1,8 @@
 //! Figures: counts, percents, ordinals, durations, money, measures and years.
 //!
 //! Why this shape: news text is mostly words that are not numbers, so the extractor tokenises
-//! once ([`token`]), looks each word up once in a folded lexicon ([`lexicon`]), and runs the
-//! number grammar ([`parse`]) only at trigger tokens — a number literal or a numeric word. The
+//! once (`token`), looks each word up once in a folded lexicon (`lexicon`), and runs the
+//! number grammar (`parse`) only at trigger tokens — a number literal or a numeric word. The
 //! words live in `grammars/{hi,en}/{numbers,units}.toml`; the structure (how scales stack, where a
 //! qualifier may stand, when एक is an article) lives in code.
 //!
@@ -11,6 +11,15 @@
 //! `value` = the scale (their order of magnitude), `min` = 2 × scale (a plural means at least
 //! two of them), no `max`, qualifier `vague`. Qualifiers set bounds: more_than/at_least give
 //! `min` = value, less_than/at_most give `max` = value, a range gives both.
+//!
+//! Neighbouring figures that state one quantity are joined: an amount and its sub-unit
+//! ("20 dollars 43 cents" = 20.43 USD), a duration and its smaller parts ("2 साल, 3 महीना" =
+//! 27 months; with days or hours, in seconds), and two open bounds ("1000 से ज़्यादा और 1500 से
+//! कम" = range 1000–1500).
+//!
+//! एक/one is a count, not an article, only with a scale, unit or range, before a person noun
+//! ("एक व्यक्ति की मौत") or a postposition ("एक की मौत"), or when no word follows; "a"/"an" only
+//! with a scale or unit ("a hundred", "a kg").
 //!
 //! Not figures: numbers inside URLs and codes, times of day (10:26), dates and their parts
 //! (26 जुलाई, 1 Dec 2024, 27.07.2023 — the time extractor owns them), and एक/one/a used as an
@@ -61,10 +70,7 @@ impl FigureGrammar {
 /// words and digits; scripts never collide), so `lang` is accepted for callers' clarity only.
 pub fn parse_figures(text: &str, _lang: Lang, g: &FigureGrammar) -> Vec<(Span, Figure)> {
     let toks = parse::Toks::new(text);
-    let p = parse::Parser {
-        t: &toks,
-        lex: &g.lex,
-    };
+    let p = parse::Parser::new(&toks, &g.lex);
     let mut hits: Vec<parse::Hit> = Vec::new();
     let mut i = 0;
     let mut floor = 0;
@@ -164,6 +170,21 @@ fn merge(text: &str, hits: Vec<parse::Hit>) -> Vec<parse::Hit> {
                     prev.span = Span::new(prev.span.start, h.span.end);
                     continue;
                 }
+            }
+            // "7 feet 10 inches", "2 km and 1 metre": parts of one measure, in the smaller unit.
+            if joiner
+                && both_exact
+                && a.figure == K::Measure
+                && b.figure == K::Measure
+                && let (Some((da, sa)), Some((db, sb))) = (&prev.measure, &h.measure)
+                && da == db
+                && sb < sa
+            {
+                prev.figure.value = a.value * sa / sb + b.value;
+                prev.figure.unit = b.unit.clone();
+                prev.measure = h.measure.clone();
+                prev.span = Span::new(prev.span.start, h.span.end);
+                continue;
             }
             // "15 dollars 50", "$20 43": a bare number under 100 right after an amount is its cents.
             if matches!(between, "" | "and")

@@ -102,6 +102,8 @@ struct Num {
     year_like: bool,
     /// An ambiguous ordinal word (पहले, दूसरे, second).
     ambiguous: bool,
+    /// One fraction word below one (half, आधा) alone.
+    bare_fraction: bool,
 }
 
 /// Why no number was read at a position.
@@ -131,19 +133,31 @@ pub(super) struct Hit {
     /// For a duration merged from parts: (total seconds, seconds of the smallest part, only
     /// years and months so far).
     pub parts: Option<(f64, f64, bool)>,
+    /// A measure's dimension and unit size, for joining "7 feet 10 inches".
+    pub measure: Option<(String, f64)>,
 }
 
 pub(super) struct Parser<'a, 'b> {
     pub t: &'b Toks<'a>,
     pub lex: &'b Lexicon,
+    /// The lexicon entry of each token, looked up once.
+    infos: Vec<Option<&'b WordInfo>>,
 }
 
 impl<'a, 'b> Parser<'a, 'b> {
+    /// A parser over `t`, looking every word and mark up once.
+    pub fn new(t: &'b Toks<'a>, lex: &'b Lexicon) -> Self {
+        let infos = (0..t.len())
+            .map(|i| match t.tok(i).map(|k| k.kind) {
+                Some(Kind::Word | Kind::Punct(_)) => lex.get(t.key(i)),
+                _ => None,
+            })
+            .collect();
+        Parser { t, lex, infos }
+    }
+
     fn info(&self, i: usize) -> Option<&'b WordInfo> {
-        if !self.t.is_word(i) && self.t.punct(i).is_none() {
-            return None;
-        }
-        self.lex.get(self.t.key(i))
+        self.infos.get(i).copied().flatten()
     }
 
     fn has(&self, i: usize, f: u32) -> bool {
@@ -185,6 +199,44 @@ impl<'a, 'b> Parser<'a, 'b> {
         None
     }
 
+    /// A run-together English tens compound: "thirtyfirst" → (31, ordinal), "twentyone" → (21, not).
+    fn tens_compound(&self, i: usize) -> Option<(f64, bool)> {
+        let key = self.t.key(i);
+        if !self.t.is_word(i) || !key.is_ascii() {
+            return None;
+        }
+        for (w, v) in &self.lex.latin_tens {
+            let Some(rest) = key.strip_prefix(w.as_str()) else {
+                continue;
+            };
+            if rest.is_empty() {
+                continue;
+            }
+            let info = self.lex.get(rest);
+            if let Some(u) = info
+                .and_then(|w| w.card)
+                .filter(|u| (1.0..10.0).contains(u))
+            {
+                return Some((v + u, false));
+            }
+            if let Some(u) = info.and_then(|w| w.ord).filter(|u| (1.0..10.0).contains(u)) {
+                return Some((v + u, true));
+            }
+            for (suf, rep) in &self.lex.ordinal_suffix_rules {
+                if let Some(base) = rest.strip_suffix(suf.as_str())
+                    && let Some(u) = self
+                        .lex
+                        .get(&format!("{base}{rep}"))
+                        .and_then(|w| w.card)
+                        .filter(|u| (1.0..10.0).contains(u))
+                {
+                    return Some((v + u, true));
+                }
+            }
+        }
+        None
+    }
+
     /// An ordinal word (fifth, तीसरा, सातवां): (value, is_scale).
     fn ordinal_word(&self, i: usize) -> Option<(f64, bool)> {
         if let Some(v) = self.info(i).and_then(|w| w.ord) {
@@ -198,6 +250,26 @@ impl<'a, 'b> Parser<'a, 'b> {
         let t = self.t;
         if t.lit(i).is_some_and(|l| l.is_code()) {
             return Some(i + 1);
+        }
+        // 0800 555 111, 007: a leading zero makes a phone number or an ID, not a quantity.
+        if t.lit(i).is_some_and(|l| l.integer && l.int_digits > 1)
+            && t.raw(i).starts_with(['0', '०'])
+            && (t.lit(i + 1).is_some() || t.lit(i).is_some_and(|l| l.int_digits >= 5))
+        {
+            let mut j = i + 1;
+            while t.lit(j).is_some() {
+                j += 1;
+            }
+            return Some(j);
+        }
+        // 7 a.m., 3 p.m.: a time of day.
+        if matches!(t.key(i + 1), "a" | "p")
+            && t.punct(i + 2) == Some('.')
+            && t.key(i + 3) == "m"
+            && t.attached(i + 2)
+            && t.attached(i + 3)
+        {
+            return Some(i + 4);
         }
         // 10:26, 02:58
         if t.punct(i + 1) == Some(':') && t.attached(i + 1) && t.lit(i + 2).is_some() {
@@ -245,17 +317,30 @@ impl<'a, 'b> Parser<'a, 'b> {
         {
             return Some(i + 1);
         }
-        // Glued to Latin letters that are not a unit or suffix: COVID19, 4G, 32a2aaa.
-        if i > 0 && t.attached(i) && t.is_word(i - 1) && t.raw(i - 1).is_ascii() {
+        // Glued to letters that are not a unit or suffix: COVID19, 4G, 32a2aaa, बीएए2, 3डी.
+        if i > 0 && t.attached(i) && t.is_word(i - 1) {
             let before_unit = !self.lex.units_before.candidates(t.key(i - 1)).is_empty();
-            if !before_unit {
+            let known = self
+                .info(i - 1)
+                .is_some_and(|w| w.has(flag::YEAR_PREFIX) || w.has(flag::NEGATIVE));
+            // Other scripts glued before digits are currency signs (元६१८, دج६२५०००).
+            let latin_or_devanagari = t
+                .raw(i - 1)
+                .chars()
+                .all(|c| c.is_ascii() || ('\u{0900}'..='\u{097F}').contains(&c));
+            if !before_unit && !known && latin_or_devanagari {
                 return Some(i + 1);
             }
         }
-        if t.attached(i + 1) && t.is_word(i + 1) && t.raw(i + 1).is_ascii() {
+        if t.attached(i + 1) && t.is_word(i + 1) {
             let k = t.key(i + 1);
-            let known = self.lex.get(k).is_some_and(|w| {
-                w.has(flag::DIGIT_ORDINAL_SUFFIX) || w.scale.is_some() || w.has(flag::RANGE)
+            let known = self.info(i + 1).is_some_and(|w| {
+                w.has(flag::DIGIT_ORDINAL_SUFFIX)
+                    || w.scale.is_some()
+                    || w.vague.is_some()
+                    || w.money_scale.is_some()
+                    || w.has(flag::RANGE)
+                    || w.has(flag::DATE)
             }) || !self.lex.units_after.candidates(k).is_empty();
             if !known {
                 let mut j = i + 1;
@@ -383,6 +468,20 @@ impl<'a, 'b> Parser<'a, 'b> {
                         continue;
                     }
                     let Some(w) = info else {
+                        // thirtyfirst, twentyone
+                        if let Some((v, ord)) = self.tens_compound(j)
+                            && can_add(current, last, v)
+                        {
+                            current += v;
+                            j += 1;
+                            words += 1;
+                            if ord {
+                                ordinal = true;
+                                break;
+                            }
+                            last = Last::Small;
+                            continue;
+                        }
                         // An ordinal by suffix: सातवां, चालीसवीं, fourth, hundredth.
                         if let Some((v, is_scale)) = self.suffix_ordinal(j) {
                             if is_scale {
@@ -606,6 +705,10 @@ impl<'a, 'b> Parser<'a, 'b> {
             j = den.end;
         }
         let single_word = words == 1 && j == i + 1;
+        // "the couple", "the pair": not a count without "of".
+        if single_word && first_info.is_some_and(|w| w.has(flag::NEEDS_OF)) && t.key(j) != "of" {
+            return Err(NumErr::No);
+        }
         let article = single_word && first_info.is_some_and(|w| w.has(flag::ARTICLE));
         let strict_article = single_word && first_info.is_some_and(|w| w.has(flag::STRICT_ARTICLE));
         Ok(Num {
@@ -617,6 +720,8 @@ impl<'a, 'b> Parser<'a, 'b> {
             strict_article,
             year_like: year_like && j == i + 1,
             ambiguous: ambiguous && single_word,
+            bare_fraction: single_word
+                && first_info.is_some_and(|w| w.frac.is_some_and(|f| f < 1.0)),
         })
     }
 
@@ -724,6 +829,9 @@ impl<'a, 'b> Parser<'a, 'b> {
             let mut noun_from = end;
             if t.key(end) == "of" {
                 noun_from = end + 1;
+            } else if t.raw(i).is_ascii() {
+                // "millions due to …": an English vague plural counts a noun only with "of".
+                noun_from = usize::MAX;
             }
             let mut unit = None;
             if let Some((u, e)) = self.unit_after(noun_from) {
@@ -759,9 +867,33 @@ impl<'a, 'b> Parser<'a, 'b> {
             Err(NumErr::Skip(j)) => return (None, j.max(i + 1)),
             Err(NumErr::No) => return (None, i + 1),
         };
-        let is_lit = t.lit(i).is_some();
-        if is_lit && self.next_to_date_word(i, num.end) {
+        if self.next_to_date_word(i, num.end) {
             return (None, num.end);
+        }
+        // कई लाख पर्यटक, several thousand people: vague, like हजारों.
+        if let Some(s) = num.scale
+            && num.end == i + 1
+            && i > floor
+            && self.has(i - 1, flag::SEVERAL)
+        {
+            let mut end = num.end;
+            let mut noun = None;
+            if t.key(end) == "of" || !t.raw(i).is_ascii() {
+                let from = if t.key(end) == "of" { end + 1 } else { end };
+                if let Some((n, e)) = noun::counted(self, from) {
+                    noun = Some(n);
+                    end = e;
+                }
+            }
+            let figure = Figure {
+                value: s,
+                unit: noun,
+                qualifier: Qualifier::Vague,
+                min: Some(2.0 * s),
+                max: None,
+                figure: FigureKind::Count,
+            };
+            return (Some(self.hit(i - 1, end, figure)), end);
         }
         if num.ordinal {
             if num.ambiguous && !self.ordinal_in_context(i, num.end) {
@@ -784,6 +916,17 @@ impl<'a, 'b> Parser<'a, 'b> {
         let mut end = num.end;
         let mut value = num.value;
         let mut unit: Option<&UnitDef> = None;
+        // £125m, $2.8bn: a glued letter scales an amount of money written with a symbol.
+        if t.lit(num.end - 1).is_some()
+            && t.attached(end)
+            && let Some(ms) = self.info(end).and_then(|w| w.money_scale)
+            && self
+                .match_backward(i, floor, |k| self.lex.units_before.candidates(k))
+                .is_some_and(|(u, _)| u.kind == FigureKind::Money)
+        {
+            value *= ms;
+            end += 1;
+        }
         // 10-गैलन, 30-minutes: a unit after a hyphen; 3-डी, 3-D: a code, not a figure.
         if matches!(t.punct(end), Some('-' | '‐'))
             && t.attached(end)
@@ -805,7 +948,16 @@ impl<'a, 'b> Parser<'a, 'b> {
                 .then(|| self.unit_after(end + 1))
                 .flatten()
                 .filter(|(u, _)| u.kind != FigureKind::Percent);
-            if let Some((u, e)) = direct.or(of) {
+            // एक और महीने, one more week: the article counts the unit after "और/more".
+            let more = (num.article && !num.strict_article && matches!(t.key(end), "और" | "more"))
+                .then(|| self.unit_after(end + 1))
+                .flatten()
+                .filter(|(u, _)| u.kind == FigureKind::Duration);
+            // half an hour, a quarter of a mile
+            let frac_a = (num.bare_fraction && matches!(t.key(end), "a" | "an"))
+                .then(|| self.unit_after(end + 1))
+                .flatten();
+            if let Some((u, e)) = direct.or(of).or(frac_a).or(more) {
                 unit = Some(u);
                 end = e;
             }
@@ -835,39 +987,37 @@ impl<'a, 'b> Parser<'a, 'b> {
             && !(num.year_like && t.key(end) == "से" && !self.starts_number(end + 1))
             && let Ok(second) = self.number(end + 1)
         {
+            let mut lo = value;
+            // 5-6 लाख: the scale of the second end applies to the first.
+            if num.scale.is_none()
+                && let Some(s) = second.scale
+                && lo * s <= second.value
+                && lo < second.value / s + 1.0
             {
-                let mut lo = value;
-                // 5-6 लाख: the scale of the second end applies to the first.
-                if num.scale.is_none()
-                    && let Some(s) = second.scale
-                    && lo * s <= second.value
-                    && lo < second.value / s + 1.0
+                lo *= s;
+            }
+            let third_part = matches!(t.punct(second.end), Some('-' | '/' | '–'))
+                && t.attached(second.end)
+                && t.lit(second.end + 1).is_some();
+            if second.value > lo && !second.ordinal && !third_part {
+                value = lo;
+                range_max = Some(second.value);
+                years = num.year_like && second.year_like;
+                end = second.end;
+                if and_between {
+                    end += 2;
+                }
+                if let Some((u, e)) = self.unit_after(end)
+                    && (unit.is_none() || unit.is_some_and(|x| x.unit == u.unit))
                 {
-                    lo *= s;
+                    unit = Some(u);
+                    end = e;
                 }
-                let third_part = matches!(t.punct(second.end), Some('-' | '/' | '–'))
-                    && t.attached(second.end)
-                    && t.lit(second.end + 1).is_some();
-                if second.value > lo && !second.ordinal && !third_part {
-                    value = lo;
-                    range_max = Some(second.value);
-                    years = num.year_like && second.year_like;
-                    end = second.end;
-                    if and_between {
-                        end += 2;
-                    }
-                    if let Some((u, e)) = self.unit_after(end)
-                        && (unit.is_none() || unit.is_some_and(|x| x.unit == u.unit))
-                    {
-                        unit = Some(u);
-                        end = e;
-                    }
-                } else if third_part {
-                    return (None, second.end + 2);
-                } else if t.punct(end) == Some('-') && t.attached(end + 1) && t.lit(i).is_some() {
-                    // 3-0, 3-2: a score, not a range (and not two figures).
-                    return (None, second.end);
-                }
+            } else if third_part {
+                return (None, second.end + 2);
+            } else if t.punct(end) == Some('-') && t.attached(end + 1) && t.lit(i).is_some() {
+                // 3-0, 3-2: a score, not a range (and not two figures).
+                return (None, second.end);
             }
         }
         // Qualifier after: 40% से अधिक, एक महीने से भी कम, 10 or more.
@@ -883,14 +1033,6 @@ impl<'a, 'b> Parser<'a, 'b> {
                 Some(q) => qualifier = *q,
                 None => equal = true,
             }
-            end = e;
-        }
-        // The counted noun: 6,000 troops, हजारों सैनिकों, 6,000 मिलियन कार्यों.
-        let mut noun = None;
-        if unit.is_none()
-            && let Some((n, e)) = noun::counted(self, end)
-        {
-            noun = Some(n);
             end = e;
         }
         // Negative: -5, −2°, minus five, माइनस पांच.
@@ -917,6 +1059,29 @@ impl<'a, 'b> Parser<'a, 'b> {
             start = s;
         }
         let unit = unit.or(before_unit);
+        // The counted noun: 6,000 troops, हजारों सैनिकों, 6,000 मिलियन कार्यों. A year-like
+        // number takes only a plural or person noun ("2000 लोग", "2000 soldiers"); otherwise
+        // "2005 चुनाव", "2017 gave" are a year and a word.
+        let mut noun = None;
+        if unit.is_none()
+            && let Some((n, e)) = noun::counted(self, end)
+            && (!num.year_like || self.plural_noun(e - 1))
+        {
+            noun = Some(n);
+            end = e;
+        }
+        // Bare "half", "आधा" with nothing after them are nouns ("the Liverpool half").
+        if num.bare_fraction && unit.is_none() && noun.is_none() && t.key(end) != "of" {
+            return (None, end);
+        }
+        // "a second meeting", "a decades-long dispute": an article, not a duration.
+        if num.strict_article
+            && unit.is_some()
+            && (self.info(num.end).is_some_and(|w| w.ord.is_some())
+                || (matches!(t.punct(end), Some('-')) && t.attached(end) && t.is_word(end + 1)))
+        {
+            return (None, end);
+        }
         let (pstart, pqual) = self.prefix_start(start, floor);
         if let Some(q) = pqual
             && range_max.is_none()
@@ -976,7 +1141,18 @@ impl<'a, 'b> Parser<'a, 'b> {
         };
         let mut h = self.hit(start, end, figure);
         h.factor = factor;
+        h.measure = unit.and_then(|u| u.measure.clone());
         (Some(h), end)
+    }
+
+    /// A noun that can follow a count that looks like a year: a plural ("soldiers", "सैनिकों")
+    /// or a person noun.
+    fn plural_noun(&self, k: usize) -> bool {
+        let raw = self.t.raw(k);
+        let latin_plural = raw.is_ascii() && raw.ends_with('s') && !raw.ends_with("ss");
+        latin_plural
+            || ["ों", "ओं", "यों"].iter().any(|s| raw.ends_with(s))
+            || self.has(k, flag::PERSON_NOUN)
     }
 
     fn implicit_one(&self, start: usize, end: usize, u: &UnitDef) -> Hit {
@@ -1015,6 +1191,22 @@ impl<'a, 'b> Parser<'a, 'b> {
         let t = self.t;
         let opener = matches!(t.punct(end), Some('“' | '"' | '‘' | '\''));
         let n = if opener { end + 1 } else { end };
+        let not_after = i > 0
+            && self
+                .lex
+                .not_after
+                .get(t.key(i))
+                .is_some_and(|list| list.iter().any(|w| w == t.key(i - 1)));
+        if not_after {
+            return false;
+        }
+        // "She finished second!": an English ordinal may end its phrase.
+        if t.raw(i).is_ascii()
+            && !opener
+            && t.tok(end).is_none_or(|x| matches!(x.kind, Kind::Punct(_)))
+        {
+            return true;
+        }
         if !t.is_word(n) {
             return false;
         }
@@ -1028,12 +1220,6 @@ impl<'a, 'b> Parser<'a, 'b> {
         // Hindi: "पहले दौर में", "दूसरी पारी की" — the noun phrase is closed by a postposition;
         // "पहले लायलपुर गए", "दूसरी ओर मेरी" are "earlier" and "other".
         if !t.raw(i).is_ascii() && !self.has(n + 1, flag::POSTPOSITION) {
-            return false;
-        }
-        if i > 0
-            && let Some(list) = self.lex.not_after.get(t.key(i))
-            && list.iter().any(|w| w == t.key(i - 1))
-        {
             return false;
         }
         true
@@ -1051,6 +1237,7 @@ impl<'a, 'b> Parser<'a, 'b> {
             figure,
             factor: 1.0,
             parts: None,
+            measure: None,
         }
     }
 
@@ -1068,6 +1255,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                 }
                 None => {
                     self.suffix_ordinal(i).is_some()
+                        || self.tens_compound(i).is_some()
                         || (self.has(i + 1, flag::ONE_AFTER) && self.unit_after(i).is_some())
                 }
             },

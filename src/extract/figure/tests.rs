@@ -72,6 +72,15 @@ fn seed_acceptance_cases() {
 }
 
 #[test]
+fn lexicon_covers_every_cardinal_below_one_hundred() {
+    let have = Grammars::builtin().figure.lex.cardinal_values();
+    let missing: Vec<u32> = (0..100)
+        .filter(|v| !have.contains(&f64::from(*v)))
+        .collect();
+    assert!(missing.is_empty(), "no word for {missing:?}");
+}
+
+#[test]
 fn digits_grouping_and_devanagari() {
     assert_eq!(value("कुल 1,00,000 रुपये", "1,00,000 रुपये"), 100000.0);
     assert_eq!(value("मेरे पास 4,23,523 रुपए हैं", "4,23,523 रुपए"), 423523.0);
@@ -247,6 +256,10 @@ fn money_measures_durations() {
         20.43
     );
     assert_eq!(one("5 पाउंड", "5 पाउंड").unit.as_deref(), Some("GBP"));
+    let f = one("7 feet 10 inches", "7 feet 10 inches");
+    assert_eq!((f.value.round(), f.unit.as_deref()), (94.0, Some("in")));
+    let f = one("2 किलोमीटर 300 मीटर", "2 किलोमीटर 300 मीटर");
+    assert_eq!((f.value, f.unit.as_deref()), (2300.0, Some("m")));
     assert_eq!(one("10 यूरो", "10 यूरो").unit.as_deref(), Some("EUR"));
     assert_eq!(one("500 टन", "500 टन").unit.as_deref(), Some("t"));
     assert_eq!(one("5 km", "5 km").figure, K::Measure);
@@ -259,6 +272,10 @@ fn money_measures_durations() {
     assert_eq!((f.value, f.unit.as_deref()), (27.0, Some("month")));
     assert_eq!(one("एक पखवाड़ा", "एक पखवाड़ा").value, 14.0);
     assert_eq!(one("पूरे दिन", "पूरे दिन").unit.as_deref(), Some("day"));
+    assert_eq!(
+        one("हम एक और महीने रुकेंगे", "एक और महीने").unit.as_deref(),
+        Some("month")
+    );
 }
 
 #[test]
@@ -276,6 +293,8 @@ fn vague_plurals() {
             "{t}"
         );
     }
+    let f = one("हर साल कई लाख पर्यटक आते हैं", "कई लाख पर्यटक");
+    assert_eq!((f.value, f.min, f.qualifier), (1e5, Some(2e5), Q::Vague));
     let f = one("thousands of soldiers", "thousands of soldiers");
     assert_eq!((f.value, f.unit.as_deref()), (1000.0, Some("soldiers")));
 }
@@ -307,6 +326,10 @@ fn dates_times_urls_codes_are_not_figures() {
     none("दिनांक 27.07.2023 को");
     none("https://example.com/images/2023/07/27/photo_1200.jpg?w=675");
     none("कोविड-19 महामारी");
+    none("कई 3डी गेम्स");
+    none("सुबह आठ बजे एक ट्रक");
+    none("The attack occurred just before 7 a.m. near the beach");
+    none("call 0800 555 111 now");
     none("version 1.2.3 released");
 }
 
@@ -458,4 +481,23 @@ fn property_random_inputs_never_panic_and_spans_are_sound() {
         let bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
         check(&String::from_utf8_lossy(&bytes));
     }
+}
+
+#[test]
+fn a_misspelt_grammar_key_is_an_error() {
+    let builtin = crate::grammar::GrammarSet::builtin();
+    let files = |patch: &str| {
+        crate::grammar::GrammarSet::from_files(builtin.paths().map(|p| {
+            let text = builtin.text(p).unwrap_or_default();
+            let text = if p == "hi/numbers.toml" {
+                format!("{patch}\n{text}")
+            } else {
+                text.to_string()
+            };
+            (p.to_string(), text)
+        }))
+    };
+    assert!(FigureGrammar::load(&files("")).is_ok());
+    let err = FigureGrammar::load(&files("artcles = [\"एक\"]")).unwrap_err();
+    assert!(err.to_string().contains("hi/numbers.toml"), "{err}");
 }

@@ -148,8 +148,6 @@ pub(super) fn literal(i: &str) -> IResult<&str, Lit> {
         rest = after_groups;
     } else if groups.len() == 1 && groups[0] != 3 && first_len <= 3 {
         // Decimal comma.
-        let frac = &after_groups[..0];
-        let _ = frac;
         let g = groups[0];
         value += (grouped_value - value * 10f64.powi(g as i32)) / 10f64.powi(g as i32);
         rest = after_groups;
