@@ -48,7 +48,7 @@ fn short(id: &str) -> &str {
 }
 
 /// The sentence text of a member.
-fn sentence_of<'a>(docs: &'a [Document], doc: usize, sentence: usize) -> &'a str {
+fn sentence_of(docs: &[Document], doc: usize, sentence: usize) -> &str {
     let d = &docs[doc];
     d.sentences
         .iter()
@@ -382,4 +382,320 @@ fn user_stories_override_clustering() {
             .iter()
             .any(|s| s.documents == vec![docs[2].id.clone()])
     );
+}
+
+// ---------------------------------------------------------------- COVID five-outlet clusters
+
+/// The COVID corpus: five outlets' daily digests per date; each date (`cluster`) is one story.
+/// Prints the figure verdict counts and every figure conflict for checking by hand.
+/// Run: `cargo test --release --test check covid -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn covid_five_outlet_clusters() {
+    // `../shared` beside the checkout, or TATHYA_SHARED for a checkout elsewhere.
+    let shared = common::shared_dir().or_else(|| std::env::var_os("TATHYA_SHARED").map(Into::into));
+    let Some(shared) = shared else {
+        eprintln!("skipped: ../shared is absent (set TATHYA_SHARED to its path)");
+        return;
+    };
+    let dir = shared.join("corpora/hi_covid_5outlets");
+    let Ok(index) = std::fs::read_to_string(dir.join("index.jsonl")) else {
+        eprintln!("skipped: {} has no index.jsonl", dir.display());
+        return;
+    };
+    let mut docs = Vec::new();
+    let mut clusters: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for line in index.lines() {
+        let rec: serde_json::Value = serde_json::from_str(line).unwrap();
+        let id = rec["id"].as_str().unwrap().to_string();
+        let text = std::fs::read_to_string(dir.join(rec["text_file"].as_str().unwrap())).unwrap();
+        let date =
+            chrono::NaiveDate::parse_from_str(rec["date"].as_str().unwrap(), "%Y-%m-%d").ok();
+        clusters
+            .entry(rec["cluster"].as_str().unwrap().to_string())
+            .or_default()
+            .push(id.clone());
+        docs.push((id, text, date));
+    }
+    let docs: Vec<Document> = {
+        use rayon::prelude::*;
+        docs.into_par_iter()
+            .map(|(id, text, date)| {
+                tathya::analyze(id, text, date, &Options::default(), Grammars::builtin())
+            })
+            .collect()
+    };
+    let opts = CheckOptions {
+        stories: clusters.into_values().collect(),
+        ..CheckOptions::default()
+    };
+    let t = std::time::Instant::now();
+    let r = check::check(&docs, &opts, Grammars::builtin());
+    let elapsed = t.elapsed();
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for g in r.stories.iter().flat_map(|s| &s.groups) {
+        *counts
+            .entry((g.kind.as_str(), g.verdict.as_str()))
+            .or_default() += 1;
+    }
+    println!(
+        "{} documents, {} stories, check in {elapsed:?}",
+        docs.len(),
+        r.stories.len()
+    );
+    for ((k, v), n) in &counts {
+        println!("{k:10} {v:14} {n}");
+    }
+    for g in r
+        .stories
+        .iter()
+        .flat_map(|s| &s.groups)
+        .filter(|g| g.verdict == Verdict::Conflicting && g.kind == GroupKind::Figure)
+    {
+        println!("\n{} {}", g.id, g.explanation);
+        if let Some([a, b]) = g.conflict {
+            for m in [&g.members[a], &g.members[b]] {
+                println!(
+                    "  {}: {}",
+                    m.document,
+                    sentence_of(&docs, m.doc, m.sentence)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                );
+            }
+        }
+    }
+    assert_eq!(r.stories.len(), 76);
+    assert!(
+        counts
+            .get(&("figure", "corroborated"))
+            .copied()
+            .unwrap_or(0)
+            > 0
+    );
+}
+
+// ---------------------------------------------------------------- snapshots of what users read
+
+#[test]
+fn snapshot_seed_reports() {
+    let docs = seeds();
+    let r = run(&docs);
+    let style = tathya::report::Style { color: false };
+    let text = tathya::report::check_text::report(&r, &docs, &style);
+    let markdown = tathya::report::check_markdown::report(&r, &docs);
+    let mut json: serde_json::Value =
+        serde_json::from_str(&tathya::report::check_json::report(&r, &docs)).unwrap();
+    // The documents' claims are snapshotted with the corpus; here only what check adds.
+    let n = json["documents"].as_array().map_or(0, |d| d.len());
+    json["documents"] = serde_json::json!(format!("{n} documents"));
+    common::settings().bind(|| {
+        insta::assert_snapshot!("check_seeds_text", text);
+        insta::assert_snapshot!("check_seeds_markdown", markdown);
+        insta::assert_snapshot!(
+            "check_seeds_json",
+            serde_json::to_string_pretty(&json).unwrap()
+        );
+    });
+    // JSON Lines: one object per line, every line tagged.
+    let lines = tathya::report::check_json::lines(&r, &docs);
+    for l in lines.lines() {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        assert!(["document", "story", "finding"].contains(&v["type"].as_str().unwrap()));
+    }
+    // Deterministic: the same input gives the same bytes.
+    assert_eq!(
+        text,
+        tathya::report::check_text::report(&run(&docs), &docs, &style)
+    );
+}
+
+// ---------------------------------------------------------------- the binary
+
+fn tathya(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tathya"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_check_exit_codes_and_formats() {
+    let out = tathya(&["check", "tests/corpus"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Story S1"));
+    // Single-source key claims are warnings: --fail-on warning fails the run.
+    let out = tathya(&["check", "--fail-on", "warning", "tests/corpus"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = tathya(&["check", "--format", "json", "tests/corpus"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["stories"].as_array().unwrap().len(), 3);
+    assert!(
+        v["stories"][0]["groups"][0]["members"][0]["claim"].is_number()
+            || v["stories"][0]["groups"][0]["members"][0]["claim"].is_null()
+    );
+    let out = tathya(&["check", "--format", "markdown", "tests/corpus"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# tathya check"));
+    // A missing file is an error (exit 2), the rest is still checked.
+    let out = tathya(&["check", "tests/corpus", "no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Story S1"));
+    // --story fixes the grouping.
+    let out = tathya(&[
+        "check",
+        "--format",
+        "json",
+        "--story",
+        "000_b1c8025b0e2ba5b4.txt,004_e88fc5b0d66a22c9.txt",
+        "tests/corpus",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &v["stories"][0];
+    assert_eq!(first["fixed"], serde_json::json!(true));
+    assert_eq!(first["documents"].as_array().unwrap().len(), 2);
+    // explain knows the check codes.
+    let out = tathya(&["explain", "C001"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("conflicting-figure"));
+}
+
+#[test]
+fn cli_check_reads_a_stories_manifest() {
+    let dir = std::env::temp_dir().join(format!("tathya-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let manifest = dir.join("stories.toml");
+    std::fs::write(
+        &manifest,
+        "[[story]]\ndocuments = [\"001_93327e7be077d1f2.txt\", \"002_5fa5028a7c2c55c0.txt\"]\n",
+    )
+    .unwrap();
+    let out = tathya(&[
+        "check",
+        "--format",
+        "jsonl",
+        "--stories",
+        manifest.to_str().unwrap(),
+        "tests/corpus",
+    ]);
+    // Forced together, the 2023 and 2024 meetings conflict on the date: exit 1.
+    assert_eq!(out.status.code(), Some(1));
+    let stories: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["type"] == "story")
+        .collect();
+    let fixed: Vec<&serde_json::Value> = stories.iter().filter(|s| s["fixed"] == true).collect();
+    assert_eq!(fixed.len(), 1);
+    assert_eq!(fixed[0]["documents"].as_array().unwrap().len(), 2);
+    // A manifest that does not parse is an error.
+    std::fs::write(&manifest, "[[story]]\ndocuments = 3\n").unwrap();
+    let out = tathya(&[
+        "check",
+        "--stories",
+        manifest.to_str().unwrap(),
+        "tests/corpus",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn failed_and_empty_documents_take_no_part() {
+    let docs = vec![
+        Document::failed("broken.txt", "not UTF-8"),
+        doc("empty.txt", ""),
+        doc("tiny.txt", "।।। “ ” 5"),
+        seeds().remove(0),
+    ];
+    let r = run(&docs);
+    assert!(
+        r.stories
+            .iter()
+            .all(|s| !s.documents.contains(&"broken.txt".to_string()))
+    );
+    assert!(r.findings.iter().all(|f| f.code != "C001"));
+}
+
+/// Every weekday, every figure with digits, every number word and every quoted word of the
+/// seeds' bodies, changed one at a time: how many are flagged (a sweep, slower than CI wants).
+/// Run: `cargo test --release --test check mutation_sweep -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn mutation_sweep() {
+    const NUMBER_WORDS: [(&str, &str); 4] = [
+        ("दो", "तीन"),
+        ("तीन", "चार"),
+        ("पांच", "सात"),
+        ("हजारों", "सैकड़ों"),
+    ];
+    let mut total = 0;
+    let mut flagged = 0;
+    let mut missed = Vec::new();
+    for (id, text) in seed_files() {
+        let orig = doc(&id, &text);
+        let mut muts: Vec<(String, usize, usize, String)> = Vec::new();
+        for (k, w) in WEEKDAYS.iter().enumerate() {
+            for (i, _) in text.match_indices(w) {
+                muts.push((
+                    "weekday".into(),
+                    i,
+                    i + w.len(),
+                    WEEKDAYS[(k + 2) % 7].into(),
+                ));
+            }
+        }
+        for c in orig
+            .claims
+            .iter()
+            .filter(|c| matches!(c.detail, ClaimKind::Figure(_)))
+        {
+            if let Some(rel) = c.text.find(|ch: char| ch.is_ascii_digit()) {
+                let s = c.start + rel;
+                let e = s + text[s..].find(|ch: char| !ch.is_ascii_digit()).unwrap_or(0);
+                if let Ok(n) = text[s..e].parse::<u64>() {
+                    muts.push(("figure".into(), s, e, (n * 2 + 1).to_string()));
+                }
+            }
+        }
+        for (w, to) in NUMBER_WORDS {
+            for (i, _) in text.match_indices(&format!(" {w} ")) {
+                muts.push(("number word".into(), i + 1, i + 1 + w.len(), to.into()));
+            }
+        }
+        for (qs, qe) in tathya::check::norm::quote_regions(&text) {
+            if let Some(&(a, b)) = tathya::check::norm::raw_words(&text[qs..qe])
+                .iter()
+                .rev()
+                .find(|&&(a, b)| text[qs + a..qs + b].chars().count() >= 3)
+            {
+                muts.push(("quoted word".into(), qs + a, qs + b, "कमजोर".into()));
+            }
+        }
+        for (what, s, e, with) in muts {
+            if !in_body(&orig, s) {
+                continue;
+            }
+            total += 1;
+            let (t, span) = replace(&text, s, e, &with);
+            let mid = format!("m-{id}");
+            let m = doc(&mid, &t);
+            let r = run(&[orig.clone(), m.clone()]);
+            if conflicts_at(&r, &mid, span, &m) {
+                flagged += 1;
+            } else {
+                missed.push(format!("{id} {what}: {} → {with}", &text[s..e]));
+            }
+        }
+    }
+    println!("flagged {flagged} of {total}");
+    for m in &missed {
+        println!("  missed {m}");
+    }
 }

@@ -15,10 +15,10 @@
 //! number, weekday, month or quoted word that no claim accounts for is a conflict too, so a changed
 //! fact is caught even where an extractor missed it.
 
-use std::collections::HashMap;
-
 use crate::check::GroupKind;
-use crate::check::norm::{self, CUE, CheckGrammar, EVENT, NUMBER, QUOTED, STOP, Term, Tok, hash};
+use crate::check::norm::{
+    self, CUE, CheckGrammar, EVENT, FastMap, FastSet, NUMBER, QUOTED, STOP, Term, Tok, hash,
+};
 use crate::claim::{ClaimKind, Figure, FigureKind, Grain, Qualifier, QuoteKind};
 use crate::document::Document;
 
@@ -67,7 +67,7 @@ pub struct DocView {
     /// Body sentences in order.
     pub sents: Vec<SentView>,
     /// Document sentence index → position in `sents`.
-    pub by_sentence: HashMap<usize, usize>,
+    pub by_sentence: FastMap<usize, usize>,
 }
 
 fn find_seq(toks: &[Tok], seq: &[Term]) -> bool {
@@ -81,7 +81,7 @@ impl DocView {
     /// Tokenise the body sentences of `doc`.
     pub fn new(pos: usize, doc: &Document, g: &CheckGrammar) -> Self {
         let mut sents: Vec<SentView> = Vec::new();
-        let mut seen: HashMap<Vec<Term>, usize> = HashMap::new();
+        let mut seen: FastMap<Vec<Term>, usize> = FastMap::default();
         let mut claim_sentences: Vec<usize> = doc
             .claims
             .iter()
@@ -196,6 +196,12 @@ pub struct Item {
     pub ctx: Vec<Term>,
     /// Event classes named in the claim's own clause (for a sentence: in the whole sentence).
     pub events: u32,
+    /// Places the sentence locates things in, outside the claim ("दिल्ली में").
+    pub places: Vec<Term>,
+    /// The sentence points at its scope ("यहां") instead of naming it.
+    pub deictic: bool,
+    /// Aspect bits of the claim's sentence (new, total, more …).
+    pub aspects: u32,
     /// First byte.
     pub start: usize,
     /// One past the last byte.
@@ -250,7 +256,8 @@ fn rounding(v: f64) -> f64 {
         unit *= 10.0;
     }
     let digits = (a / unit).log10().floor() + 1.0;
-    if digits <= 2.0 { unit / 2.0 } else { 0.0 }
+    // Just under half a unit, so 6,000 and 7,000 do not meet at 6,500.
+    if digits <= 2.0 { unit * 0.49 } else { 0.0 }
 }
 
 /// True when two values can both be true of the same thing.
@@ -304,8 +311,8 @@ fn quote_replacement(a: &[Tok], b: &[Tok]) -> Option<norm::Replacement> {
         .filter(|r| {
             !r.a.is_empty()
                 && !r.b.is_empty()
-                && a[r.a.clone()].iter().any(Tok::is_content)
-                && b[r.b.clone()].iter().any(Tok::is_content)
+                && (a[r.a.clone()].iter().any(Tok::is_content)
+                    || b[r.b.clone()].iter().any(Tok::is_content))
         })
         .collect();
     let same = norm::overlap(&norm::content_terms(a), &norm::content_terms(b), |_| 1.0);
@@ -361,6 +368,9 @@ pub fn items(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Vec<Item
                     value: Value::Sentence,
                     ctx: s.terms.clone(),
                     events: s.events,
+                    places: Vec::new(),
+                    deictic: false,
+                    aspects: 0,
                     start: s.start,
                     end: s.end,
                 });
@@ -378,6 +388,7 @@ pub fn items(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Vec<Item
                 .copied()
                 .collect();
             let ctx = norm::content_terms(&outside);
+            let scope = g.scope(&doc.text, &s.toks, (c.start, c.end));
             let (kind, value) = match &c.detail {
                 ClaimKind::Figure(f) => {
                     let (lo, hi) = interval(f);
@@ -450,6 +461,9 @@ pub fn items(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Vec<Item
                 value,
                 ctx,
                 events: clause_events(&doc.text, &s.toks, c.start, c.end),
+                places: g.places(&doc.text, &s.toks, (c.start, c.end)),
+                deictic: scope.0,
+                aspects: scope.1,
                 start: c.start,
                 end: c.end,
             });
@@ -459,7 +473,7 @@ pub fn items(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Vec<Item
 }
 
 /// Event classes named in the clause of a sentence that holds `[start, end)`: clauses end at
-/// , ; : — and after कि / that, so "मीडिया ने रविवार को यह जानकारी दी" does not borrow the
+/// , ; : — and after कि / और / that / and, so "मीडिया ने रविवार को यह जानकारी दी" does not borrow the
 /// meeting of the clause before it.
 fn clause_events(text: &str, toks: &[Tok], start: usize, end: usize) -> u32 {
     let mut clause = 0usize;
@@ -469,7 +483,12 @@ fn clause_events(text: &str, toks: &[Tok], start: usize, end: usize) -> u32 {
             let gap = text.get(toks[i - 1].end..t.start).unwrap_or("");
             let after_ki = text
                 .get(toks[i - 1].start..toks[i - 1].end)
-                .is_some_and(|w| w == "कि" || w.eq_ignore_ascii_case("that"));
+                .is_some_and(|w| {
+                    ["कि", "और", "जबकि", "लेकिन"].contains(&w)
+                        || ["that", "and", "while", "but"]
+                            .iter()
+                            .any(|x| w.eq_ignore_ascii_case(x))
+                });
             if after_ki || gap.contains([',', ';', ':', '—', '–', '|', '।']) {
                 clause += 1;
             }
@@ -498,14 +517,14 @@ struct Edge {
 }
 
 struct Weights {
-    idf: HashMap<Term, f64>,
+    idf: FastMap<Term, f64>,
     /// Terms that occur in only one sentence: they cannot match, so they make no blocking key.
-    once: std::collections::HashSet<Term>,
+    once: FastSet<Term>,
 }
 
 impl Weights {
     fn new(views: &[DocView]) -> Self {
-        let mut df: HashMap<Term, f64> = HashMap::new();
+        let mut df: FastMap<Term, f64> = FastMap::default();
         let mut n = 0.0;
         for v in views {
             for s in v.sents.iter().filter(|s| s.dup_of.is_none()) {
@@ -578,7 +597,7 @@ fn blocking_keys(it: &Item, w: &Weights) -> Vec<u64> {
 
 /// Candidate pairs of items from different documents that share a blocking key.
 fn candidates(items: &[Item], w: &Weights) -> Vec<(usize, usize)> {
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut postings: FastMap<u64, Vec<usize>> = FastMap::default();
     for (i, it) in items.iter().enumerate() {
         for k in blocking_keys(it, w) {
             postings.entry(k).or_default().push(i);
@@ -618,6 +637,19 @@ fn same_speaker(a: &Value, b: &Value) -> Option<bool> {
 
 /// Compare two items of the same kind from different documents.
 fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Option<Edge> {
+    // Figures or times located in different places are different facts; a figure that counts
+    // deaths is not one that counts recoveries.
+    let placed = |x: &Item| !x.places.is_empty();
+    let same_place = a.places.iter().any(|p| b.places.contains(p));
+    if placed(a) && placed(b) && !same_place {
+        return None;
+    }
+    if a.kind == GroupKind::Figure && a.events != 0 && b.events != 0 && a.events & b.events == 0 {
+        return None;
+    }
+    // A conflict needs the same scope: both placed in one place, or neither placed.
+    let same_scope = (same_place || (!placed(a) && !placed(b)))
+        && !(a.kind == GroupKind::Figure && (a.deictic || b.deictic || a.aspects != b.aspects));
     let ctx = w.sim(&a.ctx, &b.ctx).max(stmt * 0.9);
     let ok = compatible(&a.value, &b.value);
     let (sa, sb) = (&views[a.view].sents[a.sent], &views[b.view].sents[b.sent]);
@@ -711,6 +743,9 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
         }
         _ => return None,
     };
+    // A conflict needs both contexts mostly shared (containment), not only similar: the place,
+    // the people and the other figures of the sentence must be the same.
+    let contained = norm::containment(&a.ctx, &b.ctx, |t| w.w(t)).max(stmt * 0.9);
     if ok && ctx >= agree_min {
         Some(Edge {
             a: 0,
@@ -718,7 +753,7 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
             sim: ctx,
             agree: true,
         })
-    } else if !ok && ctx >= conflict_min {
+    } else if !ok && same_scope && ctx >= conflict_min && contained >= conflict_min * 0.8 {
         Some(Edge {
             a: 0,
             b: 0,
@@ -737,7 +772,7 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
     let pairs = candidates(&items, &w);
 
     // Statements first: their similarity lends context to the claims inside them.
-    let mut stmt_sim: HashMap<(usize, usize, usize, usize), f64> = HashMap::new();
+    let mut stmt_sim: FastMap<(usize, usize, usize, usize), f64> = FastMap::default();
     let mut edges: Vec<Edge> = Vec::new();
     for &(a, b) in &pairs {
         let (ia, ib) = (&items[a], &items[b]);
@@ -768,9 +803,25 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         }
     }
 
+    // A conflict between two sentences that also share the value elsewhere is a mispairing (one
+    // sentence gives deaths and recoveries, the other the same deaths): drop it.
+    let mut agrees_in: FastSet<(usize, usize, usize)> = FastSet::default();
+    for e in edges
+        .iter()
+        .filter(|e| e.agree && items[e.a].kind != GroupKind::Statement)
+    {
+        agrees_in.insert((e.a, items[e.b].view, items[e.b].sent));
+        agrees_in.insert((e.b, items[e.a].view, items[e.a].sent));
+    }
+    edges.retain(|e| {
+        e.agree
+            || !(agrees_in.contains(&(e.a, items[e.b].view, items[e.b].sent))
+                || agrees_in.contains(&(e.b, items[e.a].view, items[e.a].sent)))
+    });
+
     // Keep each item's best counterpart per other document; a conflict stands only when no
     // agreeing counterpart is about as good.
-    let mut best: HashMap<(usize, usize), (f64, bool)> = HashMap::new();
+    let mut best: FastMap<(usize, usize), (f64, bool)> = FastMap::default();
     for e in &edges {
         for (x, y) in [(e.a, e.b), (e.b, e.a)] {
             let key = (x, items[y].view);
@@ -780,7 +831,7 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
             }
         }
     }
-    let mut best_agree: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut best_agree: FastMap<(usize, usize), f64> = FastMap::default();
     for e in edges.iter().filter(|e| e.agree) {
         for (x, y) in [(e.a, e.b), (e.b, e.a)] {
             let cur = best_agree
@@ -825,23 +876,33 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
     let mut conflicts: Vec<Option<(usize, usize, String)>> = vec![None; n];
     let mut extra: Vec<RawGroup> = Vec::new();
     let mut refused: Vec<(usize, usize)> = Vec::new();
+    let mut by_view: Vec<FastMap<usize, Vec<usize>>> = (0..n)
+        .map(|i| FastMap::from_iter([(items[i].view, vec![i])]))
+        .collect();
     for e in &edges {
         let (ga, gb) = (group_of[e.a], group_of[e.b]);
         if ga == gb {
             continue;
         }
-        let (ma, mb) = (&members[ga], &members[gb]);
         let statement = items[e.a].kind == GroupKind::Statement;
-        let clash = ma.iter().any(|&x| {
-            mb.iter().any(|&y| {
-                let (ix, iy) = (&items[x], &items[y]);
-                ix.view == iy.view
-                    && if statement {
+        // Only members of the same document can clash: look them up by document.
+        let (small, large) = if members[ga].len() <= members[gb].len() {
+            (ga, gb)
+        } else {
+            (gb, ga)
+        };
+        let clash = members[small].iter().any(|&x| {
+            let ix = &items[x];
+            by_view[large].get(&ix.view).is_some_and(|ys| {
+                ys.iter().any(|&y| {
+                    let iy = &items[y];
+                    if statement {
                         // One long sentence may state what the other outlet splits in two.
                         ix.sent.abs_diff(iy.sent) > 1
                     } else {
                         !compatible(&ix.value, &iy.value)
                     }
+                })
             })
         });
         if clash {
@@ -864,7 +925,9 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         let moved = std::mem::take(&mut members[gone]);
         for &m in &moved {
             group_of[m] = keep;
+            by_view[keep].entry(items[m].view).or_default().push(m);
         }
+        by_view[gone] = FastMap::default();
         members[keep].extend(moved);
         let (s1, c1) = sims[keep];
         let (s2, c2) = sims[gone];
@@ -878,36 +941,40 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
     }
 
     // Statement diffs: replaced anchors in near-identical sentences that no claim conflict covers.
-    let mut claim_conflicts: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut claim_conflicts: FastSet<(usize, usize, usize, usize)> = FastSet::default();
     for (k, c) in conflicts.iter().enumerate() {
         if let (Some((a, b, _)), true) = (c, !members[k].is_empty()) {
             let (ia, ib) = (&items[*a], &items[*b]);
-            claim_conflicts.push((ia.view, ia.sent, ib.view, ib.sent));
-            claim_conflicts.push((ib.view, ib.sent, ia.view, ia.sent));
+            claim_conflicts.insert((ia.view, ia.sent, ib.view, ib.sent));
+            claim_conflicts.insert((ib.view, ib.sent, ia.view, ia.sent));
         }
     }
     for k in 0..n {
         if members[k].len() < 2 || items[k].kind != GroupKind::Statement {
             continue;
         }
+        // Each member against the first member of the group (of another document): a changed
+        // sentence differs from it, or, if it is the changed one, every other differs from it.
         let m = members[k].clone();
-        'pairs: for (x, &a) in m.iter().enumerate() {
-            for &b in m.iter().skip(x + 1) {
-                let (ia, ib) = (&items[a], &items[b]);
-                if claim_conflicts.contains(&(ia.view, ia.sent, ib.view, ib.sent)) {
-                    continue;
-                }
-                let (sa, sb) = (
-                    &views[ia.view].sents[ia.sent],
-                    &views[ib.view].sents[ib.sent],
-                );
-                if w.sim(&sa.terms, &sb.terms) < DIFF_MIN {
-                    continue;
-                }
-                if let Some(why) = anchor_change(sa, sb, docs, views, ia.view, ib.view) {
-                    conflicts[k] = Some((a, b, why));
-                    break 'pairs;
-                }
+        let Some(&first) = m.first() else {
+            continue;
+        };
+        for &b in m.iter().skip(1) {
+            let (ia, ib) = (&items[first], &items[b]);
+            if ia.view == ib.view || claim_conflicts.contains(&(ia.view, ia.sent, ib.view, ib.sent))
+            {
+                continue;
+            }
+            let (sa, sb) = (
+                &views[ia.view].sents[ia.sent],
+                &views[ib.view].sents[ib.sent],
+            );
+            if same_words(sa, sb) || w.sim(&sa.terms, &sb.terms) < DIFF_MIN {
+                continue;
+            }
+            if let Some(why) = anchor_change(sa, sb, docs, views, ia.view, ib.view) {
+                conflicts[k] = Some((first, b, why));
+                break;
             }
         }
     }
@@ -923,6 +990,9 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
             &views[ia.view].sents[ia.sent],
             &views[ib.view].sents[ib.sent],
         );
+        if same_words(sa, sb) {
+            continue;
+        }
         if let Some(why) = anchor_change(sa, sb, docs, views, ia.view, ib.view) {
             let mut m = vec![a, b];
             m.sort_by_key(|&i| (items[i].view, items[i].start));
@@ -971,7 +1041,7 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
 /// headline and the body) become one group.
 fn merge_single_repeats(groups: &mut Vec<RawGroup>, items: &[Item]) {
     let mut out: Vec<RawGroup> = Vec::new();
-    let mut index: HashMap<(usize, GroupKind, String), usize> = HashMap::new();
+    let mut index: FastMap<(usize, GroupKind, String), usize> = FastMap::default();
     for g in groups.drain(..) {
         let first = &items[g.members[0]];
         let single_doc = g.members.iter().all(|&i| items[i].view == first.view);
@@ -999,6 +1069,15 @@ fn describe_conflict(a: &Item, b: &Item) -> String {
     }
 }
 
+/// True when two sentences have the same words in the same order (nothing to diff).
+fn same_words(a: &SentView, b: &SentView) -> bool {
+    a.toks.len() == b.toks.len()
+        && a.toks
+            .iter()
+            .zip(&b.toks)
+            .all(|(x, y)| x.term == y.term && x.flags == y.flags)
+}
+
 /// A replaced number, weekday, month or quoted word between two near-identical sentences.
 fn anchor_change(
     sa: &SentView,
@@ -1009,7 +1088,20 @@ fn anchor_change(
     vb: usize,
 ) -> Option<String> {
     let class = |t: &Tok| t.flags & (NUMBER | norm::WEEKDAY | norm::MONTH | QUOTED);
-    for r in norm::diff(&sa.toks, &sb.toks) {
+    let regions = norm::diff(&sa.toks, &sb.toks);
+    // Another content word replaced as well ("भारत में" / "इटली में") means another fact.
+    let other_change = regions.iter().any(|r| {
+        let (ta, tb) = (&sa.toks[r.a.clone()], &sb.toks[r.b.clone()]);
+        !ta.is_empty()
+            && !tb.is_empty()
+            && ta.iter().chain(tb).all(|t| class(t) == 0)
+            && ta.iter().any(Tok::is_content)
+            && tb.iter().any(Tok::is_content)
+    });
+    if other_change {
+        return None;
+    }
+    for r in regions {
         let (ta, tb) = (&sa.toks[r.a.clone()], &sb.toks[r.b.clone()]);
         if ta.is_empty() || tb.is_empty() || ta.len() > 4 || tb.len() > 4 {
             continue;
@@ -1020,8 +1112,8 @@ fn anchor_change(
         if both == 0 {
             continue;
         }
-        // A quoted change must touch a content word.
-        if both == QUOTED && !(ta.iter().any(Tok::is_content) && tb.iter().any(Tok::is_content)) {
+        // A quoted change must touch a content word on one side at least.
+        if both == QUOTED && !(ta.iter().any(Tok::is_content) || tb.iter().any(Tok::is_content)) {
             continue;
         }
         let text = |v: usize, t: &[Tok]| -> String {
@@ -1046,4 +1138,169 @@ fn anchor_change(
     }
     let _ = EVENT;
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::Grammars;
+
+    fn fig(value: f64, qualifier: Qualifier) -> Figure {
+        Figure {
+            value,
+            unit: Some("percent".into()),
+            qualifier,
+            min: None,
+            max: None,
+            figure: FigureKind::Percent,
+        }
+    }
+
+    fn num(f: &Figure) -> Value {
+        let (lo, hi) = interval(f);
+        Value::Number {
+            lo,
+            hi,
+            kind: f.figure,
+            unit: None,
+        }
+    }
+
+    #[test]
+    fn qualifiers_are_respected() {
+        let more_than_40 = num(&fig(40.0, Qualifier::MoreThan));
+        assert!(compatible(
+            &more_than_40,
+            &num(&fig(45.0, Qualifier::Exact))
+        ));
+        assert!(!compatible(
+            &more_than_40,
+            &num(&fig(35.0, Qualifier::Exact))
+        ));
+        assert!(compatible(
+            &num(&fig(100.0, Qualifier::About)),
+            &num(&fig(105.0, Qualifier::Exact))
+        ));
+        assert!(!compatible(
+            &num(&fig(386.0, Qualifier::Exact)),
+            &num(&fig(387.0, Qualifier::Exact))
+        ));
+        // A round thousand allows rounding: 6,000 ~ 6,200, not 7,000.
+        assert!(compatible(
+            &num(&fig(6000.0, Qualifier::Exact)),
+            &num(&fig(6200.0, Qualifier::Exact))
+        ));
+        assert!(!compatible(
+            &num(&fig(6000.0, Qualifier::Exact)),
+            &num(&fig(7000.0, Qualifier::Exact))
+        ));
+    }
+
+    #[test]
+    fn dates_compare_by_range_and_weekday() {
+        let day = |v: &str| Value::Date {
+            range: date_range(v, Grain::Day),
+            weekday: None,
+            day_level: true,
+        };
+        let week = Value::Date {
+            range: date_range("2023-07-24", Grain::Week),
+            weekday: None,
+            day_level: false,
+        };
+        let weekday = |w: u8| Value::Date {
+            range: None,
+            weekday: Some(w),
+            day_level: true,
+        };
+        assert!(compatible(&day("2023-07-26"), &week));
+        assert!(!compatible(&day("2023-07-26"), &day("2023-07-27")));
+        assert!(compatible(&day("2023-07"), &day("2023-07-27")));
+        // 26 Jul 2023 was a Wednesday (2); Thursday (3) does not fit it.
+        assert!(compatible(&day("2023-07-26"), &weekday(2)));
+        assert!(!compatible(&day("2023-07-26"), &weekday(3)));
+        assert!(!compatible(&weekday(2), &weekday(3)));
+    }
+
+    #[test]
+    fn clauses_keep_their_own_events() {
+        let g = &Grammars::builtin().check;
+        let text = "मंत्री प्योंगयांग से रवाना हुए, जिसके दौरान उन्होंने किम से मुलाकात की, मीडिया ने रविवार को यह जानकारी दी।";
+        let toks = g.tokens(text, 0);
+        let at = text.find("रविवार").unwrap();
+        assert_eq!(clause_events(text, &toks, at, at + "रविवार".len()), 0);
+        let at = text.find("किम").unwrap();
+        let ev = clause_events(text, &toks, at, at + "किम".len());
+        assert_eq!(g.event_names(ev), vec!["meeting"]);
+    }
+
+    fn analysed(id: &str, text: &str, published: &str) -> Document {
+        let p = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        crate::analyze(
+            id,
+            text.to_string(),
+            p,
+            &crate::Options::default(),
+            Grammars::builtin(),
+        )
+    }
+
+    fn run(a: &str, b: &str) -> Aligned {
+        let g = &Grammars::builtin().check;
+        let docs = vec![
+            analysed("a", a, "2023-07-27"),
+            analysed("b", b, "2023-07-27"),
+        ];
+        let views: Vec<DocView> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| DocView::new(i, d, g))
+            .collect();
+        align(&views, &docs, g)
+    }
+
+    #[test]
+    fn a_changed_weekday_for_the_same_meeting_conflicts() {
+        let a = run(
+            "किम जोंग उन ने बुधवार को रूस के रक्षा मंत्री सर्गेई शोइगु से मुलाकात की।",
+            "किम जोंग उन ने गुरुवार को रूस के रक्षा मंत्री सर्गेई शोइगु से मुलाकात की।",
+        );
+        assert!(
+            a.groups.iter().any(|g| g.conflict.is_some()),
+            "{:?}",
+            a.groups
+        );
+        let same = run(
+            "किम जोंग उन ने बुधवार को रूस के रक्षा मंत्री सर्गेई शोइगु से मुलाकात की।",
+            "रूस के रक्षा मंत्री सर्गेई शोइगु ने बुधवार को किम जोंग उन से भेंट की।",
+        );
+        assert!(
+            same.groups.iter().all(|g| g.conflict.is_none()),
+            "{:?}",
+            same.groups
+        );
+        assert!(
+            same.groups
+                .iter()
+                .any(|g| g.kind == GroupKind::Time && g.members.len() == 2)
+        );
+    }
+
+    #[test]
+    fn figures_in_different_places_never_conflict() {
+        let a = run(
+            "भारत में कोरोना के 28 नए मामले सामने आए।",
+            "इटली में कोरोना के 1694 नए मामले सामने आए।",
+        );
+        assert!(a.groups.iter().all(|g| g.conflict.is_none()));
+        let b = run(
+            "भारत में कोरोना के 28 नए मामले सामने आए।",
+            "भारत में कोरोना के 25 नए मामले सामने आए।",
+        );
+        assert!(
+            b.groups
+                .iter()
+                .any(|g| g.kind == GroupKind::Figure && g.conflict.is_some())
+        );
+    }
 }

@@ -11,11 +11,44 @@
 //! Tokens keep their byte spans into the text as read: nothing is normalised in place.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Deserialize;
 
 use crate::error::GrammarError;
 use crate::grammar::GrammarSet;
+
+/// A small, fast, deterministic hasher (FxHash's multiply-rotate) for the many maps keyed by
+/// terms and short words; SipHash's DoS resistance buys nothing here and costs a third of the run.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(v));
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+}
+
+/// A hash map with [`FastHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+/// A hash set with [`FastHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// A term: the hash of a normalised, stemmed, synonym-mapped word.
 pub type Term = u64;
@@ -94,6 +127,16 @@ struct LangFile {
     #[serde(default)]
     day_words: Vec<String>,
     #[serde(default)]
+    place_after: Vec<String>,
+    #[serde(default)]
+    place_before: Vec<String>,
+    #[serde(default)]
+    deictic: Vec<String>,
+    #[serde(default)]
+    number_values: std::collections::BTreeMap<String, f64>,
+    #[serde(default)]
+    aspects: Vec<Vec<String>>,
+    #[serde(default)]
     pair: Vec<PairExample>,
 }
 
@@ -145,17 +188,22 @@ pub struct Wire {
 /// collide), and the wire agencies.
 #[derive(Debug)]
 pub struct CheckGrammar {
-    stop: HashSet<String>,
+    stop: FastSet<String>,
     hi_suffixes: Vec<String>,
     en_suffixes: Vec<String>,
-    synonyms: HashMap<String, String>,
-    events: HashMap<String, u32>,
+    synonyms: FastMap<String, String>,
+    events: FastMap<String, u32>,
     event_names: Vec<String>,
-    cues: HashSet<String>,
-    numbers: HashSet<String>,
-    weekdays: HashMap<String, u8>,
-    months: HashSet<String>,
-    day_words: HashSet<String>,
+    cues: FastSet<String>,
+    numbers: FastSet<String>,
+    weekdays: FastMap<String, u8>,
+    months: FastSet<String>,
+    day_words: FastSet<String>,
+    place_after: FastSet<String>,
+    place_before: FastSet<String>,
+    deictic: FastSet<String>,
+    aspects: FastMap<String, u32>,
+    number_values: FastMap<String, String>,
     /// Wire agencies.
     pub wires: Vec<Wire>,
     /// Example pairs from the files, for tests.
@@ -169,17 +217,22 @@ impl CheckGrammar {
     /// Load `hi/check.toml`, `en/check.toml` and `check.toml`.
     pub fn load(set: &GrammarSet) -> Result<Self, GrammarError> {
         let mut g = CheckGrammar {
-            stop: HashSet::new(),
+            stop: Default::default(),
             hi_suffixes: Vec::new(),
             en_suffixes: Vec::new(),
-            synonyms: HashMap::new(),
-            events: HashMap::new(),
+            synonyms: Default::default(),
+            events: Default::default(),
             event_names: Vec::new(),
-            cues: HashSet::new(),
-            numbers: HashSet::new(),
-            weekdays: HashMap::new(),
-            months: HashSet::new(),
-            day_words: HashSet::new(),
+            cues: Default::default(),
+            numbers: Default::default(),
+            weekdays: Default::default(),
+            months: Default::default(),
+            day_words: Default::default(),
+            place_after: Default::default(),
+            place_before: Default::default(),
+            deictic: Default::default(),
+            number_values: Default::default(),
+            aspects: Default::default(),
             wires: Vec::new(),
             pairs: Vec::new(),
         };
@@ -240,6 +293,18 @@ impl CheckGrammar {
             g.numbers.extend(f.numbers.iter().map(|w| fold(w)));
             g.months.extend(f.months.iter().map(|w| fold(w)));
             g.day_words.extend(f.day_words.iter().map(|w| fold(w)));
+            g.place_after.extend(f.place_after.iter().map(|w| fold(w)));
+            g.place_before
+                .extend(f.place_before.iter().map(|w| fold(w)));
+            g.deictic.extend(f.deictic.iter().map(|w| fold(w)));
+            for (w, v) in &f.number_values {
+                g.number_values.insert(fold(w), format!("{v}"));
+            }
+            for (k, group) in f.aspects.iter().enumerate() {
+                for w in group {
+                    *g.aspects.entry(fold(w)).or_default() |= 1 << (k % 32);
+                }
+            }
             for (i, w) in f.weekdays.iter().enumerate() {
                 // Hindi lists extra names for Thursday/Sunday after the seven: map by name.
                 g.weekdays
@@ -306,7 +371,11 @@ impl CheckGrammar {
 
     /// The key of one word.
     pub fn key(&self, word: &str) -> String {
-        let f = fold(word);
+        self.key_folded(fold(word))
+    }
+
+    /// The key of a word already folded.
+    fn key_folded(&self, f: String) -> String {
         if let Some(s) = self.synonyms.get(&f) {
             return s.clone();
         }
@@ -353,11 +422,18 @@ impl CheckGrammar {
             if self.cues.contains(&f) {
                 flags |= CUE;
             }
+            // A leading "1-" or "2." numbers a list item; it states nothing.
+            if digits && s == 0 && text[e..].starts_with(['-', '.', ')', ':']) {
+                flags &= !NUMBER;
+            }
             let key = if digits {
                 // 6,000 = 6000; a decimal point stays.
                 f.replace(',', "")
+            } else if let Some(v) = self.number_values.get(&f) {
+                // पांच = 5: outlets write small numbers either way.
+                v.clone()
             } else {
-                self.key(w)
+                self.key_folded(f)
             };
             out.push(Tok {
                 start: base + s,
@@ -368,6 +444,43 @@ impl CheckGrammar {
             });
         }
         out
+    }
+
+    /// The terms of the places a sentence locates things in: the word before a locative
+    /// postposition ("दिल्ली में") or after a locative preposition ("in Delhi"), outside `skip`.
+    pub fn places(&self, text: &str, toks: &[Tok], skip: (usize, usize)) -> Vec<Term> {
+        let mut out = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            let w = fold(text.get(t.start..t.end).unwrap_or(""));
+            let place = if self.place_after.contains(&w) {
+                i.checked_sub(1).and_then(|p| toks.get(p))
+            } else if self.place_before.contains(&w) {
+                toks.get(i + 1)
+            } else {
+                None
+            };
+            if let Some(p) =
+                place.filter(|p| p.is_content() && (p.end <= skip.0 || p.start >= skip.1))
+            {
+                out.push(p.term);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Whether a sentence points at its scope instead of naming it (यहां, वहां, इनमें, राज्य में),
+    /// and its aspect bits (नए, कुल, और …), outside `skip`.
+    pub fn scope(&self, text: &str, toks: &[Tok], skip: (usize, usize)) -> (bool, u32) {
+        let mut deictic = false;
+        let mut aspects = 0;
+        for t in toks.iter().filter(|t| t.end <= skip.0 || t.start >= skip.1) {
+            let w = fold(text.get(t.start..t.end).unwrap_or(""));
+            deictic |= self.deictic.contains(&w);
+            aspects |= self.aspects.get(&w).copied().unwrap_or(0);
+        }
+        (deictic, aspects)
     }
 
     /// True when a word names a single day (दिन, कल, आज, day, yesterday …) or a weekday.
@@ -457,10 +570,14 @@ pub fn fold(w: &str) -> String {
 }
 
 fn is_word_char(c: char) -> bool {
-    (c.is_alphanumeric()
-        || ('\u{0900}'..='\u{097F}').contains(&c)
-        || matches!(c, '\u{200C}' | '\u{200D}'))
-        && !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}')
+    // Fast paths first: `char::is_alphanumeric` is a slow table lookup for Devanagari.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{0900}'..='\u{097F}').contains(&c) {
+        return !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');
+    }
+    matches!(c, '\u{200C}' | '\u{200D}') || c.is_alphanumeric()
 }
 
 /// Byte ranges of the words of `text`: runs of letters, Devanagari signs and digits; digit groups
@@ -541,6 +658,29 @@ pub fn quote_regions(text: &str) -> Vec<(usize, usize)> {
 /// Weighted overlap of two sets of terms: the weight of the shared terms over the geometric mean
 /// of the two sets' weights (a cosine over binary vectors, weighted). 0 when either is empty.
 pub fn overlap(a: &[Term], b: &[Term], weight: impl Fn(Term) -> f64) -> f64 {
+    let (shared, wa, wb) = parts(a, b, weight);
+    if wa <= 0.0 || wb <= 0.0 {
+        0.0
+    } else {
+        (shared / (wa * wb).sqrt()).clamp(0.0, 1.0)
+    }
+}
+
+/// Weighted containment of two sets of terms: the weight of the shared terms over the larger
+/// set's weight. Stricter than [`overlap`]: both sides must be mostly shared, so "भारत में 2 नए
+/// मामले" and "इटली में 1,694 मामले" do not meet over "मामले" alone.
+pub fn containment(a: &[Term], b: &[Term], weight: impl Fn(Term) -> f64) -> f64 {
+    let (shared, wa, wb) = parts(a, b, weight);
+    let m = wa.max(wb);
+    if m <= 0.0 {
+        0.0
+    } else {
+        (shared / m).clamp(0.0, 1.0)
+    }
+}
+
+/// (shared weight, weight of a, weight of b) of two sorted term sets.
+fn parts(a: &[Term], b: &[Term], weight: impl Fn(Term) -> f64) -> (f64, f64, f64) {
     let (mut i, mut j) = (0, 0);
     let (mut shared, mut wa, mut wb) = (0.0, 0.0, 0.0);
     while i < a.len() || j < b.len() {
@@ -572,11 +712,7 @@ pub fn overlap(a: &[Term], b: &[Term], weight: impl Fn(Term) -> f64) -> f64 {
             (None, None) => break,
         }
     }
-    if wa <= 0.0 || wb <= 0.0 {
-        0.0
-    } else {
-        (shared / (wa * wb).sqrt()).clamp(0.0, 1.0)
-    }
+    (shared, wa, wb)
 }
 
 /// The sorted, deduplicated content terms of some tokens.

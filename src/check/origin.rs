@@ -7,10 +7,8 @@
 //! named after the first of them. Primary sources (a ministry, KCNA) are not wires: two outlets
 //! each quoting KCNA are two reports of what KCNA said.
 
-use std::collections::HashMap;
-
 use crate::check::align::{DocView, SentView};
-use crate::check::norm::{CheckGrammar, Term, hash};
+use crate::check::norm::{CheckGrammar, FastMap, Term, hash};
 use crate::document::Document;
 
 /// Share of the smaller document's sentences two documents must have in common to be copies.
@@ -99,14 +97,14 @@ impl Origins {
             });
         }
         // Copies: documents sharing most of their sentences.
-        let mut by_sig: HashMap<Term, Vec<usize>> = HashMap::new();
+        let mut by_sig: FastMap<Term, Vec<usize>> = FastMap::default();
         let mut sizes = vec![0usize; views.len()];
         for (k, v) in views.iter().enumerate() {
             let mut sigs: Vec<Term> = v
                 .sents
                 .iter()
                 .filter(|s| s.dup_of.is_none() && s.terms.len() >= 4)
-                .map(|s| sig(s))
+                .map(sig)
                 .collect();
             sigs.sort_unstable();
             sigs.dedup();
@@ -115,7 +113,7 @@ impl Origins {
                 by_sig.entry(s).or_default().push(k);
             }
         }
-        let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut shared: FastMap<(usize, usize), usize> = FastMap::default();
         for l in by_sig.values().filter(|l| l.len() > 1 && l.len() <= 64) {
             for (x, &a) in l.iter().enumerate() {
                 for &b in &l[x + 1..] {

@@ -19,12 +19,10 @@
 //! posting lists of each sentence's 4 strongest terms, walked in date order with a bounded
 //! look-ahead; so the work grows linearly with the number of sentences.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::check::norm::{self, CheckGrammar, NUMBER};
+use crate::check::norm::{CheckGrammar, FastMap, FastSet, NUMBER};
 use crate::check::{CheckOptions, Story};
 use crate::document::Document;
 
@@ -47,6 +45,7 @@ type T32 = u32;
 /// Content terms of each distinct body sentence (numbers excluded), as 32-bit terms.
 fn sentence_terms(doc: &Document, g: &CheckGrammar) -> Vec<Vec<T32>> {
     let mut out: Vec<Vec<T32>> = Vec::new();
+    let mut seen: FastSet<u64> = FastSet::default();
     for s in doc.sentences.iter().filter(|s| !s.chrome) {
         let text = s.span().slice(&doc.text);
         let mut v: Vec<T32> = g
@@ -57,11 +56,47 @@ fn sentence_terms(doc: &Document, g: &CheckGrammar) -> Vec<Vec<T32>> {
             .collect();
         v.sort_unstable();
         v.dedup();
-        if v.len() >= MIN_TERMS && !out.contains(&v) {
+        let sig = v.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &t| {
+            (h ^ u64::from(t)).wrapping_mul(0x0100_0000_01b3)
+        });
+        if v.len() >= MIN_TERMS && seen.insert(sig) {
             out.push(v);
         }
     }
     out
+}
+
+/// [`crate::check::norm::overlap`] over 32-bit terms.
+fn overlap32(a: &[T32], b: &[T32], w: &dyn Fn(T32) -> f64) -> f64 {
+    let (mut i, mut j) = (0, 0);
+    let (mut shared, mut wa, mut wb) = (0.0, 0.0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => {
+                let x = w(a[i]);
+                shared += x;
+                wa += x;
+                wb += x;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => {
+                wa += w(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                wb += w(b[j]);
+                j += 1;
+            }
+        }
+    }
+    wa += a[i..].iter().map(|&t| w(t)).sum::<f64>();
+    wb += b[j..].iter().map(|&t| w(t)).sum::<f64>();
+    if wa <= 0.0 || wb <= 0.0 {
+        0.0
+    } else {
+        (shared / (wa * wb).sqrt()).clamp(0.0, 1.0)
+    }
 }
 
 fn days_apart(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<i64> {
@@ -86,7 +121,7 @@ pub fn names(id: &str, name: &str) -> bool {
 
 /// Story scores of document pairs (indices into `docs`), from matched sentences.
 struct Scores {
-    pairs: HashMap<(u32, u32), f64>,
+    pairs: FastMap<(u32, u32), f64>,
 }
 
 impl Scores {
@@ -100,39 +135,30 @@ impl Scores {
 
 /// Score every pair of `docs` that shares a matched sentence (see the module docs).
 fn scores(docs: &[&Document], window: i64, g: &CheckGrammar) -> Scores {
-    // Pass 1: sentence frequencies.
-    let (df, n_sent): (HashMap<T32, u32>, usize) = docs
-        .par_iter()
-        .fold(
-            || (HashMap::new(), 0usize),
-            |(mut m, mut n): (HashMap<T32, u32>, usize), d| {
-                for s in sentence_terms(d, g) {
-                    n += 1;
-                    for t in s {
-                        *m.entry(t).or_default() += 1;
-                    }
-                }
-                (m, n)
-            },
-        )
-        .reduce(
-            || (HashMap::new(), 0),
-            |(mut a, na), (b, nb)| {
-                for (k, v) in b {
-                    *a.entry(k).or_default() += v;
-                }
-                (a, na + nb)
-            },
-        );
+    // Sentences once, then their frequencies.
+    let all: Vec<Vec<Vec<T32>>> = docs.par_iter().map(|d| sentence_terms(d, g)).collect();
+    let mut df: FastMap<T32, u32> = FastMap::default();
+    let mut n_sent = 0usize;
+    for d in &all {
+        for s in d {
+            n_sent += 1;
+            for &t in s {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+    }
     let n_sent = n_sent.max(1) as f64;
-    let idf = |t: T32| -> f64 { (1.0 + n_sent / f64::from(df.get(&t).copied().unwrap_or(1))).ln() };
+    let idf_of: FastMap<T32, f64> = df
+        .iter()
+        .map(|(&t, &d)| (t, (1.0 + n_sent / f64::from(d)).ln()))
+        .collect();
+    let idf = |t: T32| -> f64 { idf_of.get(&t).copied().unwrap_or(1.0) };
 
-    // Pass 2: each sentence's strongest terms.
-    let sents: Vec<Vec<Vec<T32>>> = docs
-        .par_iter()
+    // Each sentence's strongest terms.
+    let sents: Vec<Vec<Vec<T32>>> = all
+        .into_par_iter()
         .map(|d| {
-            sentence_terms(d, g)
-                .into_iter()
+            d.into_iter()
                 .map(|s| {
                     let mut v: Vec<(f64, T32)> = s.into_iter().map(|t| (idf(t), t)).collect();
                     v.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -146,7 +172,7 @@ fn scores(docs: &[&Document], window: i64, g: &CheckGrammar) -> Scores {
         .collect();
 
     // Candidate sentence pairs from the strongest terms' posting lists.
-    let mut postings: HashMap<T32, Vec<(u32, u16)>> = HashMap::new();
+    let mut postings: FastMap<T32, Vec<(u32, u16)>> = FastMap::default();
     for (d, ss) in sents.iter().enumerate() {
         for (k, s) in ss.iter().enumerate() {
             // Keys are the strongest terms that some other sentence shares.
@@ -186,11 +212,7 @@ fn scores(docs: &[&Document], window: i64, g: &CheckGrammar) -> Scores {
                         &sents[da as usize][ka as usize],
                         &sents[db as usize][kb as usize],
                     );
-                    let sim = norm::overlap(
-                        &sa.iter().map(|&t| u64::from(t)).collect::<Vec<_>>(),
-                        &sb.iter().map(|&t| u64::from(t)).collect::<Vec<_>>(),
-                        |t| idf(t as T32),
-                    );
+                    let sim = overlap32(sa, sb, &idf);
                     if sim >= SENTENCE_MATCH {
                         if da < db {
                             out.push((da, db, ka, kb));
@@ -203,7 +225,7 @@ fn scores(docs: &[&Document], window: i64, g: &CheckGrammar) -> Scores {
             out.into_iter()
         })
         .collect();
-    let mut by_pair: HashMap<(u32, u32), (Vec<u16>, Vec<u16>)> = HashMap::new();
+    let mut by_pair: FastMap<(u32, u32), (Vec<u16>, Vec<u16>)> = FastMap::default();
     for (a, b, ka, kb) in matches {
         let e = by_pair.entry((a, b)).or_default();
         e.0.push(ka);
@@ -362,7 +384,7 @@ pub fn similarities(docs: &[Document], g: &CheckGrammar) -> Vec<(usize, usize, f
         .into_iter()
         .map(|((a, b), s)| (a as usize, b as usize, s))
         .collect();
-    out.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    out.sort_by_key(|x| (x.0, x.1));
     out
 }
 

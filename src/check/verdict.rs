@@ -117,10 +117,17 @@ pub fn decide(
             let pb = find(ib);
             let ma = pa.and_then(|p| members.get(p));
             let mb = pb.and_then(|p| members.get(p));
+            let quote = rg.kind == GroupKind::Quote;
             let side = |m: Option<&Member>| match m {
                 Some(m) => format!(
                     "{} in {}",
-                    m.value.clone().unwrap_or_else(|| format!("“{}”", m.text)),
+                    m.value.clone().filter(|_| !quote).unwrap_or_else(|| {
+                        if m.text.starts_with(['“', '"', '‘', '\'', '«']) {
+                            m.text.clone()
+                        } else {
+                            format!("“{}”", m.text)
+                        }
+                    }),
                     short_id(&m.document)
                 ),
                 None => "?".into(),
@@ -295,5 +302,40 @@ pub fn shorten(s: &str, n: usize) -> String {
         let mut t: String = s.chars().take(n).collect();
         t.push('…');
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(doc: usize, origin: &str) -> Member {
+        Member {
+            document: format!("d{doc}"),
+            claim: None,
+            sentence: 0,
+            start: 0,
+            end: 0,
+            text: String::new(),
+            value: None,
+            origin: origin.into(),
+            differs: Vec::new(),
+            doc,
+        }
+    }
+
+    #[test]
+    fn independence_needs_two_documents_and_two_origins() {
+        assert!(independent(&[member(0, "IANS"), member(1, "d1")]));
+        // Two copies of one wire.
+        assert!(!independent(&[member(0, "IANS"), member(1, "IANS")]));
+        // One document citing two sources.
+        assert!(!independent(&[member(0, "TASS"), member(0, "d0")]));
+    }
+
+    #[test]
+    fn shorten_cuts_on_characters() {
+        assert_eq!(shorten("दुनिया की सबसे", 6), "दुनिया…");
+        assert_eq!(shorten("abc", 6), "abc");
     }
 }

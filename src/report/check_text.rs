@@ -241,3 +241,33 @@ pub fn report(r: &CheckReport, docs: &[Document], style: &Style) -> String {
     );
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{CheckOptions, check};
+    use crate::grammar::Grammars;
+
+    #[test]
+    fn a_conflict_shows_both_sentences_with_the_changed_word_marked() {
+        let p = chrono::NaiveDate::from_ymd_opt(2023, 7, 27);
+        let g = Grammars::builtin();
+        let doc =
+            |id: &str, t: &str| crate::analyze(id, t.to_string(), p, &crate::Options::default(), g);
+        let docs = vec![
+            doc(
+                "a.txt",
+                "किम जोंग उन ने बुधवार को रूस के रक्षा मंत्री सर्गेई शोइगु से मुलाकात की।",
+            ),
+            doc(
+                "b.txt",
+                "किम जोंग उन ने गुरुवार को रूस के रक्षा मंत्री सर्गेई शोइगु से मुलाकात की।",
+            ),
+        ];
+        let r = check(&docs, &CheckOptions::default(), g);
+        let out = report(&r, &docs, &Style { color: false });
+        assert!(out.contains("Conflicts (1)"), "{out}");
+        assert!(out.contains("⟦बुधवार⟧") && out.contains("⟦गुरुवार⟧"), "{out}");
+        assert!(out.contains("C002"), "{out}");
+    }
+}
