@@ -116,7 +116,9 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
 fn check_entities(v: &DocView, out: &mut Vec<Evidence>) -> Vec<crate::span::Span> {
     let d = &v.g.name_variants;
     let mut emitted: Vec<crate::span::Span> = Vec::new();
-    for e in v.entities {
+    // Only people: organisations are named by acronym and by full name ("केसीएनए" and
+    // "कोरियन सेंट्रल न्यूज एजेंसी") in the same human-written article, which is no error.
+    for e in v.entities.iter().filter(|e| e.kind == "person") {
         let mut firsts: Vec<(String, crate::span::Span)> = Vec::new();
         for m in &e.mentions {
             let span = crate::span::Span::new(m.start, m.end);
@@ -126,6 +128,26 @@ fn check_entities(v: &DocView, out: &mut Vec<Evidence>) -> Vec<crate::span::Span
             };
             let last = crate::mt::normalize::norm_word(last);
             if !in_body || last.chars().count() < d.min_chars {
+                continue;
+            }
+            // A shortened form ("किम" after "किम जोंग उन") is not a second spelling: skip a mention
+            // whose words all stand in an earlier, longer mention of the same entity.
+            let words: Vec<String> = m
+                .text
+                .split_whitespace()
+                .map(crate::mt::normalize::norm_word)
+                .collect();
+            let shortened = e.mentions.iter().any(|o| {
+                o.start < m.start && {
+                    let ow: Vec<String> = o
+                        .text
+                        .split_whitespace()
+                        .map(crate::mt::normalize::norm_word)
+                        .collect();
+                    ow.len() > words.len() && words.iter().all(|w| ow.contains(w))
+                }
+            });
+            if shortened {
                 continue;
             }
             let r = roman(&last);

@@ -182,7 +182,18 @@ pub fn document(doc: &Document, style: &Style) -> String {
             text
         );
     }
-    for f in &doc.findings {
+    // Info-level evidence (weak MT signals, unattributed figures) stays in the JSON and in
+    // `tathya mt`; the listing shows what an editor should look at.
+    let weak = doc
+        .findings
+        .iter()
+        .filter(|f| f.severity < crate::finding::Severity::Warning)
+        .count();
+    for f in doc
+        .findings
+        .iter()
+        .filter(|f| f.severity >= crate::finding::Severity::Warning)
+    {
         let (line, col) = idx.line_col(&doc.text, f.start);
         let _ = writeln!(
             out,
@@ -190,6 +201,16 @@ pub fn document(doc: &Document, style: &Style) -> String {
             style.paint("33", f.code),
             f.name,
             f.message
+        );
+    }
+    if weak > 0 {
+        let _ = writeln!(
+            out,
+            "  {}",
+            style.paint(
+                "2",
+                &format!("(+{weak} info-level findings: --format json or `tathya mt`)")
+            )
         );
     }
     if !doc.errors.is_empty() {
