@@ -26,7 +26,13 @@ fn seed_files() -> Vec<(String, String)> {
 }
 
 fn doc(id: &str, text: &str) -> Document {
-    tathya::analyze(id, text.to_string(), None, &Options::default(), Grammars::builtin())
+    tathya::analyze(
+        id,
+        text.to_string(),
+        None,
+        &Options::default(),
+        Grammars::builtin(),
+    )
 }
 
 fn seeds() -> Vec<Document> {
@@ -58,7 +64,8 @@ fn has_group(r: &CheckReport, docs: &[Document], verdict: Verdict, want: &[(&str
         g.verdict == verdict
             && want.iter().all(|(prefix, words)| {
                 g.members.iter().any(|m| {
-                    short(&docs[m.doc].id) == *prefix && sentence_of(docs, m.doc, m.sentence).contains(words)
+                    short(&docs[m.doc].id) == *prefix
+                        && sentence_of(docs, m.doc, m.sentence).contains(words)
                 })
             })
     })
@@ -73,7 +80,10 @@ fn seeds_form_three_stories_by_date_and_facts() {
         .iter()
         .map(|s| s.documents.iter().map(|d| short(d)).collect())
         .collect();
-    assert_eq!(stories, vec![vec!["000", "002"], vec!["001", "003"], vec!["004"]]);
+    assert_eq!(
+        stories,
+        vec![vec!["000", "002"], vec!["001", "003"], vec!["004"]]
+    );
 }
 
 #[test]
@@ -82,14 +92,32 @@ fn seeds_corroborate_what_both_outlets_report() {
     let r = run(&docs);
     let c = Verdict::Corroborated;
     let cases: &[(&str, &[(&str, &str)])] = &[
-        ("Friday 29 Nov meeting", &[("000", "शुक्रवार को उन्होंने"), ("002", "बीते शुक्रवार")]),
-        ("Kim backs the war", &[("000", "समर्थन व्यक्त किया"), ("002", "अपना समर्थन जताया")]),
+        (
+            "Friday 29 Nov meeting",
+            &[("000", "शुक्रवार को उन्होंने"), ("002", "बीते शुक्रवार")],
+        ),
+        (
+            "Kim backs the war",
+            &[("000", "समर्थन व्यक्त किया"), ("002", "अपना समर्थन जताया")],
+        ),
         ("without delay", &[("000", "बिना देरी"), ("002", "बगैर देरी")]),
-        ("Wednesday 26 Jul meeting", &[("001", "बुधवार"), ("003", "बुधवार (26 जुलाई)")]),
-        ("70th anniversary", &[("001", "70वीं वर्षगांठ"), ("003", "70वीं वर्षगांठ")]),
+        (
+            "Wednesday 26 Jul meeting",
+            &[("001", "बुधवार"), ("003", "बुधवार (26 जुलाई)")],
+        ),
+        (
+            "70th anniversary",
+            &[("001", "70वीं वर्षगांठ"), ("003", "70वीं वर्षगांठ")],
+        ),
         ("Putin's letter", &[("001", "पत्र"), ("003", "लेटर सौंपा")]),
-        ("strongest army", &[("001", "दुनिया की सबसे मजबूत सेना"), ("003", "सबसे शक्तिशाली")]),
-        ("defence departments", &[("001", "रक्षा विभागों"), ("003", "रक्षा विभागों")]),
+        (
+            "strongest army",
+            &[("001", "दुनिया की सबसे मजबूत सेना"), ("003", "सबसे शक्तिशाली")],
+        ),
+        (
+            "defence departments",
+            &[("001", "रक्षा विभागों"), ("003", "रक्षा विभागों")],
+        ),
     ];
     let missing: Vec<&str> = cases
         .iter()
@@ -100,7 +128,11 @@ fn seeds_corroborate_what_both_outlets_report() {
     // The Friday meeting is corroborated as a time, with its date.
     assert!(r.stories[0].groups.iter().any(|g| g.kind == GroupKind::Time
         && g.verdict == c
-        && g.members.iter().any(|m| m.value.as_deref().is_some_and(|v| v.starts_with("2024-11-29")))));
+        && g.members.iter().any(|m| {
+            m.value
+                .as_deref()
+                .is_some_and(|v| v.starts_with("2024-11-29"))
+        })));
 }
 
 #[test]
@@ -108,7 +140,12 @@ fn seeds_single_source_and_no_conflicts() {
     let docs = seeds();
     let r = run(&docs);
     assert!(
-        has_group(&r, &docs, Verdict::SingleSource, &[("000", "दो दिवसीय दौरे")]),
+        has_group(
+            &r,
+            &docs,
+            Verdict::SingleSource,
+            &[("000", "दो दिवसीय दौरे")]
+        ),
         "the two-day visit rests on 000 alone"
     );
     let conflicts: Vec<&str> = r
@@ -119,7 +156,11 @@ fn seeds_single_source_and_no_conflicts() {
         .map(|g| g.explanation.as_str())
         .collect();
     assert!(conflicts.is_empty(), "{conflicts:?}");
-    assert!(r.findings.iter().any(|f| f.code == "C010" && short(f.document.as_deref().unwrap_or("")) == "000"));
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.code == "C010" && short(f.document.as_deref().unwrap_or("")) == "000")
+    );
 }
 
 // ---------------------------------------------------------------- constructed conflicts
@@ -132,7 +173,11 @@ struct Mutation {
 }
 
 fn body_sentences(d: &Document) -> Vec<(usize, usize)> {
-    d.sentences.iter().filter(|s| !s.chrome).map(|s| (s.start, s.end)).collect()
+    d.sentences
+        .iter()
+        .filter(|s| !s.chrome)
+        .map(|s| (s.start, s.end))
+        .collect()
 }
 
 fn in_body(d: &Document, at: usize) -> bool {
@@ -147,7 +192,15 @@ fn replace(text: &str, s: usize, e: usize, with: &str) -> (String, (usize, usize
     (t, (s, s + with.len()))
 }
 
-const WEEKDAYS: [&str; 7] = ["सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार"];
+const WEEKDAYS: [&str; 7] = [
+    "सोमवार",
+    "मंगलवार",
+    "बुधवार",
+    "गुरुवार",
+    "शुक्रवार",
+    "शनिवार",
+    "रविवार",
+];
 
 /// The first weekday in a body sentence, changed to the next weekday.
 fn change_weekday(d: &Document) -> Option<Mutation> {
@@ -158,20 +211,32 @@ fn change_weekday(d: &Document) -> Option<Mutation> {
         .filter(|&(i, _)| in_body(d, i))
         .min()?;
     let (text, span) = replace(&d.text, at, at + WEEKDAYS[k].len(), WEEKDAYS[(k + 1) % 7]);
-    Some(Mutation { what: "weekday", text, at: span })
+    Some(Mutation {
+        what: "weekday",
+        text,
+        at: span,
+    })
 }
 
 /// The first figure in a body sentence written with digits, its first digit run changed.
 fn change_figure(d: &Document) -> Option<Mutation> {
     let c = d.claims.iter().find(|c| {
-        matches!(c.detail, ClaimKind::Figure(_)) && c.text.bytes().any(|b| b.is_ascii_digit()) && in_body(d, c.start)
+        matches!(c.detail, ClaimKind::Figure(_))
+            && c.text.bytes().any(|b| b.is_ascii_digit())
+            && in_body(d, c.start)
     })?;
     let rel = c.text.find(|ch: char| ch.is_ascii_digit())?;
     let s = c.start + rel;
-    let e = s + d.text[s..].find(|ch: char| !ch.is_ascii_digit()).unwrap_or(d.text.len() - s);
+    let e = s + d.text[s..]
+        .find(|ch: char| !ch.is_ascii_digit())
+        .unwrap_or(d.text.len() - s);
     let n: u64 = d.text[s..e].parse().ok()?;
     let (text, span) = replace(&d.text, s, e, &(n + 3).to_string());
-    Some(Mutation { what: "figure", text, at: span })
+    Some(Mutation {
+        what: "figure",
+        text,
+        at: span,
+    })
 }
 
 /// The first word inside quote marks in a body sentence, replaced.
@@ -181,9 +246,16 @@ fn change_quoted_word(d: &Document) -> Option<Mutation> {
             continue;
         }
         let words = tathya::check::norm::raw_words(&d.text[qs..qe]);
-        if let Some(&(a, b)) = words.iter().find(|&&(a, b)| d.text[qs + a..qs + b].chars().count() >= 3) {
+        if let Some(&(a, b)) = words
+            .iter()
+            .find(|&&(a, b)| d.text[qs + a..qs + b].chars().count() >= 3)
+        {
             let (text, span) = replace(&d.text, qs + a, qs + b, "कमजोर");
-            return Some(Mutation { what: "quoted word", text, at: span });
+            return Some(Mutation {
+                what: "quoted word",
+                text,
+                at: span,
+            });
         }
     }
     None
@@ -196,11 +268,14 @@ fn conflicts_at(r: &CheckReport, id: &str, at: (usize, usize), mutated: &Documen
         .find(|s| s.start <= at.0 && at.0 < s.end)
         .map(|s| (s.start, s.end))
         .unwrap_or(at);
-    let hits = |doc: Option<&str>, s: usize, e: usize| doc == Some(id) && s < sentence.1 && sentence.0 < e;
+    let hits =
+        |doc: Option<&str>, s: usize, e: usize| doc == Some(id) && s < sentence.1 && sentence.0 < e;
     r.findings.iter().any(|f| {
         f.code.starts_with("C00")
             && (hits(f.document.as_deref(), f.start, f.end)
-                || f.related.iter().any(|x| hits(x.document.as_deref(), x.start, x.end)))
+                || f.related
+                    .iter()
+                    .any(|x| hits(x.document.as_deref(), x.start, x.end)))
     })
 }
 
@@ -210,7 +285,14 @@ fn every_constructed_conflict_is_flagged() {
     let mut missed = Vec::new();
     for (id, text) in seed_files() {
         let orig = doc(&id, &text);
-        for m in [change_weekday(&orig), change_figure(&orig), change_quoted_word(&orig)].into_iter().flatten() {
+        for m in [
+            change_weekday(&orig),
+            change_figure(&orig),
+            change_quoted_word(&orig),
+        ]
+        .into_iter()
+        .flatten()
+        {
             tried += 1;
             let mid = format!("mutated-{id}");
             let mutated = doc(&mid, &m.text);
@@ -222,7 +304,11 @@ fn every_constructed_conflict_is_flagged() {
         }
     }
     assert!(tried >= 10, "only {tried} mutations could be made");
-    assert!(missed.is_empty(), "{} of {tried} constructed conflicts missed: {missed:#?}", missed.len());
+    assert!(
+        missed.is_empty(),
+        "{} of {tried} constructed conflicts missed: {missed:#?}",
+        missed.len()
+    );
 }
 
 #[test]
@@ -231,10 +317,21 @@ fn unchanged_copies_are_not_flagged() {
         let docs = vec![doc(&id, &text), doc(&format!("copy-{id}"), &text)];
         let r = run(&docs);
         assert_eq!(r.stories.len(), 1, "{id}: a copy is the same story");
-        let conflicts: Vec<&str> = r.findings.iter().filter(|f| f.code.starts_with("C00")).map(|f| f.message.as_str()).collect();
+        let conflicts: Vec<&str> = r
+            .findings
+            .iter()
+            .filter(|f| f.code.starts_with("C00"))
+            .map(|f| f.message.as_str())
+            .collect();
         assert!(conflicts.is_empty(), "{id}: {conflicts:?}");
         // A copy is the same origin: nothing it says is corroborated by itself.
-        assert!(r.stories[0].groups.iter().all(|g| g.verdict != Verdict::Corroborated), "{id}");
+        assert!(
+            r.stories[0]
+                .groups
+                .iter()
+                .all(|g| g.verdict != Verdict::Corroborated),
+            "{id}"
+        );
     }
 }
 
@@ -248,9 +345,16 @@ fn a_mutated_copy_among_the_seeds_conflicts_only_within_its_story() {
     let r = run(&docs);
     assert!(conflicts_at(&r, "mutated-000.txt", m.at, &mutated));
     for s in &r.stories {
-        for g in s.groups.iter().filter(|g| g.verdict == Verdict::Conflicting) {
+        for g in s
+            .groups
+            .iter()
+            .filter(|g| g.verdict == Verdict::Conflicting)
+        {
             assert!(g.members.iter().all(|m| s.documents.contains(&m.document)));
-            assert!(s.documents.iter().any(|d| d == "mutated-000.txt"), "conflict outside the mutated story");
+            assert!(
+                s.documents.iter().any(|d| d == "mutated-000.txt"),
+                "conflict outside the mutated story"
+            );
         }
     }
 }
@@ -265,9 +369,17 @@ fn user_stories_override_clustering() {
         ..CheckOptions::default()
     };
     let r = check::check(&docs, &opts, Grammars::builtin());
-    let s = r.stories.iter().find(|s| s.documents.contains(&docs[0].id)).unwrap();
+    let s = r
+        .stories
+        .iter()
+        .find(|s| s.documents.contains(&docs[0].id))
+        .unwrap();
     assert!(s.fixed);
     assert_eq!(s.documents, vec![docs[0].id.clone(), docs[4].id.clone()]);
     // 002 is no longer with 000.
-    assert!(r.stories.iter().any(|s| s.documents == vec![docs[2].id.clone()]));
+    assert!(
+        r.stories
+            .iter()
+            .any(|s| s.documents == vec![docs[2].id.clone()])
+    );
 }

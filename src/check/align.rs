@@ -71,7 +71,10 @@ pub struct DocView {
 }
 
 fn find_seq(toks: &[Tok], seq: &[Term]) -> bool {
-    !seq.is_empty() && toks.windows(seq.len()).any(|w| w.iter().zip(seq).all(|(t, s)| t.term == *s))
+    !seq.is_empty()
+        && toks
+            .windows(seq.len())
+            .any(|w| w.iter().zip(seq).all(|(t, s)| t.term == *s))
 }
 
 impl DocView {
@@ -94,7 +97,10 @@ impl DocView {
             }
             let terms = norm::content_terms(&toks);
             let events = toks.iter().fold(0, |a, t| a | t.events);
-            let wire = g.wires.iter().position(|w| w.aliases.iter().any(|a| find_seq(&toks, a)));
+            let wire = g
+                .wires
+                .iter()
+                .position(|w| w.aliases.iter().any(|a| find_seq(&toks, a)));
             let sourced = wire.is_some()
                 || toks.iter().any(|t| t.flags & CUE != 0)
                 || claim_sentences.binary_search(&s.index).is_ok();
@@ -123,7 +129,11 @@ impl DocView {
                 dup_of,
             });
         }
-        let by_sentence = sents.iter().enumerate().map(|(k, s)| (s.index, k)).collect();
+        let by_sentence = sents
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (s.index, k))
+            .collect();
         DocView {
             doc: pos,
             sents,
@@ -327,7 +337,10 @@ fn date_range(v: &str, grain: Grain) -> Option<(chrono::NaiveDate, chrono::Naive
             Some((a, b))
         }
         (Some(m), None) => Some((NaiveDate::from_ymd_opt(y, m, 1)?, last_of_month(y, m)?)),
-        _ => Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?)),
+        _ => Some((
+            NaiveDate::from_ymd_opt(y, 1, 1)?,
+            NaiveDate::from_ymd_opt(y, 12, 31)?,
+        )),
     }
 }
 
@@ -502,7 +515,11 @@ impl Weights {
                 }
             }
         }
-        let once = df.iter().filter(|(_, d)| **d <= 1.0).map(|(t, _)| *t).collect();
+        let once = df
+            .iter()
+            .filter(|(_, d)| **d <= 1.0)
+            .map(|(t, _)| *t)
+            .collect();
         let idf = df
             .into_iter()
             .map(|(t, d)| (t, (1.0f64 + n / d).ln()))
@@ -551,7 +568,9 @@ fn blocking_keys(it: &Item, w: &Weights) -> Vec<u64> {
         Value::Date { range, weekday, .. } => {
             keys.push(hash(&format!("T:{range:?}:{weekday:?}")));
         }
-        Value::Quote { speaker: Some(s), .. } => keys.push(hash(&format!("Q:{s}"))),
+        Value::Quote {
+            speaker: Some(s), ..
+        } => keys.push(hash(&format!("Q:{s}"))),
         _ => {}
     }
     keys
@@ -585,7 +604,14 @@ fn candidates(items: &[Item], w: &Weights) -> Vec<(usize, usize)> {
 
 fn same_speaker(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
-        (Value::Quote { speaker: Some(x), .. }, Value::Quote { speaker: Some(y), .. }) => Some(x == y),
+        (
+            Value::Quote {
+                speaker: Some(x), ..
+            },
+            Value::Quote {
+                speaker: Some(y), ..
+            },
+        ) => Some(x == y),
         _ => None,
     }
 }
@@ -600,11 +626,20 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
     let (agree_min, conflict_min) = match (&a.value, &b.value) {
         (Value::Sentence, Value::Sentence) => {
             let s = w.sim(&a.ctx, &b.ctx);
-            return (s >= STATEMENT_MIN).then_some(Edge { a: 0, b: 0, sim: s, agree: true });
+            return (s >= STATEMENT_MIN).then_some(Edge {
+                a: 0,
+                b: 0,
+                sim: s,
+                agree: true,
+            });
         }
         (
-            Value::Number { kind: k1, unit: u1, .. },
-            Value::Number { kind: k2, unit: u2, .. },
+            Value::Number {
+                kind: k1, unit: u1, ..
+            },
+            Value::Number {
+                kind: k2, unit: u2, ..
+            },
         ) => {
             if k1 != k2 || u1 != u2 {
                 return None;
@@ -613,8 +648,16 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
             (0.25, conflict)
         }
         (
-            Value::Date { day_level: d1, range: r1, .. },
-            Value::Date { day_level: d2, range: r2, .. },
+            Value::Date {
+                day_level: d1,
+                range: r1,
+                ..
+            },
+            Value::Date {
+                day_level: d2,
+                range: r2,
+                ..
+            },
         ) => {
             // The same day and the same kind of event is strong evidence by itself.
             let same_day = *d1 && *d2 && r1.is_some() && r1 == r2;
@@ -631,7 +674,18 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
             };
             (agree, conflict)
         }
-        (Value::Quote { content: c1, marked: m1, .. }, Value::Quote { content: c2, marked: m2, .. }) => {
+        (
+            Value::Quote {
+                content: c1,
+                marked: m1,
+                ..
+            },
+            Value::Quote {
+                content: c2,
+                marked: m2,
+                ..
+            },
+        ) => {
             let content = w.sim(&norm::content_terms(c1), &norm::content_terms(c2));
             let speaker = same_speaker(&a.value, &b.value);
             if speaker == Some(false) && content < 0.6 {
@@ -641,16 +695,36 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
             // A changed word between two quotations (both in marks) of the same words; a
             // paraphrase may change words freely.
             if !ok && *m1 && *m2 {
-                return (content >= 0.4).then_some(Edge { a: 0, b: 0, sim, agree: false });
+                return (content >= 0.4).then_some(Edge {
+                    a: 0,
+                    b: 0,
+                    sim,
+                    agree: false,
+                });
             }
-            return (sim >= 0.3).then_some(Edge { a: 0, b: 0, sim, agree: true });
+            return (sim >= 0.3).then_some(Edge {
+                a: 0,
+                b: 0,
+                sim,
+                agree: true,
+            });
         }
         _ => return None,
     };
     if ok && ctx >= agree_min {
-        Some(Edge { a: 0, b: 0, sim: ctx, agree: true })
+        Some(Edge {
+            a: 0,
+            b: 0,
+            sim: ctx,
+            agree: true,
+        })
     } else if !ok && ctx >= conflict_min {
-        Some(Edge { a: 0, b: 0, sim: ctx, agree: false })
+        Some(Edge {
+            a: 0,
+            b: 0,
+            sim: ctx,
+            agree: false,
+        })
     } else {
         None
     }
@@ -709,7 +783,9 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
     let mut best_agree: HashMap<(usize, usize), f64> = HashMap::new();
     for e in edges.iter().filter(|e| e.agree) {
         for (x, y) in [(e.a, e.b), (e.b, e.a)] {
-            let cur = best_agree.entry((x, items[y].view)).or_insert(f64::NEG_INFINITY);
+            let cur = best_agree
+                .entry((x, items[y].view))
+                .or_insert(f64::NEG_INFINITY);
             *cur = cur.max(e.sim);
         }
     }
@@ -724,8 +800,14 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         // nothing there that agrees with it about as well (the other side may agree with a
         // repeated copy of itself: a page that says Thursday in its summary and Friday in its body
         // still contradicts the outlet that says Thursday).
-        let aa = best_agree.get(&(e.a, items[e.b].view)).copied().unwrap_or(f64::NEG_INFINITY);
-        let ab = best_agree.get(&(e.b, items[e.a].view)).copied().unwrap_or(f64::NEG_INFINITY);
+        let aa = best_agree
+            .get(&(e.a, items[e.b].view))
+            .copied()
+            .unwrap_or(f64::NEG_INFINITY);
+        let ab = best_agree
+            .get(&(e.b, items[e.a].view))
+            .copied()
+            .unwrap_or(f64::NEG_INFINITY);
         (e.sim >= ba - 1e-9 && aa < e.sim - 0.05) || (e.sim >= bb - 1e-9 && ab < e.sim - 0.05)
     });
     edges.sort_by(|x, y| {
@@ -815,7 +897,10 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
                 if claim_conflicts.contains(&(ia.view, ia.sent, ib.view, ib.sent)) {
                     continue;
                 }
-                let (sa, sb) = (&views[ia.view].sents[ia.sent], &views[ib.view].sents[ib.sent]);
+                let (sa, sb) = (
+                    &views[ia.view].sents[ia.sent],
+                    &views[ib.view].sents[ib.sent],
+                );
                 if w.sim(&sa.terms, &sb.terms) < DIFF_MIN {
                     continue;
                 }
@@ -834,7 +919,10 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         if claim_conflicts.contains(&(ia.view, ia.sent, ib.view, ib.sent)) {
             continue;
         }
-        let (sa, sb) = (&views[ia.view].sents[ia.sent], &views[ib.view].sents[ib.sent]);
+        let (sa, sb) = (
+            &views[ia.view].sents[ia.sent],
+            &views[ib.view].sents[ib.sent],
+        );
         if let Some(why) = anchor_change(sa, sb, docs, views, ia.view, ib.view) {
             let mut m = vec![a, b];
             m.sort_by_key(|&i| (items[i].view, items[i].start));
@@ -867,7 +955,8 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         });
     }
     for mut g in extra {
-        g.members.sort_by_key(|&i| (items[i].view, items[i].start, items[i].end));
+        g.members
+            .sort_by_key(|&i| (items[i].view, items[i].start, items[i].end));
         groups.push(g);
     }
     merge_single_repeats(&mut groups, &items);
@@ -902,7 +991,9 @@ fn merge_single_repeats(groups: &mut Vec<RawGroup>, items: &[Item]) {
 fn describe_conflict(a: &Item, b: &Item) -> String {
     match (&a.value, &b.value) {
         (Value::Date { .. }, Value::Date { .. }) => "different dates for the same event".into(),
-        (Value::Number { .. }, Value::Number { .. }) => "incompatible values for the same figure".into(),
+        (Value::Number { .. }, Value::Number { .. }) => {
+            "incompatible values for the same figure".into()
+        }
         (Value::Quote { .. }, Value::Quote { .. }) => "a word differs inside the quotation".into(),
         _ => "the values differ".into(),
     }

@@ -123,14 +123,20 @@ pub fn findings(stories: &[Story], docs: &[Document]) -> Vec<Finding> {
                         continue;
                     };
                     let mut f = at(code, ma, format!("{} ({})", g.explanation, g.id));
-                    f.related.push(related(mb, &format!("the other side, in {}", short_id(&mb.document))));
+                    f.related.push(related(
+                        mb,
+                        &format!("the other side, in {}", short_id(&mb.document)),
+                    ));
                     out.push((si, f, ma.doc));
                 }
                 Verdict::SingleSource if g.key && g.kind != GroupKind::Statement => {
                     let mut f = at(
                         &SINGLE_SOURCE_KEY_CLAIM,
                         first,
-                        format!("{} — no other origin in story {} reports it ({})", first.text, s.id, g.id),
+                        format!(
+                            "{} — no other origin in story {} reports it ({})",
+                            first.text, s.id, g.id
+                        ),
                     );
                     for m in g.members.iter().skip(1) {
                         f.related.push(related(m, "the same claim, same origin"));
@@ -143,24 +149,36 @@ pub fn findings(stories: &[Story], docs: &[Document]) -> Vec<Finding> {
                 let mut f = at(
                     &UNBALANCED_ATTRIBUTION,
                     first,
-                    format!("no outlet says who gives the figure {} ({})", first.text, g.id),
+                    format!(
+                        "no outlet says who gives the figure {} ({})",
+                        first.text, g.id
+                    ),
                 );
                 for m in g.members.iter().skip(1) {
-                    f.related.push(related(m, "the same figure, also unattributed"));
+                    f.related
+                        .push(related(m, "the same figure, also unattributed"));
                 }
                 out.push((si, f, first.doc));
             }
         }
     }
     out.sort_by(|x, y| {
-        (x.0, std::cmp::Reverse(x.1.severity), x.2, x.1.start, x.1.end, x.1.code).cmp(&(
-            y.0,
-            std::cmp::Reverse(y.1.severity),
-            y.2,
-            y.1.start,
-            y.1.end,
-            y.1.code,
-        ))
+        (
+            x.0,
+            std::cmp::Reverse(x.1.severity),
+            x.2,
+            x.1.start,
+            x.1.end,
+            x.1.code,
+        )
+            .cmp(&(
+                y.0,
+                std::cmp::Reverse(y.1.severity),
+                y.2,
+                y.1.start,
+                y.1.end,
+                y.1.code,
+            ))
     });
     out.into_iter().map(|x| x.1).collect()
 }

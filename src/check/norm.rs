@@ -197,8 +197,10 @@ impl CheckGrammar {
                 g.en_suffixes = sfx;
             }
         }
-        g.hi_suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-        g.en_suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        g.hi_suffixes
+            .sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        g.en_suffixes
+            .sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
         for (file, f) in FILES.iter().zip(&files) {
             for group in &f.synonyms {
                 let Some(head) = group.first() else {
@@ -240,15 +242,27 @@ impl CheckGrammar {
             g.day_words.extend(f.day_words.iter().map(|w| fold(w)));
             for (i, w) in f.weekdays.iter().enumerate() {
                 // Hindi lists extra names for Thursday/Sunday after the seven: map by name.
-                g.weekdays.insert(fold(w), weekday_number(w).unwrap_or(i as u8));
+                g.weekdays
+                    .insert(fold(w), weekday_number(w).unwrap_or(i as u8));
             }
             g.pairs.extend(f.pair.iter().cloned());
         }
         let wires: WireFile = set.parse(WIRES)?;
         for w in wires.wire {
-            let seq = |a: &String| -> Vec<Term> { g.words(a).into_iter().map(|t| t.term).collect() };
-            let aliases = w.aliases.iter().map(seq).filter(|s| !s.is_empty()).collect();
-            let credit_only = w.credit_only.iter().map(seq).filter(|s| !s.is_empty()).collect();
+            let seq =
+                |a: &String| -> Vec<Term> { g.words(a).into_iter().map(|t| t.term).collect() };
+            let aliases = w
+                .aliases
+                .iter()
+                .map(seq)
+                .filter(|s| !s.is_empty())
+                .collect();
+            let credit_only = w
+                .credit_only
+                .iter()
+                .map(seq)
+                .filter(|s| !s.is_empty())
+                .collect();
             g.wires.push(Wire {
                 name: w.name,
                 aliases,
@@ -316,7 +330,9 @@ impl CheckGrammar {
             if self.stop.contains(&f) {
                 flags |= STOP;
             }
-            let digits = f.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            let digits = f
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
                 && f.chars().any(|c| c.is_ascii_digit());
             if digits || self.numbers.contains(&f) {
                 flags |= NUMBER;
@@ -415,9 +431,7 @@ pub fn fold(w: &str) -> String {
             '\u{095D}' => '\u{0922}',
             '\u{095E}' => '\u{092B}',
             '\u{095F}' => '\u{092F}',
-            '\u{0966}'..='\u{096F}' => {
-                char::from_digit(c as u32 - 0x0966, 10).unwrap_or(c)
-            }
+            '\u{0966}'..='\u{096F}' => char::from_digit(c as u32 - 0x0966, 10).unwrap_or(c),
             c => c,
         };
         chars.extend(m.to_lowercase());
@@ -443,7 +457,9 @@ pub fn fold(w: &str) -> String {
 }
 
 fn is_word_char(c: char) -> bool {
-    (c.is_alphanumeric() || ('\u{0900}'..='\u{097F}').contains(&c) || matches!(c, '\u{200C}' | '\u{200D}'))
+    (c.is_alphanumeric()
+        || ('\u{0900}'..='\u{097F}').contains(&c)
+        || matches!(c, '\u{200C}' | '\u{200D}'))
         && !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}')
 }
 
@@ -461,7 +477,10 @@ pub fn raw_words(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         if let Some(s) = start {
-            let prev_digit = text[s..i].chars().last().is_some_and(|p| p.is_ascii_digit() || ('\u{0966}'..='\u{096F}').contains(&p));
+            let prev_digit = text[s..i]
+                .chars()
+                .last()
+                .is_some_and(|p| p.is_ascii_digit() || ('\u{0966}'..='\u{096F}').contains(&p));
             let next_digit = iter
                 .peek()
                 .is_some_and(|(_, n)| n.is_ascii_digit() || ('\u{0966}'..='\u{096F}').contains(n));
@@ -644,7 +663,18 @@ mod tests {
         let toks = g().tokens(text, 0);
         assert_eq!(
             words(text, &toks),
-            ["गोला", "बारूद", "के", "40", "से", "अधिक", "6,000", "सैनिक", "१,२००", "लोग"]
+            [
+                "गोला",
+                "बारूद",
+                "के",
+                "40",
+                "से",
+                "अधिक",
+                "6,000",
+                "सैनिक",
+                "१,२००",
+                "लोग"
+            ]
         );
         assert!(toks[3].flags & NUMBER != 0);
         assert_eq!(toks[8].term, hash("1200"));
@@ -719,7 +749,11 @@ mod tests {
         let g = g();
         let names = g.event_names(u32::MAX);
         assert!(names.contains(&"meeting") && names.contains(&"arrival"));
-        assert!(!names.iter().any(|n| ["numbers", "weekdays", "months", "source_cues"].contains(n)));
+        assert!(
+            !names
+                .iter()
+                .any(|n| ["numbers", "weekdays", "months", "source_cues"].contains(n))
+        );
         assert_eq!(g.event_names(0), Vec::<&str>::new());
     }
 
@@ -728,6 +762,10 @@ mod tests {
         let g = g();
         let yonhap = g.wires.iter().find(|w| w.name == "Yonhap").unwrap();
         assert_eq!(yonhap.aliases[0], vec![hash(&g.key("Yonhap"))]);
-        assert!(g.wires.iter().all(|w| !w.aliases.is_empty() || !w.credit_only.is_empty()));
+        assert!(
+            g.wires
+                .iter()
+                .all(|w| !w.aliases.is_empty() || !w.credit_only.is_empty())
+        );
     }
 }

@@ -178,17 +178,29 @@ mod tests {
     use crate::grammar::Grammars;
 
     fn doc(id: &str, text: &str) -> Document {
-        crate::analyze(id, text.to_string(), None, &crate::Options::default(), Grammars::builtin())
+        crate::analyze(
+            id,
+            text.to_string(),
+            None,
+            &crate::Options::default(),
+            Grammars::builtin(),
+        )
     }
 
     #[test]
     fn credit_lines_and_brackets_name_the_wire() {
         let g = &Grammars::builtin().check;
         let d = doc("a", "सियोल : रूसी मंत्री रवाना हुए।\n\n(आईएएनएस)\n\nNext Story");
-        assert_eq!(credit(&d, g).map(|w| g.wires[w].name.as_str()), Some("IANS"));
+        assert_eq!(
+            credit(&d, g).map(|w| g.wires[w].name.as_str()),
+            Some("IANS")
+        );
         let d = doc("b", "नई दिल्ली (भाषा) सरकार ने कहा कि सब ठीक है।");
         assert_eq!(credit(&d, g).map(|w| g.wires[w].name.as_str()), Some("PTI"));
-        let d = doc("c", "सियोल (दक्षिण कोरिया), एजेंसी। किम ने कहा।\nहम भाषा सीखते हैं।");
+        let d = doc(
+            "c",
+            "सियोल (दक्षिण कोरिया), एजेंसी। किम ने कहा।\nहम भाषा सीखते हैं।",
+        );
         assert_eq!(credit(&d, g), None);
     }
 
@@ -199,9 +211,16 @@ mod tests {
         let docs = vec![
             doc("x/a.txt", text),
             doc("x/b.txt", text),
-            doc("x/c.txt", "दिल्ली में बारिश हुई और यातायात रुक गया।\nमौसम विभाग ने चेतावनी जारी की है।"),
+            doc(
+                "x/c.txt",
+                "दिल्ली में बारिश हुई और यातायात रुक गया।\nमौसम विभाग ने चेतावनी जारी की है।",
+            ),
         ];
-        let views: Vec<DocView> = docs.iter().enumerate().map(|(i, d)| DocView::new(i, d, g)).collect();
+        let views: Vec<DocView> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| DocView::new(i, d, g))
+            .collect();
         let o = Origins::new(&views, &docs, g);
         assert_eq!(o.document(0), "a.txt");
         assert_eq!(o.document(1), "a.txt");

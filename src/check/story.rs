@@ -91,7 +91,10 @@ struct Scores {
 
 impl Scores {
     fn get(&self, a: u32, b: u32) -> f64 {
-        self.pairs.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0)
+        self.pairs
+            .get(&(a.min(b), a.max(b)))
+            .copied()
+            .unwrap_or(0.0)
     }
 }
 
@@ -154,7 +157,10 @@ fn scores(docs: &[&Document], window: i64, g: &CheckGrammar) -> Scores {
                 .collect();
             v.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             for (_, t) in v.into_iter().take(KEYS) {
-                postings.entry(t).or_default().push((d as u32, k.min(u16::MAX as usize) as u16));
+                postings
+                    .entry(t)
+                    .or_default()
+                    .push((d as u32, k.min(u16::MAX as usize) as u16));
             }
         }
     }
@@ -176,7 +182,10 @@ fn scores(docs: &[&Document], window: i64, g: &CheckGrammar) -> Scores {
                     {
                         break;
                     }
-                    let (sa, sb) = (&sents[da as usize][ka as usize], &sents[db as usize][kb as usize]);
+                    let (sa, sb) = (
+                        &sents[da as usize][ka as usize],
+                        &sents[db as usize][kb as usize],
+                    );
                     let sim = norm::overlap(
                         &sa.iter().map(|&t| u64::from(t)).collect::<Vec<_>>(),
                         &sb.iter().map(|&t| u64::from(t)).collect::<Vec<_>>(),
@@ -235,7 +244,9 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
             fixed.push(members);
         }
     }
-    let pool: Vec<usize> = (0..n).filter(|&i| !assigned[i] && !docs[i].is_failed()).collect();
+    let pool: Vec<usize> = (0..n)
+        .filter(|&i| !assigned[i] && !docs[i].is_failed())
+        .collect();
     let pool_docs: Vec<&Document> = pool.iter().map(|&i| &docs[i]).collect();
     let window = opts.window_days;
     let sc = scores(&pool_docs, window, g);
@@ -255,8 +266,10 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
     // Average linkage with date spans kept inside the window.
     let mut root: Vec<usize> = (0..pool.len()).collect();
     let mut members: Vec<Vec<u32>> = (0..pool.len() as u32).map(|k| vec![k]).collect();
-    let mut span: Vec<Option<(NaiveDate, NaiveDate)>> =
-        pool_docs.iter().map(|d| d.published.map(|p| (p, p))).collect();
+    let mut span: Vec<Option<(NaiveDate, NaiveDate)>> = pool_docs
+        .iter()
+        .map(|d| d.published.map(|p| (p, p)))
+        .collect();
     for &(s, a, b) in &edges {
         let (ra, rb) = (root[a as usize], root[b as usize]);
         if ra == rb {
@@ -310,7 +323,10 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
                 best[k]
             )
         } else {
-            let dates: Vec<NaiveDate> = m.iter().filter_map(|&x| pool_docs[x as usize].published).collect();
+            let dates: Vec<NaiveDate> = m
+                .iter()
+                .filter_map(|&x| pool_docs[x as usize].published)
+                .collect();
             let when = match (dates.iter().min(), dates.iter().max()) {
                 (Some(lo), Some(hi)) if lo == hi => format!("published {lo}"),
                 (Some(lo), Some(hi)) => format!("published {lo} – {hi}"),
@@ -341,8 +357,11 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
 pub fn similarities(docs: &[Document], g: &CheckGrammar) -> Vec<(usize, usize, f64)> {
     let refs: Vec<&Document> = docs.iter().collect();
     let sc = scores(&refs, i64::MAX / 4, g);
-    let mut out: Vec<(usize, usize, f64)> =
-        sc.pairs.into_iter().map(|((a, b), s)| (a as usize, b as usize, s)).collect();
+    let mut out: Vec<(usize, usize, f64)> = sc
+        .pairs
+        .into_iter()
+        .map(|((a, b), s)| (a as usize, b as usize, s))
+        .collect();
     out.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
     out
 }

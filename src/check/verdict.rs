@@ -109,9 +109,9 @@ pub fn decide(
         let (verdict, score, explanation, conflict) = if let Some((a, b, why)) = &rg.conflict {
             let (ia, ib) = (&items[*a], &items[*b]);
             let find = |it: &Item| {
-                members
-                    .iter()
-                    .position(|m| m.doc == views[it.view].doc && m.start == it.start && m.end == it.end)
+                members.iter().position(|m| {
+                    m.doc == views[it.view].doc && m.start == it.start && m.end == it.end
+                })
             };
             let pa = find(ia);
             let pb = find(ib);
@@ -126,7 +126,11 @@ pub fn decide(
                 None => "?".into(),
             };
             let expl = if rg.kind == GroupKind::Statement {
-                format!("{why} ({} vs {})", short_id(ma.map_or("", |m| &m.document)), short_id(mb.map_or("", |m| &m.document)))
+                format!(
+                    "{why} ({} vs {})",
+                    short_id(ma.map_or("", |m| &m.document)),
+                    short_id(mb.map_or("", |m| &m.document))
+                )
             } else {
                 format!("{why}: {} vs {}", side(ma), side(mb))
             };
@@ -135,22 +139,33 @@ pub fn decide(
                 _ => None,
             };
             if let (Some(x), Some(y)) = (pa, pb) {
-                let (da, db) = differing(&views[ia.view].sents[ia.sent], &views[ib.view].sents[ib.sent]);
+                let (da, db) = differing(
+                    &views[ia.view].sents[ia.sent],
+                    &views[ib.view].sents[ib.sent],
+                );
                 members[x].differs = da;
                 members[y].differs = db;
             }
-            (Verdict::Conflicting, (0.5 + 0.5 * sim).min(1.0), expl, conflict)
+            (
+                Verdict::Conflicting,
+                (0.5 + 0.5 * sim).min(1.0),
+                expl,
+                conflict,
+            )
         } else if independent(&members) {
             let score = (1.0 - 0.5f64.powi(n as i32)) * (0.6 + 0.4 * sim);
             (
                 Verdict::Corroborated,
                 score,
-                format!("{n} independent origins ({}) agree on {what}", origin_list.join(", ")),
+                format!(
+                    "{n} independent origins ({}) agree on {what}",
+                    origin_list.join(", ")
+                ),
                 None,
             )
         } else {
             let copies = if docs_in > 1 {
-                format!("; {docs_in} documents relay it", )
+                format!("; {docs_in} documents relay it",)
             } else {
                 String::new()
             };
@@ -158,7 +173,10 @@ pub fn decide(
             (
                 Verdict::SingleSource,
                 score,
-                format!("only {} reports {what}{copies}", origin_list.first().map_or("", String::as_str)),
+                format!(
+                    "only {} reports {what}{copies}",
+                    origin_list.first().map_or("", String::as_str)
+                ),
                 None,
             )
         };
@@ -215,10 +233,16 @@ fn differing(a: &SentView, b: &SentView) -> (Vec<[usize; 2]>, Vec<[usize; 2]>) {
             // Only replacements are marked: a word one side adds is not a disagreement.
             continue;
         }
-        if let (Some(f), Some(l)) = (a.toks.get(r.a.start), r.a.end.checked_sub(1).and_then(|e| a.toks.get(e))) {
+        if let (Some(f), Some(l)) = (
+            a.toks.get(r.a.start),
+            r.a.end.checked_sub(1).and_then(|e| a.toks.get(e)),
+        ) {
             da.push([f.start, l.end]);
         }
-        if let (Some(f), Some(l)) = (b.toks.get(r.b.start), r.b.end.checked_sub(1).and_then(|e| b.toks.get(e))) {
+        if let (Some(f), Some(l)) = (
+            b.toks.get(r.b.start),
+            r.b.end.checked_sub(1).and_then(|e| b.toks.get(e)),
+        ) {
             db.push([f.start, l.end]);
         }
     }
@@ -246,13 +270,19 @@ fn describe_kind(kind: GroupKind, members: &[Member]) -> String {
     match (kind, v) {
         (GroupKind::Statement, _) | (_, None) => format!(
             "“{}”",
-            members.first().map(|m| shorten(&m.text, 60)).unwrap_or_default()
+            members
+                .first()
+                .map(|m| shorten(&m.text, 60))
+                .unwrap_or_default()
         ),
         (GroupKind::Figure, Some(v)) => format!("the figure {v}"),
         (GroupKind::Time, Some(v)) => format!("the time {v}"),
         (GroupKind::Quote, Some(v)) => format!(
             "the quote of {v}: “{}”",
-            members.first().map(|m| shorten(&m.text, 40)).unwrap_or_default()
+            members
+                .first()
+                .map(|m| shorten(&m.text, 40))
+                .unwrap_or_default()
         ),
     }
 }

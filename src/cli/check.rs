@@ -83,18 +83,28 @@ pub fn run(args: Args) -> Result<Status> {
     };
     let mut stories: Vec<Vec<String>> = Vec::new();
     if let Some(path) = &args.stories {
-        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        let m: Manifest = toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let m: Manifest =
+            toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
         stories.extend(m.story.into_iter().map(|s| s.documents));
     }
     for s in &args.story {
-        let names: Vec<String> = s.split(',').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect();
+        let names: Vec<String> = s
+            .split(',')
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(String::from)
+            .collect();
         if !names.is_empty() {
             stories.push(names);
         }
     }
     let raws: Vec<_> = args.input.docs().collect();
-    let docs: Vec<Document> = raws.into_par_iter().map(|raw| analyze_raw(raw, &opts, g)).collect();
+    let docs: Vec<Document> = raws
+        .into_par_iter()
+        .map(|raw| analyze_raw(raw, &opts, g))
+        .collect();
     let mut status = Status::Clean;
     for d in docs.iter().filter(|d| d.is_failed()) {
         status = Status::Error;

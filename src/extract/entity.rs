@@ -258,13 +258,21 @@ pub struct RawMention {
 
 /// Alias matches and names after titles in the body sentences.
 pub fn scan(ctx: &ExtractCtx) -> Vec<RawMention> {
+    let body: Vec<Vec<Word>> = ctx
+        .body()
+        .map(|s| words::words(ctx.text, s.span()))
+        .collect();
+    scan_words(ctx, body.iter().map(Vec::as_slice))
+}
+
+/// [`scan`] over the words of the body sentences, already read ([`words::words`] of each).
+pub fn scan_words<'w>(ctx: &ExtractCtx, body: impl Iterator<Item = &'w [Word]>) -> Vec<RawMention> {
     let g = &ctx.grammars.entity;
     let mut out = Vec::new();
-    for s in ctx.body() {
-        let ws = words::words(ctx.text, s.span());
+    for ws in body {
         let mut i = 0;
         while i < ws.len() {
-            if let Some((n, e)) = g.alias_at(&ws, i, ctx.text) {
+            if let Some((n, e)) = g.alias_at(ws, i, ctx.text) {
                 if let (Some(a), Some(b), Some(k)) = (ws.get(i), ws.get(i + n - 1), g.known(e)) {
                     out.push(RawMention {
                         span: Span::new(a.start, b.end),
@@ -275,10 +283,10 @@ pub fn scan(ctx: &ExtractCtx) -> Vec<RawMention> {
                 i += n;
                 continue;
             }
-            if let Some(n) = g.title_at(&ws, i, ctx.text) {
-                let weak = words::longest_at(&ws, i, &g.weak_titles, ctx.text)
-                    .is_some_and(|(m, _)| m == n);
-                if let Some(span) = name_after(g, &ws, i + n, ctx.text).filter(|_| !weak) {
+            if let Some(n) = g.title_at(ws, i, ctx.text) {
+                let weak =
+                    words::longest_at(ws, i, &g.weak_titles, ctx.text).is_some_and(|(m, _)| m == n);
+                if let Some(span) = name_after(g, ws, i + n, ctx.text).filter(|_| !weak) {
                     out.push(RawMention {
                         span,
                         known: None,

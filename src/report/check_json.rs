@@ -48,7 +48,10 @@ pub fn lines(r: &CheckReport, docs: &[Document]) -> String {
     for it in items {
         match serde_json::to_string(&it) {
             Ok(s) => out.push_str(&s),
-            Err(e) => out.push_str(&format!("{{\"type\": \"error\", \"error\": {:?}}}", e.to_string())),
+            Err(e) => out.push_str(&format!(
+                "{{\"type\": \"error\", \"error\": {:?}}}",
+                e.to_string()
+            )),
         }
         out.push('\n');
     }

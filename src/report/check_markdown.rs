@@ -39,7 +39,9 @@ fn sentence(docs: &[Document], m: &Member, bold: bool) -> String {
 }
 
 fn table(out: &mut String, docs: &[Document], groups: &[&ClaimGroup]) {
-    out.push_str("| group | kind | score | origins | explanation | members |\n|---|---|---|---|---|---|\n");
+    out.push_str(
+        "| group | kind | score | origins | explanation | members |\n|---|---|---|---|---|---|\n",
+    );
     for g in groups {
         let members: Vec<String> = g
             .members
@@ -71,28 +73,53 @@ fn table(out: &mut String, docs: &[Document], groups: &[&ClaimGroup]) {
 pub fn report(r: &CheckReport, docs: &[Document]) -> String {
     let mut out = String::from("# tathya check\n");
     for d in docs.iter().filter(|d| d.is_failed()) {
-        let _ = writeln!(out, "\n> **error** `{}`: {}", d.id, cell(&d.errors.join("; ")));
+        let _ = writeln!(
+            out,
+            "\n> **error** `{}`: {}",
+            d.id,
+            cell(&d.errors.join("; "))
+        );
     }
     for s in &r.stories {
         let _ = writeln!(out, "\n## Story {}\n\n{}\n", s.id, cell(&s.reason));
         for id in &s.documents {
             let _ = writeln!(out, "- `{id}`");
         }
-        let conflicts: Vec<&ClaimGroup> = s.groups.iter().filter(|g| g.verdict == Verdict::Conflicting).collect();
+        let conflicts: Vec<&ClaimGroup> = s
+            .groups
+            .iter()
+            .filter(|g| g.verdict == Verdict::Conflicting)
+            .collect();
         if !conflicts.is_empty() {
             let _ = writeln!(out, "\n### Conflicts ({})\n", conflicts.len());
             for g in &conflicts {
-                let _ = writeln!(out, "- **{}** {} ({:.2}): {}", g.id, g.kind.as_str(), g.score, cell(&g.explanation));
+                let _ = writeln!(
+                    out,
+                    "- **{}** {} ({:.2}): {}",
+                    g.id,
+                    g.kind.as_str(),
+                    g.score,
+                    cell(&g.explanation)
+                );
                 let [a, b] = g.conflict.unwrap_or([0, g.members.len().saturating_sub(1)]);
                 for k in [a, b] {
                     if let Some(m) = g.members.get(k) {
-                        let _ = writeln!(out, "  - `{}`: {}", short_id(&m.document), sentence(docs, m, true));
+                        let _ = writeln!(
+                            out,
+                            "  - `{}`: {}",
+                            short_id(&m.document),
+                            sentence(docs, m, true)
+                        );
                     }
                 }
             }
         }
-        for (verdict, title) in [(Verdict::Corroborated, "Corroborated"), (Verdict::SingleSource, "Single source")] {
-            let groups: Vec<&ClaimGroup> = s.groups.iter().filter(|g| g.verdict == verdict).collect();
+        for (verdict, title) in [
+            (Verdict::Corroborated, "Corroborated"),
+            (Verdict::SingleSource, "Single source"),
+        ] {
+            let groups: Vec<&ClaimGroup> =
+                s.groups.iter().filter(|g| g.verdict == verdict).collect();
             if groups.is_empty() {
                 continue;
             }

@@ -50,7 +50,11 @@ impl Ctx<'_> {
         };
         let mut out = String::new();
         let mut at = s;
-        let mut spans: Vec<[usize; 2]> = marks.iter().copied().filter(|x| x[0] >= s && x[1] <= e && x[0] < x[1]).collect();
+        let mut spans: Vec<[usize; 2]> = marks
+            .iter()
+            .copied()
+            .filter(|x| x[0] >= s && x[1] <= e && x[0] < x[1])
+            .collect();
         spans.sort_unstable();
         for [a, b] in spans {
             if a < at {
@@ -69,7 +73,11 @@ impl Ctx<'_> {
         }
         out.push_str(d.text.get(at..e).unwrap_or(""));
         let line = out.split_whitespace().collect::<Vec<_>>().join(" ");
-        if whole { line } else { shorten(&line, SENTENCE_CHARS) }
+        if whole {
+            line
+        } else {
+            shorten(&line, SENTENCE_CHARS)
+        }
     }
 }
 
@@ -137,7 +145,11 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
                     }
                     let others = g.members.len().saturating_sub(2);
                     if others > 0 {
-                        let _ = writeln!(out, "      (+{others} more member{})", if others == 1 { "" } else { "s" });
+                        let _ = writeln!(
+                            out,
+                            "      (+{others} more member{})",
+                            if others == 1 { "" } else { "s" }
+                        );
                     }
                 }
                 _ => {
@@ -172,7 +184,13 @@ pub fn report(r: &CheckReport, docs: &[Document], style: &Style) -> String {
         style,
     };
     for d in docs.iter().filter(|d| d.is_failed()) {
-        let _ = writeln!(out, "{}: {} {}\n", d.id, style.paint("31;1", "error:"), d.errors.join("; "));
+        let _ = writeln!(
+            out,
+            "{}: {} {}\n",
+            d.id,
+            style.paint("31;1", "error:"),
+            d.errors.join("; ")
+        );
     }
     for (k, s) in r.stories.iter().enumerate() {
         if k > 0 {
@@ -181,7 +199,12 @@ pub fn report(r: &CheckReport, docs: &[Document], style: &Style) -> String {
         story(&mut out, &mut cx, s);
     }
     if !r.findings.is_empty() {
-        let _ = writeln!(out, "\n{} ({})", style.paint("1", "Findings"), r.findings.len());
+        let _ = writeln!(
+            out,
+            "\n{} ({})",
+            style.paint("1", "Findings"),
+            r.findings.len()
+        );
         for f in &r.findings {
             let doc = f.document.as_deref().unwrap_or("");
             let pos = docs
@@ -201,11 +224,15 @@ pub fn report(r: &CheckReport, docs: &[Document], style: &Style) -> String {
             );
         }
     }
-    let (c, x, s) = r.stories.iter().flat_map(|s| &s.groups).fold((0, 0, 0), |acc, g| match g.verdict {
-        Verdict::Corroborated => (acc.0 + 1, acc.1, acc.2),
-        Verdict::Conflicting => (acc.0, acc.1 + 1, acc.2),
-        Verdict::SingleSource => (acc.0, acc.1, acc.2 + 1),
-    });
+    let (c, x, s) = r
+        .stories
+        .iter()
+        .flat_map(|s| &s.groups)
+        .fold((0, 0, 0), |acc, g| match g.verdict {
+            Verdict::Corroborated => (acc.0 + 1, acc.1, acc.2),
+            Verdict::Conflicting => (acc.0, acc.1 + 1, acc.2),
+            Verdict::SingleSource => (acc.0, acc.1, acc.2 + 1),
+        });
     let _ = writeln!(
         out,
         "\n{} stories · {c} corroborated · {x} conflicting · {s} single-source groups · {} findings",

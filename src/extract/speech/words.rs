@@ -27,11 +27,18 @@ impl Word {
 }
 
 /// True for characters that belong inside a word.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || (('\u{0900}'..='\u{097F}').contains(&c) && !matches!(c, '।' | '॥' | '॰'))
-        || c == '\u{200C}'
-        || c == '\u{200D}'
+    // Fast paths for the two scripts of the news (same answers as the generic test below:
+    // `is_alphanumeric` is `is_ascii_alphanumeric` on ASCII, and every Devanagari character
+    // but the dandas and the abbreviation sign counts).
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{0900}'..='\u{097F}').contains(&c) {
+        return !matches!(c, '।' | '॥' | '॰');
+    }
+    c.is_alphanumeric() || c == '\u{200C}' || c == '\u{200D}'
 }
 
 /// The normalised form of a word or phrase (see the module doc); words are joined by one space.
@@ -47,6 +54,10 @@ pub fn norm(s: &str) -> String {
             out.push(' ');
             space = false;
         }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         match c {
             '\u{093C}' | '\u{200C}' | '\u{200D}' => {}
             'ँ' => out.push('ं'),
@@ -58,6 +69,8 @@ pub fn norm(s: &str) -> String {
             '\u{095D}' => out.push('ढ'),
             '\u{095E}' => out.push('फ'),
             '\u{095F}' => out.push('य'),
+            // Devanagari has no case.
+            c if ('\u{0900}'..='\u{097F}').contains(&c) => out.push(c),
             c => out.extend(c.to_lowercase()),
         }
     }
@@ -82,6 +95,48 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
         push(&mut out, s, st, s.len(), span.start);
     }
     out
+}
+
+/// How many words [`words`] finds in `span`, counting no further than `limit` (no allocation:
+/// for length tests on long spans such as whole lines).
+pub fn count(text: &str, span: Span, limit: usize) -> usize {
+    let mut n = 0;
+    // In a run of word characters: whether it has a character that survives [`norm`].
+    let mut run: Option<bool> = None;
+    for c in span.slice(text).chars() {
+        if is_word_char(c) {
+            let real = !matches!(c, '\u{093C}' | '\u{200C}' | '\u{200D}');
+            run = Some(run.unwrap_or(false) || real);
+        } else if let Some(real) = run.take() {
+            n += usize::from(real);
+            if n >= limit {
+                return n;
+            }
+        }
+    }
+    n + usize::from(run.unwrap_or(false))
+}
+
+/// The last words of [`phrase`]`(s)`: at least `k` of them (all when there are fewer), without
+/// normalising the rest of `s`.
+pub fn last_words(s: &str, k: usize) -> Vec<String> {
+    let mut n = 0;
+    let mut run: Option<bool> = None;
+    for (i, c) in s.char_indices().rev() {
+        if is_word_char(c) {
+            let real = !matches!(c, '\u{093C}' | '\u{200C}' | '\u{200D}');
+            run = Some(run.unwrap_or(false) || real);
+        } else {
+            if let Some(real) = run.take() {
+                n += usize::from(real);
+            }
+            if n >= k {
+                // `s[i..]` opens with a non-word character, so no word is cut.
+                return phrase(s.get(i..).unwrap_or(""));
+            }
+        }
+    }
+    phrase(s)
 }
 
 fn push(out: &mut Vec<Word>, s: &str, st: usize, en: usize, base: usize) {
@@ -180,5 +235,52 @@ mod tests {
         assert_eq!(longest_at(&ws, 0, &p, t), Some((3, 0)));
         let q = vec![phrase("उन जोंग")];
         assert_eq!(longest_at(&ws, 2, &q, t), None, "a comma breaks a phrase");
+    }
+
+    #[test]
+    fn counts_and_last_words_agree_with_words() {
+        let samples = [
+            "किम जोंग-उन ने 'होंगज़ोंग' कहा। Korea's",
+            "a \u{093C} b \u{200D}\u{200C} ख़ ",
+            "",
+            "।। , ..",
+            "तथाकथित “शांति”",
+        ];
+        for t in samples {
+            let n = words(t, Span::new(0, t.len())).len();
+            assert_eq!(count(t, Span::new(0, t.len()), usize::MAX), n, "{t}");
+            assert_eq!(count(t, Span::new(0, t.len()), 2), n.min(2), "{t}");
+            let all = phrase(t);
+            for k in 0..4 {
+                let last = last_words(t, k);
+                assert!(all.ends_with(&last), "{t} {k}");
+                assert!(last.len() >= k.min(all.len()), "{t} {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_word_test_agrees_with_the_generic_one() {
+        let generic = |c: char| {
+            c.is_alphanumeric()
+                || (('\u{0900}'..='\u{097F}').contains(&c) && !matches!(c, '।' | '॥' | '॰'))
+                || c == '\u{200C}'
+                || c == '\u{200D}'
+        };
+        for c in ('\0'..='\u{3000}').chain(['\u{1F600}', '\u{FEFF}']) {
+            assert_eq!(is_word_char(c), generic(c), "{c:?}");
+            let s = c.to_string();
+            let slow: String = if generic(c) {
+                s.chars().flat_map(char::to_lowercase).collect()
+            } else {
+                String::new()
+            };
+            if !matches!(
+                c,
+                '\u{093C}' | '\u{200C}' | '\u{200D}' | 'ँ' | '\u{0958}'..='\u{095F}'
+            ) {
+                assert_eq!(norm(&s), slow, "{c:?}");
+            }
+        }
     }
 }
