@@ -9,7 +9,7 @@
 //! joins the nearest fuller name in the same document that contains it. Titles and honorifics
 //! (रक्षा मंत्री, राष्ट्रपति, Minister) are read as titles and never as part of a name.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -104,14 +104,16 @@ pub struct Known {
 pub struct EntityGrammar {
     known: Vec<Known>,
     /// Alias phrases (normalised words) and the entity each names.
-    aliases: Vec<Vec<String>>,
+    aliases: words::PhraseList,
+    /// Each alias phrase → its index in `aliases`.
+    alias_index: HashMap<Vec<String>, usize>,
     alias_entity: Vec<usize>,
     /// Each alias as written, for fuzzy look-up.
     alias_keys: Vec<Vec<String>>,
     /// Title phrases.
-    pub titles: Vec<Vec<String>>,
+    pub titles: words::PhraseList,
     /// Titles that are also adjectives (प्रमुख "major", General): not read as titles in free text.
-    weak_titles: Vec<Vec<String>>,
+    weak_titles: words::PhraseList,
     descriptors: HashSet<String>,
     org_words: HashSet<String>,
     not_name: HashSet<String>,
@@ -127,7 +129,8 @@ impl EntityGrammar {
     fn from_raw(raw: RawFile) -> Self {
         let mut g = EntityGrammar {
             known: Vec::new(),
-            aliases: Vec::new(),
+            aliases: words::PhraseList::default(),
+            alias_index: HashMap::new(),
             alias_entity: Vec::new(),
             alias_keys: Vec::new(),
             titles: raw.titles.iter().map(|t| words::phrase(t)).collect(),
@@ -140,9 +143,10 @@ impl EntityGrammar {
             let idx = g.known.len();
             for a in e.aliases.iter().chain(std::iter::once(&e.name)) {
                 let p = words::phrase(a);
-                if p.is_empty() || g.aliases.contains(&p) {
+                if p.is_empty() || g.alias_index.contains_key(&p) {
                     continue;
                 }
+                g.alias_index.insert(p.clone(), g.aliases.len());
                 g.aliases.push(p);
                 g.alias_entity.push(idx);
                 g.alias_keys.push(romanize::word_keys(a));
@@ -196,7 +200,7 @@ impl EntityGrammar {
         if p.is_empty() {
             return None;
         }
-        if let Some(k) = self.aliases.iter().position(|a| *a == p) {
+        if let Some(&k) = self.alias_index.get(&p) {
             return self.alias_entity.get(k).copied();
         }
         let mut best: Option<(f64, usize)> = None;

@@ -8,8 +8,8 @@ use crate::error::GrammarError;
 use crate::extract::speech::words;
 use crate::grammar::GrammarSet;
 
-/// A list of phrases, each as normalised words.
-pub type Phrases = Vec<Vec<String>>;
+/// A list of phrases, each as normalised words (indexed by first word).
+pub type Phrases = words::PhraseList;
 
 #[derive(Debug, Deserialize)]
 struct RawFile {
@@ -194,7 +194,7 @@ impl LangSpeech {
 
     /// True when the normalised word is in the one-word phrases of `list`.
     pub fn has(list: &Phrases, w: &str) -> bool {
-        list.iter().any(|p| p.len() == 1 && p[0] == w)
+        list.has_word(w)
     }
 }
 

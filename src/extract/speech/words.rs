@@ -6,6 +6,9 @@
 //! dropped (ज़ = ज), chandrabindu as anusvara, zero-width joiners dropped, Latin lowercased; spans
 //! always point at the text as read.
 
+use std::collections::HashMap;
+use std::ops::Deref;
+
 use crate::span::Span;
 
 /// One word of the text.
@@ -178,6 +181,57 @@ pub fn phrase(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// A word list of phrases (each as normalised words), indexed by first word so that a look-up at
+/// a word tries only the phrases that can start there. Reads as the plain list (`Deref`).
+#[derive(Debug, Default, Clone)]
+pub struct PhraseList {
+    list: Vec<Vec<String>>,
+    /// First word → indices of the phrases that start with it, in list order.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl PhraseList {
+    /// Add a phrase at the end of the list.
+    pub fn push(&mut self, p: Vec<String>) {
+        if let Some(first) = p.first() {
+            self.by_first
+                .entry(first.clone())
+                .or_default()
+                .push(self.list.len());
+        }
+        self.list.push(p);
+    }
+
+    /// Indices of the phrases whose first word is `w`, in list order.
+    pub fn starting_with(&self, w: &str) -> &[usize] {
+        self.by_first.get(w).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when `w` is a one-word phrase of the list.
+    pub fn has_word(&self, w: &str) -> bool {
+        self.starting_with(w)
+            .iter()
+            .any(|&k| self.list.get(k).is_some_and(|p| p.len() == 1))
+    }
+}
+
+impl Deref for PhraseList {
+    type Target = Vec<Vec<String>>;
+    fn deref(&self) -> &Self::Target {
+        &self.list
+    }
+}
+
+impl FromIterator<Vec<String>> for PhraseList {
+    fn from_iter<I: IntoIterator<Item = Vec<String>>>(iter: I) -> Self {
+        let mut l = PhraseList::default();
+        for p in iter {
+            l.push(p);
+        }
+        l
+    }
+}
+
 /// Whether the normalised words of `ws` starting at `i` are exactly `p`.
 pub fn matches_at(ws: &[Word], i: usize, p: &[String], text: &str) -> bool {
     if p.is_empty() || i + p.len() > ws.len() {
@@ -189,14 +243,11 @@ pub fn matches_at(ws: &[Word], i: usize, p: &[String], text: &str) -> bool {
 }
 
 /// The longest phrase of `list` that starts at word `i`: its length in words and index in `list`.
-pub fn longest_at(
-    ws: &[Word],
-    i: usize,
-    list: &[Vec<String>],
-    text: &str,
-) -> Option<(usize, usize)> {
-    list.iter()
-        .enumerate()
+pub fn longest_at(ws: &[Word], i: usize, list: &PhraseList, text: &str) -> Option<(usize, usize)> {
+    let w = ws.get(i)?;
+    list.starting_with(&w.norm)
+        .iter()
+        .filter_map(|&k| Some((k, list.get(k)?)))
         .filter(|(_, p)| matches_at(ws, i, p, text))
         .map(|(k, p)| (p.len(), k))
         .max_by_key(|&(n, k)| (n, std::cmp::Reverse(k)))
@@ -231,9 +282,9 @@ mod tests {
     fn phrases_match_across_spaces_and_hyphens_only() {
         let t = "किम जोंग-उन, जोंग";
         let ws = words(t, Span::new(0, t.len()));
-        let p = vec![phrase("किम जोंग उन")];
+        let p: PhraseList = [phrase("किम जोंग उन")].into_iter().collect();
         assert_eq!(longest_at(&ws, 0, &p, t), Some((3, 0)));
-        let q = vec![phrase("उन जोंग")];
+        let q: PhraseList = [phrase("उन जोंग")].into_iter().collect();
         assert_eq!(longest_at(&ws, 2, &q, t), None, "a comma breaks a phrase");
     }
 
