@@ -10,6 +10,7 @@
 //! (रक्षा मंत्री, राष्ट्रपति, Minister) are read as titles and never as part of a name.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
@@ -117,7 +118,15 @@ pub struct EntityGrammar {
     descriptors: HashSet<String>,
     org_words: HashSet<String>,
     not_name: HashSet<String>,
+    /// Alias indices by number of words, for the fuzzy look-up.
+    by_len: HashMap<usize, Vec<usize>>,
+    /// Results of [`EntityGrammar::lookup`] by name as written (a pure function of the name and
+    /// the tables; documents name the same people again and again).
+    cache: Mutex<HashMap<String, Option<usize>>>,
 }
+
+/// Names kept in the look-up cache before it is emptied (bounds memory on endless input).
+const CACHE_MAX: usize = 100_000;
 
 impl EntityGrammar {
     /// Load `entities.toml`.
@@ -138,6 +147,8 @@ impl EntityGrammar {
             descriptors: raw.descriptors.iter().map(|w| words::norm(w)).collect(),
             org_words: raw.org_words.iter().map(|w| words::norm(w)).collect(),
             not_name: raw.not_name.iter().map(|w| words::norm(w)).collect(),
+            by_len: HashMap::new(),
+            cache: Mutex::new(HashMap::new()),
         };
         for e in raw.entity {
             let idx = g.known.len();
@@ -147,6 +158,7 @@ impl EntityGrammar {
                     continue;
                 }
                 g.alias_index.insert(p.clone(), g.aliases.len());
+                g.by_len.entry(p.len()).or_default().push(g.aliases.len());
                 g.aliases.push(p);
                 g.alias_entity.push(idx);
                 g.alias_keys.push(romanize::word_keys(a));
@@ -196,6 +208,20 @@ impl EntityGrammar {
     /// The table entity a name refers to: exact alias first, then the closest alias by
     /// romanised similarity (at least 0.92 word by word, same number of words).
     pub fn lookup(&self, name: &str) -> Option<usize> {
+        if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(name).copied()) {
+            return hit;
+        }
+        let found = self.lookup_uncached(name);
+        if let Ok(mut c) = self.cache.lock() {
+            if c.len() >= CACHE_MAX {
+                c.clear();
+            }
+            c.insert(name.to_string(), found);
+        }
+        found
+    }
+
+    fn lookup_uncached(&self, name: &str) -> Option<usize> {
         let p = words::phrase(name);
         if p.is_empty() {
             return None;
@@ -205,12 +231,15 @@ impl EntityGrammar {
         }
         let mut best: Option<(f64, usize)> = None;
         let keys = romanize::word_keys(name);
-        for (k, ak) in self.alias_keys.iter().enumerate() {
-            if self.aliases.get(k).map(Vec::len) != Some(p.len()) {
+        // Only aliases of as many words can reach the threshold.
+        for &k in self.by_len.get(&p.len()).map_or(&[][..], Vec::as_slice) {
+            let Some(ak) = self.alias_keys.get(k) else {
                 continue;
-            }
-            let s = romanize::words_similarity(&keys, ak);
-            if s >= 0.92 && best.is_none_or(|(b, _)| s > b) {
+            };
+            let Some(s) = romanize::words_similarity_at_least(&keys, ak, 0.92) else {
+                continue;
+            };
+            if best.is_none_or(|(b, _)| s > b) {
                 best = self.alias_entity.get(k).map(|&e| (s, e));
             }
         }
@@ -370,6 +399,23 @@ impl Index {
         let mut idx = Index::default();
         let mut by_known: BTreeMap<usize, usize> = BTreeMap::new();
         let mut assigned: Vec<Option<usize>> = vec![None; kept.len()];
+        // Romanised keys, computed at most once per mention.
+        let mut word_keys: Vec<Option<Vec<String>>> = vec![None; kept.len()];
+        let mut pieces: Vec<Option<Vec<String>>> = vec![None; kept.len()];
+        let keys_of = |mi: usize, memo: &mut Vec<Option<Vec<String>>>| -> Vec<String> {
+            match memo.get(mi) {
+                Some(Some(k)) => k.clone(),
+                _ => {
+                    let k = kept
+                        .get(mi)
+                        .map_or_else(Vec::new, |m| romanize::word_keys(m.span.slice(text)));
+                    if let Some(slot) = memo.get_mut(mi) {
+                        *slot = Some(k.clone());
+                    }
+                    k
+                }
+            }
+        };
         // Pass 1: table entities, then multi-word unknown names; pass 2: single words.
         for pass in 0..2 {
             for (mi, m) in kept.iter().enumerate() {
@@ -390,16 +436,16 @@ impl Index {
                         idx.clusters.len() - 1
                     })
                 } else if let Some(c) = (nwords == 1)
-                    .then(|| surname_of(text, &kept, &assigned, mi, &idx))
+                    .then(|| surname_of(text, &kept, &assigned, mi, &idx, &mut pieces))
                     .flatten()
                 {
                     c
                 } else {
-                    let tk = romanize::word_keys(t);
+                    let tk = keys_of(mi, &mut word_keys);
                     match idx.clusters.iter().position(|c| {
                         c.keys
                             .iter()
-                            .any(|k| romanize::words_similarity(k, &tk) >= 0.9)
+                            .any(|k| romanize::words_similarity_at_least(k, &tk, 0.9).is_some())
                     }) {
                         Some(c) => c,
                         None => {
@@ -413,7 +459,7 @@ impl Index {
                     }
                 };
                 if let Some(cl) = idx.clusters.get_mut(c) {
-                    cl.keys.push(romanize::word_keys(t));
+                    cl.keys.push(keys_of(mi, &mut word_keys));
                 }
                 assigned[mi] = Some(c);
             }
@@ -485,25 +531,34 @@ fn surname_of(
     assigned: &[Option<usize>],
     mi: usize,
     idx: &Index,
+    pieces: &mut [Option<Vec<String>>],
 ) -> Option<usize> {
     let m = kept.get(mi)?;
     let key = romanize::key(m.span.slice(text));
-    let contains = |j: usize| -> Option<usize> {
+    let mut contains = |j: usize| -> Option<usize> {
         let other = kept.get(j)?;
         let c = (*assigned.get(j)?)?;
         let cl = idx.clusters.get(c)?;
         if cl.kind != Kind::Person || other.span.len() <= m.span.len() {
             return None;
         }
-        let t = other.span.slice(text);
-        t.split(|ch: char| !words::is_word_char(ch))
-            .any(|w| !w.is_empty() && romanize::key(w) == key)
-            .then_some(c)
+        // The key of each word of the other mention, computed once per build.
+        let slot = pieces.get_mut(j)?;
+        let ks = slot.get_or_insert_with(|| {
+            other
+                .span
+                .slice(text)
+                .split(|ch: char| !words::is_word_char(ch))
+                .filter(|w| !w.is_empty())
+                .map(romanize::key)
+                .collect()
+        });
+        ks.contains(&key).then_some(c)
     };
     (0..mi)
         .rev()
-        .find_map(contains)
-        .or_else(|| (mi + 1..kept.len()).find_map(contains))
+        .find_map(&mut contains)
+        .or_else(|| (mi + 1..kept.len()).find_map(&mut contains))
 }
 
 /// The document's entities, given its claims (speakers and sources are mentions too).

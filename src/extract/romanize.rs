@@ -326,6 +326,22 @@ pub fn words_similarity(a: &[String], b: &[String]) -> f64 {
         .fold(1.0, f64::min)
 }
 
+/// [`words_similarity`] when it is at least `min` (None otherwise), stopping at the first word
+/// pair below `min`.
+pub fn words_similarity_at_least(a: &[String], b: &[String], min: f64) -> Option<f64> {
+    if a.len() != b.len() || a.is_empty() {
+        return (min <= 0.0).then_some(0.0);
+    }
+    let mut s = 1.0f64;
+    for (x, y) in a.iter().zip(b) {
+        s = s.min(key_similarity(x, y));
+        if s < min {
+            return None;
+        }
+    }
+    Some(s)
+}
+
 /// [`similarity`] of two keys already computed with [`key`].
 pub fn key_similarity(ka: &str, kb: &str) -> f64 {
     if ka.is_empty() || kb.is_empty() {
