@@ -9,7 +9,7 @@
 //! joins the nearest fuller name in the same document that contains it. Titles and honorifics
 //! (रक्षा मंत्री, राष्ट्रपति, Minister) are read as titles and never as part of a name.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
@@ -107,7 +107,7 @@ pub struct EntityGrammar {
     /// Alias phrases (normalised words) and the entity each names.
     aliases: words::PhraseList,
     /// Each alias phrase → its index in `aliases`.
-    alias_index: HashMap<Vec<String>, usize>,
+    alias_index: words::FxHashMap<Vec<String>, usize>,
     alias_entity: Vec<usize>,
     /// Each alias as written, for fuzzy look-up.
     alias_keys: Vec<Vec<String>>,
@@ -115,14 +115,14 @@ pub struct EntityGrammar {
     pub titles: words::PhraseList,
     /// Titles that are also adjectives (प्रमुख "major", General): not read as titles in free text.
     weak_titles: words::PhraseList,
-    descriptors: HashSet<String>,
-    org_words: HashSet<String>,
-    not_name: HashSet<String>,
+    descriptors: words::FxHashSet<String>,
+    org_words: words::FxHashSet<String>,
+    not_name: words::FxHashSet<String>,
     /// Alias indices by number of words, for the fuzzy look-up.
-    by_len: HashMap<usize, Vec<usize>>,
+    by_len: words::FxHashMap<usize, Vec<usize>>,
     /// Results of [`EntityGrammar::lookup`] by name as written (a pure function of the name and
     /// the tables; documents name the same people again and again).
-    cache: Mutex<HashMap<String, Option<usize>>>,
+    cache: Mutex<words::FxHashMap<String, Option<usize>>>,
 }
 
 /// Names kept in the look-up cache before it is emptied (bounds memory on endless input).
@@ -139,7 +139,7 @@ impl EntityGrammar {
         let mut g = EntityGrammar {
             known: Vec::new(),
             aliases: words::PhraseList::default(),
-            alias_index: HashMap::new(),
+            alias_index: words::FxHashMap::default(),
             alias_entity: Vec::new(),
             alias_keys: Vec::new(),
             titles: raw.titles.iter().map(|t| words::phrase(t)).collect(),
@@ -147,8 +147,8 @@ impl EntityGrammar {
             descriptors: raw.descriptors.iter().map(|w| words::norm(w)).collect(),
             org_words: raw.org_words.iter().map(|w| words::norm(w)).collect(),
             not_name: raw.not_name.iter().map(|w| words::norm(w)).collect(),
-            by_len: HashMap::new(),
-            cache: Mutex::new(HashMap::new()),
+            by_len: words::FxHashMap::default(),
+            cache: Mutex::new(words::FxHashMap::default()),
         };
         for e in raw.entity {
             let idx = g.known.len();
