@@ -123,6 +123,8 @@ pub struct EntityGrammar {
     /// Results of [`EntityGrammar::lookup`] by name as written (a pure function of the name and
     /// the tables; documents name the same people again and again).
     cache: Mutex<words::FxHashMap<String, Option<usize>>>,
+    /// [`romanize::key`] by text (look-ups and clustering key the same names again and again).
+    keys: Mutex<words::FxHashMap<String, String>>,
 }
 
 /// Names kept in the look-up cache before it is emptied (bounds memory on endless input).
@@ -149,6 +151,7 @@ impl EntityGrammar {
             not_name: raw.not_name.iter().map(|w| words::norm(w)).collect(),
             by_len: words::FxHashMap::default(),
             cache: Mutex::new(words::FxHashMap::default()),
+            keys: Mutex::new(words::FxHashMap::default()),
         };
         for e in raw.entity {
             let idx = g.known.len();
@@ -221,6 +224,30 @@ impl EntityGrammar {
         found
     }
 
+    /// [`romanize::key`], remembered per text.
+    pub fn key(&self, text: &str) -> String {
+        if let Some(k) = self.keys.lock().ok().and_then(|c| c.get(text).cloned()) {
+            return k;
+        }
+        let k = romanize::key(text);
+        if let Ok(mut c) = self.keys.lock() {
+            if c.len() >= CACHE_MAX {
+                c.clear();
+            }
+            c.insert(text.to_string(), k.clone());
+        }
+        k
+    }
+
+    /// [`romanize::word_keys`], through the remembered [`EntityGrammar::key`].
+    pub fn word_keys(&self, name: &str) -> Vec<String> {
+        self.key(name)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
     fn lookup_uncached(&self, name: &str) -> Option<usize> {
         let p = words::phrase(name);
         if p.is_empty() {
@@ -230,7 +257,7 @@ impl EntityGrammar {
             return self.alias_entity.get(k).copied();
         }
         let mut best: Option<(f64, usize)> = None;
-        let keys = romanize::word_keys(name);
+        let keys = self.word_keys(name);
         // Only aliases of as many words can reach the threshold.
         for &k in self.by_len.get(&p.len()).map_or(&[][..], Vec::as_slice) {
             let Some(ak) = self.alias_keys.get(k) else {
@@ -379,7 +406,7 @@ pub struct Index {
 struct Cluster {
     name: String,
     kind: Kind,
-    /// Word keys of each mention ([`romanize::word_keys`]).
+    /// The distinct word keys of its mentions ([`romanize::word_keys`]).
     keys: Vec<Vec<String>>,
 }
 
@@ -408,7 +435,7 @@ impl Index {
                 _ => {
                     let k = kept
                         .get(mi)
-                        .map_or_else(Vec::new, |m| romanize::word_keys(m.span.slice(text)));
+                        .map_or_else(Vec::new, |m| g.word_keys(m.span.slice(text)));
                     if let Some(slot) = memo.get_mut(mi) {
                         *slot = Some(k.clone());
                     }
@@ -436,7 +463,7 @@ impl Index {
                         idx.clusters.len() - 1
                     })
                 } else if let Some(c) = (nwords == 1)
-                    .then(|| surname_of(text, &kept, &assigned, mi, &idx, &mut pieces))
+                    .then(|| surname_of(text, g, &kept, &assigned, mi, &idx, &mut pieces))
                     .flatten()
                 {
                     c
@@ -459,7 +486,11 @@ impl Index {
                     }
                 };
                 if let Some(cl) = idx.clusters.get_mut(c) {
-                    cl.keys.push(keys_of(mi, &mut word_keys));
+                    // A key already in the cluster adds nothing to the `any` test above.
+                    let k = keys_of(mi, &mut word_keys);
+                    if !cl.keys.contains(&k) {
+                        cl.keys.push(k);
+                    }
                 }
                 assigned[mi] = Some(c);
             }
@@ -527,6 +558,7 @@ impl Index {
 /// person mention containing that word (else the nearest later one).
 fn surname_of(
     text: &str,
+    g: &EntityGrammar,
     kept: &[RawMention],
     assigned: &[Option<usize>],
     mi: usize,
@@ -534,7 +566,7 @@ fn surname_of(
     pieces: &mut [Option<Vec<String>>],
 ) -> Option<usize> {
     let m = kept.get(mi)?;
-    let key = romanize::key(m.span.slice(text));
+    let key = g.key(m.span.slice(text));
     let mut contains = |j: usize| -> Option<usize> {
         let other = kept.get(j)?;
         let c = (*assigned.get(j)?)?;
@@ -550,7 +582,7 @@ fn surname_of(
                 .slice(text)
                 .split(|ch: char| !words::is_word_char(ch))
                 .filter(|w| !w.is_empty())
-                .map(romanize::key)
+                .map(|w| g.key(w))
                 .collect()
         });
         ks.contains(&key).then_some(c)
