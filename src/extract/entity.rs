@@ -118,6 +118,8 @@ pub struct EntityGrammar {
     descriptors: words::FxHashSet<String>,
     org_words: words::FxHashSet<String>,
     not_name: words::FxHashSet<String>,
+    /// First words of the aliases and titles: a word not here opens neither.
+    starts: words::FxHashSet<String>,
     /// Alias indices by number of words, for the fuzzy look-up.
     by_len: words::FxHashMap<usize, Vec<usize>>,
     /// Results of [`EntityGrammar::lookup`] by name as written (a pure function of the name and
@@ -149,6 +151,7 @@ impl EntityGrammar {
             descriptors: raw.descriptors.iter().map(|w| words::norm(w)).collect(),
             org_words: raw.org_words.iter().map(|w| words::norm(w)).collect(),
             not_name: raw.not_name.iter().map(|w| words::norm(w)).collect(),
+            starts: words::FxHashSet::default(),
             by_len: words::FxHashMap::default(),
             cache: Mutex::new(words::FxHashMap::default()),
             keys: Mutex::new(words::FxHashMap::default()),
@@ -172,6 +175,12 @@ impl EntityGrammar {
                 media: e.media,
             });
         }
+        g.starts = g
+            .aliases
+            .iter()
+            .chain(g.titles.iter())
+            .filter_map(|p| p.first().cloned())
+            .collect();
         g
     }
 
@@ -332,6 +341,10 @@ pub fn scan_words<'w>(ctx: &ExtractCtx, body: impl Iterator<Item = &'w [Word]>) 
     for ws in body {
         let mut i = 0;
         while i < ws.len() {
+            if !ws.get(i).is_some_and(|w| g.starts.contains(&w.norm)) {
+                i += 1;
+                continue;
+            }
             if let Some((n, e)) = g.alias_at(ws, i, ctx.text) {
                 if let (Some(a), Some(b), Some(k)) = (ws.get(i), ws.get(i + n - 1), g.known(e)) {
                     out.push(RawMention {
