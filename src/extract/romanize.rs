@@ -334,12 +334,28 @@ pub fn words_similarity_at_least(a: &[String], b: &[String], min: f64) -> Option
     }
     let mut s = 1.0f64;
     for (x, y) in a.iter().zip(b) {
+        if x != y && x.len() > 4 && y.len() > 4 && jaro_winkler_below(x, y, min) {
+            return None;
+        }
         s = s.min(key_similarity(x, y));
         if s < min {
             return None;
         }
     }
     Some(s)
+}
+
+/// True when the lengths alone keep the Jaro-Winkler similarity of `x` and `y` below `min`:
+/// Jaro is at most (1 + r + 1) / 3 with r = shorter / longer (in characters), and the prefix
+/// bonus (at most 4 x 0.1 of the rest) makes Jaro-Winkler at most 0.8 + 0.2 r.
+fn jaro_winkler_below(x: &str, y: &str, min: f64) -> bool {
+    let (lx, ly) = (x.chars().count(), y.chars().count());
+    let (lo, hi) = (lx.min(ly), lx.max(ly));
+    if hi == 0 {
+        return false;
+    }
+    let r = lo as f64 / hi as f64;
+    0.8 + 0.2 * r + 1e-9 < min
 }
 
 /// [`similarity`] of two keys already computed with [`key`].
@@ -396,6 +412,32 @@ mod tests {
         for s in ["", "्", "़क", "ं", "क्", "abc-", "१२३", "\u{200D}"] {
             let _ = key(s);
             let _ = display(s);
+        }
+    }
+
+    #[test]
+    fn length_bound_never_hides_a_close_pair() {
+        let words = [
+            "shoigu",
+            "shoiguu",
+            "lavrov",
+            "belousov",
+            "hongjong",
+            "hongjongs",
+            "sergei",
+            "kimjongun",
+            "putinn",
+            "abcdefghij",
+            "abcde",
+            "trump",
+            "tramp",
+        ];
+        for x in words {
+            for y in words {
+                if jaro_winkler_below(x, y, 0.9) {
+                    assert!(strsim::jaro_winkler(x, y) < 0.9, "{x} {y}");
+                }
+            }
         }
     }
 }

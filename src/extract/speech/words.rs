@@ -143,8 +143,34 @@ pub fn last_words(s: &str, k: usize) -> Vec<String> {
     phrase(s)
 }
 
+/// [`norm`] of a run of word characters: the run itself when nothing in it changes (ASCII
+/// lowercase, digits and Devanagari without nukta, chandrabindu or nukta letters).
+fn norm_run(run: &str) -> String {
+    let b = run.as_bytes();
+    let mut i = 0;
+    let plain = loop {
+        match b.get(i) {
+            None => break true,
+            Some(c) if c.is_ascii() => {
+                if c.is_ascii_uppercase() {
+                    break false;
+                }
+                i += 1;
+            }
+            // Devanagari is E0 A4 xx / E0 A5 xx.
+            Some(0xE0) => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0xA4), Some(&t)) if t != 0xBC && t != 0x81 => i += 3,
+                (Some(0xA5), Some(&t)) if !(0x98..=0x9F).contains(&t) => i += 3,
+                _ => break false,
+            },
+            Some(_) => break false,
+        }
+    };
+    if plain { run.to_string() } else { norm(run) }
+}
+
 fn push(out: &mut Vec<Word>, s: &str, st: usize, en: usize, base: usize) {
-    let n = norm(&s[st..en]);
+    let n = norm_run(&s[st..en]);
     if !n.is_empty() {
         out.push(Word {
             start: base + st,
@@ -390,6 +416,26 @@ mod tests {
             ) {
                 assert_eq!(norm(&s), slow, "{c:?}");
             }
+        }
+    }
+
+    #[test]
+    fn plain_runs_keep_their_text() {
+        for w in [
+            "किम",
+            "होंगज़ोंग",
+            "कहाँ",
+            "\u{0958}ा",
+            "korea",
+            "Korea",
+            "abc123",
+            "१२३",
+            "क\u{200D}ष",
+            "ß",
+            "ड़",
+            "फ़ैसला",
+        ] {
+            assert_eq!(norm_run(w), norm(w), "{w}");
         }
     }
 }
