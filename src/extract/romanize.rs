@@ -261,20 +261,27 @@ pub fn display(text: &str) -> String {
 /// The phonetic key of a name in either script: romanised, then aspiration, vowel length,
 /// z/zh/j, w/v, y/i, c/k/q and doubled letters folded.
 pub fn key(text: &str) -> String {
-    let r = romanize(text);
-    let mut s = r
-        .replace("zh", "j")
-        .replace('z', "j")
-        .replace("ph", "f")
-        .replace('w', "v")
-        .replace('q', "k")
-        .replace("ck", "k")
-        .replace('x', "ks")
-        .replace("ee", "i")
-        .replace("oo", "u")
-        .replace("ou", "o")
-        .replace("au", "o")
-        .replace('y', "i");
+    let mut s = romanize(text);
+    // In this order (each replacement sees the previous ones' output); a pattern that does not
+    // occur leaves the text as it is, so it is not copied.
+    for (from, to) in [
+        ("zh", "j"),
+        ("z", "j"),
+        ("ph", "f"),
+        ("w", "v"),
+        ("q", "k"),
+        ("ck", "k"),
+        ("x", "ks"),
+        ("ee", "i"),
+        ("oo", "u"),
+        ("ou", "o"),
+        ("au", "o"),
+        ("y", "i"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
     // Drop an h after a consonant (aspiration, sh, ch, th).
     let mut out = String::with_capacity(s.len());
     let mut prev: Option<char> = None;
