@@ -9,7 +9,8 @@
 //! joins the nearest fuller name in the same document that contains it. Titles and honorifics
 //! (रक्षा मंत्री, राष्ट्रपति, Minister) are read as titles and never as part of a name.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
@@ -104,18 +105,32 @@ pub struct Known {
 pub struct EntityGrammar {
     known: Vec<Known>,
     /// Alias phrases (normalised words) and the entity each names.
-    aliases: Vec<Vec<String>>,
+    aliases: words::PhraseList,
+    /// Each alias phrase → its index in `aliases`.
+    alias_index: words::FxHashMap<Vec<String>, usize>,
     alias_entity: Vec<usize>,
     /// Each alias as written, for fuzzy look-up.
     alias_keys: Vec<Vec<String>>,
     /// Title phrases.
-    pub titles: Vec<Vec<String>>,
+    pub titles: words::PhraseList,
     /// Titles that are also adjectives (प्रमुख "major", General): not read as titles in free text.
-    weak_titles: Vec<Vec<String>>,
-    descriptors: HashSet<String>,
-    org_words: HashSet<String>,
-    not_name: HashSet<String>,
+    weak_titles: words::PhraseList,
+    descriptors: words::FxHashSet<String>,
+    org_words: words::FxHashSet<String>,
+    not_name: words::FxHashSet<String>,
+    /// First words of the aliases and titles: a word not here opens neither.
+    starts: words::FxHashSet<String>,
+    /// Alias indices by number of words, for the fuzzy look-up.
+    by_len: words::FxHashMap<usize, Vec<usize>>,
+    /// Results of [`EntityGrammar::lookup`] by name as written (a pure function of the name and
+    /// the tables; documents name the same people again and again).
+    cache: Mutex<words::FxHashMap<String, Option<usize>>>,
+    /// [`romanize::key`] by text (look-ups and clustering key the same names again and again).
+    keys: Mutex<words::FxHashMap<String, String>>,
 }
+
+/// Names kept in the look-up cache before it is emptied (bounds memory on endless input).
+const CACHE_MAX: usize = 100_000;
 
 impl EntityGrammar {
     /// Load `entities.toml`.
@@ -127,7 +142,8 @@ impl EntityGrammar {
     fn from_raw(raw: RawFile) -> Self {
         let mut g = EntityGrammar {
             known: Vec::new(),
-            aliases: Vec::new(),
+            aliases: words::PhraseList::default(),
+            alias_index: words::FxHashMap::default(),
             alias_entity: Vec::new(),
             alias_keys: Vec::new(),
             titles: raw.titles.iter().map(|t| words::phrase(t)).collect(),
@@ -135,14 +151,20 @@ impl EntityGrammar {
             descriptors: raw.descriptors.iter().map(|w| words::norm(w)).collect(),
             org_words: raw.org_words.iter().map(|w| words::norm(w)).collect(),
             not_name: raw.not_name.iter().map(|w| words::norm(w)).collect(),
+            starts: words::FxHashSet::default(),
+            by_len: words::FxHashMap::default(),
+            cache: Mutex::new(words::FxHashMap::default()),
+            keys: Mutex::new(words::FxHashMap::default()),
         };
         for e in raw.entity {
             let idx = g.known.len();
             for a in e.aliases.iter().chain(std::iter::once(&e.name)) {
                 let p = words::phrase(a);
-                if p.is_empty() || g.aliases.contains(&p) {
+                if p.is_empty() || g.alias_index.contains_key(&p) {
                     continue;
                 }
+                g.alias_index.insert(p.clone(), g.aliases.len());
+                g.by_len.entry(p.len()).or_default().push(g.aliases.len());
                 g.aliases.push(p);
                 g.alias_entity.push(idx);
                 g.alias_keys.push(romanize::word_keys(a));
@@ -153,6 +175,12 @@ impl EntityGrammar {
                 media: e.media,
             });
         }
+        g.starts = g
+            .aliases
+            .iter()
+            .chain(g.titles.iter())
+            .filter_map(|p| p.first().cloned())
+            .collect();
         g
     }
 
@@ -192,21 +220,62 @@ impl EntityGrammar {
     /// The table entity a name refers to: exact alias first, then the closest alias by
     /// romanised similarity (at least 0.92 word by word, same number of words).
     pub fn lookup(&self, name: &str) -> Option<usize> {
+        if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(name).copied()) {
+            return hit;
+        }
+        let found = self.lookup_uncached(name);
+        if let Ok(mut c) = self.cache.lock() {
+            if c.len() >= CACHE_MAX {
+                c.clear();
+            }
+            c.insert(name.to_string(), found);
+        }
+        found
+    }
+
+    /// [`romanize::key`], remembered per text.
+    pub fn key(&self, text: &str) -> String {
+        if let Some(k) = self.keys.lock().ok().and_then(|c| c.get(text).cloned()) {
+            return k;
+        }
+        let k = romanize::key(text);
+        if let Ok(mut c) = self.keys.lock() {
+            if c.len() >= CACHE_MAX {
+                c.clear();
+            }
+            c.insert(text.to_string(), k.clone());
+        }
+        k
+    }
+
+    /// [`romanize::word_keys`], through the remembered [`EntityGrammar::key`].
+    pub fn word_keys(&self, name: &str) -> Vec<String> {
+        self.key(name)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn lookup_uncached(&self, name: &str) -> Option<usize> {
         let p = words::phrase(name);
         if p.is_empty() {
             return None;
         }
-        if let Some(k) = self.aliases.iter().position(|a| *a == p) {
+        if let Some(&k) = self.alias_index.get(&p) {
             return self.alias_entity.get(k).copied();
         }
         let mut best: Option<(f64, usize)> = None;
-        let keys = romanize::word_keys(name);
-        for (k, ak) in self.alias_keys.iter().enumerate() {
-            if self.aliases.get(k).map(Vec::len) != Some(p.len()) {
+        let keys = self.word_keys(name);
+        // Only aliases of as many words can reach the threshold.
+        for &k in self.by_len.get(&p.len()).map_or(&[][..], Vec::as_slice) {
+            let Some(ak) = self.alias_keys.get(k) else {
                 continue;
-            }
-            let s = romanize::words_similarity(&keys, ak);
-            if s >= 0.92 && best.is_none_or(|(b, _)| s > b) {
+            };
+            let Some(s) = romanize::words_similarity_at_least(&keys, ak, 0.92) else {
+                continue;
+            };
+            if best.is_none_or(|(b, _)| s > b) {
                 best = self.alias_entity.get(k).map(|&e| (s, e));
             }
         }
@@ -258,13 +327,25 @@ pub struct RawMention {
 
 /// Alias matches and names after titles in the body sentences.
 pub fn scan(ctx: &ExtractCtx) -> Vec<RawMention> {
+    let body: Vec<Vec<Word>> = ctx
+        .body()
+        .map(|s| words::words(ctx.text, s.span()))
+        .collect();
+    scan_words(ctx, body.iter().map(Vec::as_slice))
+}
+
+/// [`scan`] over the words of the body sentences, already read ([`words::words`] of each).
+pub fn scan_words<'w>(ctx: &ExtractCtx, body: impl Iterator<Item = &'w [Word]>) -> Vec<RawMention> {
     let g = &ctx.grammars.entity;
     let mut out = Vec::new();
-    for s in ctx.body() {
-        let ws = words::words(ctx.text, s.span());
+    for ws in body {
         let mut i = 0;
         while i < ws.len() {
-            if let Some((n, e)) = g.alias_at(&ws, i, ctx.text) {
+            if !ws.get(i).is_some_and(|w| g.starts.contains(&w.norm)) {
+                i += 1;
+                continue;
+            }
+            if let Some((n, e)) = g.alias_at(ws, i, ctx.text) {
                 if let (Some(a), Some(b), Some(k)) = (ws.get(i), ws.get(i + n - 1), g.known(e)) {
                     out.push(RawMention {
                         span: Span::new(a.start, b.end),
@@ -275,10 +356,10 @@ pub fn scan(ctx: &ExtractCtx) -> Vec<RawMention> {
                 i += n;
                 continue;
             }
-            if let Some(n) = g.title_at(&ws, i, ctx.text) {
-                let weak = words::longest_at(&ws, i, &g.weak_titles, ctx.text)
-                    .is_some_and(|(m, _)| m == n);
-                if let Some(span) = name_after(g, &ws, i + n, ctx.text).filter(|_| !weak) {
+            if let Some(n) = g.title_at(ws, i, ctx.text) {
+                let weak =
+                    words::longest_at(ws, i, &g.weak_titles, ctx.text).is_some_and(|(m, _)| m == n);
+                if let Some(span) = name_after(g, ws, i + n, ctx.text).filter(|_| !weak) {
                     out.push(RawMention {
                         span,
                         known: None,
@@ -338,7 +419,7 @@ pub struct Index {
 struct Cluster {
     name: String,
     kind: Kind,
-    /// Word keys of each mention ([`romanize::word_keys`]).
+    /// The distinct word keys of its mentions ([`romanize::word_keys`]).
     keys: Vec<Vec<String>>,
 }
 
@@ -358,6 +439,23 @@ impl Index {
         let mut idx = Index::default();
         let mut by_known: BTreeMap<usize, usize> = BTreeMap::new();
         let mut assigned: Vec<Option<usize>> = vec![None; kept.len()];
+        // Romanised keys, computed at most once per mention.
+        let mut word_keys: Vec<Option<Vec<String>>> = vec![None; kept.len()];
+        let mut pieces: Vec<Option<Vec<String>>> = vec![None; kept.len()];
+        let keys_of = |mi: usize, memo: &mut Vec<Option<Vec<String>>>| -> Vec<String> {
+            match memo.get(mi) {
+                Some(Some(k)) => k.clone(),
+                _ => {
+                    let k = kept
+                        .get(mi)
+                        .map_or_else(Vec::new, |m| g.word_keys(m.span.slice(text)));
+                    if let Some(slot) = memo.get_mut(mi) {
+                        *slot = Some(k.clone());
+                    }
+                    k
+                }
+            }
+        };
         // Pass 1: table entities, then multi-word unknown names; pass 2: single words.
         for pass in 0..2 {
             for (mi, m) in kept.iter().enumerate() {
@@ -378,16 +476,16 @@ impl Index {
                         idx.clusters.len() - 1
                     })
                 } else if let Some(c) = (nwords == 1)
-                    .then(|| surname_of(text, &kept, &assigned, mi, &idx))
+                    .then(|| surname_of(text, g, &kept, &assigned, mi, &idx, &mut pieces))
                     .flatten()
                 {
                     c
                 } else {
-                    let tk = romanize::word_keys(t);
+                    let tk = keys_of(mi, &mut word_keys);
                     match idx.clusters.iter().position(|c| {
                         c.keys
                             .iter()
-                            .any(|k| romanize::words_similarity(k, &tk) >= 0.9)
+                            .any(|k| romanize::words_similarity_at_least(k, &tk, 0.9).is_some())
                     }) {
                         Some(c) => c,
                         None => {
@@ -401,7 +499,11 @@ impl Index {
                     }
                 };
                 if let Some(cl) = idx.clusters.get_mut(c) {
-                    cl.keys.push(romanize::word_keys(t));
+                    // A key already in the cluster adds nothing to the `any` test above.
+                    let k = keys_of(mi, &mut word_keys);
+                    if !cl.keys.contains(&k) {
+                        cl.keys.push(k);
+                    }
                 }
                 assigned[mi] = Some(c);
             }
@@ -469,29 +571,39 @@ impl Index {
 /// person mention containing that word (else the nearest later one).
 fn surname_of(
     text: &str,
+    g: &EntityGrammar,
     kept: &[RawMention],
     assigned: &[Option<usize>],
     mi: usize,
     idx: &Index,
+    pieces: &mut [Option<Vec<String>>],
 ) -> Option<usize> {
     let m = kept.get(mi)?;
-    let key = romanize::key(m.span.slice(text));
-    let contains = |j: usize| -> Option<usize> {
+    let key = g.key(m.span.slice(text));
+    let mut contains = |j: usize| -> Option<usize> {
         let other = kept.get(j)?;
         let c = (*assigned.get(j)?)?;
         let cl = idx.clusters.get(c)?;
         if cl.kind != Kind::Person || other.span.len() <= m.span.len() {
             return None;
         }
-        let t = other.span.slice(text);
-        t.split(|ch: char| !words::is_word_char(ch))
-            .any(|w| !w.is_empty() && romanize::key(w) == key)
-            .then_some(c)
+        // The key of each word of the other mention, computed once per build.
+        let slot = pieces.get_mut(j)?;
+        let ks = slot.get_or_insert_with(|| {
+            other
+                .span
+                .slice(text)
+                .split(|ch: char| !words::is_word_char(ch))
+                .filter(|w| !w.is_empty())
+                .map(|w| g.key(w))
+                .collect()
+        });
+        ks.contains(&key).then_some(c)
     };
     (0..mi)
         .rev()
-        .find_map(contains)
-        .or_else(|| (mi + 1..kept.len()).find_map(contains))
+        .find_map(&mut contains)
+        .or_else(|| (mi + 1..kept.len()).find_map(&mut contains))
 }
 
 /// The document's entities, given its claims (speakers and sources are mentions too).

@@ -261,20 +261,27 @@ pub fn display(text: &str) -> String {
 /// The phonetic key of a name in either script: romanised, then aspiration, vowel length,
 /// z/zh/j, w/v, y/i, c/k/q and doubled letters folded.
 pub fn key(text: &str) -> String {
-    let r = romanize(text);
-    let mut s = r
-        .replace("zh", "j")
-        .replace('z', "j")
-        .replace("ph", "f")
-        .replace('w', "v")
-        .replace('q', "k")
-        .replace("ck", "k")
-        .replace('x', "ks")
-        .replace("ee", "i")
-        .replace("oo", "u")
-        .replace("ou", "o")
-        .replace("au", "o")
-        .replace('y', "i");
+    let mut s = romanize(text);
+    // In this order (each replacement sees the previous ones' output); a pattern that does not
+    // occur leaves the text as it is, so it is not copied.
+    for (from, to) in [
+        ("zh", "j"),
+        ("z", "j"),
+        ("ph", "f"),
+        ("w", "v"),
+        ("q", "k"),
+        ("ck", "k"),
+        ("x", "ks"),
+        ("ee", "i"),
+        ("oo", "u"),
+        ("ou", "o"),
+        ("au", "o"),
+        ("y", "i"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
     // Drop an h after a consonant (aspiration, sh, ch, th).
     let mut out = String::with_capacity(s.len());
     let mut prev: Option<char> = None;
@@ -324,6 +331,38 @@ pub fn words_similarity(a: &[String], b: &[String]) -> f64 {
         .zip(b)
         .map(|(x, y)| key_similarity(x, y))
         .fold(1.0, f64::min)
+}
+
+/// [`words_similarity`] when it is at least `min` (None otherwise), stopping at the first word
+/// pair below `min`.
+pub fn words_similarity_at_least(a: &[String], b: &[String], min: f64) -> Option<f64> {
+    if a.len() != b.len() || a.is_empty() {
+        return (min <= 0.0).then_some(0.0);
+    }
+    let mut s = 1.0f64;
+    for (x, y) in a.iter().zip(b) {
+        if x != y && x.len() > 4 && y.len() > 4 && jaro_winkler_below(x, y, min) {
+            return None;
+        }
+        s = s.min(key_similarity(x, y));
+        if s < min {
+            return None;
+        }
+    }
+    Some(s)
+}
+
+/// True when the lengths alone keep the Jaro-Winkler similarity of `x` and `y` below `min`:
+/// Jaro is at most (1 + r + 1) / 3 with r = shorter / longer (in characters), and the prefix
+/// bonus (at most 4 x 0.1 of the rest) makes Jaro-Winkler at most 0.8 + 0.2 r.
+fn jaro_winkler_below(x: &str, y: &str, min: f64) -> bool {
+    let (lx, ly) = (x.chars().count(), y.chars().count());
+    let (lo, hi) = (lx.min(ly), lx.max(ly));
+    if hi == 0 {
+        return false;
+    }
+    let r = lo as f64 / hi as f64;
+    0.8 + 0.2 * r + 1e-9 < min
 }
 
 /// [`similarity`] of two keys already computed with [`key`].
@@ -380,6 +419,32 @@ mod tests {
         for s in ["", "्", "़क", "ं", "क्", "abc-", "१२३", "\u{200D}"] {
             let _ = key(s);
             let _ = display(s);
+        }
+    }
+
+    #[test]
+    fn length_bound_never_hides_a_close_pair() {
+        let words = [
+            "shoigu",
+            "shoiguu",
+            "lavrov",
+            "belousov",
+            "hongjong",
+            "hongjongs",
+            "sergei",
+            "kimjongun",
+            "putinn",
+            "abcdefghij",
+            "abcde",
+            "trump",
+            "tramp",
+        ];
+        for x in words {
+            for y in words {
+                if jaro_winkler_below(x, y, 0.9) {
+                    assert!(strsim::jaro_winkler(x, y) < 0.9, "{x} {y}");
+                }
+            }
         }
     }
 }

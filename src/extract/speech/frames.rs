@@ -368,6 +368,10 @@ impl Reader<'_> {
         let mut used_cues: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < ws.len() {
+            if !self.g.frame_starts.contains(&ws[i].norm) {
+                i += 1;
+                continue;
+            }
             // "X का कहना है कि"
             if let Some((n, _)) = words::longest_at(ws, i, &self.g.genitive_frames, self.text) {
                 let agent = self.np_before(ws, i);
@@ -497,7 +501,7 @@ impl Reader<'_> {
         // Stand-alone cues: "केसीएनए के अनुसार", "according to KCNA".
         let mut k = 0;
         while k < ws.len() {
-            if !used_cues.contains(&k) {
+            if !used_cues.contains(&k) && self.g.cue_starts.contains(&ws[k].norm) {
                 if let Some((m, _)) = words::longest_at(ws, k, &self.g.cues_after_source, self.text)
                 {
                     if let Some(src) = self.np_before(ws, k) {

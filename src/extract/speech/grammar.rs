@@ -8,8 +8,8 @@ use crate::error::GrammarError;
 use crate::extract::speech::words;
 use crate::grammar::GrammarSet;
 
-/// A list of phrases, each as normalised words.
-pub type Phrases = Vec<Vec<String>>;
+/// A list of phrases, each as normalised words (indexed by first word).
+pub type Phrases = words::PhraseList;
 
 #[derive(Debug, Deserialize)]
 struct RawFile {
@@ -150,6 +150,19 @@ pub struct LangSpeech {
     pub common_nouns: Phrases,
     /// Negations of a following cue.
     pub negations: Phrases,
+    /// First words of the genitive frames, passive frames and verbs: a word not here opens no
+    /// frame (one probe instead of three per word).
+    pub frame_starts: words::FxHashSet<String>,
+    /// First words of the cues (before or after their source).
+    pub cue_starts: words::FxHashSet<String>,
+}
+
+fn firsts(lists: &[&Phrases]) -> words::FxHashSet<String> {
+    lists
+        .iter()
+        .flat_map(|l| l.iter())
+        .filter_map(|p| p.first().cloned())
+        .collect()
 }
 
 fn ph(v: &[String]) -> Phrases {
@@ -161,7 +174,7 @@ fn ph(v: &[String]) -> Phrases {
 
 impl LangSpeech {
     fn from_raw(r: RawFile) -> Self {
-        LangSpeech {
+        let mut g = LangSpeech {
             agent_markers: ph(&r.agent_markers),
             agent_pronouns: ph(&r.agent_pronouns),
             person_pronouns: ph(&r.person_pronouns),
@@ -189,12 +202,17 @@ impl LangSpeech {
             clause_openers: ph(&r.clause_openers),
             common_nouns: ph(&r.common_nouns),
             negations: ph(&r.negations),
-        }
+            frame_starts: Default::default(),
+            cue_starts: Default::default(),
+        };
+        g.frame_starts = firsts(&[&g.genitive_frames, &g.passive_frames, &g.verbs]);
+        g.cue_starts = firsts(&[&g.cues_after_source, &g.cues_before_source]);
+        g
     }
 
     /// True when the normalised word is in the one-word phrases of `list`.
     pub fn has(list: &Phrases, w: &str) -> bool {
-        list.iter().any(|p| p.len() == 1 && p[0] == w)
+        list.has_word(w)
     }
 }
 

@@ -84,11 +84,7 @@ pub fn pair(text: &str, lines: &[Span]) -> Pairing {
             o.continued = false;
         }
         let lead = l.len() - l.trim_start().len();
-        let chars: Vec<(usize, char)> = l.char_indices().collect();
-        for (ci, &(i, c)) in chars.iter().enumerate() {
-            let prev = ci.checked_sub(1).and_then(|k| chars.get(k)).map(|x| x.1);
-            let next = chars.get(ci + 1).map(|x| x.1);
-            let span = Span::new(line.start + i, line.start + i + c.len_utf8());
+        for (i, c) in l.char_indices() {
             let ty = match c {
                 '“' | '”' => Type::CurlyDouble,
                 '‘' | '’' => Type::CurlySingle,
@@ -97,6 +93,10 @@ pub fn pair(text: &str, lines: &[Span]) -> Pairing {
                 '«' | '»' => Type::Guillemet,
                 _ => continue,
             };
+            // Neighbours only for the marks themselves (the line is not copied into a Vec).
+            let prev = l.get(..i).and_then(|b| b.chars().next_back());
+            let next = l.get(i + c.len_utf8()..).and_then(|a| a.chars().next());
+            let span = Span::new(line.start + i, line.start + i + c.len_utf8());
             let word_both = prev.is_some_and(is_word_char) && next.is_some_and(is_word_char);
             let single = matches!(ty, Type::CurlySingle | Type::StraightSingle);
             if single && word_both {

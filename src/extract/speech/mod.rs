@@ -88,14 +88,18 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
     let mut frames: Vec<Frame> = Vec::new();
     let mut cues: Vec<Cue> = Vec::new();
     let mut agents: Vec<(usize, Np)> = Vec::new();
-    for s in ctx.body() {
-        let ws = words::words(text, s.span());
-        let (f, c) = reader.sentence(&ws, s.index, s.span());
+    // Words of each body sentence, read once for frames, cues and entity mentions.
+    let body: Vec<(&crate::document::Sentence, Vec<words::Word>)> = ctx
+        .body()
+        .map(|s| (s, words::words(text, s.span())))
+        .collect();
+    for (s, ws) in &body {
+        let (f, c) = reader.sentence(ws, s.index, s.span());
         frames.extend(f);
         cues.extend(c);
         for (j, w) in ws.iter().enumerate() {
             if grammar::LangSpeech::has(&g.agent_markers, &w.norm)
-                && let Some(np) = reader.np_before(&ws, j)
+                && let Some(np) = reader.np_before(ws, j)
             {
                 agents.push((s.index, np));
             }
@@ -115,7 +119,7 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
     agents.dedup_by_key(|(_, np)| np.span);
 
     // Entity mentions and their index.
-    let mut mentions = entity::scan(ctx);
+    let mut mentions = entity::scan_words(ctx, body.iter().map(|(_, ws)| ws.as_slice()));
     let add_np = |np: &Np, mentions: &mut Vec<RawMention>| {
         if np.kind != NpKind::Name {
             return;
@@ -431,7 +435,7 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         }
         let inner = p.inner();
         let inner_text = inner.slice(text).trim();
-        let nwords = words::words(text, inner).len();
+        let nwords = words::count(text, inner, 4);
         if nwords == 0 {
             continue;
         }
@@ -446,7 +450,7 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
                 .slice(text)
                 .trim_end()
                 .trim_end_matches(['"', '\'', '”', '’', '»']);
-            !lt.ends_with(['।', '.', '?', '!', '॥']) && words::words(text, *l).len() <= 25
+            !lt.ends_with(['।', '.', '?', '!', '॥']) && words::count(text, *l, 26) <= 25
         }) && around.is_none();
         let label =
             ends_with_phrase(before, &g.label_before) || starts_with_phrase(after, &g.label_after);
@@ -454,7 +458,7 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         let intro = before.trim_end().ends_with(':')
             || around.is_some_and(|i| {
                 contents[i].is_some_and(|c| {
-                    words::words(text, Span::new(c.start, outer.start.max(c.start))).len() <= 1
+                    words::count(text, Span::new(c.start, outer.start.max(c.start)), 2) <= 1
                 })
             })
             || before.trim_end().ends_with(['\n'])
@@ -530,7 +534,7 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             // Skip a dateline that opens the sentence ("सियोल : …", "Seoul, Dec 1 (Reuters) -").
             let lead = dateline_len(trimmed);
             let c = Span::new(sent.start + lead, sent.start + trimmed.len() - 1);
-            if words::words(text, c).len() < 3 {
+            if words::count(text, c, 3) < 3 {
                 continue;
             }
             (c, QuoteKind::Unmarked, Span::new(c.start, f.verb.end))
@@ -625,17 +629,21 @@ fn source_ref(m: &Mention) -> SourceRef {
 }
 
 fn ends_with_phrase(before: &str, list: &grammar::Phrases) -> bool {
-    let tail: Vec<String> = words::phrase(
-        before
-            .get(before.len().saturating_sub(60)..)
-            .unwrap_or(before),
-    );
     let tail_ok = before
         .trim_end()
         .chars()
         .last()
         .is_some_and(words::is_word_char);
-    tail_ok && list.iter().any(|p| tail.ends_with(p))
+    if !tail_ok {
+        return false;
+    }
+    let tail: Vec<String> = match before.get(before.len().saturating_sub(60)..) {
+        Some(window) => words::phrase(window),
+        // The cut falls inside a character: the whole text before counts, and its last words
+        // (as many as the longest phrase) decide.
+        None => words::last_words(before, list.iter().map(Vec::len).max().unwrap_or(0)),
+    };
+    list.iter().any(|p| tail.ends_with(p))
 }
 
 fn starts_with_phrase(after: &str, list: &grammar::Phrases) -> bool {

@@ -6,6 +6,10 @@
 //! dropped (ज़ = ज), chandrabindu as anusvara, zero-width joiners dropped, Latin lowercased; spans
 //! always point at the text as read.
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Deref;
+
 use crate::span::Span;
 
 /// One word of the text.
@@ -27,11 +31,18 @@ impl Word {
 }
 
 /// True for characters that belong inside a word.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || (('\u{0900}'..='\u{097F}').contains(&c) && !matches!(c, '।' | '॥' | '॰'))
-        || c == '\u{200C}'
-        || c == '\u{200D}'
+    // Fast paths for the two scripts of the news (same answers as the generic test below:
+    // `is_alphanumeric` is `is_ascii_alphanumeric` on ASCII, and every Devanagari character
+    // but the dandas and the abbreviation sign counts).
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{0900}'..='\u{097F}').contains(&c) {
+        return !matches!(c, '।' | '॥' | '॰');
+    }
+    c.is_alphanumeric() || c == '\u{200C}' || c == '\u{200D}'
 }
 
 /// The normalised form of a word or phrase (see the module doc); words are joined by one space.
@@ -47,6 +58,10 @@ pub fn norm(s: &str) -> String {
             out.push(' ');
             space = false;
         }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         match c {
             '\u{093C}' | '\u{200C}' | '\u{200D}' => {}
             'ँ' => out.push('ं'),
@@ -58,6 +73,8 @@ pub fn norm(s: &str) -> String {
             '\u{095D}' => out.push('ढ'),
             '\u{095E}' => out.push('फ'),
             '\u{095F}' => out.push('य'),
+            // Devanagari has no case.
+            c if ('\u{0900}'..='\u{097F}').contains(&c) => out.push(c),
             c => out.extend(c.to_lowercase()),
         }
     }
@@ -84,8 +101,76 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
     out
 }
 
+/// How many words [`words`] finds in `span`, counting no further than `limit` (no allocation:
+/// for length tests on long spans such as whole lines).
+pub fn count(text: &str, span: Span, limit: usize) -> usize {
+    let mut n = 0;
+    // In a run of word characters: whether it has a character that survives [`norm`].
+    let mut run: Option<bool> = None;
+    for c in span.slice(text).chars() {
+        if is_word_char(c) {
+            let real = !matches!(c, '\u{093C}' | '\u{200C}' | '\u{200D}');
+            run = Some(run.unwrap_or(false) || real);
+        } else if let Some(real) = run.take() {
+            n += usize::from(real);
+            if n >= limit {
+                return n;
+            }
+        }
+    }
+    n + usize::from(run.unwrap_or(false))
+}
+
+/// The last words of [`phrase`]`(s)`: at least `k` of them (all when there are fewer), without
+/// normalising the rest of `s`.
+pub fn last_words(s: &str, k: usize) -> Vec<String> {
+    let mut n = 0;
+    let mut run: Option<bool> = None;
+    for (i, c) in s.char_indices().rev() {
+        if is_word_char(c) {
+            let real = !matches!(c, '\u{093C}' | '\u{200C}' | '\u{200D}');
+            run = Some(run.unwrap_or(false) || real);
+        } else {
+            if let Some(real) = run.take() {
+                n += usize::from(real);
+            }
+            if n >= k {
+                // `s[i..]` opens with a non-word character, so no word is cut.
+                return phrase(s.get(i..).unwrap_or(""));
+            }
+        }
+    }
+    phrase(s)
+}
+
+/// [`norm`] of a run of word characters: the run itself when nothing in it changes (ASCII
+/// lowercase, digits and Devanagari without nukta, chandrabindu or nukta letters).
+fn norm_run(run: &str) -> String {
+    let b = run.as_bytes();
+    let mut i = 0;
+    let plain = loop {
+        match b.get(i) {
+            None => break true,
+            Some(c) if c.is_ascii() => {
+                if c.is_ascii_uppercase() {
+                    break false;
+                }
+                i += 1;
+            }
+            // Devanagari is E0 A4 xx / E0 A5 xx.
+            Some(0xE0) => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0xA4), Some(&t)) if t != 0xBC && t != 0x81 => i += 3,
+                (Some(0xA5), Some(&t)) if !(0x98..=0x9F).contains(&t) => i += 3,
+                _ => break false,
+            },
+            Some(_) => break false,
+        }
+    };
+    if plain { run.to_string() } else { norm(run) }
+}
+
 fn push(out: &mut Vec<Word>, s: &str, st: usize, en: usize, base: usize) {
-    let n = norm(&s[st..en]);
+    let n = norm_run(&s[st..en]);
     if !n.is_empty() {
         out.push(Word {
             start: base + st,
@@ -123,6 +208,114 @@ pub fn phrase(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// A fast hasher for the word tables (FxHash, as in rustc): their keys are grammar words and
+/// look-ups are many and short, where the default SipHash dominated the cost. Tables are
+/// filled from the grammar only, so input text cannot flood them.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let r = chunks.remainder();
+        if !r.is_empty() {
+            let mut b = [0u8; 8];
+            if let Some(dst) = b.get_mut(..r.len()) {
+                dst.copy_from_slice(r);
+            }
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A HashMap with [`FxHasher`].
+pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A HashSet with [`FxHasher`].
+pub type FxHashSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// A word list of phrases (each as normalised words), indexed by first word so that a look-up at
+/// a word tries only the phrases that can start there. Reads as the plain list (`Deref`).
+#[derive(Debug, Default, Clone)]
+pub struct PhraseList {
+    list: Vec<Vec<String>>,
+    /// First word → indices of the phrases that start with it, in list order.
+    by_first: FxHashMap<String, Vec<usize>>,
+}
+
+impl PhraseList {
+    /// Add a phrase at the end of the list.
+    pub fn push(&mut self, p: Vec<String>) {
+        if let Some(first) = p.first() {
+            self.by_first
+                .entry(first.clone())
+                .or_default()
+                .push(self.list.len());
+        }
+        self.list.push(p);
+    }
+
+    /// Indices of the phrases whose first word is `w`, in list order.
+    pub fn starting_with(&self, w: &str) -> &[usize] {
+        self.by_first.get(w).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when `w` is a one-word phrase of the list.
+    pub fn has_word(&self, w: &str) -> bool {
+        self.starting_with(w)
+            .iter()
+            .any(|&k| self.list.get(k).is_some_and(|p| p.len() == 1))
+    }
+}
+
+impl Deref for PhraseList {
+    type Target = Vec<Vec<String>>;
+    fn deref(&self) -> &Self::Target {
+        &self.list
+    }
+}
+
+impl FromIterator<Vec<String>> for PhraseList {
+    fn from_iter<I: IntoIterator<Item = Vec<String>>>(iter: I) -> Self {
+        let mut l = PhraseList::default();
+        for p in iter {
+            l.push(p);
+        }
+        l
+    }
+}
+
 /// Whether the normalised words of `ws` starting at `i` are exactly `p`.
 pub fn matches_at(ws: &[Word], i: usize, p: &[String], text: &str) -> bool {
     if p.is_empty() || i + p.len() > ws.len() {
@@ -134,14 +327,11 @@ pub fn matches_at(ws: &[Word], i: usize, p: &[String], text: &str) -> bool {
 }
 
 /// The longest phrase of `list` that starts at word `i`: its length in words and index in `list`.
-pub fn longest_at(
-    ws: &[Word],
-    i: usize,
-    list: &[Vec<String>],
-    text: &str,
-) -> Option<(usize, usize)> {
-    list.iter()
-        .enumerate()
+pub fn longest_at(ws: &[Word], i: usize, list: &PhraseList, text: &str) -> Option<(usize, usize)> {
+    let w = ws.get(i)?;
+    list.starting_with(&w.norm)
+        .iter()
+        .filter_map(|&k| Some((k, list.get(k)?)))
         .filter(|(_, p)| matches_at(ws, i, p, text))
         .map(|(k, p)| (p.len(), k))
         .max_by_key(|&(n, k)| (n, std::cmp::Reverse(k)))
@@ -176,9 +366,76 @@ mod tests {
     fn phrases_match_across_spaces_and_hyphens_only() {
         let t = "किम जोंग-उन, जोंग";
         let ws = words(t, Span::new(0, t.len()));
-        let p = vec![phrase("किम जोंग उन")];
+        let p: PhraseList = [phrase("किम जोंग उन")].into_iter().collect();
         assert_eq!(longest_at(&ws, 0, &p, t), Some((3, 0)));
-        let q = vec![phrase("उन जोंग")];
+        let q: PhraseList = [phrase("उन जोंग")].into_iter().collect();
         assert_eq!(longest_at(&ws, 2, &q, t), None, "a comma breaks a phrase");
+    }
+
+    #[test]
+    fn counts_and_last_words_agree_with_words() {
+        let samples = [
+            "किम जोंग-उन ने 'होंगज़ोंग' कहा। Korea's",
+            "a \u{093C} b \u{200D}\u{200C} ख़ ",
+            "",
+            "।। , ..",
+            "तथाकथित “शांति”",
+        ];
+        for t in samples {
+            let n = words(t, Span::new(0, t.len())).len();
+            assert_eq!(count(t, Span::new(0, t.len()), usize::MAX), n, "{t}");
+            assert_eq!(count(t, Span::new(0, t.len()), 2), n.min(2), "{t}");
+            let all = phrase(t);
+            for k in 0..4 {
+                let last = last_words(t, k);
+                assert!(all.ends_with(&last), "{t} {k}");
+                assert!(last.len() >= k.min(all.len()), "{t} {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_word_test_agrees_with_the_generic_one() {
+        let generic = |c: char| {
+            c.is_alphanumeric()
+                || (('\u{0900}'..='\u{097F}').contains(&c) && !matches!(c, '।' | '॥' | '॰'))
+                || c == '\u{200C}'
+                || c == '\u{200D}'
+        };
+        for c in ('\0'..='\u{3000}').chain(['\u{1F600}', '\u{FEFF}']) {
+            assert_eq!(is_word_char(c), generic(c), "{c:?}");
+            let s = c.to_string();
+            let slow: String = if generic(c) {
+                s.chars().flat_map(char::to_lowercase).collect()
+            } else {
+                String::new()
+            };
+            if !matches!(
+                c,
+                '\u{093C}' | '\u{200C}' | '\u{200D}' | 'ँ' | '\u{0958}'..='\u{095F}'
+            ) {
+                assert_eq!(norm(&s), slow, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_runs_keep_their_text() {
+        for w in [
+            "किम",
+            "होंगज़ोंग",
+            "कहाँ",
+            "\u{0958}ा",
+            "korea",
+            "Korea",
+            "abc123",
+            "१२३",
+            "क\u{200D}ष",
+            "ß",
+            "ड़",
+            "फ़ैसला",
+        ] {
+            assert_eq!(norm_run(w), norm(w), "{w}");
+        }
     }
 }
