@@ -55,6 +55,9 @@ pub(super) struct NumbersFile {
     strict_articles: Vec<String>,
     decimal_words: Vec<String>,
     over_words: Vec<String>,
+    ratio_words: Vec<String>,
+    one_in_words: Vec<String>,
+    case_scales: BTreeMap<String, f64>,
     and_words: Vec<String>,
     range_words: Vec<String>,
     negative_words: Vec<String>,
@@ -240,6 +243,12 @@ pub(super) struct Lexicon {
     /// Qualifier phrases; `None` marks "equal to" (exact, both bounds stated).
     pub quals_after: PhraseSet<Option<Qualifier>>,
     pub quals_before: PhraseSet<Option<Qualifier>>,
+    /// "out of", "in": a part and its whole ("two out of five" = 0.4); true for phrases whose
+    /// part must be one ("one in five"; "2 in 5" is not a ratio).
+    pub ratios: PhraseSet<bool>,
+    /// Scale letters matched by their exact case after a number: "1.2M" (million) but "5 m"
+    /// (metres), "1,674.5 G" (billion) but "5 g" (grams).
+    pub case_scales: Vec<(String, f64)>,
 }
 
 impl Lexicon {
@@ -331,6 +340,13 @@ impl Lexicon {
         for (w, v) in &f.vague {
             self.entry(w).vague = Some(*v);
         }
+        for w in &f.ratio_words {
+            self.ratios.insert(phrase_keys(w), false, false);
+        }
+        for w in &f.one_in_words {
+            self.ratios.insert(phrase_keys(w), true, false);
+        }
+        self.case_scales.extend(f.case_scales);
         for (s, r) in f.ordinal_suffix_rules {
             let (mut fs, mut fr) = (String::new(), String::new());
             fold(&s, &mut fs);

@@ -695,11 +695,36 @@ impl<'a, 'b> Parser<'a, 'b> {
             j += 1;
         }
         // एक बटा चार
+        // एक बटा चार, 1 over 3. The English "over" is also "more than" ("over 20 years",
+        // "5 over 2019"): a fraction only between whole numbers, with no word after.
         if !ordinal
             && self.has(j, flag::OVER)
             && let Ok(den) = self.number(j + 1)
             && den.value > 0.0
             && !den.ordinal
+            && (!t.raw(j).is_ascii()
+                || (value.fract() == 0.0
+                    && den.value.fract() == 0.0
+                    && !den.year_like
+                    && t.tok(den.end)
+                        .is_none_or(|x| matches!(x.kind, Kind::Punct(_)))))
+        {
+            value /= den.value;
+            j = den.end;
+        }
+        // two out of five, one in five: a part of a whole.
+        if !ordinal
+            && value > 0.0
+            && value.fract() == 0.0
+            && let Some((&one_only, k)) =
+                self.match_forward(j, self.lex.ratios.candidates(t.key(j)))
+            && (!one_only || (value == 1.0 && !matches!(t.key(i), "a" | "an")))
+            && let Ok(den) = self.number(k)
+            && !den.ordinal
+            && !den.year_like
+            && den.value > value
+            && den.value.fract() == 0.0
+            && (!one_only || self.unit_after(den.end).is_none())
         {
             value /= den.value;
             j = den.end;

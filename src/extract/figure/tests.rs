@@ -132,6 +132,19 @@ fn fractions() {
 }
 
 #[test]
+fn english_ratios_and_over() {
+    assert_eq!(value("1 over 3", "1 over 3"), 1.0 / 3.0);
+    assert_eq!(value("one over twenty", "one over twenty"), 0.05);
+    assert_eq!(value("one out of three", "one out of three"), 1.0 / 3.0);
+    assert_eq!(value("1 in twenty-one", "1 in twenty-one"), 1.0 / 21.0);
+    // "over" before a noun or a year is "more than"; "2 in 5" is not a ratio.
+    assert_eq!(one("over 20 years", "over 20 years").qualifier, Q::MoreThan);
+    assert_eq!(value("it rose 5 over 2019.", "5"), 5.0);
+    assert_eq!(value("2 in 5", "2"), 2.0);
+    assert_eq!(one("1 in 2019", "2019").figure, K::Year);
+}
+
+#[test]
 fn english_numbers() {
     assert_eq!(value("twenty-one", "twenty-one"), 21.0);
     assert_eq!(value("a hundred and five", "a hundred and five"), 105.0);
