@@ -952,6 +952,32 @@ impl<'a, 'b> Parser<'a, 'b> {
             value *= ms;
             end += 1;
         }
+        // 1.2M, 1MM, 1,674.5 G: a scale letter in its exact case ("5 m" is metres, "5 g" grams).
+        // Glued to a one-digit whole number it names a thing (3M, 4G, 5G), not an amount, unless
+        // money comes before (US$ 1MM).
+        if end > i
+            && let Some(l) = t.lit(end - 1)
+            && num.scale.is_none()
+            && let Some(s) = self
+                .lex
+                .case_scales
+                .iter()
+                .find(|(w, _)| w == t.raw(end))
+                .map(|(_, s)| *s)
+        {
+            let money_before = self
+                .match_backward(i, floor, |k| self.lex.units_before.candidates(k))
+                .is_some_and(|(u, _)| u.kind == FigureKind::Money);
+            let plain = l.integer && !l.grouped;
+            if t.attached(end) && plain && l.int_digits == 1 && !money_before {
+                return (None, end + 1);
+            }
+            // Written apart, a letter after a plain whole number is a label ("section 5 B").
+            if t.attached(end) || !plain || money_before {
+                value *= s;
+                end += 1;
+            }
+        }
         // 10-गैलन, 30-minutes: a unit after a hyphen; 3-डी, 3-D: a code, not a figure.
         if matches!(t.punct(end), Some('-' | '‐'))
             && t.attached(end)

@@ -145,6 +145,17 @@ fn english_ratios_and_over() {
 }
 
 #[test]
+fn case_sensitive_scale_letters() {
+    assert_eq!(value("1.2M", "1.2M"), 1.2e6);
+    assert_eq!(value("-.0012G", "-.0012G"), -1.2e6);
+    assert_eq!(value("1,674,200.5 M", "1,674,200.5 M"), 1_674_200.5e6);
+    assert_eq!(one("5 m", "5 m").unit.as_deref(), Some("m"));
+    assert_eq!(one("5 g", "5 g").unit.as_deref(), Some("g"));
+    none("a 5G network and 3M tape");
+    assert_eq!(value("section 5 B", "5"), 5.0);
+}
+
+#[test]
 fn english_numbers() {
     assert_eq!(value("twenty-one", "twenty-one"), 21.0);
     assert_eq!(value("a hundred and five", "a hundred and five"), 105.0);
