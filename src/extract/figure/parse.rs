@@ -456,13 +456,19 @@ impl<'a, 'b> Parser<'a, 'b> {
                         j += 1;
                         continue;
                     }
-                    // a hundred and five
+                    // a hundred and five (but "a million and three quarters" is a fraction of
+                    // the million, read after the loop)
                     if matches!(last, Last::Hundred | Last::Scale)
                         && info.is_some_and(|w| w.has(flag::AND))
                         && (self.info(j + 1).is_some_and(|w| {
                             (w.card.is_some_and(|v| v < 100.0) || w.ord.is_some())
                                 && !w.has(flag::STRICT_ARTICLE)
                         }) || t.lit(j + 1).is_some_and(|l| l.value < 100.0 && l.integer))
+                        && !(last == Last::Scale
+                            && self
+                                .info(j + 2)
+                                .and_then(|w| w.scale)
+                                .is_some_and(|s| s < 1.0))
                     {
                         j += 1;
                         continue;
@@ -652,31 +658,42 @@ impl<'a, 'b> Parser<'a, 'b> {
             let unit_of = scale
                 .filter(|s| *s > 100.0 && value % s == 0.0)
                 .unwrap_or(1.0);
-            let mut added = false;
-            if let Ok(fr) = self.number(k)
-                && fr.value > 0.0
-                && fr.value < 1.0
-                && !fr.ordinal
-            {
-                value += fr.value * unit_of;
-                j = fr.end;
-                added = true;
-            } else if matches!(t.key(k), "a" | "an")
+            // The fraction and where it ends.
+            let mut frac = None;
+            if matches!(t.key(k), "a" | "an")
                 && let Some(f) = self.info(k + 1).and_then(|w| w.frac)
                 && f < 1.0
             {
-                value += f * unit_of;
-                j = k + 2;
-                added = true;
-            }
-            // two and a half million
-            if added
-                && unit_of == 1.0
-                && let Some(s) = self.info(j).and_then(|w| w.scale).filter(|s| *s > 100.0)
+                frac = Some((f, k + 2));
+            } else if let Ok(fr) = self.number(k)
+                && fr.value > 0.0
+                && !fr.ordinal
             {
-                value *= s;
-                scale = Some(s);
-                j += 1;
+                if fr.value < 1.0 {
+                    frac = Some((fr.value, fr.end));
+                } else if fr.scale.is_some() && fr.value < unit_of {
+                    // one billion and three quarters million, two billion and 500 million
+                    value += fr.value;
+                    j = fr.end;
+                }
+            }
+            if let Some((f, e)) = frac {
+                j = e;
+                match self.info(j).and_then(|w| w.scale).filter(|s| *s > 100.0) {
+                    // two and a half million
+                    Some(s) if unit_of == 1.0 => {
+                        value = (value + f) * s;
+                        scale = Some(s);
+                        j += 1;
+                    }
+                    // one billion and a quarter million
+                    Some(s) => {
+                        value += f * s;
+                        j += 1;
+                    }
+                    // five billion and three quarters, 3 million and a half
+                    None => value += f * unit_of,
+                }
             }
         }
         // a third of, one fifth: a count over an ordinal is a fraction.
@@ -695,6 +712,39 @@ impl<'a, 'b> Parser<'a, 'b> {
             j += 1;
         }
         // एक बटा चार
+        // one - fourth, five - eighths: a fraction written with a spaced dash.
+        if !ordinal
+            && value.fract() == 0.0
+            && (1.0..20.0).contains(&value)
+            && j == i + 1
+            && t.is_word(i)
+            && t.punct(j) == Some('-')
+            && t.tok(j).is_some_and(|x| x.ws_before)
+            && t.tok(j + 1).is_some_and(|x| x.ws_before)
+            && t.is_word(j + 1)
+        {
+            if let Some((d, false)) = self.ordinal_word(j + 1)
+                && d >= 3.0
+            {
+                value /= d;
+                j += 2;
+            } else if let Some(s) = self.info(j + 1).and_then(|w| w.scale).filter(|s| *s < 1.0) {
+                value *= s;
+                j += 2;
+            }
+        }
+        // half a dozen, two thirds of a million, a third of a billion.
+        if !ordinal && value > 0.0 && value < 1.0 {
+            let k = if t.key(j) == "of" { j + 1 } else { j };
+            if matches!(t.key(k), "a" | "an")
+                && t.raw(k + 1).len() >= 4
+                && let Some(s) = self.info(k + 1).and_then(|w| w.scale).filter(|s| *s > 1.0)
+            {
+                value *= s;
+                scale = Some(s);
+                j = k + 2;
+            }
+        }
         // एक बटा चार, 1 over 3. The English "over" is also "more than" ("over 20 years",
         // "5 over 2019"): a fraction only between whole numbers, with no word after.
         if !ordinal

@@ -156,6 +156,26 @@ fn case_sensitive_scale_letters() {
 }
 
 #[test]
+fn english_fractions_of_scales() {
+    assert_eq!(value("half a dozen eggs", "half a dozen eggs"), 6.0);
+    assert_eq!(value("two thirds of a million", "two thirds of a million"), 2e6 / 3.0);
+    assert_eq!(value("two million and three fifths", "two million and three fifths"), 2.6e6);
+    assert_eq!(
+        value("one billion and a quarter million", "one billion and a quarter million"),
+        1_000_250_000.0
+    );
+    assert_eq!(
+        value("one billion and three quarters million", "one billion and three quarters million"),
+        1_000_750_000.0
+    );
+    assert_eq!(value("two and a half million", "two and a half million"), 2.5e6);
+    assert_eq!(value("one hundred and thirty fifths", "one hundred and thirty fifths"), 26.0);
+    assert_eq!(value("five - eighths", "five - eighths"), 0.625);
+    assert_eq!(value("one - fourth", "one - fourth"), 0.25);
+    assert_eq!(one("one - 5", "one - 5").max, Some(5.0));
+}
+
+#[test]
 fn english_numbers() {
     assert_eq!(value("twenty-one", "twenty-one"), 21.0);
     assert_eq!(value("a hundred and five", "a hundred and five"), 105.0);
