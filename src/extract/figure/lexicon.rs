@@ -111,6 +111,9 @@ struct UnitSpec {
     dimension: Option<String>,
     #[serde(default)]
     size: Option<f64>,
+    /// The unit counts only glued to its number ("43c").
+    #[serde(default)]
+    glued: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -183,6 +186,8 @@ pub(super) struct UnitDef {
     pub factor: f64,
     /// Dimension and size in its base unit (length in m, mass in g, volume in L).
     pub measure: Option<(String, f64)>,
+    /// Only written glued to the number ("43c" is 43 cents; "43 c" is not).
+    pub glued: bool,
 }
 
 /// Multi-word phrases (units, qualifiers) keyed by their first (forward) or last (backward) word.
@@ -386,6 +391,7 @@ impl Lexicon {
                 kind,
                 factor: u.factor.unwrap_or(1.0),
                 measure: u.dimension.clone().zip(u.size),
+                glued: u.glued,
             };
             for w in &u.words {
                 let keys = phrase_keys(w);

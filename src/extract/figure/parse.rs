@@ -804,6 +804,7 @@ impl<'a, 'b> Parser<'a, 'b> {
     fn unit_after(&self, j: usize) -> Option<(&'b UnitDef, usize)> {
         let cands = self.lex.units_after.candidates(self.t.key(j));
         self.match_forward(j, cands)
+            .filter(|(u, _)| !u.glued || self.t.attached(j))
     }
 
     fn match_forward<T>(

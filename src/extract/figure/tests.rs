@@ -176,6 +176,15 @@ fn english_fractions_of_scales() {
 }
 
 #[test]
+fn glued_cents_join_the_amount() {
+    assert_eq!(value("$20 and 43c", "$20 and 43c"), 20.43);
+    assert_eq!(value("20 ringgit and 43c", "20 ringgit and 43c"), 20.43);
+    let f = one("more than 1 dollar and 42 cents", "more than 1 dollar and 42 cents");
+    assert_eq!((f.value, f.min, f.qualifier), (1.42, Some(1.42), Q::MoreThan));
+    assert_eq!(one("43 c", "43").unit, None);
+}
+
+#[test]
 fn english_numbers() {
     assert_eq!(value("twenty-one", "twenty-one"), 21.0);
     assert_eq!(value("a hundred and five", "a hundred and five"), 105.0);
