@@ -1085,9 +1085,18 @@ impl<'a, 'b> Parser<'a, 'b> {
                 .number(end + 1)
                 .is_ok_and(|n| t.key(n.end) == "के" && t.key(n.end + 1) == "बीच");
         let conn = self.has(end, flag::RANGE) || (between && t.key(end) == "and") || and_between;
+        // "between 2 g and about 7 g", "2 - ~7 litres": the second end may be approximate.
+        let approx = self
+            .lex
+            .quals_before
+            .candidates(t.key(end + 1))
+            .iter()
+            .any(|(w, q)| w.len() == 1 && *q == Some(Qualifier::About))
+            && self.starts_number(end + 2);
+        let second_at = if approx { end + 2 } else { end + 1 };
         if conn
             && !(num.year_like && t.key(end) == "से" && !self.starts_number(end + 1))
-            && let Ok(second) = self.number(end + 1)
+            && let Ok(second) = self.number(second_at)
         {
             let mut lo = value;
             // 5-6 लाख: the scale of the second end applies to the first.

@@ -185,6 +185,14 @@ fn glued_cents_join_the_amount() {
 }
 
 #[test]
+fn a_range_may_end_approximately() {
+    let f = one("between 2 g and about 7 g", "2 g and about 7 g");
+    assert_eq!((f.min, f.max, f.qualifier), (Some(2.0), Some(7.0), Q::Range));
+    let f = one("2 - ~7 litres", "2 - ~7 litres");
+    assert_eq!((f.min, f.max), (Some(2.0), Some(7.0)));
+}
+
+#[test]
 fn english_numbers() {
     assert_eq!(value("twenty-one", "twenty-one"), 21.0);
     assert_eq!(value("a hundred and five", "a hundred and five"), 105.0);
