@@ -564,6 +564,11 @@ impl<'a, 'b> Parser<'a, 'b> {
                         if last == Last::None && (s < 1.0 || (is_latin && t.raw(j).len() < 4)) {
                             break;
                         }
+                        // "two thousand thousand": a scale does not stack on itself (two
+                        // figures, as "हजार करोड़" stacks two different scales).
+                        if last == Last::Scale && current == 0.0 && scale == Some(s) {
+                            break;
+                        }
                         let Some((nt, nc)) = apply_scale(total, current, last, s) else {
                             break;
                         };

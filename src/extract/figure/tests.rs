@@ -193,6 +193,14 @@ fn a_range_may_end_approximately() {
 }
 
 #[test]
+fn a_scale_does_not_stack_on_itself() {
+    assert_eq!(value("two thousand thousand", "two thousand"), 2000.0);
+    assert_eq!(value("two thousand thousand", "thousand"), 1000.0);
+    assert_eq!(value("one thousand crore", "one thousand crore"), 1e10);
+    assert_eq!(value("एक हजार करोड़", "एक हजार करोड़"), 1e10);
+}
+
+#[test]
 fn english_numbers() {
     assert_eq!(value("twenty-one", "twenty-one"), 21.0);
     assert_eq!(value("a hundred and five", "a hundred and five"), 105.0);
