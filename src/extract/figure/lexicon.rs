@@ -111,9 +111,9 @@ struct UnitSpec {
     dimension: Option<String>,
     #[serde(default)]
     size: Option<f64>,
-    /// The unit counts only glued to its number ("43c").
+    /// The unit counts only glued to its number and in the case written ("43c", not "40C").
     #[serde(default)]
-    glued: bool,
+    exact: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -186,8 +186,9 @@ pub(super) struct UnitDef {
     pub factor: f64,
     /// Dimension and size in its base unit (length in m, mass in g, volume in L).
     pub measure: Option<(String, f64)>,
-    /// Only written glued to the number ("43c" is 43 cents; "43 c" is not).
-    pub glued: bool,
+    /// The unit counts only written glued to its number and in exactly this case: "43c" is 43
+    /// cents, but "43 c" is not, and "40C" is a temperature.
+    pub exact: Option<String>,
 }
 
 /// Multi-word phrases (units, qualifiers) keyed by their first (forward) or last (backward) word.
@@ -391,10 +392,14 @@ impl Lexicon {
                 kind,
                 factor: u.factor.unwrap_or(1.0),
                 measure: u.dimension.clone().zip(u.size),
-                glued: u.glued,
+                exact: None,
             };
             for w in &u.words {
                 let keys = phrase_keys(w);
+                let def = UnitDef {
+                    exact: u.exact.then(|| w.clone()),
+                    ..def.clone()
+                };
                 if keys.is_empty() {
                     return Err(invalid(format!("empty unit word in `{}`", u.unit)));
                 }

@@ -341,7 +341,12 @@ impl<'a, 'b> Parser<'a, 'b> {
                     || w.money_scale.is_some()
                     || w.has(flag::RANGE)
                     || w.has(flag::DATE)
-            }) || !self.lex.units_after.candidates(k).is_empty();
+            }) || self
+                .lex
+                .units_after
+                .candidates(k)
+                .iter()
+                .any(|(_, u)| u.exact.as_deref().is_none_or(|w| w == t.raw(i + 1)));
             if !known {
                 let mut j = i + 1;
                 while t.attached(j) && t.tok(j).is_some() {
@@ -809,7 +814,11 @@ impl<'a, 'b> Parser<'a, 'b> {
     fn unit_after(&self, j: usize) -> Option<(&'b UnitDef, usize)> {
         let cands = self.lex.units_after.candidates(self.t.key(j));
         self.match_forward(j, cands)
-            .filter(|(u, _)| !u.glued || self.t.attached(j))
+            .filter(|(u, _)| {
+                u.exact
+                    .as_deref()
+                    .is_none_or(|w| self.t.attached(j) && self.t.raw(j) == w)
+            })
     }
 
     fn match_forward<T>(
@@ -1090,8 +1099,11 @@ impl<'a, 'b> Parser<'a, 'b> {
                 .number(end + 1)
                 .is_ok_and(|n| t.key(n.end) == "के" && t.key(n.end + 1) == "बीच");
         let conn = self.has(end, flag::RANGE) || (between && t.key(end) == "and") || and_between;
-        // "between 2 g and about 7 g", "2 - ~7 litres": the second end may be approximate.
-        let approx = self
+        // "between 2 g and about 7 g", "2 - ~7 litres": the second end may be approximate
+        // (English only: "शून्य से करीब 23 डिग्री" is "about 23 below zero").
+        let approx = t.raw(end).is_ascii()
+            && value != 0.0
+            && self
             .lex
             .quals_before
             .candidates(t.key(end + 1))

@@ -182,6 +182,8 @@ fn glued_cents_join_the_amount() {
     let f = one("more than 1 dollar and 42 cents", "more than 1 dollar and 42 cents");
     assert_eq!((f.value, f.min, f.qualifier), (1.42, Some(1.42), Q::MoreThan));
     assert_eq!(one("43 c", "43").unit, None);
+    // A capital C glued to a number is a temperature, not cents.
+    none("temperatures reached 40C");
 }
 
 #[test]
@@ -190,6 +192,11 @@ fn a_range_may_end_approximately() {
     assert_eq!((f.min, f.max, f.qualifier), (Some(2.0), Some(7.0), Q::Range));
     let f = one("2 - ~7 litres", "2 - ~7 litres");
     assert_eq!((f.min, f.max), (Some(2.0), Some(7.0)));
+    // "about 23 below zero", not a range from zero.
+    assert_eq!(
+        one("पारा शून्य से करीब 23 डिग्री सेल्सियस नीचे", "करीब 23 डिग्री सेल्सियस").qualifier,
+        Q::About
+    );
 }
 
 #[test]
