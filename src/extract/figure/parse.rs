@@ -813,12 +813,11 @@ impl<'a, 'b> Parser<'a, 'b> {
     /// Longest unit phrase starting at `j`: (unit, end token).
     fn unit_after(&self, j: usize) -> Option<(&'b UnitDef, usize)> {
         let cands = self.lex.units_after.candidates(self.t.key(j));
-        self.match_forward(j, cands)
-            .filter(|(u, _)| {
-                u.exact
-                    .as_deref()
-                    .is_none_or(|w| self.t.attached(j) && self.t.raw(j) == w)
-            })
+        self.match_forward(j, cands).filter(|(u, _)| {
+            u.exact
+                .as_deref()
+                .is_none_or(|w| self.t.attached(j) && self.t.raw(j) == w)
+        })
     }
 
     fn match_forward<T>(
@@ -1104,11 +1103,11 @@ impl<'a, 'b> Parser<'a, 'b> {
         let approx = t.raw(end).is_ascii()
             && value != 0.0
             && self
-            .lex
-            .quals_before
-            .candidates(t.key(end + 1))
-            .iter()
-            .any(|(w, q)| w.len() == 1 && *q == Some(Qualifier::About))
+                .lex
+                .quals_before
+                .candidates(t.key(end + 1))
+                .iter()
+                .any(|(w, q)| w.len() == 1 && *q == Some(Qualifier::About))
             && self.starts_number(end + 2);
         let second_at = if approx { end + 2 } else { end + 1 };
         if conn

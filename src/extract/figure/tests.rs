@@ -158,18 +158,42 @@ fn case_sensitive_scale_letters() {
 #[test]
 fn english_fractions_of_scales() {
     assert_eq!(value("half a dozen eggs", "half a dozen eggs"), 6.0);
-    assert_eq!(value("two thirds of a million", "two thirds of a million"), 2e6 / 3.0);
-    assert_eq!(value("two million and three fifths", "two million and three fifths"), 2.6e6);
     assert_eq!(
-        value("one billion and a quarter million", "one billion and a quarter million"),
+        value("two thirds of a million", "two thirds of a million"),
+        2e6 / 3.0
+    );
+    assert_eq!(
+        value(
+            "two million and three fifths",
+            "two million and three fifths"
+        ),
+        2.6e6
+    );
+    assert_eq!(
+        value(
+            "one billion and a quarter million",
+            "one billion and a quarter million"
+        ),
         1_000_250_000.0
     );
     assert_eq!(
-        value("one billion and three quarters million", "one billion and three quarters million"),
+        value(
+            "one billion and three quarters million",
+            "one billion and three quarters million"
+        ),
         1_000_750_000.0
     );
-    assert_eq!(value("two and a half million", "two and a half million"), 2.5e6);
-    assert_eq!(value("one hundred and thirty fifths", "one hundred and thirty fifths"), 26.0);
+    assert_eq!(
+        value("two and a half million", "two and a half million"),
+        2.5e6
+    );
+    assert_eq!(
+        value(
+            "one hundred and thirty fifths",
+            "one hundred and thirty fifths"
+        ),
+        26.0
+    );
     assert_eq!(value("five - eighths", "five - eighths"), 0.625);
     assert_eq!(value("one - fourth", "one - fourth"), 0.25);
     assert_eq!(one("one - 5", "one - 5").max, Some(5.0));
@@ -179,8 +203,14 @@ fn english_fractions_of_scales() {
 fn glued_cents_join_the_amount() {
     assert_eq!(value("$20 and 43c", "$20 and 43c"), 20.43);
     assert_eq!(value("20 ringgit and 43c", "20 ringgit and 43c"), 20.43);
-    let f = one("more than 1 dollar and 42 cents", "more than 1 dollar and 42 cents");
-    assert_eq!((f.value, f.min, f.qualifier), (1.42, Some(1.42), Q::MoreThan));
+    let f = one(
+        "more than 1 dollar and 42 cents",
+        "more than 1 dollar and 42 cents",
+    );
+    assert_eq!(
+        (f.value, f.min, f.qualifier),
+        (1.42, Some(1.42), Q::MoreThan)
+    );
     assert_eq!(one("43 c", "43").unit, None);
     // A capital C glued to a number is a temperature, not cents.
     none("temperatures reached 40C");
@@ -189,12 +219,19 @@ fn glued_cents_join_the_amount() {
 #[test]
 fn a_range_may_end_approximately() {
     let f = one("between 2 g and about 7 g", "2 g and about 7 g");
-    assert_eq!((f.min, f.max, f.qualifier), (Some(2.0), Some(7.0), Q::Range));
+    assert_eq!(
+        (f.min, f.max, f.qualifier),
+        (Some(2.0), Some(7.0), Q::Range)
+    );
     let f = one("2 - ~7 litres", "2 - ~7 litres");
     assert_eq!((f.min, f.max), (Some(2.0), Some(7.0)));
     // "about 23 below zero", not a range from zero.
     assert_eq!(
-        one("पारा शून्य से करीब 23 डिग्री सेल्सियस नीचे", "करीब 23 डिग्री सेल्सियस").qualifier,
+        one(
+            "पारा शून्य से करीब 23 डिग्री सेल्सियस नीचे",
+            "करीब 23 डिग्री सेल्सियस"
+        )
+        .qualifier,
         Q::About
     );
 }

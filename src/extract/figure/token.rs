@@ -148,10 +148,11 @@ pub(super) fn literal(i: &str) -> IResult<&str, Lit> {
     let mut grouped_value = value;
     let mut after_groups = rest;
     // Grouping by commas, or by a narrow, thin or no-break space (1 234 567.89).
-    let sep = match rest.chars().next() {
-        Some(c @ ('\u{202F}' | '\u{2009}' | '\u{00A0}')) => c,
-        _ => ',',
-    };
+    let sep = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '\u{202F}' | '\u{2009}' | '\u{00A0}'))
+        .unwrap_or(',');
     if !first.is_empty() {
         while let Ok((r, g)) = preceded(ch(sep), digit_run).parse_complete(after_groups) {
             if n_groups == groups.len() {
