@@ -1077,6 +1077,15 @@ impl<'a, 'b> Parser<'a, 'b> {
                 end = e;
             }
         }
+        // 75 USD million: a currency written before its scale.
+        if unit.is_some_and(|u| u.kind == FigureKind::Money)
+            && num.scale.is_none()
+            && t.raw(end).chars().count() >= 4
+            && let Some(s) = self.info(end).and_then(|w| w.scale).filter(|s| *s > 100.0)
+        {
+            value *= s;
+            end += 1;
+        }
         // an hour and a half, डेढ़ घंटा's long form "एक घंटा और आधा"
         if unit.is_some() && self.has(end, flag::MIXED) {
             let k = if matches!(t.key(end + 1), "a" | "an") {

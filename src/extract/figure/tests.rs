@@ -245,6 +245,14 @@ fn a_scale_does_not_stack_on_itself() {
 }
 
 #[test]
+fn currency_before_its_scale() {
+    let f = one("They paid 75 USD million", "75 USD million");
+    assert_eq!((f.value, f.unit.as_deref()), (75e6, Some("USD")));
+    assert_eq!(value("totalling 48.5 MGBP", "48.5 MGBP"), 48.5e6);
+    assert_eq!(value("Rs 5 crore", "Rs 5 crore"), 5e7);
+}
+
+#[test]
 fn english_numbers() {
     assert_eq!(value("twenty-one", "twenty-one"), 21.0);
     assert_eq!(value("a hundred and five", "a hundred and five"), 105.0);
