@@ -314,7 +314,7 @@ fn numbers_suite_conformance() {
 /// language). The English misses left are mostly composite measures and durations stated in
 /// parts, peers' unit conventions, and rare spelled forms (see the failure snapshot).
 const MIN_HI: f64 = 0.92;
-const MIN_EN: f64 = 0.91;
+const MIN_EN: f64 = 0.915;
 
 /// CPU seconds this process has used (user + system), from `/proc/self/stat`; None elsewhere.
 fn cpu_seconds() -> Option<f64> {
