@@ -311,10 +311,10 @@ fn numbers_suite_conformance() {
 }
 
 /// Pass-rate floors: the rates reached on the development half (the issue asks 0.90 for each
-/// language; English is below it: see the failure snapshot — mostly spelled fractions,
-/// composite measures, cents written as bare numbers, and peers' unit conventions).
+/// language). The English misses left are mostly composite measures and durations stated in
+/// parts, peers' unit conventions, and rare spelled forms (see the failure snapshot).
 const MIN_HI: f64 = 0.92;
-const MIN_EN: f64 = 0.87;
+const MIN_EN: f64 = 0.915;
 
 /// CPU seconds this process has used (user + system), from `/proc/self/stat`; None elsewhere.
 fn cpu_seconds() -> Option<f64> {

@@ -55,6 +55,9 @@ pub(super) struct NumbersFile {
     strict_articles: Vec<String>,
     decimal_words: Vec<String>,
     over_words: Vec<String>,
+    ratio_words: Vec<String>,
+    one_in_words: Vec<String>,
+    case_scales: BTreeMap<String, f64>,
     and_words: Vec<String>,
     range_words: Vec<String>,
     negative_words: Vec<String>,
@@ -108,6 +111,9 @@ struct UnitSpec {
     dimension: Option<String>,
     #[serde(default)]
     size: Option<f64>,
+    /// The unit counts only glued to its number and in the case written ("43c", not "40C").
+    #[serde(default)]
+    exact: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -180,6 +186,9 @@ pub(super) struct UnitDef {
     pub factor: f64,
     /// Dimension and size in its base unit (length in m, mass in g, volume in L).
     pub measure: Option<(String, f64)>,
+    /// The unit counts only written glued to its number and in exactly this case: "43c" is 43
+    /// cents, but "43 c" is not, and "40C" is a temperature.
+    pub exact: Option<String>,
 }
 
 /// Multi-word phrases (units, qualifiers) keyed by their first (forward) or last (backward) word.
@@ -240,6 +249,12 @@ pub(super) struct Lexicon {
     /// Qualifier phrases; `None` marks "equal to" (exact, both bounds stated).
     pub quals_after: PhraseSet<Option<Qualifier>>,
     pub quals_before: PhraseSet<Option<Qualifier>>,
+    /// "out of", "in": a part and its whole ("two out of five" = 0.4); true for phrases whose
+    /// part must be one ("one in five"; "2 in 5" is not a ratio).
+    pub ratios: PhraseSet<bool>,
+    /// Scale letters matched by their exact case after a number: "1.2M" (million) but "5 m"
+    /// (metres), "1,674.5 G" (billion) but "5 g" (grams).
+    pub case_scales: Vec<(String, f64)>,
 }
 
 impl Lexicon {
@@ -331,6 +346,13 @@ impl Lexicon {
         for (w, v) in &f.vague {
             self.entry(w).vague = Some(*v);
         }
+        for w in &f.ratio_words {
+            self.ratios.insert(phrase_keys(w), false, false);
+        }
+        for w in &f.one_in_words {
+            self.ratios.insert(phrase_keys(w), true, false);
+        }
+        self.case_scales.extend(f.case_scales);
         for (s, r) in f.ordinal_suffix_rules {
             let (mut fs, mut fr) = (String::new(), String::new());
             fold(&s, &mut fs);
@@ -370,9 +392,14 @@ impl Lexicon {
                 kind,
                 factor: u.factor.unwrap_or(1.0),
                 measure: u.dimension.clone().zip(u.size),
+                exact: None,
             };
             for w in &u.words {
                 let keys = phrase_keys(w);
+                let def = UnitDef {
+                    exact: u.exact.then(|| w.clone()),
+                    ..def.clone()
+                };
                 if keys.is_empty() {
                     return Err(invalid(format!("empty unit word in `{}`", u.unit)));
                 }

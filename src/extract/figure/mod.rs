@@ -122,14 +122,22 @@ fn merge(text: &str, hits: Vec<parse::Hit>) -> Vec<parse::Hit> {
             let (a, b) = (&prev.figure, &h.figure);
             use crate::claim::{FigureKind as K, Qualifier as Q};
             let both_exact = a.qualifier == Q::Exact && b.qualifier == Q::Exact;
+            // "more than 1 dollar and 42 cents": the bound moves with the amount.
             if joiner
-                && both_exact
+                && b.qualifier == Q::Exact
+                && a.qualifier != Q::Range
                 && a.figure == K::Money
                 && b.figure == K::Money
                 && h.factor < 1.0
                 && prev.factor >= 1.0
                 && b.value < 1.0
             {
+                let v = a.value;
+                for bound in [&mut prev.figure.min, &mut prev.figure.max] {
+                    if let Some(x) = bound.as_mut().filter(|x| **x == v) {
+                        *x += b.value;
+                    }
+                }
                 prev.figure.value += b.value;
                 prev.span = Span::new(prev.span.start, h.span.end);
                 prev.factor = 1.0 - f64::EPSILON;

@@ -341,7 +341,12 @@ impl<'a, 'b> Parser<'a, 'b> {
                     || w.money_scale.is_some()
                     || w.has(flag::RANGE)
                     || w.has(flag::DATE)
-            }) || !self.lex.units_after.candidates(k).is_empty();
+            }) || self
+                .lex
+                .units_after
+                .candidates(k)
+                .iter()
+                .any(|(_, u)| u.exact.as_deref().is_none_or(|w| w == t.raw(i + 1)));
             if !known {
                 let mut j = i + 1;
                 while t.attached(j) && t.tok(j).is_some() {
@@ -456,13 +461,19 @@ impl<'a, 'b> Parser<'a, 'b> {
                         j += 1;
                         continue;
                     }
-                    // a hundred and five
+                    // a hundred and five (but "a million and three quarters" is a fraction of
+                    // the million, read after the loop)
                     if matches!(last, Last::Hundred | Last::Scale)
                         && info.is_some_and(|w| w.has(flag::AND))
                         && (self.info(j + 1).is_some_and(|w| {
                             (w.card.is_some_and(|v| v < 100.0) || w.ord.is_some())
                                 && !w.has(flag::STRICT_ARTICLE)
                         }) || t.lit(j + 1).is_some_and(|l| l.value < 100.0 && l.integer))
+                        && !(last == Last::Scale
+                            && self
+                                .info(j + 2)
+                                .and_then(|w| w.scale)
+                                .is_some_and(|s| s < 1.0))
                     {
                         j += 1;
                         continue;
@@ -556,6 +567,11 @@ impl<'a, 'b> Parser<'a, 'b> {
                         // A bare scale starts a number only as a full word ("हजार", "thousand"),
                         // never as an abbreviation (k, bn) or a fraction (चौथाई).
                         if last == Last::None && (s < 1.0 || (is_latin && t.raw(j).len() < 4)) {
+                            break;
+                        }
+                        // "two thousand thousand": a scale does not stack on itself (two
+                        // figures, as "हजार करोड़" stacks two different scales).
+                        if last == Last::Scale && current == 0.0 && scale == Some(s) {
                             break;
                         }
                         let Some((nt, nc)) = apply_scale(total, current, last, s) else {
@@ -652,31 +668,42 @@ impl<'a, 'b> Parser<'a, 'b> {
             let unit_of = scale
                 .filter(|s| *s > 100.0 && value % s == 0.0)
                 .unwrap_or(1.0);
-            let mut added = false;
-            if let Ok(fr) = self.number(k)
-                && fr.value > 0.0
-                && fr.value < 1.0
-                && !fr.ordinal
-            {
-                value += fr.value * unit_of;
-                j = fr.end;
-                added = true;
-            } else if matches!(t.key(k), "a" | "an")
+            // The fraction and where it ends.
+            let mut frac = None;
+            if matches!(t.key(k), "a" | "an")
                 && let Some(f) = self.info(k + 1).and_then(|w| w.frac)
                 && f < 1.0
             {
-                value += f * unit_of;
-                j = k + 2;
-                added = true;
-            }
-            // two and a half million
-            if added
-                && unit_of == 1.0
-                && let Some(s) = self.info(j).and_then(|w| w.scale).filter(|s| *s > 100.0)
+                frac = Some((f, k + 2));
+            } else if let Ok(fr) = self.number(k)
+                && fr.value > 0.0
+                && !fr.ordinal
             {
-                value *= s;
-                scale = Some(s);
-                j += 1;
+                if fr.value < 1.0 {
+                    frac = Some((fr.value, fr.end));
+                } else if fr.scale.is_some() && fr.value < unit_of {
+                    // one billion and three quarters million, two billion and 500 million
+                    value += fr.value;
+                    j = fr.end;
+                }
+            }
+            if let Some((f, e)) = frac {
+                j = e;
+                match self.info(j).and_then(|w| w.scale).filter(|s| *s > 100.0) {
+                    // two and a half million
+                    Some(s) if unit_of == 1.0 => {
+                        value = (value + f) * s;
+                        scale = Some(s);
+                        j += 1;
+                    }
+                    // one billion and a quarter million
+                    Some(s) => {
+                        value += f * s;
+                        j += 1;
+                    }
+                    // five billion and three quarters, 3 million and a half
+                    None => value += f * unit_of,
+                }
             }
         }
         // a third of, one fifth: a count over an ordinal is a fraction.
@@ -695,11 +722,69 @@ impl<'a, 'b> Parser<'a, 'b> {
             j += 1;
         }
         // एक बटा चार
+        // one - fourth, five - eighths: a fraction written with a spaced dash.
+        if !ordinal
+            && value.fract() == 0.0
+            && (1.0..20.0).contains(&value)
+            && j == i + 1
+            && t.is_word(i)
+            && t.punct(j) == Some('-')
+            && t.tok(j).is_some_and(|x| x.ws_before)
+            && t.tok(j + 1).is_some_and(|x| x.ws_before)
+            && t.is_word(j + 1)
+        {
+            if let Some((d, false)) = self.ordinal_word(j + 1)
+                && d >= 3.0
+            {
+                value /= d;
+                j += 2;
+            } else if let Some(s) = self.info(j + 1).and_then(|w| w.scale).filter(|s| *s < 1.0) {
+                value *= s;
+                j += 2;
+            }
+        }
+        // half a dozen, two thirds of a million, a third of a billion.
+        if !ordinal && value > 0.0 && value < 1.0 {
+            let k = if t.key(j) == "of" { j + 1 } else { j };
+            if matches!(t.key(k), "a" | "an")
+                && t.raw(k + 1).len() >= 4
+                && let Some(s) = self.info(k + 1).and_then(|w| w.scale).filter(|s| *s > 1.0)
+            {
+                value *= s;
+                scale = Some(s);
+                j = k + 2;
+            }
+        }
+        // एक बटा चार, 1 over 3. The English "over" is also "more than" ("over 20 years",
+        // "5 over 2019"): a fraction only between whole numbers, with no word after.
         if !ordinal
             && self.has(j, flag::OVER)
             && let Ok(den) = self.number(j + 1)
             && den.value > 0.0
             && !den.ordinal
+            && (!t.raw(j).is_ascii()
+                || (value.fract() == 0.0
+                    && den.value.fract() == 0.0
+                    && !den.year_like
+                    && t.tok(den.end)
+                        .is_none_or(|x| matches!(x.kind, Kind::Punct(_)))))
+        {
+            value /= den.value;
+            j = den.end;
+        }
+        // two out of five, one in five: a part of a whole.
+        if !ordinal
+            && value > 0.0
+            && value.fract() == 0.0
+            && let Some((&one_only, k)) =
+                self.match_forward(j, self.lex.ratios.candidates(t.key(j)))
+            && (!one_only || (value == 1.0 && !matches!(t.key(i), "a" | "an")))
+            && let Ok(den) = self.number(k)
+            && !den.ordinal
+            && !den.year_like
+            && den.value > value
+            && den.value.fract() == 0.0
+            && (!one_only || self.unit_after(den.end).is_none())
         {
             value /= den.value;
             j = den.end;
@@ -728,7 +813,11 @@ impl<'a, 'b> Parser<'a, 'b> {
     /// Longest unit phrase starting at `j`: (unit, end token).
     fn unit_after(&self, j: usize) -> Option<(&'b UnitDef, usize)> {
         let cands = self.lex.units_after.candidates(self.t.key(j));
-        self.match_forward(j, cands)
+        self.match_forward(j, cands).filter(|(u, _)| {
+            u.exact
+                .as_deref()
+                .is_none_or(|w| self.t.attached(j) && self.t.raw(j) == w)
+        })
     }
 
     fn match_forward<T>(
@@ -927,6 +1016,32 @@ impl<'a, 'b> Parser<'a, 'b> {
             value *= ms;
             end += 1;
         }
+        // 1.2M, 1MM, 1,674.5 G: a scale letter in its exact case ("5 m" is metres, "5 g" grams).
+        // Glued to a one-digit whole number it names a thing (3M, 4G, 5G), not an amount, unless
+        // money comes before (US$ 1MM).
+        if end > i
+            && let Some(l) = t.lit(end - 1)
+            && num.scale.is_none()
+            && let Some(s) = self
+                .lex
+                .case_scales
+                .iter()
+                .find(|(w, _)| w == t.raw(end))
+                .map(|(_, s)| *s)
+        {
+            let money_before = self
+                .match_backward(i, floor, |k| self.lex.units_before.candidates(k))
+                .is_some_and(|(u, _)| u.kind == FigureKind::Money);
+            let plain = l.integer && !l.grouped;
+            if t.attached(end) && plain && l.int_digits == 1 && !money_before {
+                return (None, end + 1);
+            }
+            // Written apart, a letter after a plain whole number is a label ("section 5 B").
+            if t.attached(end) || !plain || money_before {
+                value *= s;
+                end += 1;
+            }
+        }
         // 10-गैलन, 30-minutes: a unit after a hyphen; 3-डी, 3-D: a code, not a figure.
         if matches!(t.punct(end), Some('-' | '‐'))
             && t.attached(end)
@@ -962,6 +1077,15 @@ impl<'a, 'b> Parser<'a, 'b> {
                 end = e;
             }
         }
+        // 75 USD million: a currency written before its scale.
+        if unit.is_some_and(|u| u.kind == FigureKind::Money)
+            && num.scale.is_none()
+            && t.raw(end).chars().count() >= 4
+            && let Some(s) = self.info(end).and_then(|w| w.scale).filter(|s| *s > 100.0)
+        {
+            value *= s;
+            end += 1;
+        }
         // an hour and a half, डेढ़ घंटा's long form "एक घंटा और आधा"
         if unit.is_some() && self.has(end, flag::MIXED) {
             let k = if matches!(t.key(end + 1), "a" | "an") {
@@ -983,9 +1107,21 @@ impl<'a, 'b> Parser<'a, 'b> {
                 .number(end + 1)
                 .is_ok_and(|n| t.key(n.end) == "के" && t.key(n.end + 1) == "बीच");
         let conn = self.has(end, flag::RANGE) || (between && t.key(end) == "and") || and_between;
+        // "between 2 g and about 7 g", "2 - ~7 litres": the second end may be approximate
+        // (English only: "शून्य से करीब 23 डिग्री" is "about 23 below zero").
+        let approx = t.raw(end).is_ascii()
+            && value != 0.0
+            && self
+                .lex
+                .quals_before
+                .candidates(t.key(end + 1))
+                .iter()
+                .any(|(w, q)| w.len() == 1 && *q == Some(Qualifier::About))
+            && self.starts_number(end + 2);
+        let second_at = if approx { end + 2 } else { end + 1 };
         if conn
             && !(num.year_like && t.key(end) == "से" && !self.starts_number(end + 1))
-            && let Ok(second) = self.number(end + 1)
+            && let Ok(second) = self.number(second_at)
         {
             let mut lo = value;
             // 5-6 लाख: the scale of the second end applies to the first.

@@ -132,6 +132,127 @@ fn fractions() {
 }
 
 #[test]
+fn english_ratios_and_over() {
+    assert_eq!(value("1 over 3", "1 over 3"), 1.0 / 3.0);
+    assert_eq!(value("one over twenty", "one over twenty"), 0.05);
+    assert_eq!(value("one out of three", "one out of three"), 1.0 / 3.0);
+    assert_eq!(value("1 in twenty-one", "1 in twenty-one"), 1.0 / 21.0);
+    // "over" before a noun or a year is "more than"; "2 in 5" is not a ratio.
+    assert_eq!(one("over 20 years", "over 20 years").qualifier, Q::MoreThan);
+    assert_eq!(value("it rose 5 over 2019.", "5"), 5.0);
+    assert_eq!(value("2 in 5", "2"), 2.0);
+    assert_eq!(one("1 in 2019", "2019").figure, K::Year);
+}
+
+#[test]
+fn case_sensitive_scale_letters() {
+    assert_eq!(value("1.2M", "1.2M"), 1.2e6);
+    assert_eq!(value("-.0012G", "-.0012G"), -1.2e6);
+    assert_eq!(value("1,674,200.5 M", "1,674,200.5 M"), 1_674_200.5e6);
+    assert_eq!(one("5 m", "5 m").unit.as_deref(), Some("m"));
+    assert_eq!(one("5 g", "5 g").unit.as_deref(), Some("g"));
+    none("a 5G network and 3M tape");
+    assert_eq!(value("section 5 B", "5"), 5.0);
+}
+
+#[test]
+fn english_fractions_of_scales() {
+    assert_eq!(value("half a dozen eggs", "half a dozen eggs"), 6.0);
+    assert_eq!(
+        value("two thirds of a million", "two thirds of a million"),
+        2e6 / 3.0
+    );
+    assert_eq!(
+        value(
+            "two million and three fifths",
+            "two million and three fifths"
+        ),
+        2.6e6
+    );
+    assert_eq!(
+        value(
+            "one billion and a quarter million",
+            "one billion and a quarter million"
+        ),
+        1_000_250_000.0
+    );
+    assert_eq!(
+        value(
+            "one billion and three quarters million",
+            "one billion and three quarters million"
+        ),
+        1_000_750_000.0
+    );
+    assert_eq!(
+        value("two and a half million", "two and a half million"),
+        2.5e6
+    );
+    assert_eq!(
+        value(
+            "one hundred and thirty fifths",
+            "one hundred and thirty fifths"
+        ),
+        26.0
+    );
+    assert_eq!(value("five - eighths", "five - eighths"), 0.625);
+    assert_eq!(value("one - fourth", "one - fourth"), 0.25);
+    assert_eq!(one("one - 5", "one - 5").max, Some(5.0));
+}
+
+#[test]
+fn glued_cents_join_the_amount() {
+    assert_eq!(value("$20 and 43c", "$20 and 43c"), 20.43);
+    assert_eq!(value("20 ringgit and 43c", "20 ringgit and 43c"), 20.43);
+    let f = one(
+        "more than 1 dollar and 42 cents",
+        "more than 1 dollar and 42 cents",
+    );
+    assert_eq!(
+        (f.value, f.min, f.qualifier),
+        (1.42, Some(1.42), Q::MoreThan)
+    );
+    assert_eq!(one("43 c", "43").unit, None);
+    // A capital C glued to a number is a temperature, not cents.
+    none("temperatures reached 40C");
+}
+
+#[test]
+fn a_range_may_end_approximately() {
+    let f = one("between 2 g and about 7 g", "2 g and about 7 g");
+    assert_eq!(
+        (f.min, f.max, f.qualifier),
+        (Some(2.0), Some(7.0), Q::Range)
+    );
+    let f = one("2 - ~7 litres", "2 - ~7 litres");
+    assert_eq!((f.min, f.max), (Some(2.0), Some(7.0)));
+    // "about 23 below zero", not a range from zero.
+    assert_eq!(
+        one(
+            "पारा शून्य से करीब 23 डिग्री सेल्सियस नीचे",
+            "करीब 23 डिग्री सेल्सियस"
+        )
+        .qualifier,
+        Q::About
+    );
+}
+
+#[test]
+fn a_scale_does_not_stack_on_itself() {
+    assert_eq!(value("two thousand thousand", "two thousand"), 2000.0);
+    assert_eq!(value("two thousand thousand", "thousand"), 1000.0);
+    assert_eq!(value("one thousand crore", "one thousand crore"), 1e10);
+    assert_eq!(value("एक हजार करोड़", "एक हजार करोड़"), 1e10);
+}
+
+#[test]
+fn currency_before_its_scale() {
+    let f = one("They paid 75 USD million", "75 USD million");
+    assert_eq!((f.value, f.unit.as_deref()), (75e6, Some("USD")));
+    assert_eq!(value("totalling 48.5 MGBP", "48.5 MGBP"), 48.5e6);
+    assert_eq!(value("Rs 5 crore", "Rs 5 crore"), 5e7);
+}
+
+#[test]
 fn english_numbers() {
     assert_eq!(value("twenty-one", "twenty-one"), 21.0);
     assert_eq!(value("a hundred and five", "a hundred and five"), 105.0);

@@ -85,6 +85,28 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200C}' | '\u{200D}')
 }
 
+/// Value of a Unicode vulgar fraction sign (½, ¾, ⅓ …).
+pub(super) fn vulgar_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '¼' => 0.25,
+        '½' => 0.5,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        _ => return None,
+    })
+}
+
 // 123 | १२३
 fn digit_run(i: &str) -> IResult<&str, &str> {
     take_while1(is_digit).parse_complete(i)
@@ -125,8 +147,14 @@ pub(super) fn literal(i: &str) -> IResult<&str, Lit> {
     let mut n_groups = 0;
     let mut grouped_value = value;
     let mut after_groups = rest;
+    // Grouping by commas, or by a narrow, thin or no-break space (1 234 567.89).
+    let sep = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '\u{202F}' | '\u{2009}' | '\u{00A0}'))
+        .unwrap_or(',');
     if !first.is_empty() {
-        while let Ok((r, g)) = preceded(ch(','), digit_run).parse_complete(after_groups) {
+        while let Ok((r, g)) = preceded(ch(sep), digit_run).parse_complete(after_groups) {
             if n_groups == groups.len() {
                 break;
             }
@@ -146,7 +174,7 @@ pub(super) fn literal(i: &str) -> IResult<&str, Lit> {
         grouped = true;
         value = grouped_value;
         rest = after_groups;
-    } else if groups.len() == 1 && groups[0] != 3 && first_len <= 3 {
+    } else if sep == ',' && groups.len() == 1 && groups[0] != 3 && first_len <= 3 {
         // Decimal comma.
         let g = groups[0];
         value += (grouped_value - value * 10f64.powi(g as i32)) / 10f64.powi(g as i32);
@@ -174,6 +202,24 @@ pub(super) fn literal(i: &str) -> IResult<&str, Lit> {
             integer = false;
             rest = r;
         }
+    }
+    // ¾, 2½: a vulgar fraction sign, alone or after a whole number.
+    if integer
+        && let Some(c) = rest.chars().next()
+        && let Some(f) = vulgar_fraction(c)
+    {
+        value += f;
+        integer = false;
+        rest = &rest[c.len_utf8()..];
+        return Ok((
+            rest,
+            Lit {
+                value,
+                int_digits: first_len,
+                integer,
+                grouped,
+            },
+        ));
     }
     // 1.3e6, 1e10, 12e-1: an exponent written right after the mantissa.
     if let Some(r) = rest.strip_prefix(['e', 'E']) {
@@ -243,7 +289,8 @@ pub(super) fn tokenize_into(text: &str, out: &mut Vec<Tok>) {
             .last()
             .is_some_and(|t: &Tok| t.end == i && matches!(t.kind, Kind::Word | Kind::Num(_)));
         let starts_number = is_digit(c)
-            || (c == '.' && !prev_is_word_or_digit && text[i + 1..].starts_with(is_digit));
+            || (c == '.' && !prev_is_word_or_digit && text[i + 1..].starts_with(is_digit))
+            || (vulgar_fraction(c).is_some() && !prev_is_word_or_digit);
         if starts_number && let Ok((rest, lit)) = literal(&text[i..]) {
             let end = text.len() - rest.len();
             out.push(Tok {
@@ -303,6 +350,11 @@ mod tests {
         assert_eq!(lit("1,2,3"), (1.0, ",2,3"));
         assert_eq!(lit("27.07.2023"), (27.0, ".07.2023"));
         assert_eq!(lit("2020."), (2020.0, "."));
+        assert_eq!(lit("1\u{202f}234\u{202f}567.89 is"), (1234567.89, " is"));
+        assert_eq!(lit("10\u{a0}000"), (10000.0, ""));
+        assert_eq!(lit("12\u{2009}34"), (12.0, "\u{2009}34"));
+        assert_eq!(lit("¾ cup"), (0.75, " cup"));
+        assert_eq!(lit("2½"), (2.5, ""));
         assert!(literal("abc").is_err());
         assert!(literal(".").is_err());
     }
