@@ -121,13 +121,10 @@ pub fn decide(
             let side = |m: Option<&Member>| match m {
                 Some(m) => format!(
                     "{} in {}",
-                    m.value.clone().filter(|_| !quote).unwrap_or_else(|| {
-                        if m.text.starts_with(['“', '"', '‘', '\'', '«']) {
-                            m.text.clone()
-                        } else {
-                            format!("“{}”", m.text)
-                        }
-                    }),
+                    m.value
+                        .clone()
+                        .filter(|_| !quote)
+                        .unwrap_or_else(|| crate::report::quoted(&m.text)),
                     short_id(&m.document)
                 ),
                 None => "?".into(),
@@ -275,21 +272,22 @@ fn is_key_kind(it: &Item, doc: &Document) -> bool {
 fn describe_kind(kind: GroupKind, members: &[Member]) -> String {
     let v = members.iter().find_map(|m| m.value.clone());
     match (kind, v) {
-        (GroupKind::Statement, _) | (_, None) => format!(
-            "“{}”",
-            members
+        (GroupKind::Statement, _) | (_, None) => crate::report::quoted(
+            &members
                 .first()
                 .map(|m| shorten(&m.text, 60))
-                .unwrap_or_default()
+                .unwrap_or_default(),
         ),
         (GroupKind::Figure, Some(v)) => format!("the figure {v}"),
         (GroupKind::Time, Some(v)) => format!("the time {v}"),
         (GroupKind::Quote, Some(v)) => format!(
-            "the quote of {v}: “{}”",
-            members
-                .first()
-                .map(|m| shorten(&m.text, 40))
-                .unwrap_or_default()
+            "the quote of {v}: {}",
+            crate::report::quoted(
+                &members
+                    .first()
+                    .map(|m| shorten(&m.text, 40))
+                    .unwrap_or_default()
+            )
         ),
     }
 }

@@ -48,7 +48,7 @@ fn table(out: &mut String, docs: &[Document], groups: &[&ClaimGroup]) {
             .iter()
             .map(|m| {
                 let what = if m.claim.is_some() {
-                    format!("“{}”", cell(&shorten(&m.text, 40)))
+                    cell(&super::quoted(&shorten(&m.text, 40)))
                 } else {
                     cell(&shorten(&m.text, 60))
                 };

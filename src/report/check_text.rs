@@ -156,7 +156,7 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
                     for m in &g.members {
                         let pos = cx.pos(m.doc, m.start);
                         let claim = if m.claim.is_some() {
-                            format!("“{}” in ", shorten(&m.text, 40))
+                            format!("{} in ", super::quoted(&shorten(&m.text, 40)))
                         } else {
                             String::new()
                         };

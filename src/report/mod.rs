@@ -23,3 +23,13 @@ impl Style {
         }
     }
 }
+
+/// `s` in curly quotes, unless it already opens with a quote mark (a quote claim's text carries its
+/// own marks: “यह अच्छे हथियार हैं,”).
+pub fn quoted(s: &str) -> String {
+    if s.starts_with(['“', '"', '‘', '\'', '«']) {
+        s.to_string()
+    } else {
+        format!("“{s}”")
+    }
+}
