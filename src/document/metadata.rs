@@ -9,6 +9,10 @@
 //! byline, or a line that is only a date and a time), then a `/YYYY/MM/DD/` path in a URL. Within
 //! one level the first line in the page wins. A body sentence that merely mentions a date is
 //! never taken for the publication date.
+//!
+//! Cost: the time parser runs on a line only when it can yield a date — it has a published or
+//! updated label, the chrome grammar marked it a byline, or it is short enough (no danda, few
+//! words) to be only a date and a time. A one-line JSONL article body is thus never parsed here.
 
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
@@ -178,6 +182,11 @@ fn label_end(line: &str, labels: &[String]) -> Option<usize> {
     })
 }
 
+/// Most words one absolute date can span ("Thursday, 27 July 2023" is four), with a margin.
+const MAX_DATE_WORDS: usize = 10;
+/// Most words one match of `time_of_day` can remove ("10:26 AM (IST)" is four; each needs a colon).
+const TIME_OF_DAY_WORDS: usize = 5;
+
 /// The publication date of one line and its precedence (0 published label, 1 byline).
 fn line_date(
     text: &str,
@@ -191,6 +200,26 @@ fn line_date(
     {
         return None;
     }
+    // Cheap guards before the time parser: a line can only give a date through a label, a
+    // chrome byline, or by being (nearly) only a date. A line with no label that is not a byline
+    // and has a danda, or more words than a date, a time of day and `date_line_max_words` can
+    // cover, cannot — so a one-line JSONL article body is never parsed here.
+    let pub_label = label_end(line, &m.published_labels);
+    let upd_label = label_end(line, &m.updated_labels);
+    let byline = chrome_rule.is_some_and(|r| m.byline_rules.iter().any(|b| b == r));
+    if pub_label.is_none() && upd_label.is_none() && !byline {
+        if line.contains('।') {
+            return None;
+        }
+        let colons = line.bytes().filter(|&b| b == b':').count();
+        let words = line
+            .split(|c: char| !(c.is_alphanumeric() || ('\u{0900}'..='\u{0963}').contains(&c)))
+            .filter(|w| !w.is_empty())
+            .count();
+        if words > m.date_line_max_words + MAX_DATE_WORDS + TIME_OF_DAY_WORDS * colons {
+            return None;
+        }
+    }
     let [lo, hi] = m.published_years;
     let dates: Vec<(Span, NaiveDate)> = time::absolute_dates(text, ls, le, &g.time)
         .into_iter()
@@ -198,13 +227,13 @@ fn line_date(
         .collect();
     let (first_span, first_date) = *dates.first()?;
     let after = |cut: usize| dates.iter().find(|(s, _)| s.start >= ls + cut).copied();
-    if let Some((s, d)) = label_end(line, &m.published_labels).and_then(after) {
+    if let Some((s, d)) = pub_label.and_then(after) {
         return Some((0, s, d));
     }
-    if let Some((s, d)) = label_end(line, &m.updated_labels).and_then(after) {
+    if let Some((s, d)) = upd_label.and_then(after) {
         return Some((1, s, d));
     }
-    if chrome_rule.is_some_and(|r| m.byline_rules.iter().any(|b| b == r)) {
+    if byline {
         return Some((1, first_span, first_date));
     }
     // a line that is only a date (and a time, and maybe a glued city)
