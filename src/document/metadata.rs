@@ -9,7 +9,12 @@
 //! byline, or a line that is only a date and a time), then a `/YYYY/MM/DD/` path in a URL. Within
 //! one level the first line in the page wins. A body sentence that merely mentions a date is
 //! never taken for the publication date.
+//!
+//! Cost: the time parser runs on a line only when it can yield a date — it has a published or
+//! updated label, the chrome grammar marked it a byline, or it is short enough (no danda, few
+//! words) to be only a date and a time. A one-line JSONL article body is thus never parsed here.
 
+use aho_corasick::AhoCorasick;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -90,6 +95,8 @@ pub struct MetadataGrammar {
     not_city_words: Vec<String>,
     /// (name, pattern, lead paragraph only)
     patterns: Vec<(String, Regex, bool)>,
+    /// Every published and updated label, ignoring ASCII case: a cheap test before `label_end`.
+    any_label: AhoCorasick,
 }
 
 /// One Devanagari word (letters and signs, no danda, no digits).
@@ -128,7 +135,15 @@ impl MetadataGrammar {
         let mut updated_labels = lower(&raw.updated_labels);
         published_labels.sort_by_key(|a| std::cmp::Reverse(a.len()));
         updated_labels.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        let any_label = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(published_labels.iter().chain(&updated_labels))
+            .map_err(|e| GrammarError::Invalid {
+                file: FILE.into(),
+                message: format!("labels: {e}"),
+            })?;
         Ok(MetadataGrammar {
+            any_label,
             published_labels,
             updated_labels,
             byline_rules: raw.byline_rules,
@@ -178,6 +193,23 @@ fn label_end(line: &str, labels: &[String]) -> Option<usize> {
     })
 }
 
+/// Most words one absolute date can span ("Thursday, 27 July 2023" is four), with a margin.
+const MAX_DATE_WORDS: usize = 10;
+/// Most words one match of `time_of_day` can remove ("10:26 AM (IST)" is four; each needs a colon).
+const TIME_OF_DAY_WORDS: usize = 5;
+
+/// A lower bound on the words the date-only test counts: whitespace-separated chunks holding an
+/// ASCII letter or digit or a Devanagari letter or sign (U+0900–U+093F), each at least one word.
+fn min_words(line: &str) -> usize {
+    line.split_ascii_whitespace()
+        .filter(|chunk| {
+            let b = chunk.as_bytes();
+            b.iter().any(u8::is_ascii_alphanumeric)
+                || b.windows(2).any(|w| w[0] == 0xE0 && w[1] == 0xA4)
+        })
+        .count()
+}
+
 /// The publication date of one line and its precedence (0 published label, 1 byline).
 fn line_date(
     text: &str,
@@ -191,6 +223,28 @@ fn line_date(
     {
         return None;
     }
+    // Cheap guards before the time parser: a line can only give a date through a label, a
+    // chrome byline, or by being (nearly) only a date. A line with no label that is not a byline
+    // and has a danda, or more words than a date, a time of day and `date_line_max_words` can
+    // cover, cannot — so a one-line JSONL article body is never parsed here.
+    let byline = chrome_rule.is_some_and(|r| m.byline_rules.iter().any(|b| b == r));
+    let date_only_possible = byline
+        || (!line.contains('।')
+            && min_words(line)
+                <= m.date_line_max_words
+                    + MAX_DATE_WORDS
+                    + TIME_OF_DAY_WORDS * line.bytes().filter(|&b| b == b':').count());
+    // every label is in the line, ignoring ASCII case, before `label_end` lower-cases the line
+    let any_label = m.any_label.is_match(line);
+    if !date_only_possible && !any_label {
+        return None;
+    }
+    let pub_label = any_label
+        .then(|| label_end(line, &m.published_labels))
+        .flatten();
+    let upd_label = any_label
+        .then(|| label_end(line, &m.updated_labels))
+        .flatten();
     let [lo, hi] = m.published_years;
     let dates: Vec<(Span, NaiveDate)> = time::absolute_dates(text, ls, le, &g.time)
         .into_iter()
@@ -198,13 +252,13 @@ fn line_date(
         .collect();
     let (first_span, first_date) = *dates.first()?;
     let after = |cut: usize| dates.iter().find(|(s, _)| s.start >= ls + cut).copied();
-    if let Some((s, d)) = label_end(line, &m.published_labels).and_then(after) {
+    if let Some((s, d)) = pub_label.and_then(after) {
         return Some((0, s, d));
     }
-    if let Some((s, d)) = label_end(line, &m.updated_labels).and_then(after) {
+    if let Some((s, d)) = upd_label.and_then(after) {
         return Some((1, s, d));
     }
-    if chrome_rule.is_some_and(|r| m.byline_rules.iter().any(|b| b == r)) {
+    if byline {
         return Some((1, first_span, first_date));
     }
     // a line that is only a date (and a time, and maybe a glued city)

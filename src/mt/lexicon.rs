@@ -26,9 +26,18 @@ struct EnFile {
     words: String,
 }
 
-/// Hindi frequency bands and English skeletons.
+/// Hindi frequency bands and English skeletons, built on first use from the word lists: building
+/// them is most of the cost of loading the grammars, and `--no-mt` never needs them.
 #[derive(Debug, Default)]
 pub struct Lexicon {
+    /// The whitespace-separated lists: common Hindi, seen Hindi, English.
+    lists: [String; 3],
+    maps: std::sync::OnceLock<Maps>,
+}
+
+/// The lookup tables of a [`Lexicon`].
+#[derive(Debug, Default)]
+struct Maps {
     hi: HashMap<String, u8>,
     /// English consonant skeleton → English forms with that skeleton.
     en: HashMap<String, Vec<String>>,
@@ -43,11 +52,30 @@ impl Lexicon {
     pub fn load(set: &GrammarSet) -> Result<Self, GrammarError> {
         let hi: HiFile = set.parse("hi/mt/lexicon_hi.toml")?;
         let en: EnFile = set.parse("hi/mt/english_words.toml")?;
-        Ok(Self::from_words(&hi.common, &hi.seen, &en.words))
+        Ok(Lexicon {
+            lists: [hi.common, hi.seen, en.words],
+            maps: std::sync::OnceLock::new(),
+        })
     }
 
     /// Build from whitespace-separated lists: common Hindi words, seen Hindi words, English words.
     pub fn from_words(common: &str, seen: &str, english: &str) -> Self {
+        Lexicon {
+            lists: [common.to_string(), seen.to_string(), english.to_string()],
+            maps: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn maps(&self) -> &Maps {
+        self.maps.get_or_init(|| {
+            let [common, seen, english] = &self.lists;
+            Maps::build(common, seen, english)
+        })
+    }
+}
+
+impl Maps {
+    fn build(common: &str, seen: &str, english: &str) -> Self {
         let mut hi = HashMap::new();
         for w in seen.split_whitespace() {
             hi.insert(norm_word(w), 1);
@@ -70,24 +98,26 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { hi, en, en_words }
+        Maps { hi, en, en_words }
     }
+}
 
+impl Lexicon {
     /// 0: unknown to native news; 1: seen (2–9 times); 2: common (10+ times).
     pub fn hi_band(&self, norm: &str) -> u8 {
-        self.hi.get(norm).copied().unwrap_or(0)
+        self.maps().hi.get(norm).copied().unwrap_or(0)
     }
 
     /// True when `w` (lowercase) is an English content word of the list.
     pub fn is_english_word(&self, w: &str) -> bool {
-        self.en_words.contains(w)
+        self.maps().en_words.contains(w)
     }
 
     /// The English word a (normalised) Devanagari token transliterates, if its consonant skeleton
     /// equals an English word's and the romanisations are close.
     pub fn english_match(&self, norm: &str) -> Option<&str> {
         let sk = crate::mt::romanize::deva_skeleton(norm);
-        let cands = self.en.get(&sk)?;
+        let cands = self.maps().en.get(&sk)?;
         let r = roman(norm);
         cands
             .iter()

@@ -14,7 +14,7 @@ use nom::combinator::{map_opt, not, peek};
 
 use std::borrow::Cow;
 
-use super::lexicon::normalize_cow;
+use super::lexicon::{normalize, normalize_cow};
 
 /// A numeric date as written: day, month and (two- or four-digit, expanded) year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,7 +225,8 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
     let Some(s) = text.get(start..end) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
+    // about one token per eight bytes of Hindi text
+    let mut out = Vec::with_capacity(s.len() / 8 + 1);
     let mut chars = s.char_indices().peekable();
     let mut prev: Option<char> = None;
     while let Some((i, c)) = chars.next() {
@@ -287,12 +288,14 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                     chars.next();
                 }
             } else {
-                let suffix: String = rest
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphabetic())
-                    .collect();
-                let lower = suffix.to_ascii_lowercase();
-                if matches!(lower.as_str(), "st" | "nd" | "rd" | "th") {
+                let suffix = &rest[..rest
+                    .bytes()
+                    .position(|b| !b.is_ascii_alphabetic())
+                    .unwrap_or(rest.len())];
+                if ["st", "nd", "rd", "th"]
+                    .iter()
+                    .any(|o| suffix.eq_ignore_ascii_case(o))
+                {
                     kind = TokKind::Num {
                         value: u32::try_from(value).unwrap_or(u32::MAX),
                         digits,
@@ -347,10 +350,19 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                 d.is_alphabetic() && !d.is_ascii_alphabetic() && !is_devanagari_letter(d)
             }
         };
+        // whether `normalize` would change a Devanagari or Latin word, read while scanning it
+        let changes = |d: char| {
+            matches!(
+                d,
+                '\u{093C}' | '\u{200C}' | '\u{200D}' | '\u{0901}' | '\u{0958}'..='\u{095F}'
+            ) || d.is_ascii_uppercase()
+        };
+        let mut plain = !changes(c);
         let mut j = i + c.len_utf8();
         let mut last = c;
         while let Some(&(k, d)) = chars.peek() {
             if same(d) {
+                plain &= !changes(d);
                 j = k + d.len_utf8();
                 last = d;
                 chars.next();
@@ -358,10 +370,18 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                 break;
             }
         }
+        let word = &s[i..j];
+        let norm = if !(dev || latin) {
+            normalize_cow(word)
+        } else if plain {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(normalize(word))
+        };
         out.push(Token {
             start: start + i,
             end: start + j,
-            norm: normalize_cow(&s[i..j]),
+            norm,
             capital: c.is_ascii_uppercase(),
             kind: TokKind::Word,
         });
