@@ -8,18 +8,12 @@
 
 mod common;
 
-use tathya::{ClaimKind, Grammars, Lang, Options};
+use tathya::ClaimKind;
 
 #[test]
 #[ignore = "evaluation over ../shared; run with --ignored"]
 fn fire_casualty_recall() {
-    let Some(shared) = common::shared_dir() else {
-        eprintln!("skipped: ../shared is not present");
-        return;
-    };
-    let path = shared.join("corpora/hi_fire2018_disaster_events/fire2018_events.jsonl");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: {} is not readable", path.display());
+    let Some(corpus) = common::fire_corpus("CASUALTIES-ARG") else {
         return;
     };
     let number_words = [
@@ -53,37 +47,9 @@ fn fire_casualty_recall() {
     ];
     let (mut total, mut recalled, mut no_number) = (0usize, 0usize, 0usize);
     let mut misses = Vec::new();
-    for line in data.lines() {
-        let rec: serde_json::Value = serde_json::from_str(line).unwrap();
-        let text = rec["text"].as_str().unwrap().to_string();
-        // Annotations are character offsets: map them to bytes.
-        let byte_at: Vec<usize> = text
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain(std::iter::once(text.len()))
-            .collect();
-        let doc = tathya::analyze(
-            "fire",
-            text.clone(),
-            None,
-            &Options {
-                lang: Some(Lang::Hi),
-                skip_mt: true,
-            },
-            Grammars::builtin(),
-        );
-        for a in rec["annotations"].as_array().unwrap() {
-            if a[0] != "CASUALTIES-ARG" {
-                continue;
-            }
-            let (cs, ce) = (
-                a[2].as_u64().unwrap() as usize,
-                a[3].as_u64().unwrap() as usize,
-            );
-            let (Some(&s), Some(&e)) = (byte_at.get(cs), byte_at.get(ce)) else {
-                continue;
-            };
-            let span = &text[s..e];
+    for fd in &corpus {
+        for &(s, e) in &fd.spans {
+            let span = &fd.doc.text[s..e];
             let has_number = span
                 .chars()
                 .any(|c| c.is_ascii_digit() || ('०'..='९').contains(&c))
@@ -95,7 +61,8 @@ fn fire_casualty_recall() {
                 continue;
             }
             total += 1;
-            let hit = doc
+            let hit = fd
+                .doc
                 .claims
                 .iter()
                 .any(|c| matches!(c.detail, ClaimKind::Figure(_)) && c.start < e && s < c.end);

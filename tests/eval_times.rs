@@ -10,22 +10,15 @@
 
 mod common;
 
-use tathya::{ClaimKind, Grammars, Lang, Options};
+use tathya::{ClaimKind, Grammars};
 
 #[test]
 #[ignore = "evaluation over ../shared; run with --ignored"]
 fn fire_time_recall() {
-    let Some(shared) = common::shared_dir() else {
-        eprintln!("skipped: ../shared is not present");
+    let Some(corpus) = common::fire_corpus("TIME-ARG") else {
         return;
     };
-    let path = shared.join("corpora/hi_fire2018_disaster_events/fire2018_events.jsonl");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: {} is not readable", path.display());
-        return;
-    };
-    let g = Grammars::builtin();
-    let lx = &g.time.lexicon;
+    let lx = &Grammars::builtin().time.lexicon;
     let calendar_word = |w: &str| {
         let n = tathya::extract::time::lexicon::normalize(w);
         lx.month(&n).is_some_and(|m| !m.1)
@@ -34,36 +27,9 @@ fn fire_time_recall() {
     };
     let (mut total, mut recalled) = (0usize, 0usize);
     let mut misses = Vec::new();
-    for line in data.lines() {
-        let rec: serde_json::Value = serde_json::from_str(line).unwrap();
-        let text = rec["text"].as_str().unwrap().to_string();
-        let byte_at: Vec<usize> = text
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain(std::iter::once(text.len()))
-            .collect();
-        let doc = tathya::analyze(
-            "fire",
-            text.clone(),
-            None,
-            &Options {
-                lang: Some(Lang::Hi),
-                skip_mt: true,
-            },
-            g,
-        );
-        for a in rec["annotations"].as_array().unwrap() {
-            if a[0] != "TIME-ARG" {
-                continue;
-            }
-            let (cs, ce) = (
-                a[2].as_u64().unwrap() as usize,
-                a[3].as_u64().unwrap() as usize,
-            );
-            let (Some(&s), Some(&e)) = (byte_at.get(cs), byte_at.get(ce)) else {
-                continue;
-            };
-            let span = &text[s..e];
+    for fd in &corpus {
+        for &(s, e) in &fd.spans {
+            let span = &fd.doc.text[s..e];
             if !span
                 .split(|c: char| !(c.is_alphanumeric() || ('\u{0900}'..='\u{097F}').contains(&c)))
                 .any(calendar_word)
@@ -71,7 +37,8 @@ fn fire_time_recall() {
                 continue;
             }
             total += 1;
-            let hit = doc
+            let hit = fd
+                .doc
                 .claims
                 .iter()
                 .any(|c| matches!(c.detail, ClaimKind::Time(_)) && c.start < e && s < c.end);

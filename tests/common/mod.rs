@@ -94,3 +94,54 @@ pub fn subset(expected: &Value, actual: &Value) -> bool {
         _ => expected == actual,
     }
 }
+
+/// One FIRE 2018 article analysed (Hindi, no MT) with the byte spans of its `tag` annotations.
+pub struct FireDoc {
+    /// The analysed article.
+    pub doc: Document,
+    /// `[start, end)` byte spans of the annotations with the asked tag (the corpus gives characters).
+    pub spans: Vec<(usize, usize)>,
+}
+
+/// The FIRE 2018 disaster corpus from `../shared`, analysed, with the spans of annotation `tag`;
+/// `None` (after saying why) when the corpus is not there.
+pub fn fire_corpus(tag: &str) -> Option<Vec<FireDoc>> {
+    let Some(shared) = shared_dir() else {
+        eprintln!("skipped: ../shared is not present");
+        return None;
+    };
+    let path = shared.join("corpora/hi_fire2018_disaster_events/fire2018_events.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is not readable", path.display());
+        return None;
+    };
+    let opts = Options {
+        lang: Some(Lang::Hi),
+        skip_mt: true,
+    };
+    let docs = data
+        .lines()
+        .map(|line| {
+            let rec: Value = serde_json::from_str(line).unwrap();
+            let text = rec["text"].as_str().unwrap().to_string();
+            let byte_at: Vec<usize> = text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain(std::iter::once(text.len()))
+                .collect();
+            let spans = rec["annotations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|a| a[0] == tag)
+                .filter_map(|a| {
+                    let at = |i: usize| byte_at.get(a[i].as_u64()? as usize).copied();
+                    Some((at(2)?, at(3)?))
+                })
+                .collect();
+            let doc = tathya::analyze("fire", text, None, &opts, Grammars::builtin());
+            FireDoc { doc, spans }
+        })
+        .collect();
+    Some(docs)
+}
