@@ -89,6 +89,9 @@ pub fn analyze(
 }
 
 /// Analyse a document as loaded; a load error gives a failed document.
+///
+/// A panic inside the stages is a bug (the robustness tests and the fuzz target hunt for them);
+/// should one remain, it fails this document only, with an error that says so, and the batch goes on.
 pub fn analyze_raw(raw: RawDoc, opts: &Options, g: &Grammars) -> Document {
     match raw.text {
         Ok(text) => {
@@ -96,7 +99,10 @@ pub fn analyze_raw(raw: RawDoc, opts: &Options, g: &Grammars) -> Document {
                 lang: opts.lang.or(raw.lang),
                 ..opts.clone()
             };
-            analyze(raw.id, text, raw.published, &opts, g)
+            let id = raw.id.clone();
+            let published = raw.published;
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(raw.id, text, published, &opts, g)))
+                .unwrap_or_else(|_| Document::failed(id, "internal error while analysing this document (a bug: please report it with the input)"))
         }
         Err(e) => Document::failed(raw.id, e),
     }

@@ -157,9 +157,13 @@ pub fn split(text: &str, chrome_lines: &[ChromeLine], g: &SentenceGrammar) -> Ve
                     } else if !(at_end || space_next) {
                         false
                     } else {
+                        // The word before the dot starts after the last white space, which may be
+                        // wider than one byte (a no-break space is two).
                         let word_start = l[start..i]
-                            .rfind(char::is_whitespace)
-                            .map_or(start, |k| start + k + 1);
+                            .char_indices()
+                            .rev()
+                            .find(|&(_, c)| c.is_whitespace())
+                            .map_or(start, |(k, c)| start + k + c.len_utf8());
                         let word = &l[word_start..i];
                         let after = l[end..].trim_start().chars().next();
                         let lower_next = after.is_some_and(|a| a.is_lowercase());
@@ -220,6 +224,20 @@ mod tests {
             vec!["Dr. Smith met Mr. Kim.", "He left."]
         );
         assert_eq!(texts("डॉ. शर्मा ने कहा। ठीक"), vec!["डॉ. शर्मा ने कहा।", "ठीक"]);
+    }
+
+    #[test]
+    fn a_wide_space_before_an_abbreviation_check_is_no_panic() {
+        // Regression: the word before a dot was found by adding one byte to the position of the
+        // last white space, which cut a no-break space (U+00A0, two bytes) in half.
+        assert_eq!(
+            texts("वह झूठ\u{a0}बोला. पहला, ऐसा था."),
+            vec!["वह झूठ\u{a0}बोला.", "पहला, ऐसा था."]
+        );
+        assert_eq!(
+            texts("Mr.\u{2003}Dr. Smith. Next"),
+            vec!["Mr.\u{2003}Dr. Smith.", "Next"]
+        );
     }
 
     #[test]
