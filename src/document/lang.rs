@@ -73,6 +73,35 @@ pub fn detect(text: &str) -> Lang {
     }
 }
 
+/// Base consonant of a precomposed nukta letter (क़ U+0958 → क …), `None` for any other character.
+pub fn nukta_base(c: char) -> Option<char> {
+    Some(match c {
+        '\u{0958}' => 'क',
+        '\u{0959}' => 'ख',
+        '\u{095A}' => 'ग',
+        '\u{095B}' => 'ज',
+        '\u{095C}' => 'ड',
+        '\u{095D}' => 'ढ',
+        '\u{095E}' => 'फ',
+        '\u{095F}' => 'य',
+        _ => return None,
+    })
+}
+
+/// Push `c` folded for word matching: the nukta sign and zero-width joiners are dropped,
+/// chandrabindu is written as anusvara, a precomposed nukta letter as its base consonant, Latin
+/// and other cased letters in lower case. Spellings that Hindi news uses interchangeably
+/// (फ़ीसदी / फीसदी, पाँच / पांच) thus compare equal; they are never evidence of anything.
+pub fn fold_char(c: char, out: &mut String) {
+    match c {
+        '\u{093C}' | '\u{200C}' | '\u{200D}' => {}
+        'ँ' => out.push('ं'),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        '\u{0900}'..='\u{097F}' => out.push(nukta_base(c).unwrap_or(c)),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
 /// Punctuation and symbols common in news text, skipped without a Unicode table look-up.
 fn is_common_symbol(c: char) -> bool {
     matches!(c, '\u{2000}'..='\u{206F}' | '\u{20A0}'..='\u{20CF}' | '\u{00A0}'..='\u{00BF}' | '\u{FEFF}')

@@ -13,6 +13,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde::Deserialize;
 
 use crate::claim::{FigureKind, Qualifier};
+use crate::document::lang::nukta_base;
 use crate::error::GrammarError;
 
 /// A small multiplicative hasher (the FxHash scheme) for the short word keys looked up once per
@@ -459,21 +460,6 @@ fn phrase_keys(phrase: &str) -> Vec<PhraseWord> {
             PhraseWord { key, glued }
         })
         .collect()
-}
-
-/// Base consonant of a precomposed nukta letter (क़ → क …).
-fn nukta_base(c: char) -> Option<char> {
-    Some(match c {
-        '\u{0958}' => 'क',
-        '\u{0959}' => 'ख',
-        '\u{095A}' => 'ग',
-        '\u{095B}' => 'ज',
-        '\u{095C}' => 'ड',
-        '\u{095D}' => 'ढ',
-        '\u{095E}' => 'फ',
-        '\u{095F}' => 'य',
-        _ => return None,
-    })
 }
 
 /// The aspirate partner of an unaspirated stop (ट → ठ), for geminates like ट्ठ.

@@ -58,25 +58,7 @@ pub fn norm(s: &str) -> String {
             out.push(' ');
             space = false;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        match c {
-            '\u{093C}' | '\u{200C}' | '\u{200D}' => {}
-            'ँ' => out.push('ं'),
-            '\u{0958}' => out.push('क'),
-            '\u{0959}' => out.push('ख'),
-            '\u{095A}' => out.push('ग'),
-            '\u{095B}' => out.push('ज'),
-            '\u{095C}' => out.push('ड'),
-            '\u{095D}' => out.push('ढ'),
-            '\u{095E}' => out.push('फ'),
-            '\u{095F}' => out.push('य'),
-            // Devanagari has no case.
-            c if ('\u{0900}'..='\u{097F}').contains(&c) => out.push(c),
-            c => out.extend(c.to_lowercase()),
-        }
+        crate::document::lang::fold_char(c, &mut out);
     }
     out
 }

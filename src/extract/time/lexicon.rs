@@ -249,21 +249,7 @@ pub fn normalize_cow(word: &str) -> std::borrow::Cow<'_, str> {
 pub fn normalize(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
-        match c {
-            '\u{093C}' | '\u{200C}' | '\u{200D}' => {}
-            '\u{0901}' => out.push('\u{0902}'),
-            '\u{0958}' => out.push('क'),
-            '\u{0959}' => out.push('ख'),
-            '\u{095A}' => out.push('ग'),
-            '\u{095B}' => out.push('ज'),
-            '\u{095C}' => out.push('ड'),
-            '\u{095D}' => out.push('ढ'),
-            '\u{095E}' => out.push('फ'),
-            '\u{095F}' => out.push('य'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            '\u{0900}'..='\u{097F}' => out.push(c),
-            c => out.extend(c.to_lowercase()),
-        }
+        crate::document::lang::fold_char(c, &mut out);
     }
     out
 }
