@@ -22,23 +22,9 @@ use crate::grammar::GrammarSet;
 use crate::mt::normalize::norm_word;
 use crate::mt::{DocView, Evidence, SentView};
 
+/// Word tables and weights of the bilingual checks, from `hi/mt/bilingual.toml`; the Hindi words
+/// and the calendar/exonym lists are normalised once at load.
 #[derive(Debug, Deserialize)]
-struct Raw {
-    en_numbers: HashMap<String, f64>,
-    hi_numbers: HashMap<String, f64>,
-    en_scales: HashMap<String, f64>,
-    hi_scales: HashMap<String, f64>,
-    en_negation: Vec<String>,
-    hi_negation: Vec<String>,
-    calendar: HashMap<String, Vec<String>>,
-    exonyms: HashMap<String, Vec<String>>,
-    min_length_ratio: f64,
-    max_length_ratio: f64,
-    weights: HashMap<String, f64>,
-}
-
-/// Word tables and weights of the bilingual checks, from `hi/mt/bilingual.toml`.
-#[derive(Debug)]
 pub struct Data {
     en_numbers: HashMap<String, f64>,
     hi_numbers: HashMap<String, f64>,
@@ -56,7 +42,7 @@ pub struct Data {
 impl Data {
     /// Load `hi/mt/bilingual.toml`.
     pub fn load(set: &GrammarSet) -> Result<Self, GrammarError> {
-        let r: Raw = set.parse("hi/mt/bilingual.toml")?;
+        let mut d: Data = set.parse("hi/mt/bilingual.toml")?;
         let norm_map =
             |m: HashMap<String, f64>| m.into_iter().map(|(k, v)| (norm_word(&k), v)).collect();
         let norm_lists = |m: HashMap<String, Vec<String>>| {
@@ -64,19 +50,12 @@ impl Data {
                 .map(|(k, v)| (k.to_lowercase(), v.iter().map(|w| norm_word(w)).collect()))
                 .collect()
         };
-        Ok(Data {
-            en_numbers: r.en_numbers,
-            hi_numbers: norm_map(r.hi_numbers),
-            en_scales: r.en_scales,
-            hi_scales: norm_map(r.hi_scales),
-            en_negation: r.en_negation,
-            hi_negation: r.hi_negation.iter().map(|w| norm_word(w)).collect(),
-            calendar: norm_lists(r.calendar),
-            exonyms: norm_lists(r.exonyms),
-            min_length_ratio: r.min_length_ratio,
-            max_length_ratio: r.max_length_ratio,
-            weights: r.weights,
-        })
+        d.hi_numbers = norm_map(std::mem::take(&mut d.hi_numbers));
+        d.hi_scales = norm_map(std::mem::take(&mut d.hi_scales));
+        d.hi_negation = d.hi_negation.iter().map(|w| norm_word(w)).collect();
+        d.calendar = norm_lists(std::mem::take(&mut d.calendar));
+        d.exonyms = norm_lists(std::mem::take(&mut d.exonyms));
+        Ok(d)
     }
 
     /// The weight of a check by its code.
