@@ -85,13 +85,17 @@ pub fn report(r: &CheckReport, docs: &[Document]) -> String {
         for id in &s.documents {
             let _ = writeln!(out, "- `{id}`");
         }
+        for (flag, title) in [
+            (Verdict::Conflicting, "Conflicts"),
+            (Verdict::Timing, "Timing differences"),
+        ] {
         let conflicts: Vec<&ClaimGroup> = s
             .groups
             .iter()
-            .filter(|g| g.verdict == Verdict::Conflicting)
+            .filter(|g| g.verdict == flag)
             .collect();
         if !conflicts.is_empty() {
-            let _ = writeln!(out, "\n### Conflicts ({})\n", conflicts.len());
+            let _ = writeln!(out, "\n### {title} ({})\n", conflicts.len());
             for g in &conflicts {
                 let _ = writeln!(
                     out,
@@ -113,6 +117,7 @@ pub fn report(r: &CheckReport, docs: &[Document]) -> String {
                     }
                 }
             }
+        }
         }
         for (verdict, title) in [
             (Verdict::Corroborated, "Corroborated"),

@@ -84,6 +84,7 @@ impl Ctx<'_> {
 fn head(style: &Style, g: &ClaimGroup) -> String {
     let mark = match g.verdict {
         Verdict::Conflicting => style.paint("31;1", "✗"),
+        Verdict::Timing => style.paint("36;1", "⧖"),
         Verdict::Corroborated => style.paint("32;1", "✓"),
         Verdict::SingleSource => style.paint("33", "·"),
     };
@@ -117,6 +118,7 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
     }
     let sections = [
         (Verdict::Conflicting, "Conflicts"),
+        (Verdict::Timing, "Timing differences"),
         (Verdict::Corroborated, "Corroborated"),
         (Verdict::SingleSource, "Single source"),
     ];
@@ -129,7 +131,7 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
         for g in groups {
             let _ = writeln!(out, "    {}", head(style, g));
             match verdict {
-                Verdict::Conflicting => {
+                Verdict::Conflicting | Verdict::Timing => {
                     let [a, b] = g.conflict.unwrap_or([0, g.members.len().saturating_sub(1)]);
                     for k in [a, b] {
                         if let Some(m) = g.members.get(k) {
@@ -224,18 +226,19 @@ pub fn report(r: &CheckReport, docs: &[Document], style: &Style) -> String {
             );
         }
     }
-    let (c, x, s) = r
+    let (c, x, s, t) = r
         .stories
         .iter()
         .flat_map(|s| &s.groups)
-        .fold((0, 0, 0), |acc, g| match g.verdict {
-            Verdict::Corroborated => (acc.0 + 1, acc.1, acc.2),
-            Verdict::Conflicting => (acc.0, acc.1 + 1, acc.2),
-            Verdict::SingleSource => (acc.0, acc.1, acc.2 + 1),
+        .fold((0, 0, 0, 0), |acc, g| match g.verdict {
+            Verdict::Corroborated => (acc.0 + 1, acc.1, acc.2, acc.3),
+            Verdict::Conflicting => (acc.0, acc.1 + 1, acc.2, acc.3),
+            Verdict::SingleSource => (acc.0, acc.1, acc.2 + 1, acc.3),
+            Verdict::Timing => (acc.0, acc.1, acc.2, acc.3 + 1),
         });
     let _ = writeln!(
         out,
-        "\n{} stories · {c} corroborated · {x} conflicting · {s} single-source groups · {} findings",
+        "\n{} stories · {c} corroborated · {x} conflicting · {t} timing · {s} single-source groups · {} findings",
         r.stories.len(),
         r.findings.len()
     );
