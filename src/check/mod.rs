@@ -191,6 +191,9 @@ pub struct Member {
     /// side's sentence.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub differs: Vec<[usize; 2]>,
+    /// For a figure: its frame (measure, place, window, reference time, role), as extracted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frame: Option<crate::extract::frame::Frame>,
     /// Position of the document in the input.
     #[serde(skip)]
     pub doc: usize,
