@@ -17,15 +17,12 @@
 //!   (their `as_of` days, or their publication days, differ), else `conflicting`.
 
 use crate::check::GroupKind;
-use crate::check::align::{Item, RawGroup, Value};
-use crate::check::norm::FastMap;
+use crate::check::align::{Item, RawGroup, Value, compatible};
+use crate::check::norm::{FastMap, FastSet};
 use crate::claim::{ClaimKind, Figure, FigureKind};
 use crate::document::Document;
 use crate::extract::frame::{Role, ScopeFrom, Window};
 
-/// Most documents compared pairwise within one bucket (a bucket larger than this compares its
-/// first documents only; stories are small, so this bounds a degenerate input, not real ones).
-const MAX_VIEWS: usize = 256;
 /// Most figures of one place compared pairwise within one bucket.
 const MAX_ITEMS: usize = 512;
 
@@ -36,15 +33,23 @@ pub struct FigureGroups {
     pub groups: Vec<RawGroup>,
     /// Sentence pairs `(view, sent, view, sent)` whose figures disagree, both orders.
     pub disagreeing: Vec<(usize, usize, usize, usize)>,
+    /// Figure items and the views they agree with.
+    pub agrees: FastSet<(usize, usize)>,
 }
 
 /// The comparison key of a figure item: measure, scope entity, window class.
-fn key(doc: &Document, claim: usize) -> Option<(String, bool)> {
-    let c = doc.claims.get(claim)?;
-    let fr = c.frame.as_ref()?;
-    let measure = fr.measure.clone()?;
-    let period = fr.window == Some(Window::Period);
-    Some((measure, period))
+fn key(doc: &Document, claim: usize) -> Option<String> {
+    doc.claims.get(claim)?.frame.as_ref()?.measure.clone()
+}
+
+fn window(doc: &Document, claim: usize) -> Option<Window> {
+    doc.claims.get(claim)?.frame.as_ref()?.window
+}
+
+/// Windows that are the same for a disagreement: a count with no window word is read as the
+/// running total ("X मामले"), never as a day's new ones.
+fn windows_meet(a: Option<Window>, b: Option<Window>) -> bool {
+    a.unwrap_or(Window::Cumulative) == b.unwrap_or(Window::Cumulative)
 }
 
 /// The place of an item and whether the clause or sentence names it (strong), or it was taken
@@ -68,16 +73,22 @@ fn places_fit(a: (Option<&str>, bool), b: (Option<&str>, bool)) -> bool {
     }
 }
 
-/// True when two items are about the same named place, named in the clause or sentence of at
-/// least one of them.
-/// Two figures that no sentence of their articles places anywhere (a single event: "42 लोगों की
-/// मौत" against "48 लोगों की मौत") are about the same place too.
+/// True when two figures are about the same place: both name it in their own clause or sentence
+/// (or point at it: "यहां", "राज्य में") and it is the same; or neither names one, and what their
+/// articles' context says does not differ ("42 लोगों की मौत" against "48 लोगों की मौत" in two
+/// reports of one crash).
 fn same_place(a: (Option<&str>, bool), b: (Option<&str>, bool)) -> bool {
-    match (a.0, b.0) {
-        (Some(x), Some(y)) => x == y,
-        (None, None) => true,
-        _ => false,
+    match (a, b) {
+        ((Some(x), _), (Some(y), _)) => x == y,
+        ((None, _), (None, _)) => true,
+        // A place the article's context gives, against none at all.
+        ((Some(_), strong), (None, _)) | ((None, _), (Some(_), strong)) => !strong,
     }
+}
+
+/// The place a disagreement is reported under.
+fn place_label<'a>(a: (Option<&'a str>, bool)) -> &'a str {
+    a.0.unwrap_or("")
 }
 
 fn role(doc: &Document, claim: usize) -> Role {
@@ -127,18 +138,14 @@ fn value_key(f: &Figure) -> Option<String> {
     Some(format!("{:?}:{:.6e}:{:?}:{:?}", f.qualifier, f.value, f.min, f.max))
 }
 
-/// True for an exact value (one that can corroborate or contradict outright).
-fn exact(f: &Figure) -> bool {
-    f.qualifier == crate::claim::Qualifier::Exact
-}
 
 /// Group a story's figure items by frame and decide agreement and disagreement.
 pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGroups {
     let mut out = FigureGroups::default();
     let doc_of = |i: usize| &docs[views_doc[items[i].view]];
     let claim_of = |i: usize| items[i].claim.unwrap_or(usize::MAX);
-    let mut buckets: FastMap<(String, bool), Vec<usize>> = FastMap::default();
-    let mut order: Vec<(String, bool)> = Vec::new();
+    let mut buckets: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut order: Vec<String> = Vec::new();
     let mut grouped = vec![false; items.len()];
     // Article starts of each document (a file may hold several).
     let mut secs: FastMap<usize, Vec<usize>> = FastMap::default();
@@ -181,114 +188,8 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
         }
         e.push(i);
     }
-    for k in &order {
-        let members = &buckets[k];
-        let mut views: Vec<usize> = members.iter().map(|&i| items[i].view).collect();
-        views.sort_unstable();
-        views.dedup();
-        if views.len() < 2 {
-            continue;
-        }
-        let place = |i: usize| scope(doc_of(i), claim_of(i));
-        // Disagreement, place by place: a value of one document for a named place that the other
-        // document does not give, against one of the other's that the first does not give. A
-        // document that gives an earlier and a later value (178, then 187) agrees with an outlet
-        // that gives either.
-        let mut places: Vec<&str> = members.iter().map(|&i| place(i).0.unwrap_or("")).collect();
-        places.sort_unstable();
-        places.dedup();
-        for p in places {
-            let mut at: Vec<usize> = members
-                .iter()
-                .copied()
-                .filter(|&i| place(i).0.unwrap_or("") == p)
-                .collect();
-            at.truncate(MAX_ITEMS);
-            // A document "has" a value when the article (section) that gives the compared figure
-            // gives it too: a digest's other articles may report other hours of the day.
-            let has_match = |i: usize, near: usize| {
-                at.iter().any(|&k| {
-                    items[k].view == items[near].view
-                        && section(k) == section(near)
-                        && overlaps(interval(&items[i]), interval(&items[k]))
-                        && !repeats(k, near)
-                })
-            };
-            let current = |i: usize| role(doc_of(i), claim_of(i)) != Role::Before;
-            // Value pairs in disagreement, in order of first appearance.
-            let mut pairs: Vec<((String, String), Vec<usize>, (usize, usize))> = Vec::new();
-            for (x, &i) in at.iter().enumerate() {
-                for &j in &at[x + 1..] {
-                    let (vi, vj) = (items[i].view, items[j].view);
-                    if vi == vj
-                        || !current(i)
-                        || !current(j)
-                        || !same_place(place(i), place(j))
-                        || overlaps(interval(&items[i]), interval(&items[j]))
-                        || has_match(i, j)
-                        || has_match(j, i)
-                    {
-                        continue;
-                    }
-                    let (Some(ki), Some(kj)) = (
-                        figure(doc_of(i), claim_of(i)).and_then(value_key),
-                        figure(doc_of(j), claim_of(j)).and_then(value_key),
-                    ) else {
-                        continue;
-                    };
-                    let key = if ki <= kj { (ki, kj) } else { (kj, ki) };
-                    match pairs.iter_mut().find(|p| p.0 == key) {
-                        Some(p) => p.1.extend([i, j]),
-                        None => pairs.push((key, vec![i, j], (i, j))),
-                    }
-                    out.disagreeing.push((vi, items[i].sent, vj, items[j].sent));
-                    out.disagreeing.push((vj, items[j].sent, vi, items[i].sent));
-                }
-            }
-            for (_, mut involved, (pa, pb)) in pairs {
-                involved.sort_unstable();
-                involved.dedup();
-                for &i in &involved {
-                    grouped[i] = true;
-                }
-                let (dp, dq) = (doc_of(pa), doc_of(pb));
-                let (ap, aq) = (as_of(dp, claim_of(pa)), as_of(dq, claim_of(pb)));
-                let timing = match (&ap, &aq) {
-                    (Some(x), Some(y)) => x != y,
-                    _ => {
-                        dp.published.is_some()
-                            && dq.published.is_some()
-                            && dp.published != dq.published
-                    }
-                };
-                let when = |x: &Option<String>, d: &Document| {
-                    x.clone()
-                        .or_else(|| d.published.map(|p| format!("published {p}")))
-                        .unwrap_or_else(|| "no date".into())
-                };
-                let why = if timing {
-                    format!(
-                        "values differ at different reference times ({} vs {})",
-                        when(&ap, dp),
-                        when(&aq, dq)
-                    )
-                } else {
-                    if p.is_empty() {
-                        format!("incompatible values for {}", k.0)
-                    } else {
-                        format!("incompatible values for {} in {p}", k.0)
-                    }
-                };
-                out.groups.push(RawGroup {
-                    kind: GroupKind::Figure,
-                    members: involved,
-                    sim: 1.0,
-                    conflict: Some((pa, pb, why)),
-                    timing,
-                });
-            }
-        }
-    }
+    // Items and the documents they agree with (a value both give, in frames that fit).
+    let mut agrees_with: FastSet<(usize, usize)> = FastSet::default();
     // Agreement: one group per value stated alike by two or more documents, about a place that
     // fits them all, with the same measure — or, for a distinctive value (100 or more), a measure
     // that one side leaves unsaid ("2361 लोगों को निकाला गया" ~ "मरकज से 2361 लोगों को निकाला").
@@ -329,7 +230,8 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
                 (None, None) => false,
                 _ => distinctive,
             };
-            let windows = fi.window.is_none() || fj.window.is_none() || fi.window == fj.window;
+            let windows = windows_meet(fi.window, fj.window)
+                || (distinctive && (fi.window.is_none() || fj.window.is_none()));
             measures
                 && windows
                 && places_fit(scope(doc_of(i), claim_of(i)), scope(doc_of(j), claim_of(j)))
@@ -348,6 +250,9 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
             }
             for &i in &m {
                 grouped[i] = true;
+                for &j in &m {
+                    agrees_with.insert((i, items[j].view));
+                }
             }
             out.groups.push(RawGroup {
                 kind: GroupKind::Figure,
@@ -358,6 +263,106 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
             });
         }
     }
+    for k in &order {
+        let members = &buckets[k];
+        let mut views: Vec<usize> = members.iter().map(|&i| items[i].view).collect();
+        views.sort_unstable();
+        views.dedup();
+        if views.len() < 2 {
+            continue;
+        }
+        let place = |i: usize| scope(doc_of(i), claim_of(i));
+        // Disagreement: a value of one document that the other document's article does not
+        // give, against one of the other's that the first's article does not give, about the same
+        // place over a window that may be the same. A document that gives an earlier and a later
+        // value (178, then 187) agrees with an outlet that gives either.
+        let mut at: Vec<usize> = members.clone();
+        at.truncate(MAX_ITEMS);
+        let fits_place = |i: usize, k: usize| same_place(place(i), place(k));
+        let has_match = |i: usize, near: usize| {
+            at.iter().any(|&k| {
+                items[k].view == items[near].view
+                    && section(k) == section(near)
+                    && fits_place(k, near)
+                    && overlaps(interval(&items[i]), interval(&items[k]))
+                    && !repeats(k, near)
+            })
+        };
+        let current = |i: usize| role(doc_of(i), claim_of(i)) != Role::Before;
+        // Value pairs in disagreement by place, in order of first appearance.
+        let mut pairs: Vec<((String, String, String), Vec<usize>, (usize, usize))> = Vec::new();
+        for (x, &i) in at.iter().enumerate() {
+            for &j in &at[x + 1..] {
+                let (vi, vj) = (items[i].view, items[j].view);
+                if vi == vj
+                    || !current(i)
+                    || !current(j)
+                    || !same_place(place(i), place(j))
+                    || !windows_meet(window(doc_of(i), claim_of(i)), window(doc_of(j), claim_of(j)))
+                    || figure(doc_of(i), claim_of(i)).map(|f| f.figure)
+                        != figure(doc_of(j), claim_of(j)).map(|f| f.figure)
+                    || overlaps(interval(&items[i]), interval(&items[j]))
+                    || has_match(i, j)
+                    || has_match(j, i)
+                    || agrees_with.contains(&(i, vj))
+                    || agrees_with.contains(&(j, vi))
+                {
+                    continue;
+                }
+                let (Some(ki), Some(kj)) = (
+                    figure(doc_of(i), claim_of(i)).and_then(value_key),
+                    figure(doc_of(j), claim_of(j)).and_then(value_key),
+                ) else {
+                    continue;
+                };
+                let p = place_label(place(i)).max(place_label(place(j))).to_string();
+                let key = if ki <= kj { (ki, kj, p) } else { (kj, ki, p) };
+                match pairs.iter_mut().find(|p| p.0 == key) {
+                    Some(p) => p.1.extend([i, j]),
+                    None => pairs.push((key, vec![i, j], (i, j))),
+                }
+                out.disagreeing.push((vi, items[i].sent, vj, items[j].sent));
+                out.disagreeing.push((vj, items[j].sent, vi, items[i].sent));
+            }
+        }
+        for ((_, _, p), mut involved, (pa, pb)) in pairs {
+            involved.sort_unstable();
+            involved.dedup();
+            for &i in &involved {
+                grouped[i] = true;
+            }
+            let (dp, dq) = (doc_of(pa), doc_of(pb));
+            let (ap, aq) = (as_of(dp, claim_of(pa)), as_of(dq, claim_of(pb)));
+            let timing = match (&ap, &aq) {
+                (Some(x), Some(y)) => x != y,
+                _ => dp.published.is_some() && dq.published.is_some() && dp.published != dq.published,
+            };
+            let when = |x: &Option<String>, d: &Document| {
+                x.clone()
+                    .or_else(|| d.published.map(|p| format!("published {p}")))
+                    .unwrap_or_else(|| "no date".into())
+            };
+            let why = if timing {
+                format!(
+                    "values differ at different reference times ({} vs {})",
+                    when(&ap, dp),
+                    when(&aq, dq)
+                )
+            } else if p.is_empty() {
+                format!("incompatible values for {k}")
+            } else {
+                format!("incompatible values for {k} in {p}")
+            };
+            out.groups.push(RawGroup {
+                kind: GroupKind::Figure,
+                members: involved,
+                sim: 1.0,
+                conflict: Some((pa, pb, why)),
+                timing,
+            });
+        }
+    }
+    out.agrees = agrees_with;
     // Every other figure stands alone.
     for (i, it) in items.iter().enumerate() {
         if it.kind == GroupKind::Figure && !grouped[i] {
@@ -369,6 +374,92 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
                 timing: false,
             });
         }
+    }
+    out
+}
+
+/// Days by event: two documents that date the same kind of event (a meeting, an arrival, …: the
+/// event words of the time's clause) on days none of which fits the other's. A page that dates
+/// two meetings agrees with an outlet that dates either. Only times that name one day take part.
+pub fn group_times(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGroups {
+    // A weekday written beside a date that is not its weekday ("गुरुवार (26 जुलाई)" in 2023)
+    // names no day for sure: it fits no other outlet's day.
+    let mismatched = |i: usize| {
+        items[i]
+            .claim
+            .and_then(|c| docs[views_doc[items[i].view]].claims.get(c))
+            .is_some_and(|c| matches!(&c.detail, ClaimKind::Time(t) if t.weekday_mismatch))
+    };
+    let mut out = FigureGroups::default();
+    let mut buckets: FastMap<u32, Vec<usize>> = FastMap::default();
+    let mut order: Vec<u32> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if it.kind != GroupKind::Time || it.claim.is_none() {
+            continue;
+        }
+        let Value::Date {
+            day_level: true,
+            range,
+            weekday,
+            ..
+        } = &it.value
+        else {
+            continue;
+        };
+        if range.is_none() && weekday.is_none() {
+            continue;
+        }
+        let mut bits = it.events;
+        while bits != 0 {
+            let bit = bits & bits.wrapping_neg();
+            bits &= bits - 1;
+            let e = buckets.entry(bit).or_default();
+            if e.is_empty() {
+                order.push(bit);
+            }
+            e.push(i);
+        }
+    }
+    let mut secs: FastMap<usize, Vec<usize>> = FastMap::default();
+    for it in items {
+        secs.entry(it.view)
+            .or_insert_with(|| crate::extract::frame::sections(&docs[views_doc[it.view]].text));
+    }
+    let section = |i: usize| secs[&items[i].view].partition_point(|&x| x <= items[i].start);
+    let fit = |i: usize, j: usize| !mismatched(i) && !mismatched(j) && compatible(&items[i].value, &items[j].value);
+    for bit in order {
+        let mut at = buckets[&bit].clone();
+        at.truncate(MAX_ITEMS);
+        // The article of `near` dates this event as `i` does too.
+        let has_match = |i: usize, near: usize| {
+            at.iter().any(|&k| items[k].view == items[near].view && section(k) == section(near) && fit(i, k))
+        };
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for (x, &i) in at.iter().enumerate() {
+            for &j in &at[x + 1..] {
+                if items[i].view == items[j].view || fit(i, j) || has_match(i, j) || has_match(j, i) {
+                    continue;
+                }
+                pairs.push((i, j));
+            }
+        }
+        let Some(&(p, q)) = pairs.first() else {
+            continue;
+        };
+        let mut members: Vec<usize> = pairs.iter().flat_map(|&(i, j)| [i, j]).collect();
+        members.sort_unstable();
+        members.dedup();
+        for &(i, j) in &pairs {
+            out.disagreeing.push((items[i].view, items[i].sent, items[j].view, items[j].sent));
+            out.disagreeing.push((items[j].view, items[j].sent, items[i].view, items[i].sent));
+        }
+        out.groups.push(RawGroup {
+            kind: GroupKind::Time,
+            members,
+            sim: 1.0,
+            conflict: Some((p, q, "different days for the same event".to_string())),
+            timing: false,
+        });
     }
     out
 }

@@ -21,6 +21,7 @@
 //! order and byte offsets; hash maps are only looked up, never iterated into output.
 
 pub mod align;
+pub mod anchored;
 pub mod findings;
 pub mod frames;
 pub mod norm;
