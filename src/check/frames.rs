@@ -190,6 +190,7 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
     }
     // Items and the documents they agree with (a value both give, in frames that fit).
     let mut agrees_with: FastSet<(usize, usize)> = FastSet::default();
+    let mut agreed: FastMap<(usize, usize), Vec<usize>> = FastMap::default();
     // Agreement: one group per value stated alike by two or more documents, about a place that
     // fits them all, with the same measure — or, for a distinctive value (100 or more), a measure
     // that one side leaves unsaid ("2361 लोगों को निकाला गया" ~ "मरकज से 2361 लोगों को निकाला").
@@ -203,7 +204,7 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
         let Some(f) = figure(d, claim_of(i)) else {
             continue;
         };
-        if matches!(f.figure, FigureKind::Year | FigureKind::Ordinal) {
+        if f.figure == FigureKind::Year {
             continue;
         }
         let Some(vk) = value_key(f) else { continue };
@@ -252,6 +253,7 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
                 grouped[i] = true;
                 for &j in &m {
                     agrees_with.insert((i, items[j].view));
+                    agreed.entry((i, items[j].view)).or_default().push(j);
                 }
             }
             out.groups.push(RawGroup {
@@ -289,6 +291,12 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
             })
         };
         let current = |i: usize| role(doc_of(i), claim_of(i)) != Role::Before;
+        // `i` agrees with another figure of `j`'s document (not a repeat of `j`'s sentence).
+        let agrees_elsewhere = |i: usize, j: usize| {
+            agreed
+                .get(&(i, items[j].view))
+                .is_some_and(|ks| ks.iter().any(|&k| !repeats(k, j)))
+        };
         // Value pairs in disagreement by place, in order of first appearance.
         let mut pairs: Vec<((String, String, String), Vec<usize>, (usize, usize))> = Vec::new();
         for (x, &i) in at.iter().enumerate() {
@@ -304,8 +312,8 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
                     || overlaps(interval(&items[i]), interval(&items[j]))
                     || has_match(i, j)
                     || has_match(j, i)
-                    || agrees_with.contains(&(i, vj))
-                    || agrees_with.contains(&(j, vi))
+                    || agrees_elsewhere(i, j)
+                    || agrees_elsewhere(j, i)
                 {
                     continue;
                 }
