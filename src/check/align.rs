@@ -973,7 +973,21 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         );
     claim_conflicts.extend(anchored_pairs.iter().copied());
     extra.extend(anchored_groups);
-    extra.extend(time_groups.groups);
+    // A day the greedy pairing already found in conflict is not reported twice.
+    let time_conflicts: FastSet<(usize, usize, usize, usize)> = conflicts
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| items[*k].kind == GroupKind::Time)
+        .filter_map(|(_, c)| c.as_ref())
+        .map(|(a, b, _)| (items[*a].view, items[*a].sent, items[*b].view, items[*b].sent))
+        .collect();
+    extra.extend(time_groups.groups.into_iter().filter(|g| {
+        g.conflict.as_ref().is_none_or(|(a, b, _)| {
+            let (ia, ib) = (&items[*a], &items[*b]);
+            !time_conflicts.contains(&(ia.view, ia.sent, ib.view, ib.sent))
+                && !time_conflicts.contains(&(ib.view, ib.sent, ia.view, ia.sent))
+        })
+    }));
     let disagree: FastSet<(usize, usize, usize, usize)> = figure_groups
         .disagreeing
         .iter()
@@ -981,7 +995,9 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         .chain(&anchored_pairs)
         .copied()
         .collect();
-    // Two sentences whose figures disagree do not corroborate each other as statements.
+    // Two sentences whose figures or days disagree do not corroborate each other as statements:
+    // such a statement group is dropped (the claim-level conflict reports the difference).
+    let mut dropped: FastSet<usize> = FastSet::default();
     for k in 0..n {
         if members[k].len() < 2 || items[k].kind != GroupKind::Statement || conflicts[k].is_some() {
             continue;
@@ -991,7 +1007,7 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
             for &b in &m[x + 1..] {
                 let (ia, ib) = (&items[a], &items[b]);
                 if disagree.contains(&(ia.view, ia.sent, ib.view, ib.sent)) {
-                    conflicts[k] = Some((a, b, "the figures of these sentences disagree".into()));
+                    dropped.insert(k);
                     break 'pairs;
                 }
             }
@@ -1059,7 +1075,7 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         if members[k].is_empty() || group_of[k] != k {
             continue;
         }
-        if items[k].kind == GroupKind::Figure {
+        if items[k].kind == GroupKind::Figure || dropped.contains(&k) {
             continue;
         }
         let mut m = members[k].clone();

@@ -14,6 +14,14 @@ use crate::document::Document;
 /// Share of the smaller document's sentences two documents must have in common to be copies.
 const COPY_SHARE: f64 = 0.6;
 
+/// Least Jaccard similarity of two paragraphs' word 4-grams for them to be one copy: printed word
+/// for word, up to a changed word or two (two outlets' own rewrites of one statement stay apart).
+const PARAGRAPH_COPY: f64 = 0.8;
+/// Paragraphs with fewer words than this are not compared (datelines, one-line headlines).
+const PARAGRAPH_WORDS: usize = 12;
+/// Longest posting list of a shingle that is walked (a boilerplate line shared by everything).
+const SHINGLE_POSTINGS: usize = 64;
+
 /// The origins of a story's documents.
 #[derive(Debug, Clone)]
 pub struct Origins {
@@ -21,6 +29,51 @@ pub struct Origins {
     doc: Vec<String>,
     /// Wire names, by grammar index.
     wires: Vec<String>,
+    /// Per view: paragraphs `(start, end)` that carry a copy shared with another outlet, and the
+    /// origin they are counted under (the first document that carries it).
+    shared: Vec<Vec<(usize, usize, String)>>,
+}
+
+/// Paragraphs of a text: runs of non-blank lines.
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push((s, pos));
+            }
+        } else if start.is_none() {
+            start = Some(pos);
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// Word 4-gram shingles of a paragraph, hashed, sorted and deduplicated.
+fn shingles(text: &str) -> Vec<u64> {
+    let words: Vec<u64> = crate::check::norm::raw_words(text)
+        .into_iter()
+        .map(|(a, b)| hash(&crate::check::norm::fold(&text[a..b])))
+        .collect();
+    if words.len() < PARAGRAPH_WORDS {
+        return Vec::new();
+    }
+    let mut out: Vec<u64> = words
+        .windows(4)
+        .map(|w| {
+            w.iter()
+                .fold(0xcbf2_9ce4_8422_2325u64, |h, &x| (h ^ x).wrapping_mul(0x0100_0000_01b3))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The file name of a document id without its folders (for short display).
@@ -145,13 +198,22 @@ impl Origins {
                 own[r].clone()
             })
             .collect();
-        Origins { doc, wires }
+        let shared = shared_paragraphs(views, docs, &doc);
+        Origins { doc, wires, shared }
     }
 
-    /// The origin of something said in sentence `s` of view `view`.
+    /// The origin of something said in sentence `s` of view `view`: the wire it cites, else the
+    /// copy its paragraph shares with another outlet, else its document's own origin.
     pub fn of(&self, view: usize, s: &SentView) -> String {
         if let Some(w) = s.wire.and_then(|w| self.wires.get(w)) {
             return w.clone();
+        }
+        if let Some((_, _, o)) = self
+            .shared
+            .get(view)
+            .and_then(|ps| ps.iter().find(|(a, b, _)| *a <= s.start && s.start < *b))
+        {
+            return o.clone();
         }
         self.doc.get(view).cloned().unwrap_or_default()
     }
@@ -160,6 +222,77 @@ impl Origins {
     pub fn document(&self, view: usize) -> &str {
         self.doc.get(view).map(String::as_str).unwrap_or("")
     }
+}
+
+/// Paragraphs of different documents that are near-identical copies (shingled similarity),
+/// with the origin each copy is counted under: the origin of the first document carrying it.
+fn shared_paragraphs(views: &[DocView], docs: &[Document], doc_origin: &[String]) -> Vec<Vec<(usize, usize, String)>> {
+    let mut nodes: Vec<(usize, usize, usize)> = Vec::new(); // (view, start, end)
+    let mut sets: Vec<Vec<u64>> = Vec::new();
+    for (k, v) in views.iter().enumerate() {
+        let d = &docs[v.doc];
+        for (a, b) in paragraphs(&d.text) {
+            let sh = shingles(&d.text[a..b]);
+            if !sh.is_empty() {
+                nodes.push((k, a, b));
+                sets.push(sh);
+            }
+        }
+    }
+    let mut postings: FastMap<u64, Vec<u32>> = FastMap::default();
+    for (n, sh) in sets.iter().enumerate() {
+        for &x in sh {
+            postings.entry(x).or_default().push(n as u32);
+        }
+    }
+    let mut shared: FastMap<(u32, u32), usize> = FastMap::default();
+    let mut lists: Vec<&Vec<u32>> = postings.values().filter(|l| l.len() > 1 && l.len() <= SHINGLE_POSTINGS).collect();
+    lists.sort_unstable();
+    for l in lists {
+        for (x, &a) in l.iter().enumerate() {
+            for &b in &l[x + 1..] {
+                if nodes[a as usize].0 != nodes[b as usize].0 {
+                    *shared.entry((a.min(b), a.max(b))).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..nodes.len()).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let mut pairs: Vec<((u32, u32), usize)> = shared.into_iter().collect();
+    pairs.sort_unstable();
+    for ((a, b), n) in pairs {
+        let union = (sets[a as usize].len() + sets[b as usize].len()).saturating_sub(n).max(1);
+        if n as f64 / union as f64 >= PARAGRAPH_COPY {
+            let (ra, rb) = (find(&mut parent, a as usize), find(&mut parent, b as usize));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    // Clusters that span two or more documents.
+    let mut views_of: FastMap<usize, Vec<usize>> = FastMap::default();
+    for n in 0..nodes.len() {
+        let r = find(&mut parent, n);
+        views_of.entry(r).or_default().push(nodes[n].0);
+    }
+    let mut out: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); views.len()];
+    for n in 0..nodes.len() {
+        let r = find(&mut parent, n);
+        let vs = &views_of[&r];
+        if vs.iter().any(|&v| v != nodes[n].0) {
+            let first = *vs.iter().min().unwrap_or(&nodes[n].0);
+            let (v, a, b) = nodes[n];
+            out[v].push((a, b, doc_origin[first].clone()));
+        }
+    }
+    out
 }
 
 fn sig(s: &SentView) -> Term {

@@ -175,7 +175,9 @@ pub fn decide(
             )
         } else {
             let copies = if docs_in > 1 {
-                format!("; {docs_in} documents relay it",)
+                let mut carried: Vec<&str> = members.iter().map(|m| short_id(&m.document)).collect();
+                carried.dedup();
+                format!("; {docs_in} documents carry the same copy ({})", carried.join(", "))
             } else {
                 String::new()
             };
