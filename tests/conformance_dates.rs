@@ -8,7 +8,8 @@
 //! `(2016-11-04,2016-11-22,P18D)` by a range claim with both ends (each compared as above). Other
 //! open or decade intervals, weekends and fiscal years are not produced and fail; an
 //! "n-th weekday" form (`XXXX-04-WXX-1-#2`) passes with the day it names; an interval end the
-//! peer writes as the first day of a month or year passes with that month or year; a value with
+//! peer writes as the first day of a month or year passes with that month or year, and a last
+//! end written half-open (the first day after it) with the month or year before; a value with
 //! unknown parts (`XXXX-06-30`) passes when it is the expected TIMEX itself. Cases with a
 //! `ref_date` are analysed as published on it; the others as published on 2020-06-15, so that
 //! year-less dates resolve (only their month and day are compared). A `null` expectation passes
@@ -82,7 +83,27 @@ fn matches(want: &str, got: &Got) -> bool {
                     && v[4..] == want[4..7])
                 || (v.len() == 4 && want.ends_with("-01-01") && want[..4] == *v)
         };
-        return a.len() == 10 && b.len() == 10 && end_matches(a, &got.value) && end_matches(b, end);
+        // A last end the peer writes half-open, as the first day after the month or year we
+        // name ("2016-10-01" closing "2016 की तीसरी तिमाही", our to = "2016-09").
+        let after = |v: &str| -> Option<String> {
+            let y: i32 = v.get(..4)?.parse().ok()?;
+            match v.len() {
+                4 => Some(format!("{}-01-01", y + 1)),
+                7 => {
+                    let m: u32 = v.get(5..7)?.parse().ok()?;
+                    Some(if m == 12 {
+                        format!("{}-01-01", y + 1)
+                    } else {
+                        format!("{y}-{:02}-01", m + 1)
+                    })
+                }
+                _ => None,
+            }
+        };
+        return a.len() == 10
+            && b.len() == 10
+            && end_matches(a, &got.value)
+            && (end_matches(b, end) || after(end).is_some_and(|x| x == b));
     }
     let v = got.value.as_str();
     // our own TIMEX with unknown parts ("XXXX-06-30", "XXXX-WXX-5") is what the peer writes

@@ -175,6 +175,14 @@ struct RawFile {
     #[serde(default)]
     clock_links: Vec<String>,
     #[serde(default)]
+    quarters: Vec<String>,
+    #[serde(default)]
+    halves: Vec<String>,
+    #[serde(default)]
+    decades: Vec<String>,
+    #[serde(default)]
+    year_links: Vec<String>,
+    #[serde(default)]
     morning_markers: Vec<String>,
     #[serde(default)]
     evening_markers: Vec<String>,
@@ -262,6 +270,9 @@ pub struct Lexicon {
     last_ordinals: HashSet<String>,
     clock_markers: HashSet<String>,
     clock_links: HashSet<String>,
+    year_parts: HashMap<String, u32>,
+    decades: HashSet<String>,
+    year_links: HashSet<String>,
     morning_markers: HashSet<String>,
     evening_markers: HashSet<String>,
     parts: HashMap<String, crate::claim::DayPart>,
@@ -427,6 +438,10 @@ impl Lexicon {
         self.last_ordinals.extend(set(&raw.last_ordinals));
         self.clock_markers.extend(set(&raw.clock_markers));
         self.clock_links.extend(set(&raw.clock_links));
+        self.year_parts.extend(set(&raw.quarters).map(|w| (w, 3)));
+        self.year_parts.extend(set(&raw.halves).map(|w| (w, 6)));
+        self.decades.extend(set(&raw.decades));
+        self.year_links.extend(set(&raw.year_links));
         self.morning_markers.extend(set(&raw.morning_markers));
         self.evening_markers.extend(set(&raw.evening_markers));
         use crate::claim::DayPart;
@@ -598,6 +613,18 @@ impl Lexicon {
     /// "बजे", "o'clock": a clock hour before it.
     pub fn is_clock_marker(&self, w: &str) -> bool {
         self.clock_markers.contains(w)
+    }
+    /// "तिमाही", "quarter" (3 months), "छमाही", "half" (6).
+    pub fn year_part(&self, w: &str) -> Option<u32> {
+        self.year_parts.get(w).copied()
+    }
+    /// "दशक", "decade".
+    pub fn is_decade(&self, w: &str) -> bool {
+        self.decades.contains(w)
+    }
+    /// "में", "in" between a year and a date it holds ("2020 में 26 जून").
+    pub fn is_year_link(&self, w: &str) -> bool {
+        self.year_links.contains(w)
     }
     /// "को", "at" between a day and its time of day.
     pub fn is_clock_link(&self, w: &str) -> bool {

@@ -131,6 +131,23 @@ pub enum Expr {
     },
     /// A time of day alone ("सुबह 8 बजे तक", "as of 6 pm"): its day is not stated.
     Clock,
+    /// A quarter or half of a year: "2016 की तीसरी तिमाही", "इस साल की पहली छमाही", "the
+    /// third quarter of 2016"; or the one before/after this one: "पिछली तिमाही", "next quarter".
+    Part {
+        /// 1-based index of the part (None: relative to publication's part, by `dir`).
+        n: Option<u32>,
+        /// Months in the part: 3 (quarter) or 6 (half).
+        months: u32,
+        /// The year: written, relative, or (both None) the one publication falls in.
+        year: Option<i32>,
+        /// Which year (with `n`), or which part (without it).
+        dir: Option<Direction>,
+    },
+    /// A decade: "1970 के दशक", "the 1990s" (first year).
+    Decade {
+        /// Its first year.
+        start: i32,
+    },
     /// "आज मंगलवार", "कल (बुधवार)": a deictic word with the weekday it names; the weekday
     /// settles the sign of an ambiguous कल.
     DeicticWeekday {
@@ -780,6 +797,169 @@ impl<'a> M<'a> {
         Some((last, e, false))
     }
 
+    /// A part of a year: [year|इस साल] [की|of] ordinal तिमाही|छमाही [of year]; पिछली/अगली
+    /// तिमाही.
+    fn year_part(&self, k: usize) -> Option<Hit> {
+        let part_months = |i: usize| self.word(i).and_then(|w| self.lx.year_part(w));
+        // पिछली तिमाही | next quarter
+        if let Some((dir, dl)) = self.direction(k)
+            && self.tight(dl)
+            && let Some(months) = part_months(dl + 1)
+        {
+            let e = Expr::Part {
+                n: None,
+                months,
+                year: None,
+                dir: Some(dir),
+            };
+            return Some((dl + 1, e, false));
+        }
+        // the year first: "2016 की", "इस साल की"
+        let (mut year, mut ydir, mut at) = (None, None, k);
+        if let Some((y, yl)) = self.year_at(k) {
+            year = Some(y);
+            at = yl + 1;
+        } else if let Some((dir, dl)) = self.direction(k)
+            && self.tight(dl)
+            && self.word(dl + 1).and_then(|w| self.lx.unit(w)) == Some(Unit::Year)
+        {
+            ydir = Some(dir);
+            at = dl + 2;
+        }
+        if at > k {
+            self.gap(at - 1)?;
+            at = self.skip(at, |w| self.lx.is_week_weekday_link(w));
+        }
+        let k0 = self.skip(at, |w| self.lx.is_day_prefix(w));
+        let n = self.week_ordinal(k0)?;
+        if !self.tight(k0) {
+            return None;
+        }
+        let months = part_months(k0 + 1)?;
+        let n = if n < 0 { 12 / months } else { n as u32 };
+        if n > 12 / months {
+            return None;
+        }
+        let mut last = k0 + 1;
+        // the year after: "of 2016", "of next year"
+        if year.is_none() && ydir.is_none() && self.gap(last).is_some() {
+            let yk = self.skip(last + 1, |w| self.lx.is_day_month_link(w));
+            if yk > last + 1 {
+                if let Some(y) = self.year(yk) {
+                    year = Some(y);
+                    last = yk;
+                } else if let Some((dir, dl)) = self.direction(yk)
+                    && self.tight(dl)
+                    && self.word(dl + 1).and_then(|w| self.lx.unit(w)) == Some(Unit::Year)
+                {
+                    ydir = Some(dir);
+                    last = dl + 1;
+                }
+            }
+        }
+        let e = Expr::Part {
+            n: Some(n),
+            months,
+            year,
+            dir: ydir,
+        };
+        Some((last, e, false))
+    }
+
+    /// "1970 के दशक", "the 1990s" (a year ending in 0 before a decade word).
+    fn decade(&self, k: usize) -> Option<Hit> {
+        let start = self.year(k)?;
+        if start % 10 != 0 || self.gap(k).is_none() {
+            return None;
+        }
+        let dk = self.skip(k + 1, |w| self.lx.is_week_weekday_link(w));
+        let w = self.word(dk)?;
+        self.lx
+            .is_decade(w)
+            .then_some((dk, Expr::Decade { start }, false))
+    }
+
+    /// A year and a month in digits: "2015-3", "11/2016" — not "2011-12", a fiscal year.
+    fn numeric_month(&self, k: usize) -> Option<Hit> {
+        let joined = |a: usize| {
+            let (x, y) = (self.toks.get(a)?, self.toks.get(a + 1)?);
+            let g = self.text.get(x.end..y.start)?;
+            (g == "-" || g == "/").then_some(())
+        };
+        let small = |i: usize| match self.toks.get(i)?.kind {
+            TokKind::Num {
+                value,
+                digits: 1..=2,
+                ordinal: false,
+            } if (1..=12).contains(&value) => Some(value),
+            _ => None,
+        };
+        // nothing numeric may continue it ("2015-3-4" is a date, "11/2016/7" is not a month)
+        let open = |i: usize| {
+            self.toks.get(i + 1).is_some_and(|t| {
+                t.kind != TokKind::Word
+                    && self
+                        .text
+                        .get(self.toks[i].end..t.start)
+                        .is_some_and(str::is_empty)
+            }) || self.text.get(self.toks[i].end..).is_some_and(|r| {
+                r.starts_with(['-', '/']) && r[1..].starts_with(|c: char| c.is_ascii_digit())
+            })
+        };
+        if let Some(year) = self.year(k) {
+            joined(k)?;
+            let month = small(k + 1)?;
+            if month == (year as u32 + 1) % 100 || open(k + 1) {
+                return None;
+            }
+            return Some((
+                k + 1,
+                Expr::Month {
+                    year: Some(year),
+                    month,
+                    dir: None,
+                },
+                false,
+            ));
+        }
+        let month = small(k)?;
+        joined(k)?;
+        let year = self.year(k + 1)?;
+        if open(k + 1)
+            || (k > 0
+                && self
+                    .text
+                    .get(self.toks[k - 1].end..self.toks[k].start)
+                    .is_some_and(|g| g == "-" || g == "/"))
+        {
+            return None;
+        }
+        Some((
+            k + 1,
+            Expr::Month {
+                year: Some(year),
+                month,
+                dir: None,
+            },
+            false,
+        ))
+    }
+
+    /// "the 20th of next month": a day of a relative month, the day first.
+    fn day_of_rel_month(&self, k: usize) -> Option<Hit> {
+        let k0 = self.skip(k, |w| self.lx.is_day_prefix(w));
+        let (day, dl, _) = self.day(k0)?;
+        self.gap(dl)?;
+        let mk = self.skip(dl + 1, |w| self.lx.is_day_month_link(w));
+        if mk == dl + 1 {
+            return None;
+        }
+        match self.month_ref(mk)? {
+            (MonthRef::Rel(dir), last) => Some((last, Expr::DayOfMonthIn { day, dir }, false)),
+            _ => None,
+        }
+    }
+
     /// A year alone, kept only as a range's end.
     fn year_only(&self, k: usize) -> Option<Hit> {
         let year = self.year(k)?;
@@ -1102,6 +1282,10 @@ impl<'a> M<'a> {
             self.deictic(k, |l| self.tense_after(l)),
             self.weekday_bare(k),
             self.nth_weekday(k),
+            self.year_part(k),
+            self.decade(k),
+            self.numeric_month(k),
+            self.day_of_rel_month(k),
             self.year_only(k),
         ];
         let mut best: Option<Hit> = None;
@@ -1134,8 +1318,39 @@ fn range_end(e: Expr) -> bool {
     day_level(e)
         || matches!(
             e,
-            Expr::Month { .. } | Expr::Year { .. } | Expr::MonthOfYear { .. }
+            Expr::Month { .. } | Expr::Year { .. } | Expr::MonthOfYear { .. } | Expr::Part { .. }
         )
+}
+
+/// `e` with year `y` where it states none (a date, a month, a range of days).
+fn in_year(e: Expr, y: i32) -> Expr {
+    match e {
+        Expr::Date {
+            year: None,
+            month,
+            day,
+            weekday,
+        } => Expr::Date {
+            year: Some(y),
+            month,
+            day,
+            weekday,
+        },
+        Expr::Month {
+            year: None,
+            month,
+            dir: None,
+        } => Expr::Month {
+            year: Some(y),
+            month,
+            dir: None,
+        },
+        Expr::Range { from, to } if to.0.is_none() => Expr::Range {
+            from,
+            to: (Some(y), to.1, to.2),
+        },
+        e => e,
+    }
 }
 
 /// One expression over tokens `first..=last`.
@@ -1275,6 +1490,21 @@ pub fn find(
                 }
                 _ => k += 1,
             },
+        }
+    }
+    // "2020 में 26 जून से 28 जून तक": a year, then में / in, gives its year to what follows
+    for i in 0..pieces.len().saturating_sub(1) {
+        if let Expr::Year { year } = pieces[i].expr
+            && pieces[i + 1].first == pieces[i].last + 2
+            && m.word(pieces[i].last + 1)
+                .is_some_and(|w| lx.is_year_link(w))
+            && m.gap(pieces[i].last).is_some()
+            && m.gap(pieces[i].last + 1).is_some()
+        {
+            pieces[i + 1].expr = in_year(pieces[i + 1].expr, year);
+            if let Some(next) = pieces.get_mut(i + 2) {
+                next.expr = in_year(next.expr, year);
+            }
         }
     }
     let mut out = Vec::new();

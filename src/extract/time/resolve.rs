@@ -311,6 +311,55 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
         Expr::Clock => {
             r.kind = TimeKind::Clock;
         }
+        Expr::Part {
+            n,
+            months,
+            year,
+            dir,
+        } => {
+            r.kind = TimeKind::Range;
+            r.grain = Grain::Month;
+            // (year, first month) of the part
+            let first = match (n, year, dir, p) {
+                (Some(n), Some(y), _, _) => Some((y, (n - 1) * months + 1)),
+                (Some(n), None, Some(d), Some(p)) => {
+                    Some((p.year() + dir_offset(d) as i32, (n - 1) * months + 1))
+                }
+                (Some(n), None, None, Some(p)) => {
+                    // the most recent such part begun by publication
+                    let m = (n - 1) * months + 1;
+                    Some((
+                        if m <= p.month() {
+                            p.year()
+                        } else {
+                            p.year() - 1
+                        },
+                        m,
+                    ))
+                }
+                (None, _, Some(d), Some(p)) => {
+                    let cur = (p.month() - 1) / months * months + 1;
+                    shift_months(p.year(), cur, dir_offset(d) * i64::from(months))
+                }
+                _ => None,
+            };
+            if let Some((y, m)) = first
+                && let Some((ly, lm)) = shift_months(y, m, i64::from(months) - 1)
+            {
+                r.from = Some(month(y, m));
+                r.to = Some(month(ly, lm));
+                r.value.clone_from(&r.from);
+                r.until.clone_from(&r.to);
+            }
+        }
+        Expr::Decade { start } => {
+            r.kind = TimeKind::Range;
+            r.grain = Grain::Year;
+            r.from = Some(format!("{start:04}"));
+            r.to = Some(format!("{:04}", start + 9));
+            r.value.clone_from(&r.from);
+            r.until.clone_from(&r.to);
+        }
         Expr::Stretch { count, unit, dir } => {
             let n = u64::from(count);
             let far = |p: NaiveDate, back: bool| match unit {
