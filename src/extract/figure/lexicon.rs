@@ -78,6 +78,9 @@ pub(super) struct NumbersFile {
     not_nouns: Vec<String>,
     adjectives: Vec<String>,
     plural_rules: Vec<(String, String)>,
+    /// Rules of real spelling, `[written, also written]`: every cardinal word is also read in
+    /// each spelling the rules make from it (up to three rules at once).
+    spelling_rules: Vec<(String, String)>,
     cardinal: BTreeMap<String, f64>,
     scale: BTreeMap<String, f64>,
     fraction: BTreeMap<String, f64>,
@@ -329,6 +332,30 @@ impl Lexicon {
                 self.latin_tens.push((w.to_ascii_lowercase(), *v));
             }
         }
+        // Spellings the rules make: a key two numbers would share is left out, and a word the
+        // grammar lists keeps its own value.
+        let mut made: BTreeMap<String, Option<f64>> = BTreeMap::new();
+        for (w, v) in &f.cardinal {
+            for variant in spellings(w, &f.spelling_rules) {
+                let mut k = String::new();
+                fold(&variant, &mut k);
+                made.entry(k)
+                    .and_modify(|e| {
+                        if *e != Some(*v) {
+                            *e = None;
+                        }
+                    })
+                    .or_insert(Some(*v));
+            }
+        }
+        for (k, v) in made {
+            if let Some(v) = v {
+                let e = self.words.entry(k).or_default();
+                if e.card.is_none() && !e.is_numeric() && e.flags == 0 {
+                    e.card = Some(v);
+                }
+            }
+        }
         for (w, v) in &f.scale {
             self.entry(w).scale = Some(*v);
         }
@@ -460,6 +487,33 @@ fn phrase_keys(phrase: &str) -> Vec<PhraseWord> {
             PhraseWord { key, glued }
         })
         .collect()
+}
+
+/// Every spelling of `word` that up to three of `rules` make (each rule rewriting one place),
+/// the word itself excluded. Deterministic: rules in order, places left to right.
+pub(super) fn spellings(word: &str, rules: &[(String, String)]) -> Vec<String> {
+    let mut seen: Vec<String> = vec![word.to_string()];
+    let mut frontier = vec![word.to_string()];
+    for _ in 0..3 {
+        let mut next = Vec::new();
+        for w in &frontier {
+            for (from, to) in rules {
+                if from.is_empty() {
+                    continue;
+                }
+                for (at, _) in w.match_indices(from.as_str()) {
+                    let v = format!("{}{}{}", &w[..at], to, &w[at + from.len()..]);
+                    if !seen.contains(&v) {
+                        seen.push(v.clone());
+                        next.push(v);
+                    }
+                }
+            }
+        }
+        frontier = next;
+    }
+    seen.remove(0);
+    seen
 }
 
 /// The aspirate partner of an unaspirated stop (ट → ठ), for geminates like ट्ठ.
