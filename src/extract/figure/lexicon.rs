@@ -87,6 +87,8 @@ pub(super) struct NumbersFile {
     fraction_prefix: BTreeMap<String, f64>,
     ordinal: BTreeMap<String, f64>,
     vague: BTreeMap<String, f64>,
+    /// Bounds of a vague word that is no plural of a scale: "few" = [2, 9].
+    vague_bounds: BTreeMap<String, (f64, f64)>,
 }
 
 /// `grammars/<lang>/units.toml`.
@@ -161,6 +163,8 @@ pub(super) struct WordInfo {
     pub frac_prefix: Option<f64>,
     pub ord: Option<f64>,
     pub vague: Option<f64>,
+    /// The bounds of a vague word, when not 2 × its value and open ("few": 2 to 9).
+    pub vague_bounds: Option<(f64, f64)>,
     /// A letter glued to an amount of money that scales it (£125m).
     pub money_scale: Option<f64>,
     pub flags: u32,
@@ -373,6 +377,9 @@ impl Lexicon {
         }
         for (w, v) in &f.vague {
             self.entry(w).vague = Some(*v);
+        }
+        for (w, b) in &f.vague_bounds {
+            self.entry(w).vague_bounds = Some(*b);
         }
         for w in &f.ratio_words {
             self.ratios.insert(phrase_keys(w), false, false);

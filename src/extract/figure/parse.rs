@@ -446,10 +446,12 @@ impl<'a, 'b> Parser<'a, 'b> {
                     let info = self.info(j);
                     let is_latin = t.raw(j).is_ascii();
                     // twenty-one, thirty—first
+                    // (also spaced on both sides: "fifty - two"; a range never runs down)
+                    let spaced = t.tok(j).is_some_and(|x| x.ws_before)
+                        && t.tok(j + 1).is_some_and(|x| x.ws_before);
                     if last == Last::Tens
                         && matches!(t.punct(j), Some('-' | '—' | '–'))
-                        && t.attached(j)
-                        && t.attached(j + 1)
+                        && ((t.attached(j) && t.attached(j + 1)) || spaced)
                         && (self
                             .info(j + 1)
                             .and_then(|w| w.card.or(w.ord))
@@ -463,12 +465,20 @@ impl<'a, 'b> Parser<'a, 'b> {
                     }
                     // a hundred and five (but "a million and three quarters" is a fraction of
                     // the million, read after the loop)
+                    // ("30 lakh and three hundred crore", "… and 3M" are two numbers: what
+                    // follows "and" takes no scale as large as the last, nor a glued letter)
                     if matches!(last, Last::Hundred | Last::Scale)
                         && info.is_some_and(|w| w.has(flag::AND))
                         && (self.info(j + 1).is_some_and(|w| {
                             (w.card.is_some_and(|v| v < 100.0) || w.ord.is_some())
                                 && !w.has(flag::STRICT_ARTICLE)
-                        }) || t.lit(j + 1).is_some_and(|l| l.value < 100.0 && l.integer))
+                        }) || t.lit(j + 1).is_some_and(|l| {
+                            l.value < 100.0 && l.integer && !(t.attached(j + 2) && t.is_word(j + 2))
+                        }))
+                        && !self.number(j + 1).is_ok_and(|n| {
+                            n.scale
+                                .is_some_and(|s| scale.is_some_and(|ls| ls > 100.0 && s >= ls))
+                        })
                         && !(last == Last::Scale
                             && self
                                 .info(j + 2)
@@ -516,6 +526,33 @@ impl<'a, 'b> Parser<'a, 'b> {
                         first_info = Some(w);
                     }
                     if let Some(v) = w.card {
+                        // one twenty two (122), nineteen seventy-three (1973): spoken English
+                        // drops "hundred" between a number under 100 and a two-digit one.
+                        // (a digit word or a teen first, not in a list of numbers, not "a")
+                        if !can_add(current, last, v)
+                            && is_latin
+                            && t.is_word(i)
+                            && t.raw(i).is_ascii()
+                            && words == 1
+                            && !first_info.is_some_and(|w| w.has(flag::STRICT_ARTICLE))
+                            && !(i > 0 && self.info(i - 1).is_some_and(WordInfo::is_numeric))
+                            && total == 0.0
+                            && scale.is_none()
+                            && last == Last::Small
+                            && (1.0..20.0).contains(&current)
+                            && (10.0..100.0).contains(&v)
+                            && tok.ws_before
+                        {
+                            current = current * 100.0 + v;
+                            last = if v % 10.0 == 0.0 && v >= 20.0 {
+                                Last::Tens
+                            } else {
+                                Last::Small
+                            };
+                            j += 1;
+                            words += 1;
+                            continue;
+                        }
                         if !can_add(current, last, v) {
                             break;
                         }
@@ -563,7 +600,11 @@ impl<'a, 'b> Parser<'a, 'b> {
                         words += 1;
                         continue;
                     }
-                    if let Some(s) = w.vague.filter(|_| last != Last::None).or(w.scale) {
+                    if let Some(s) = w
+                        .vague
+                        .filter(|_| last != Last::None && w.vague_bounds.is_none())
+                        .or(w.scale)
+                    {
                         // A bare scale starts a number only as a full word ("हजार", "thousand"),
                         // never as an abbreviation (k, bn) or a fraction (चौथाई).
                         if last == Last::None && (s < 1.0 || (is_latin && t.raw(j).len() < 4)) {
@@ -624,6 +665,16 @@ impl<'a, 'b> Parser<'a, 'b> {
             return Err(NumErr::No);
         }
         let mut value = total + current;
+        // a millionth, a trillionth: "a" before the ordinal of a scale is a fraction
+        if ordinal
+            && matches!(t.key(i), "a" | "an")
+            && j == i + 2
+            && value >= 100.0
+            && (value.log10() - value.log10().round()).abs() < 1e-9
+        {
+            value = 1.0 / value;
+            ordinal = false;
+        }
         // दो दशमलव सात, two point five
         if !ordinal && value.fract() == 0.0 && self.has(j, flag::DECIMAL) {
             let mut k = j + 1;
@@ -632,6 +683,18 @@ impl<'a, 'b> Parser<'a, 'b> {
             while let Some(d) = self.info(k).and_then(|w| w.card).filter(|d| *d < 10.0) {
                 value += d * place;
                 place /= 10.0;
+                k += 1;
+                any = true;
+            }
+            // 1 point 1, 3 point 05: digits after the decimal word are its decimals
+            if !any
+                && let Some(l) = t.lit(k)
+                && l.integer
+                && !l.grouped
+                && t.tok(k).is_some_and(|x| x.ws_before)
+                && !(t.attached(k + 1) && t.lit(k + 1).is_none() && !t.is_word(k + 1))
+            {
+                value += l.value / 10f64.powi(l.int_digits as i32);
                 k += 1;
                 any = true;
             }
@@ -914,11 +977,12 @@ impl<'a, 'b> Parser<'a, 'b> {
         }
         // Vague plurals: हजारों सैनिकों, thousands of troops.
         if let Some(s) = self.info(i).and_then(|w| w.vague) {
+            let bounds = self.info(i).and_then(|w| w.vague_bounds);
             let mut end = i + 1;
             let mut noun_from = end;
             if t.key(end) == "of" {
                 noun_from = end + 1;
-            } else if t.raw(i).is_ascii() {
+            } else if t.raw(i).is_ascii() && bounds.is_none() {
                 // "millions due to …": an English vague plural counts a noun only with "of".
                 noun_from = usize::MAX;
             }
@@ -943,8 +1007,8 @@ impl<'a, 'b> Parser<'a, 'b> {
                         value: s,
                         unit,
                         qualifier: Qualifier::Vague,
-                        min: Some(2.0 * s),
-                        max: None,
+                        min: Some(bounds.map_or(2.0 * s, |b| b.0)),
+                        max: bounds.map(|b| b.1),
                         figure: kind,
                     },
                 )),
@@ -987,6 +1051,31 @@ impl<'a, 'b> Parser<'a, 'b> {
         if num.ordinal {
             if num.ambiguous && !self.ordinal_in_context(i, num.end) {
                 return (None, num.end);
+            }
+            // between the tenth and the fifteenth, 5th to 8th, पांचवें से आठवें: a range of ranks
+            let the = |k: usize| if t.key(k) == "the" { k + 1 } else { k };
+            let between = (i > floor && t.key(i - 1) == "between")
+                || (i > floor + 1 && t.key(i - 1) == "the" && t.key(i - 2) == "between");
+            let conn = self.has(num.end, flag::RANGE) || (between && t.key(num.end) == "and");
+            if conn
+                && let Ok(second) = self.number(the(num.end + 1))
+                && second.ordinal
+                && second.value > num.value
+            {
+                let end = second.end;
+                let hit = self.hit(
+                    i,
+                    end,
+                    Figure {
+                        value: num.value,
+                        unit: None,
+                        qualifier: Qualifier::Range,
+                        min: Some(num.value),
+                        max: Some(second.value),
+                        figure: FigureKind::Ordinal,
+                    },
+                );
+                return (Some(hit), end);
             }
             let hit = self.hit(
                 i,
@@ -1178,6 +1267,19 @@ impl<'a, 'b> Parser<'a, 'b> {
             && matches!(t.punct(i - 1), Some('-' | '−'))
             && t.attached(i)
             && (i - 1 == 0 || t.tok(i - 1).is_some_and(|x| x.ws_before));
+        // "fell to - 20 degrees": a spaced minus after a word that no number ends (not a range,
+        // not a bullet at the start of a line)
+        let spaced_minus = i > floor + 1
+            && matches!(t.punct(i - 1), Some('-' | '−'))
+            && t.tok(i).is_some_and(|x| x.ws_before)
+            && t.tok(i - 1).is_some_and(|x| x.ws_before)
+            && t.is_word(i - 2)
+            && t.lit(i - 2).is_none()
+            && self.info(i - 2).is_none_or(|w| !w.is_numeric())
+            && t.text
+                .get(t.toks[i - 2].end..t.toks[i - 1].start)
+                .is_some_and(|g| !g.contains('\n'));
+        let minus_sign = minus_sign || spaced_minus;
         if minus_sign || (i > floor && self.has(i - 1, flag::NEGATIVE)) {
             sign = -1.0;
             start = i - 1;

@@ -510,7 +510,8 @@ impl<'a> M<'a> {
     }
 
     /// 22 तारीख — a bare ordinal ("the 21st meeting") is not a day of the month.
-    /// "22 तारीख"; "on 15", "the 22nd", "the 27" closing a clause: a day of the month alone.
+    /// "22 तारीख"; "on 15", "for the 22nd", "on the 27" closing a clause: a day of the month
+    /// alone.
     fn day_of_month(&self, k: usize) -> Option<Hit> {
         let (day, last, ordinal) = self.day(k)?;
         let marker = self.gap(last).is_some()
@@ -522,11 +523,13 @@ impl<'a> M<'a> {
         }
         // a day number after "on" / "the" that nothing follows in its clause
         let digits = matches!(self.toks[k].kind, TokKind::Num { digits, .. } if digits <= 2);
-        let before = k > 0
-            && self.tight(k - 1)
-            && self
-                .word(k - 1)
-                .is_some_and(|w| self.lx.is_day_preposition(w) || self.lx.is_day_prefix(w));
+        let prep =
+            |i: usize| self.tight(i) && self.word(i).is_some_and(|w| self.lx.is_day_preposition(w));
+        let before = (k > 0 && prep(k - 1))
+            || (k > 1
+                && self.tight(k - 1)
+                && self.word(k - 1).is_some_and(|w| self.lx.is_day_prefix(w))
+                && prep(k - 2));
         let closes = last + 1 >= self.toks.len() || !self.tight(last);
         (before && closes && (digits || ordinal)).then_some((
             last,
