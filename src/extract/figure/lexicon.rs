@@ -56,6 +56,9 @@ pub(super) struct NumbersFile {
     strict_articles: Vec<String>,
     decimal_words: Vec<String>,
     over_words: Vec<String>,
+    part_of_links: Vec<String>,
+    negative_after: Vec<String>,
+    part_words: Vec<String>,
     ratio_words: Vec<String>,
     one_in_words: Vec<String>,
     case_scales: BTreeMap<String, f64>,
@@ -152,6 +155,8 @@ pub(super) mod flag {
     pub const PERSON_NOUN: u32 = 1 << 17;
     pub const NEEDS_OF: u32 = 1 << 18;
     pub const SEVERAL: u32 = 1 << 19;
+    pub const PART_OF: u32 = 1 << 20;
+    pub const PART: u32 = 1 << 21;
 }
 
 /// Everything the lexicon knows about one folded word.
@@ -263,6 +268,8 @@ pub(super) struct Lexicon {
     /// Scale letters matched by their exact case after a number: "1.2M" (million) but "5 m"
     /// (metres), "1,674.5 G" (billion) but "5 g" (grams).
     pub case_scales: Vec<(String, f64)>,
+    /// Phrases after a number that make it negative ("below zero"), as folded keys.
+    pub negative_after: Vec<Vec<String>>,
 }
 
 impl Lexicon {
@@ -288,7 +295,9 @@ impl Lexicon {
 
     /// Add one `numbers.toml`.
     pub fn add_numbers(&mut self, f: NumbersFile) {
-        let lists: [(&Vec<String>, u32); 18] = [
+        let lists: [(&Vec<String>, u32); 20] = [
+            (&f.part_of_links, flag::PART_OF),
+            (&f.part_words, flag::PART),
             (&f.several_words, flag::SEVERAL),
             (&f.needs_of, flag::NEEDS_OF),
             (&f.article_count_nouns, flag::PERSON_NOUN),
@@ -388,6 +397,10 @@ impl Lexicon {
             self.ratios.insert(phrase_keys(w), true, false);
         }
         self.case_scales.extend(f.case_scales);
+        for p in &f.negative_after {
+            self.negative_after
+                .push(phrase_keys(p).into_iter().map(|w| w.key).collect());
+        }
         for (s, r) in f.ordinal_suffix_rules {
             let (mut fs, mut fr) = (String::new(), String::new());
             fold(&s, &mut fs);

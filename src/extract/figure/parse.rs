@@ -835,6 +835,22 @@ impl<'a, 'b> Parser<'a, 'b> {
             value /= den.value;
             j = den.end;
         }
+        // तीन का इक्कीसवां, एक का पांचवां भाग, सौ की पांचवीं: X's N-th (part) is X / N — the
+        // ordinal closes the clause or a part word follows it.
+        if !ordinal
+            && !year_like
+            && value != 0.0
+            && self.has(j, flag::PART_OF)
+            && let Ok(den) = self.number(j + 1)
+            && den.ordinal
+            && den.value >= 2.0
+            && (self.has(den.end, flag::PART)
+                || t.tok(den.end)
+                    .is_none_or(|x| matches!(x.kind, Kind::Punct(_))))
+        {
+            value /= den.value;
+            j = den.end + usize::from(self.has(den.end, flag::PART));
+        }
         // two out of five, one in five: a part of a whole.
         if !ordinal
             && value > 0.0
@@ -1283,6 +1299,19 @@ impl<'a, 'b> Parser<'a, 'b> {
         if minus_sign || (i > floor && self.has(i - 1, flag::NEGATIVE)) {
             sign = -1.0;
             start = i - 1;
+        }
+        // 2 below zero, 15 degrees below zero
+        if sign > 0.0
+            && range_max.is_none()
+            && let Some(n) = self.lex.negative_after.iter().find_map(|p| {
+                p.iter()
+                    .enumerate()
+                    .all(|(k, w)| t.is_word(end + k) && t.key(end + k) == w)
+                    .then_some(p.len())
+            })
+        {
+            sign = -1.0;
+            end += n;
         }
         if sign < 0.0 && range_max.is_none() {
             value = -value;
