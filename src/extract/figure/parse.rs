@@ -1211,6 +1211,15 @@ impl<'a, 'b> Parser<'a, 'b> {
             && self
                 .number(end + 1)
                 .is_ok_and(|n| t.key(n.end) == "के" && t.key(n.end + 1) == "बीच");
+        // "8- to 16-metre": a suspended hyphen before the connector
+        let suspended = matches!(t.punct(end), Some('-'))
+            && t.attached(end)
+            && t.tok(end + 1).is_some_and(|x| x.ws_before)
+            && t.is_word(end + 1)
+            && self.has(end + 1, flag::RANGE);
+        if suspended {
+            end += 1;
+        }
         let conn = self.has(end, flag::RANGE) || (between && t.key(end) == "and") || and_between;
         // "between 2 g and about 7 g", "2 - ~7 litres": the second end may be approximate
         // (English only: "शून्य से करीब 23 डिग्री" is "about 23 below zero").
@@ -1248,7 +1257,14 @@ impl<'a, 'b> Parser<'a, 'b> {
                 if and_between {
                     end += 2;
                 }
-                if let Some((u, e)) = self.unit_after(end)
+                // the unit after the second end, or glued to it by a hyphen ("16-metre")
+                let hyphen = matches!(t.punct(end), Some('-' | '‐'))
+                    && t.attached(end)
+                    && t.attached(end + 1);
+                let after = self
+                    .unit_after(end)
+                    .or_else(|| hyphen.then(|| self.unit_after(end + 1)).flatten());
+                if let Some((u, e)) = after
                     && (unit.is_none() || unit.is_some_and(|x| x.unit == u.unit))
                 {
                     unit = Some(u);
@@ -1376,12 +1392,24 @@ impl<'a, 'b> Parser<'a, 'b> {
         if years && unit.is_none() && noun.is_none() {
             kind = FigureKind::Year;
         }
-        if num.year_like
+        // A year in words needs a year word beside it: "सन उन्नीस सौ नब्बे", "उन्नीस सौ बीस ईस्वी".
+        let year_before =
+            i > floor && self.has(i - 1, flag::YEAR_PREFIX) && !self.has(i - 1, flag::NOT_NOUN);
+        let year_after = self.has(num.end, flag::YEAR_PREFIX) && !self.has(num.end, flag::NOT_NOUN);
+        let year_word = t.is_word(i)
+            && value.fract() == 0.0
+            && (1000.0..=2999.0).contains(&value)
+            && (year_before || year_after);
+        if (num.year_like || year_word)
             && unit.is_none()
-            && noun.is_none()
             && range_max.is_none()
             && qualifier == Qualifier::Exact
+            && (noun.is_none() || year_word)
         {
+            if year_word && year_after && !year_before {
+                end = num.end + 1;
+                noun = None;
+            }
             kind = FigureKind::Year;
             if i > floor && self.has(i - 1, flag::YEAR_PREFIX) && !self.has(i - 1, flag::NOT_NOUN) {
                 start = i - 1;
