@@ -1397,10 +1397,27 @@ impl M<'_> {
         if !(range_end(a.expr) && range_end(b.expr)) {
             return false;
         }
-        if let (Expr::Year { year: x }, Expr::Year { year: y }) = (a.expr, b.expr)
-            && x >= y
-        {
-            return false;
+        if let (Expr::Year { year: x }, Expr::Year { year: y }) = (a.expr, b.expr) {
+            // "2000 से 2500 लोग" is a range of people: two bare years are a range of years only
+            // when nothing but a closer, a postposition or the end of the clause follows
+            if x >= y {
+                return false;
+            }
+            let tail = self.range_tail(b.last);
+            let opener = a.first > 0
+                && self
+                    .word(a.first - 1)
+                    .is_some_and(|w| self.lx.is_range_opener(w));
+            let free = tail > b.last
+                || opener
+                || b.last + 1 >= self.toks.len()
+                || self.gap(b.last).is_none_or(|g| g.contains(','))
+                || self.word(b.last + 1).is_some_and(|w| {
+                    self.lx.is_month_postposition(w) || self.lx.is_month_preposition(w)
+                });
+            if !free {
+                return false;
+            }
         }
         match b.first.checked_sub(a.last + 1) {
             Some(0) => {
