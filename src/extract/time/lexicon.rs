@@ -167,6 +167,12 @@ struct RawFile {
     #[serde(default)]
     day_prepositions: Vec<String>,
     #[serde(default)]
+    within_after: Vec<String>,
+    #[serde(default)]
+    within_before: Vec<String>,
+    #[serde(default)]
+    future_markers: Vec<String>,
+    #[serde(default)]
     duration_links: Vec<String>,
     #[serde(default)]
     last_ordinals: Vec<String>,
@@ -266,6 +272,9 @@ pub struct Lexicon {
     ahead: Vec<Vec<String>>,
     ahead_now: Vec<Vec<String>>,
     day_prepositions: HashSet<String>,
+    within_after: HashSet<String>,
+    within_before: HashSet<String>,
+    future_markers: HashSet<String>,
     duration_links: HashSet<String>,
     last_ordinals: HashSet<String>,
     clock_markers: HashSet<String>,
@@ -434,6 +443,9 @@ impl Lexicon {
         self.ahead_now
             .extend(raw.ahead_now.iter().map(|w| phrase(w)));
         self.day_prepositions.extend(set(&raw.day_prepositions));
+        self.within_after.extend(set(&raw.within_after));
+        self.within_before.extend(set(&raw.within_before));
+        self.future_markers.extend(set(&raw.future_markers));
         self.duration_links.extend(set(&raw.duration_links));
         self.last_ordinals.extend(set(&raw.last_ordinals));
         self.clock_markers.extend(set(&raw.clock_markers));
@@ -597,6 +609,18 @@ impl Lexicon {
     /// "from now", "hence": count ahead from publication whatever the tense.
     pub fn ahead_now(&self) -> &[Vec<String>] {
         &self.ahead_now
+    }
+    /// "में" after a duration: "दो सप्ताह में" (in two weeks).
+    pub fn is_within_after(&self, w: &str) -> bool {
+        self.within_after.contains(w)
+    }
+    /// "in" before a duration: "in three weeks".
+    pub fn is_within_before(&self, w: &str) -> bool {
+        self.within_before.contains(w)
+    }
+    /// "will", "shall": the clause is in the future tense.
+    pub fn is_future_marker(&self, w: &str) -> bool {
+        self.future_markers.contains(w)
     }
     /// "on" before a day number alone ("on 15").
     pub fn is_day_preposition(&self, w: &str) -> bool {

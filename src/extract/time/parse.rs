@@ -752,6 +752,30 @@ impl<'a> M<'a> {
             return None;
         }
         let (count, unit, more, ul) = self.duration(dk)?;
+        // "दो सप्ताह में निकलूंगा", "I will leave in 3 weeks": the day that many units ahead,
+        // when the clause is in the future tense
+        let in_hi = self.tight(ul)
+            && self
+                .word(ul + 1)
+                .is_some_and(|w| self.lx.is_within_after(w))
+            && self.tense_after(ul + 1) == Some(false);
+        let in_en = dk == k
+            && k > 0
+            && self.tight(k - 1)
+            && self
+                .word(k - 1)
+                .is_some_and(|w| self.lx.is_within_before(w))
+            && self.future_before(k);
+        if anchor.is_none() && (in_hi || in_en) {
+            let e = Expr::Ago {
+                count,
+                unit,
+                more,
+                ahead: true,
+                anchor: Some(Some(0)),
+            };
+            return Some((if in_hi { ul + 1 } else { ul }, e, false));
+        }
         if !self.tight(ul) {
             return None;
         }
@@ -961,6 +985,28 @@ impl<'a> M<'a> {
             (MonthRef::Rel(dir), last) => Some((last, Expr::DayOfMonthIn { day, dir }, false)),
             _ => None,
         }
+    }
+
+    /// A future marker ("will") earlier in the clause of token `k` (back to a comma, a
+    /// semicolon or a clause-breaking word).
+    fn future_before(&self, k: usize) -> bool {
+        let mut i = k;
+        while i > 0 {
+            let g = self
+                .text
+                .get(self.toks[i - 1].end..self.toks[i].start)
+                .unwrap_or("");
+            if g.contains([',', ';', ':']) {
+                return false;
+            }
+            i -= 1;
+            match self.word(i) {
+                Some(w) if self.lx.is_future_marker(w) => return true,
+                Some(w) if self.lx.is_clause_break(w) => return false,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// A year alone, kept only as a range's end.
