@@ -143,6 +143,14 @@ pub enum Expr {
         /// Which year (with `n`), or which part (without it).
         dir: Option<Direction>,
     },
+    /// The n-th (or last) week of a year or a month: "2015 का दूसरा सप्ताह", "जुलाई के आखिरी
+    /// हफ्ते", "the first week of October".
+    NthWeek {
+        /// 1–53, or -1 for the last.
+        n: i32,
+        /// A year (written), or a month.
+        of: WeekOf,
+    },
     /// A decade: "1970 के दशक", "the 1990s" (first year).
     Decade {
         /// Its first year.
@@ -177,6 +185,15 @@ pub enum MonthRef {
     },
     /// "इस महीने", "next month".
     Rel(Direction),
+}
+
+/// What a week is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekOf {
+    /// A year as written.
+    Year(i32),
+    /// A month.
+    Month(MonthRef),
 }
 
 /// A time of day: a clock time ("8 बजे", "6 pm" = 18:00) and/or a part of the day ("रात").
@@ -893,6 +910,45 @@ impl<'a> M<'a> {
         Some((last, e, false))
     }
 
+    /// The n-th week of a year or month: [year|month] का ordinal सप्ताह; the ordinal week of
+    /// year|month.
+    fn nth_week(&self, k: usize) -> Option<Hit> {
+        let week = |i: usize| self.word(i).and_then(|w| self.lx.unit(w)) == Some(Unit::Week);
+        let of_at = |i: usize| -> Option<(WeekOf, usize)> {
+            if let Some((m, ml)) = self.month_ref(i) {
+                return Some((WeekOf::Month(m), ml));
+            }
+            self.year_at(i).map(|(y, yl)| (WeekOf::Year(y), yl))
+        };
+        // year|month, link, ordinal, week
+        if let Some((of, ol)) = of_at(k)
+            && self.gap(ol).is_some()
+            && self
+                .word(ol + 1)
+                .is_some_and(|w| self.lx.is_week_weekday_link(w))
+            && self.gap(ol + 1).is_some()
+            && let Some(n) = self.week_ordinal(ol + 2)
+            && self.tight(ol + 2)
+            && week(ol + 3)
+        {
+            return Some((ol + 3, Expr::NthWeek { n, of }, false));
+        }
+        // [the] ordinal week of|in year|month
+        let k0 = self.skip(k, |w| self.lx.is_day_prefix(w));
+        let n = self.week_ordinal(k0)?;
+        if !self.tight(k0) || !week(k0 + 1) {
+            return None;
+        }
+        self.gap(k0 + 1)?;
+        let link = self.word(k0 + 2)?;
+        if !(self.lx.is_day_month_link(link) || self.lx.is_month_preposition(link)) {
+            return None;
+        }
+        self.gap(k0 + 2)?;
+        let (of, last) = of_at(k0 + 3)?;
+        Some((last, Expr::NthWeek { n, of }, false))
+    }
+
     /// "1970 के दशक", "the 1990s" (a year ending in 0 before a decade word).
     fn decade(&self, k: usize) -> Option<Hit> {
         let start = self.year(k)?;
@@ -1332,6 +1388,7 @@ impl<'a> M<'a> {
             self.weekday_bare(k),
             self.nth_weekday(k),
             self.year_part(k),
+            self.nth_week(k),
             self.decade(k),
             self.numeric_month(k),
             self.day_of_rel_month(k),

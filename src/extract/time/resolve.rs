@@ -9,7 +9,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::lexicon::{Direction, Unit};
-use super::parse::{Expr, Found, MonthRef};
+use super::parse::{Expr, Found, MonthRef, WeekOf};
 use crate::claim::{Grain, TimeKind};
 
 /// A resolved time expression.
@@ -351,6 +351,48 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 r.value.clone_from(&r.from);
                 r.until.clone_from(&r.to);
             }
+        }
+        Expr::NthWeek { n, of } => {
+            r.kind = TimeKind::Date;
+            r.grain = Grain::Week;
+            let d = match of {
+                WeekOf::Year(y) if n > 0 => {
+                    NaiveDate::from_isoywd_opt(y, n as u32, chrono::Weekday::Mon)
+                }
+                WeekOf::Year(y) => NaiveDate::from_isoywd_opt(y, 53, chrono::Weekday::Mon)
+                    .or_else(|| NaiveDate::from_isoywd_opt(y, 52, chrono::Weekday::Mon)),
+                WeekOf::Month(m) => {
+                    let ym = match m {
+                        MonthRef::Named {
+                            year: Some(y),
+                            month,
+                        } => Some((y, month)),
+                        MonthRef::Named { year: None, month } => p.map(|p| {
+                            if month <= p.month() {
+                                (p.year(), month)
+                            } else {
+                                (p.year() - 1, month)
+                            }
+                        }),
+                        MonthRef::Rel(dir) => {
+                            p.and_then(|p| shift_months(p.year(), p.month(), dir_offset(dir)))
+                        }
+                    };
+                    // the Monday-to-Sunday week holding day 1 + 7(n-1), or the last day
+                    ym.and_then(|(y, m)| {
+                        let day = if n > 0 {
+                            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+                            let d = shift_days(first, 7 * i64::from(n - 1))?;
+                            (d.month() == m).then_some(d)?
+                        } else {
+                            let (ny, nm) = shift_months(y, m, 1)?;
+                            NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()?
+                        };
+                        monday(day)
+                    })
+                }
+            };
+            r.value = d.map(day);
         }
         Expr::Decade { start } => {
             r.kind = TimeKind::Range;
