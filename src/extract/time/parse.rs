@@ -407,6 +407,20 @@ impl<'a> M<'a> {
         }
         // month [the|की] day [तारीख] [, year]
         let (month, _) = self.month(k)?;
+        // "Oct2", "सितंबर23": a day glued to its month
+        if let Some(t) = self.toks.get(k + 1)
+            && t.start == self.toks[k].end
+            && t.kind == TokKind::Other
+            && let Some(s) = self.text.get(t.start..t.end)
+            && (1..=2).contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && let Ok(day) = s.parse::<u32>()
+            && (1..=31).contains(&day)
+            && self.toks.get(k + 2).is_none_or(|n| n.start > t.end)
+        {
+            let (year, last) = self.then_year(k + 1);
+            return Some((last, year, month, day));
+        }
         self.gap(k)?;
         if self.year(k + 1).is_some() {
             return None;
