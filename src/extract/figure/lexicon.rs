@@ -497,10 +497,15 @@ fn phrase_keys(phrase: &str) -> Vec<PhraseWord> {
         .map(|(i, t)| {
             let mut key = String::new();
             fold(&phrase[t.start..t.end], &mut key);
-            // Glued letters and digits must stay glued ("km2"); a glued mark ("रु.") may not.
+            // Glued letters and digits must stay glued ("km2"); a glued mark ("रु.") may not,
+            // but a currency sign glued to letters must ("A$", not the article in "a $2
+            // billion").
+            let currency = |k: &super::token::Kind| {
+                matches!(k, super::token::Kind::Punct(c) if matches!(c, '$' | '£' | '€' | '¥' | '₹'))
+            };
             let glued = i > 0
                 && !t.ws_before
-                && !matches!(t.kind, super::token::Kind::Punct(_))
+                && (!matches!(t.kind, super::token::Kind::Punct(_)) || currency(&t.kind))
                 && toks
                     .get(i - 1)
                     .is_some_and(|p| !matches!(p.kind, super::token::Kind::Punct(_)));

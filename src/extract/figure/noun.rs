@@ -50,19 +50,26 @@ pub(super) fn counted(p: &Parser<'_, '_>, j: usize) -> Option<(String, usize)> {
             }
             // English noun phrases end in their head: "15 rescue teams" counts teams, so a
             // singular word before a plural one is a modifier.
-            let mut h = k;
-            while h < k + 2 && !plural(t.raw(h)) && t.is_word(h + 1) {
-                let next = t.raw(h + 1);
-                let ok = plural(next)
-                    && t.tok(h + 1).is_some_and(|x| x.ws_before)
-                    && next.chars().all(|c| c.is_ascii_lowercase())
-                    && !p.lex.get(t.key(h + 1)).is_some_and(|w| {
+            // (up to two singular modifiers: "20,000 secondary school pupils" counts pupils)
+            let plain = |m: usize| {
+                t.is_word(m)
+                    && t.tok(m).is_some_and(|x| x.ws_before)
+                    && t.raw(m).chars().all(|c| c.is_ascii_lowercase())
+                    && !p.lex.get(t.key(m)).is_some_and(|w| {
                         w.has(flag::NOT_NOUN) || w.has(flag::DATE) || w.is_numeric()
-                    });
-                if !ok {
-                    break;
+                    })
+            };
+            let mut h = k;
+            if !plural(raw) {
+                for m in k + 1..=k + 2 {
+                    if !plain(m) {
+                        break;
+                    }
+                    if plural(t.raw(m)) {
+                        h = m;
+                        break;
+                    }
                 }
-                h += 1;
             }
             return Some((t.raw(h).to_string(), h + 1));
         }

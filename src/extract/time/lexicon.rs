@@ -185,6 +185,8 @@ struct RawFile {
     #[serde(default)]
     halves: Vec<String>,
     #[serde(default)]
+    bare_year_parts: Vec<String>,
+    #[serde(default)]
     decades: Vec<String>,
     #[serde(default)]
     year_links: Vec<String>,
@@ -280,6 +282,7 @@ pub struct Lexicon {
     clock_markers: HashSet<String>,
     clock_links: HashSet<String>,
     year_parts: HashMap<String, u32>,
+    bare_year_parts: HashSet<String>,
     decades: HashSet<String>,
     year_links: HashSet<String>,
     morning_markers: HashSet<String>,
@@ -452,6 +455,7 @@ impl Lexicon {
         self.clock_links.extend(set(&raw.clock_links));
         self.year_parts.extend(set(&raw.quarters).map(|w| (w, 3)));
         self.year_parts.extend(set(&raw.halves).map(|w| (w, 6)));
+        self.bare_year_parts.extend(set(&raw.bare_year_parts));
         self.decades.extend(set(&raw.decades));
         self.year_links.extend(set(&raw.year_links));
         self.morning_markers.extend(set(&raw.morning_markers));
@@ -641,6 +645,11 @@ impl Lexicon {
     /// "तिमाही", "quarter" (3 months), "छमाही", "half" (6).
     pub fn year_part(&self, w: &str) -> Option<u32> {
         self.year_parts.get(w).copied()
+    }
+    /// A part word that names a part of a year even with no year beside it ("तिमाही"; not
+    /// "quarter" or "half", which a match has too).
+    pub fn is_bare_year_part(&self, w: &str) -> bool {
+        self.bare_year_parts.contains(w)
     }
     /// "दशक", "decade".
     pub fn is_decade(&self, w: &str) -> bool {

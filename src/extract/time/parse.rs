@@ -863,6 +863,9 @@ impl<'a> M<'a> {
         if let Some((dir, dl)) = self.direction(k)
             && self.tight(dl)
             && let Some(months) = part_months(dl + 1)
+            && self
+                .word(dl + 1)
+                .is_some_and(|w| self.lx.is_bare_year_part(w))
         {
             let e = Expr::Part {
                 n: None,
@@ -899,7 +902,7 @@ impl<'a> M<'a> {
             return None;
         }
         let mut last = k0 + 1;
-        // the year after: "of 2016", "of next year"
+        let bare = at == k;
         if year.is_none() && ydir.is_none() && self.gap(last).is_some() {
             let yk = self.skip(last + 1, |w| self.lx.is_day_month_link(w));
             if yk > last + 1 {
@@ -914,6 +917,15 @@ impl<'a> M<'a> {
                     last = dl + 1;
                 }
             }
+        }
+        // "the second half", "the third quarter" of a match: without a year, only a word that
+        // names nothing but a part of a year (तिमाही) counts
+        if bare
+            && year.is_none()
+            && ydir.is_none()
+            && !self.lx.is_bare_year_part(self.word(k0 + 1)?)
+        {
+            return None;
         }
         let e = Expr::Part {
             n: Some(n),
