@@ -167,6 +167,8 @@ struct RawFile {
     #[serde(default)]
     day_prepositions: Vec<String>,
     #[serde(default)]
+    day_prepositions_the: Vec<String>,
+    #[serde(default)]
     within_after: Vec<String>,
     #[serde(default)]
     within_before: Vec<String>,
@@ -274,6 +276,7 @@ pub struct Lexicon {
     ahead: Vec<Vec<String>>,
     ahead_now: Vec<Vec<String>>,
     day_prepositions: HashSet<String>,
+    day_prepositions_the: HashSet<String>,
     within_after: HashSet<String>,
     within_before: HashSet<String>,
     future_markers: HashSet<String>,
@@ -446,6 +449,8 @@ impl Lexicon {
         self.ahead_now
             .extend(raw.ahead_now.iter().map(|w| phrase(w)));
         self.day_prepositions.extend(set(&raw.day_prepositions));
+        self.day_prepositions_the
+            .extend(set(&raw.day_prepositions_the));
         self.within_after.extend(set(&raw.within_after));
         self.within_before.extend(set(&raw.within_before));
         self.future_markers.extend(set(&raw.future_markers));
@@ -625,6 +630,10 @@ impl Lexicon {
     /// "will", "shall": the clause is in the future tense.
     pub fn is_future_marker(&self, w: &str) -> bool {
         self.future_markers.contains(w)
+    }
+    /// "on", "for" before "the" and a day number alone ("for the 22nd").
+    pub fn is_day_preposition_the(&self, w: &str) -> bool {
+        self.day_prepositions_the.contains(w)
     }
     /// "on" before a day number alone ("on 15").
     pub fn is_day_preposition(&self, w: &str) -> bool {

@@ -554,13 +554,21 @@ impl<'a> M<'a> {
         }
         // a day number after "on" / "the" that nothing follows in its clause
         let digits = matches!(self.toks[k].kind, TokKind::Num { digits, .. } if digits <= 2);
-        let prep =
-            |i: usize| self.tight(i) && self.word(i).is_some_and(|w| self.lx.is_day_preposition(w));
-        let before = (k > 0 && prep(k - 1))
+        let prep = |i: usize, the: bool| {
+            self.tight(i)
+                && self.word(i).is_some_and(|w| {
+                    if the {
+                        self.lx.is_day_preposition_the(w)
+                    } else {
+                        self.lx.is_day_preposition(w)
+                    }
+                })
+        };
+        let before = (k > 0 && prep(k - 1, false))
             || (k > 1
                 && self.tight(k - 1)
                 && self.word(k - 1).is_some_and(|w| self.lx.is_day_prefix(w))
-                && prep(k - 2));
+                && prep(k - 2, true));
         let closes = last + 1 >= self.toks.len() || !self.tight(last);
         (before && closes && (digits || ordinal)).then_some((
             last,
