@@ -983,13 +983,14 @@ impl<'a> M<'a> {
         Some((last, Expr::NthWeek { n, of }, false))
     }
 
-    /// "1970 के दशक", "the 1990s" (a year ending in 0 before a decade word).
+    /// "1970 के दशक", "दो हजार के दशक" (a year ending in 0, in digits or words, before a decade
+    /// word).
     fn decade(&self, k: usize) -> Option<Hit> {
-        let start = self.year(k)?;
-        if start % 10 != 0 || self.gap(k).is_none() {
+        let (start, yl) = self.year_at(k)?;
+        if start % 10 != 0 || self.gap(yl).is_none() {
             return None;
         }
-        let dk = self.skip(k + 1, |w| self.lx.is_week_weekday_link(w));
+        let dk = self.skip(yl + 1, |w| self.lx.is_week_weekday_link(w));
         let w = self.word(dk)?;
         self.lx
             .is_decade(w)
