@@ -1299,14 +1299,15 @@ impl<'a, 'b> Parser<'a, 'b> {
             && matches!(t.punct(i - 1), Some('-' | '−'))
             && t.attached(i)
             && (i - 1 == 0 || t.tok(i - 1).is_some_and(|x| x.ws_before));
-        // "fell to - 20 degrees": a spaced minus after a word that no number ends (not a range,
-        // not a bullet at the start of a line)
+        // "fell to - 20 degrees": a spaced minus after a function word (a preposition, a verb
+        // form) — not after a label ("शिवहर - 2" is a list), not a bullet at a line start
         let spaced_minus = i > floor + 1
             && matches!(t.punct(i - 1), Some('-' | '−'))
             && t.tok(i).is_some_and(|x| x.ws_before)
             && t.tok(i - 1).is_some_and(|x| x.ws_before)
             && t.is_word(i - 2)
             && t.lit(i - 2).is_none()
+            && self.has(i - 2, flag::NOT_NOUN)
             && self.info(i - 2).is_none_or(|w| !w.is_numeric())
             && t.text
                 .get(t.toks[i - 2].end..t.toks[i - 1].start)
