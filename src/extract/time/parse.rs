@@ -437,6 +437,62 @@ impl<'a> M<'a> {
         Some((last, year, month, day))
     }
 
+    /// "on 4-22", "on 4/22": month and day in digits after a day preposition (the month first,
+    /// as in English; a fraction is not written after "on"; "4.22" stays a decimal).
+    fn on_month_day(&self, k: usize) -> Option<Hit> {
+        if k == 0
+            || !self.tight(k - 1)
+            || !self
+                .word(k - 1)
+                .is_some_and(|w| self.lx.is_day_preposition(w))
+        {
+            return None;
+        }
+        let t = self.toks.get(k)?;
+        let (m, d, last) = match t.kind {
+            TokKind::Num {
+                value: m,
+                digits: 1..=2,
+                ordinal: false,
+            } => {
+                let n = self.toks.get(k + 1)?;
+                let g = self.text.get(t.end..n.start)?;
+                let TokKind::Num {
+                    value: d,
+                    digits: 1..=2,
+                    ordinal: false,
+                } = n.kind
+                else {
+                    return None;
+                };
+                if !(g == "-" || g == "/") {
+                    return None;
+                }
+                (m, d, k + 1)
+            }
+            _ => None?,
+        };
+        // nothing numeric may continue it ("on 4-22-2019" is a fuller date)
+        if self
+            .toks
+            .get(last + 1)
+            .is_some_and(|n| n.start == self.toks[last].end)
+        {
+            return None;
+        }
+        let valid = (1..=12).contains(&m) && chrono::NaiveDate::from_ymd_opt(2000, m, d).is_some();
+        valid.then_some((
+            last,
+            Expr::Date {
+                year: None,
+                month: m,
+                day: d,
+                weekday: None,
+            },
+            false,
+        ))
+    }
+
     fn date(&self, k: usize) -> Option<Hit> {
         let (last, year, month, day) = self.date_core(k)?;
         Some((
@@ -1417,6 +1473,7 @@ impl<'a> M<'a> {
             self.year_month(k),
             self.ago(k),
             self.date(k),
+            self.on_month_day(k),
             self.month_only(k),
             self.day_of_month(k),
             self.deictic(k, |l| self.tense_after(l)),
