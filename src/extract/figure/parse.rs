@@ -1072,13 +1072,20 @@ impl<'a, 'b> Parser<'a, 'b> {
             let the = |k: usize| if t.key(k) == "the" { k + 1 } else { k };
             let between = (i > floor && t.key(i - 1) == "between")
                 || (i > floor + 1 && t.key(i - 1) == "the" && t.key(i - 2) == "between");
-            let conn = self.has(num.end, flag::RANGE) || (between && t.key(num.end) == "and");
+            // दसवें और पंद्रहवें के बीच: "and" with "between" after the second end
+            let and_between = t.key(num.end) == "और"
+                && self
+                    .number(num.end + 1)
+                    .is_ok_and(|n| n.ordinal && t.key(n.end) == "के" && t.key(n.end + 1) == "बीच");
+            let conn = self.has(num.end, flag::RANGE)
+                || (between && t.key(num.end) == "and")
+                || and_between;
             if conn
                 && let Ok(second) = self.number(the(num.end + 1))
                 && second.ordinal
                 && second.value > num.value
             {
-                let end = second.end;
+                let end = second.end + if and_between { 2 } else { 0 };
                 let hit = self.hit(
                     i,
                     end,
