@@ -1256,6 +1256,27 @@ impl<'a, 'b> Parser<'a, 'b> {
             let third_part = matches!(t.punct(second.end), Some('-' | '/' | '–'))
                 && t.attached(second.end)
                 && t.lit(second.end + 1).is_some();
+            // 6-3, 6-7(6-8): a glued pair in a list of pairs or before a bracketed pair is a
+            // score, not a range
+            let glued_pair = t.punct(end) == Some('-')
+                && t.attached(end)
+                && t.attached(end + 1)
+                && t.lit(i).is_some();
+            let pair_at = |k: usize| {
+                t.lit(k).is_some()
+                    && t.punct(k + 1) == Some('-')
+                    && t.attached(k + 1)
+                    && t.attached(k + 2)
+                    && t.lit(k + 2).is_some()
+            };
+            let in_list = glued_pair
+                && ((t.punct(second.end) == Some('(') && t.attached(second.end))
+                    || (t.punct(second.end) == Some(',') && pair_at(second.end + 1))
+                    || (i > floor && t.punct(i - 1) == Some('(') && t.attached(i))
+                    || (i > floor + 3 && t.punct(i - 1) == Some(',') && pair_at(i - 4)));
+            if in_list {
+                return (None, second.end);
+            }
             if second.value > lo && !second.ordinal && !third_part {
                 value = lo;
                 range_max = Some(second.value);
