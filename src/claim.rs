@@ -132,23 +132,118 @@ pub enum FigureKind {
     Year,
 }
 
-/// A time expression and, where it can be resolved, its calendar value.
+/// A time expression and what is known of its calendar value.
+///
+/// Values are TIMEX3-style strings: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, with the parts the text
+/// leaves open and no publication date settles written `X` (`XXXX-06-30`, `XXXX-XX-15`,
+/// `XXXX-06`, `XXXX-WXX-5` for a bare Friday). A range has `time: "range"` and both ends in
+/// `from` and `to` (each a value as above; `value` repeats `from`, `until` repeats `to`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Time {
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null when it cannot be resolved.
+    /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or one of these with unknown parts as `X`; null when
+    /// nothing of the calendar value is known.
     pub value: Option<String>,
     /// What sort of time expression.
     pub time: TimeKind,
-    /// How precise the value is: a day, a week (value = its Monday), a month or a year.
+    /// How precise the value is: a day, a week (value = its Monday), a month or a year (for a
+    /// range, the coarser of its ends).
     pub grain: Grain,
-    /// For a range ("19 से 20 नवंबर", "पिछले तीन दिनों"): its last day, `value` being its first.
+    /// For a range ("19 से 20 नवंबर", "पिछले तीन दिनों"): its last end, `value` being its first.
     /// (Not `end`: that is the claim's byte offset.)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
+    /// A range's first end, as a value (may hold `X`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// A range's last end, as a value (may hold `X`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// A clock time stated with it, 24-hour `HH:MM` ("सुबह 8 बजे" = `08:00`, "6 pm" = `18:00`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clock: Option<String>,
+    /// A part of the day stated with it ("सोमवार रात", "सुबह").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<DayPart>,
     /// True when a weekday written beside a date is not that date's weekday
     /// ("मंगलवार (26 जुलाई)" in 2023, a Wednesday).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub weekday_mismatch: bool,
+}
+
+impl Time {
+    /// The first and last day the claim covers, when its value is fully known (no `X`): a day,
+    /// a week (Monday to Sunday), a month, a year, or a range from the first day of `from` to
+    /// the last day of `to`.
+    pub fn days(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+        let first = self.from.as_deref().or(self.value.as_deref())?;
+        let last = self
+            .to
+            .as_deref()
+            .or(self.until.as_deref())
+            .unwrap_or(first);
+        let a = value_days(first, self.grain)?.0;
+        let b = value_days(last, self.grain)?.1;
+        (a <= b).then_some((a, b))
+    }
+}
+
+/// The days a time value covers: its own precision decides (a day, month or year), and a day
+/// value of week grain covers seven days.
+fn value_days(v: &str, grain: Grain) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    use chrono::NaiveDate;
+    let num = |s: &str| {
+        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse::<u32>().ok()
+        } else {
+            None
+        }
+    };
+    let parts: Vec<&str> = v.split('-').collect();
+    let y = i32::try_from(num(parts.first()?)?).ok()?;
+    let next_month = |y: i32, m: u32| {
+        if m == 12 {
+            NaiveDate::from_ymd_opt(y + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(y, m + 1, 1)
+        }
+    };
+    match parts.as_slice() {
+        [_] => Some((
+            NaiveDate::from_ymd_opt(y, 1, 1)?,
+            NaiveDate::from_ymd_opt(y, 12, 31)?,
+        )),
+        [_, m] => {
+            let m = num(m)?;
+            Some((
+                NaiveDate::from_ymd_opt(y, m, 1)?,
+                next_month(y, m)?.pred_opt()?,
+            ))
+        }
+        [_, m, d] => {
+            let a = NaiveDate::from_ymd_opt(y, num(m)?, num(d)?)?;
+            let b = if grain == Grain::Week {
+                a.checked_add_days(chrono::Days::new(6))?
+            } else {
+                a
+            };
+            Some((a, b))
+        }
+        _ => None,
+    }
+}
+
+/// A part of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayPart {
+    /// सुबह, morning.
+    Morning,
+    /// दोपहर, afternoon, noon.
+    Afternoon,
+    /// शाम, evening.
+    Evening,
+    /// रात, night, midnight.
+    Night,
 }
 
 /// How precise a time value is.
@@ -179,6 +274,10 @@ pub enum TimeKind {
     Year,
     /// बीते शुक्रवार, पिछले साल, इस सप्ताह, last Friday.
     Relative,
+    /// Two ends: "3 से 12 सितंबर तक", "इस महीने 4 से 22 के बीच", "2014 से 2018".
+    Range,
+    /// A time of day whose day is not stated: "सुबह 8 बजे तक", "as of 6 pm".
+    Clock,
 }
 
 /// A quotation or reported speech.
@@ -310,5 +409,43 @@ mod tests {
         })
         .unwrap();
         assert_eq!(v["value"], serde_json::json!(1.5));
+    }
+
+    #[test]
+    fn time_days_cover_the_value_or_the_range_and_nothing_when_unknown() {
+        let t = |v: &str, grain: Grain, range: Option<(&str, &str)>| Time {
+            value: Some(v.to_string()),
+            time: TimeKind::Date,
+            grain,
+            until: range.map(|r| r.1.to_string()),
+            from: range.map(|r| r.0.to_string()),
+            to: range.map(|r| r.1.to_string()),
+            clock: None,
+            part: None,
+            weekday_mismatch: false,
+        };
+        let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            t("2024-06-30", Grain::Day, None).days(),
+            Some((d("2024-06-30"), d("2024-06-30")))
+        );
+        assert_eq!(
+            t("2024-02", Grain::Month, None).days(),
+            Some((d("2024-02-01"), d("2024-02-29")))
+        );
+        assert_eq!(
+            t("2023-07-24", Grain::Week, None).days(),
+            Some((d("2023-07-24"), d("2023-07-30")))
+        );
+        assert_eq!(
+            t("2014", Grain::Year, Some(("2014", "2018-05"))).days(),
+            Some((d("2014-01-01"), d("2018-05-31")))
+        );
+        assert_eq!(t("XXXX-06-30", Grain::Day, None).days(), None);
+        assert_eq!(t("XXXX-WXX-5", Grain::Day, None).days(), None);
+        assert_eq!(
+            t("2024-09-03", Grain::Day, Some(("2024-09-03", "XXXX-09-12"))).days(),
+            None
+        );
     }
 }

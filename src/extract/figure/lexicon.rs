@@ -56,6 +56,9 @@ pub(super) struct NumbersFile {
     strict_articles: Vec<String>,
     decimal_words: Vec<String>,
     over_words: Vec<String>,
+    part_of_links: Vec<String>,
+    negative_after: Vec<String>,
+    part_words: Vec<String>,
     ratio_words: Vec<String>,
     one_in_words: Vec<String>,
     case_scales: BTreeMap<String, f64>,
@@ -78,12 +81,17 @@ pub(super) struct NumbersFile {
     not_nouns: Vec<String>,
     adjectives: Vec<String>,
     plural_rules: Vec<(String, String)>,
+    /// Rules of real spelling, `[written, also written]`: every cardinal word is also read in
+    /// each spelling the rules make from it (up to three rules at once).
+    spelling_rules: Vec<(String, String)>,
     cardinal: BTreeMap<String, f64>,
     scale: BTreeMap<String, f64>,
     fraction: BTreeMap<String, f64>,
     fraction_prefix: BTreeMap<String, f64>,
     ordinal: BTreeMap<String, f64>,
     vague: BTreeMap<String, f64>,
+    /// Bounds of a vague word that is no plural of a scale: "few" = [2, 9].
+    vague_bounds: BTreeMap<String, (f64, f64)>,
 }
 
 /// `grammars/<lang>/units.toml`.
@@ -147,6 +155,8 @@ pub(super) mod flag {
     pub const PERSON_NOUN: u32 = 1 << 17;
     pub const NEEDS_OF: u32 = 1 << 18;
     pub const SEVERAL: u32 = 1 << 19;
+    pub const PART_OF: u32 = 1 << 20;
+    pub const PART: u32 = 1 << 21;
 }
 
 /// Everything the lexicon knows about one folded word.
@@ -158,6 +168,8 @@ pub(super) struct WordInfo {
     pub frac_prefix: Option<f64>,
     pub ord: Option<f64>,
     pub vague: Option<f64>,
+    /// The bounds of a vague word, when not 2 × its value and open ("few": 2 to 9).
+    pub vague_bounds: Option<(f64, f64)>,
     /// A letter glued to an amount of money that scales it (£125m).
     pub money_scale: Option<f64>,
     pub flags: u32,
@@ -256,6 +268,8 @@ pub(super) struct Lexicon {
     /// Scale letters matched by their exact case after a number: "1.2M" (million) but "5 m"
     /// (metres), "1,674.5 G" (billion) but "5 g" (grams).
     pub case_scales: Vec<(String, f64)>,
+    /// Phrases after a number that make it negative ("below zero"), as folded keys.
+    pub negative_after: Vec<Vec<String>>,
 }
 
 impl Lexicon {
@@ -281,7 +295,9 @@ impl Lexicon {
 
     /// Add one `numbers.toml`.
     pub fn add_numbers(&mut self, f: NumbersFile) {
-        let lists: [(&Vec<String>, u32); 18] = [
+        let lists: [(&Vec<String>, u32); 20] = [
+            (&f.part_of_links, flag::PART_OF),
+            (&f.part_words, flag::PART),
             (&f.several_words, flag::SEVERAL),
             (&f.needs_of, flag::NEEDS_OF),
             (&f.article_count_nouns, flag::PERSON_NOUN),
@@ -329,6 +345,30 @@ impl Lexicon {
                 self.latin_tens.push((w.to_ascii_lowercase(), *v));
             }
         }
+        // Spellings the rules make: a key two numbers would share is left out, and a word the
+        // grammar lists keeps its own value.
+        let mut made: BTreeMap<String, Option<f64>> = BTreeMap::new();
+        for (w, v) in &f.cardinal {
+            for variant in spellings(w, &f.spelling_rules) {
+                let mut k = String::new();
+                fold(&variant, &mut k);
+                made.entry(k)
+                    .and_modify(|e| {
+                        if *e != Some(*v) {
+                            *e = None;
+                        }
+                    })
+                    .or_insert(Some(*v));
+            }
+        }
+        for (k, v) in made {
+            if let Some(v) = v {
+                let e = self.words.entry(k).or_default();
+                if e.card.is_none() && !e.is_numeric() && e.flags == 0 {
+                    e.card = Some(v);
+                }
+            }
+        }
         for (w, v) in &f.scale {
             self.entry(w).scale = Some(*v);
         }
@@ -347,6 +387,9 @@ impl Lexicon {
         for (w, v) in &f.vague {
             self.entry(w).vague = Some(*v);
         }
+        for (w, b) in &f.vague_bounds {
+            self.entry(w).vague_bounds = Some(*b);
+        }
         for w in &f.ratio_words {
             self.ratios.insert(phrase_keys(w), false, false);
         }
@@ -354,6 +397,10 @@ impl Lexicon {
             self.ratios.insert(phrase_keys(w), true, false);
         }
         self.case_scales.extend(f.case_scales);
+        for p in &f.negative_after {
+            self.negative_after
+                .push(phrase_keys(p).into_iter().map(|w| w.key).collect());
+        }
         for (s, r) in f.ordinal_suffix_rules {
             let (mut fs, mut fr) = (String::new(), String::new());
             fold(&s, &mut fs);
@@ -450,16 +497,48 @@ fn phrase_keys(phrase: &str) -> Vec<PhraseWord> {
         .map(|(i, t)| {
             let mut key = String::new();
             fold(&phrase[t.start..t.end], &mut key);
-            // Glued letters and digits must stay glued ("km2"); a glued mark ("रु.") may not.
+            // Glued letters and digits must stay glued ("km2"); a glued mark ("रु.") may not,
+            // but a currency sign glued to letters must ("A$", not the article in "a $2
+            // billion").
+            let currency = |k: &super::token::Kind| {
+                matches!(k, super::token::Kind::Punct(c) if matches!(c, '$' | '£' | '€' | '¥' | '₹'))
+            };
             let glued = i > 0
                 && !t.ws_before
-                && !matches!(t.kind, super::token::Kind::Punct(_))
+                && (!matches!(t.kind, super::token::Kind::Punct(_)) || currency(&t.kind))
                 && toks
                     .get(i - 1)
                     .is_some_and(|p| !matches!(p.kind, super::token::Kind::Punct(_)));
             PhraseWord { key, glued }
         })
         .collect()
+}
+
+/// Every spelling of `word` that up to three of `rules` make (each rule rewriting one place),
+/// the word itself excluded. Deterministic: rules in order, places left to right.
+pub(super) fn spellings(word: &str, rules: &[(String, String)]) -> Vec<String> {
+    let mut seen: Vec<String> = vec![word.to_string()];
+    let mut frontier = vec![word.to_string()];
+    for _ in 0..3 {
+        let mut next = Vec::new();
+        for w in &frontier {
+            for (from, to) in rules {
+                if from.is_empty() {
+                    continue;
+                }
+                for (at, _) in w.match_indices(from.as_str()) {
+                    let v = format!("{}{}{}", &w[..at], to, &w[at + from.len()..]);
+                    if !seen.contains(&v) {
+                        seen.push(v.clone());
+                        next.push(v);
+                    }
+                }
+            }
+        }
+        frontier = next;
+    }
+    seen.remove(0);
+    seen
 }
 
 /// The aspirate partner of an unaspirated stop (ट → ठ), for geminates like ट्ठ.

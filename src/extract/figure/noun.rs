@@ -4,7 +4,9 @@
 //! or number word (`not_nouns`), skipping up to two adjectives (`adjectives`) and a hyphenated
 //! compound before another word ("दो भारी-स्वीकृत राष्ट्रों" → `राष्ट्र`). Hindi oblique plurals are
 //! turned back into the direct form by `plural_rules` (-ों → ∅, -ियों → -ी, -ओं → ∅). English
-//! capitalised words are not taken (a name or a sentence start, not a counted noun).
+//! capitalised words are not taken (a name or a sentence start, not a counted noun). English noun
+//! phrases end in their head, so a singular word before a plural one is a modifier ("15 rescue
+//! teams" → `teams`), and a past participle ("15 killed") is no noun.
 
 use super::lexicon::flag;
 use super::parse::Parser;
@@ -41,6 +43,36 @@ pub(super) fn counted(p: &Parser<'_, '_>, j: usize) -> Option<(String, usize)> {
         if raw.chars().count() < 2 {
             return None;
         }
+        if raw.is_ascii() {
+            // "15 killed", "200 injured": a past participle, not a noun
+            if raw.len() >= 5 && raw.ends_with("ed") && !raw.ends_with("eed") {
+                return None;
+            }
+            // English noun phrases end in their head: "15 rescue teams" counts teams, so a
+            // singular word before a plural one is a modifier.
+            // (up to two singular modifiers: "20,000 secondary school pupils" counts pupils)
+            let plain = |m: usize| {
+                t.is_word(m)
+                    && t.tok(m).is_some_and(|x| x.ws_before)
+                    && t.raw(m).chars().all(|c| c.is_ascii_lowercase())
+                    && !p.lex.get(t.key(m)).is_some_and(|w| {
+                        w.has(flag::NOT_NOUN) || w.has(flag::DATE) || w.is_numeric()
+                    })
+            };
+            let mut h = k;
+            if !plural(raw) {
+                for m in k + 1..=k + 2 {
+                    if !plain(m) {
+                        break;
+                    }
+                    if plural(t.raw(m)) {
+                        h = m;
+                        break;
+                    }
+                }
+            }
+            return Some((t.raw(h).to_string(), h + 1));
+        }
         return Some((singular(p, raw), k + 1));
     }
     None
@@ -56,4 +88,13 @@ fn singular(p: &Parser<'_, '_>, word: &str) -> String {
         }
     }
     word.to_string()
+}
+
+/// An English plural noun form: "teams", "boats", "cities" (not "gas", "bus", "crisis").
+fn plural(w: &str) -> bool {
+    w.len() >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
 }

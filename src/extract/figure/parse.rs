@@ -446,10 +446,12 @@ impl<'a, 'b> Parser<'a, 'b> {
                     let info = self.info(j);
                     let is_latin = t.raw(j).is_ascii();
                     // twenty-one, thirty—first
+                    // (also spaced on both sides: "fifty - two"; a range never runs down)
+                    let spaced = t.tok(j).is_some_and(|x| x.ws_before)
+                        && t.tok(j + 1).is_some_and(|x| x.ws_before);
                     if last == Last::Tens
                         && matches!(t.punct(j), Some('-' | '—' | '–'))
-                        && t.attached(j)
-                        && t.attached(j + 1)
+                        && ((t.attached(j) && t.attached(j + 1)) || spaced)
                         && (self
                             .info(j + 1)
                             .and_then(|w| w.card.or(w.ord))
@@ -463,12 +465,20 @@ impl<'a, 'b> Parser<'a, 'b> {
                     }
                     // a hundred and five (but "a million and three quarters" is a fraction of
                     // the million, read after the loop)
+                    // ("30 lakh and three hundred crore", "… and 3M" are two numbers: what
+                    // follows "and" takes no scale as large as the last, nor a glued letter)
                     if matches!(last, Last::Hundred | Last::Scale)
                         && info.is_some_and(|w| w.has(flag::AND))
                         && (self.info(j + 1).is_some_and(|w| {
                             (w.card.is_some_and(|v| v < 100.0) || w.ord.is_some())
                                 && !w.has(flag::STRICT_ARTICLE)
-                        }) || t.lit(j + 1).is_some_and(|l| l.value < 100.0 && l.integer))
+                        }) || t.lit(j + 1).is_some_and(|l| {
+                            l.value < 100.0 && l.integer && !(t.attached(j + 2) && t.is_word(j + 2))
+                        }))
+                        && !self.number(j + 1).is_ok_and(|n| {
+                            n.scale
+                                .is_some_and(|s| scale.is_some_and(|ls| ls > 100.0 && s >= ls))
+                        })
                         && !(last == Last::Scale
                             && self
                                 .info(j + 2)
@@ -516,6 +526,33 @@ impl<'a, 'b> Parser<'a, 'b> {
                         first_info = Some(w);
                     }
                     if let Some(v) = w.card {
+                        // one twenty two (122), nineteen seventy-three (1973): spoken English
+                        // drops "hundred" between a number under 100 and a two-digit one.
+                        // (a digit word or a teen first, not in a list of numbers, not "a")
+                        if !can_add(current, last, v)
+                            && is_latin
+                            && t.is_word(i)
+                            && t.raw(i).is_ascii()
+                            && words == 1
+                            && !first_info.is_some_and(|w| w.has(flag::STRICT_ARTICLE))
+                            && !(i > 0 && self.info(i - 1).is_some_and(WordInfo::is_numeric))
+                            && total == 0.0
+                            && scale.is_none()
+                            && last == Last::Small
+                            && (1.0..20.0).contains(&current)
+                            && (10.0..100.0).contains(&v)
+                            && tok.ws_before
+                        {
+                            current = current * 100.0 + v;
+                            last = if v % 10.0 == 0.0 && v >= 20.0 {
+                                Last::Tens
+                            } else {
+                                Last::Small
+                            };
+                            j += 1;
+                            words += 1;
+                            continue;
+                        }
                         if !can_add(current, last, v) {
                             break;
                         }
@@ -563,7 +600,11 @@ impl<'a, 'b> Parser<'a, 'b> {
                         words += 1;
                         continue;
                     }
-                    if let Some(s) = w.vague.filter(|_| last != Last::None).or(w.scale) {
+                    if let Some(s) = w
+                        .vague
+                        .filter(|_| last != Last::None && w.vague_bounds.is_none())
+                        .or(w.scale)
+                    {
                         // A bare scale starts a number only as a full word ("हजार", "thousand"),
                         // never as an abbreviation (k, bn) or a fraction (चौथाई).
                         if last == Last::None && (s < 1.0 || (is_latin && t.raw(j).len() < 4)) {
@@ -624,6 +665,16 @@ impl<'a, 'b> Parser<'a, 'b> {
             return Err(NumErr::No);
         }
         let mut value = total + current;
+        // a millionth, a trillionth: "a" before the ordinal of a scale is a fraction
+        if ordinal
+            && matches!(t.key(i), "a" | "an")
+            && j == i + 2
+            && value >= 100.0
+            && (value.log10() - value.log10().round()).abs() < 1e-9
+        {
+            value = 1.0 / value;
+            ordinal = false;
+        }
         // दो दशमलव सात, two point five
         if !ordinal && value.fract() == 0.0 && self.has(j, flag::DECIMAL) {
             let mut k = j + 1;
@@ -632,6 +683,18 @@ impl<'a, 'b> Parser<'a, 'b> {
             while let Some(d) = self.info(k).and_then(|w| w.card).filter(|d| *d < 10.0) {
                 value += d * place;
                 place /= 10.0;
+                k += 1;
+                any = true;
+            }
+            // 1 point 1, 3 point 05: digits after the decimal word are its decimals
+            if !any
+                && let Some(l) = t.lit(k)
+                && l.integer
+                && !l.grouped
+                && t.tok(k).is_some_and(|x| x.ws_before)
+                && !(t.attached(k + 1) && t.lit(k + 1).is_none() && !t.is_word(k + 1))
+            {
+                value += l.value / 10f64.powi(l.int_digits as i32);
                 k += 1;
                 any = true;
             }
@@ -771,6 +834,22 @@ impl<'a, 'b> Parser<'a, 'b> {
         {
             value /= den.value;
             j = den.end;
+        }
+        // तीन का इक्कीसवां, एक का पांचवां भाग, सौ की पांचवीं: X's N-th (part) is X / N — the
+        // ordinal closes the clause or a part word follows it.
+        if !ordinal
+            && !year_like
+            && value != 0.0
+            && self.has(j, flag::PART_OF)
+            && let Ok(den) = self.number(j + 1)
+            && den.ordinal
+            && den.value >= 2.0
+            && (self.has(den.end, flag::PART)
+                || t.tok(den.end)
+                    .is_none_or(|x| matches!(x.kind, Kind::Punct(_))))
+        {
+            value /= den.value;
+            j = den.end + usize::from(self.has(den.end, flag::PART));
         }
         // two out of five, one in five: a part of a whole.
         if !ordinal
@@ -914,11 +993,12 @@ impl<'a, 'b> Parser<'a, 'b> {
         }
         // Vague plurals: हजारों सैनिकों, thousands of troops.
         if let Some(s) = self.info(i).and_then(|w| w.vague) {
+            let bounds = self.info(i).and_then(|w| w.vague_bounds);
             let mut end = i + 1;
             let mut noun_from = end;
             if t.key(end) == "of" {
                 noun_from = end + 1;
-            } else if t.raw(i).is_ascii() {
+            } else if t.raw(i).is_ascii() && bounds.is_none() {
                 // "millions due to …": an English vague plural counts a noun only with "of".
                 noun_from = usize::MAX;
             }
@@ -943,8 +1023,8 @@ impl<'a, 'b> Parser<'a, 'b> {
                         value: s,
                         unit,
                         qualifier: Qualifier::Vague,
-                        min: Some(2.0 * s),
-                        max: None,
+                        min: Some(bounds.map_or(2.0 * s, |b| b.0)),
+                        max: bounds.map(|b| b.1),
                         figure: kind,
                     },
                 )),
@@ -987,6 +1067,38 @@ impl<'a, 'b> Parser<'a, 'b> {
         if num.ordinal {
             if num.ambiguous && !self.ordinal_in_context(i, num.end) {
                 return (None, num.end);
+            }
+            // between the tenth and the fifteenth, 5th to 8th, पांचवें से आठवें: a range of ranks
+            let the = |k: usize| if t.key(k) == "the" { k + 1 } else { k };
+            let between = (i > floor && t.key(i - 1) == "between")
+                || (i > floor + 1 && t.key(i - 1) == "the" && t.key(i - 2) == "between");
+            // दसवें और पंद्रहवें के बीच: "and" with "between" after the second end
+            let and_between = t.key(num.end) == "और"
+                && self
+                    .number(num.end + 1)
+                    .is_ok_and(|n| n.ordinal && t.key(n.end) == "के" && t.key(n.end + 1) == "बीच");
+            let conn = self.has(num.end, flag::RANGE)
+                || (between && t.key(num.end) == "and")
+                || and_between;
+            if conn
+                && let Ok(second) = self.number(the(num.end + 1))
+                && second.ordinal
+                && second.value > num.value
+            {
+                let end = second.end + if and_between { 2 } else { 0 };
+                let hit = self.hit(
+                    i,
+                    end,
+                    Figure {
+                        value: num.value,
+                        unit: None,
+                        qualifier: Qualifier::Range,
+                        min: Some(num.value),
+                        max: Some(second.value),
+                        figure: FigureKind::Ordinal,
+                    },
+                );
+                return (Some(hit), end);
             }
             let hit = self.hit(
                 i,
@@ -1106,6 +1218,15 @@ impl<'a, 'b> Parser<'a, 'b> {
             && self
                 .number(end + 1)
                 .is_ok_and(|n| t.key(n.end) == "के" && t.key(n.end + 1) == "बीच");
+        // "8- to 16-metre": a suspended hyphen before the connector
+        let suspended = matches!(t.punct(end), Some('-'))
+            && t.attached(end)
+            && t.tok(end + 1).is_some_and(|x| x.ws_before)
+            && t.is_word(end + 1)
+            && self.has(end + 1, flag::RANGE);
+        if suspended {
+            end += 1;
+        }
         let conn = self.has(end, flag::RANGE) || (between && t.key(end) == "and") || and_between;
         // "between 2 g and about 7 g", "2 - ~7 litres": the second end may be approximate
         // (English only: "शून्य से करीब 23 डिग्री" is "about 23 below zero").
@@ -1135,6 +1256,27 @@ impl<'a, 'b> Parser<'a, 'b> {
             let third_part = matches!(t.punct(second.end), Some('-' | '/' | '–'))
                 && t.attached(second.end)
                 && t.lit(second.end + 1).is_some();
+            // 6-3, 6-7(6-8): a glued pair in a list of pairs or before a bracketed pair is a
+            // score, not a range
+            let glued_pair = t.punct(end) == Some('-')
+                && t.attached(end)
+                && t.attached(end + 1)
+                && t.lit(i).is_some();
+            let pair_at = |k: usize| {
+                t.lit(k).is_some()
+                    && t.punct(k + 1) == Some('-')
+                    && t.attached(k + 1)
+                    && t.attached(k + 2)
+                    && t.lit(k + 2).is_some()
+            };
+            let in_list = glued_pair
+                && ((t.punct(second.end) == Some('(') && t.attached(second.end))
+                    || (t.punct(second.end) == Some(',') && pair_at(second.end + 1))
+                    || (i > floor && t.punct(i - 1) == Some('(') && t.attached(i))
+                    || (i > floor + 3 && t.punct(i - 1) == Some(',') && pair_at(i - 4)));
+            if in_list {
+                return (None, second.end);
+            }
             if second.value > lo && !second.ordinal && !third_part {
                 value = lo;
                 range_max = Some(second.value);
@@ -1143,7 +1285,14 @@ impl<'a, 'b> Parser<'a, 'b> {
                 if and_between {
                     end += 2;
                 }
-                if let Some((u, e)) = self.unit_after(end)
+                // the unit after the second end, or glued to it by a hyphen ("16-metre")
+                let hyphen = matches!(t.punct(end), Some('-' | '‐'))
+                    && t.attached(end)
+                    && t.attached(end + 1);
+                let after = self
+                    .unit_after(end)
+                    .or_else(|| hyphen.then(|| self.unit_after(end + 1)).flatten());
+                if let Some((u, e)) = after
                     && (unit.is_none() || unit.is_some_and(|x| x.unit == u.unit))
                 {
                     unit = Some(u);
@@ -1178,9 +1327,36 @@ impl<'a, 'b> Parser<'a, 'b> {
             && matches!(t.punct(i - 1), Some('-' | '−'))
             && t.attached(i)
             && (i - 1 == 0 || t.tok(i - 1).is_some_and(|x| x.ws_before));
+        // "fell to - 20 degrees": a spaced minus after a function word (a preposition, a verb
+        // form) — not after a label ("शिवहर - 2" is a list), not a bullet at a line start
+        let spaced_minus = i > floor + 1
+            && matches!(t.punct(i - 1), Some('-' | '−'))
+            && t.tok(i).is_some_and(|x| x.ws_before)
+            && t.tok(i - 1).is_some_and(|x| x.ws_before)
+            && t.is_word(i - 2)
+            && t.lit(i - 2).is_none()
+            && self.has(i - 2, flag::NOT_NOUN)
+            && self.info(i - 2).is_none_or(|w| !w.is_numeric())
+            && t.text
+                .get(t.toks[i - 2].end..t.toks[i - 1].start)
+                .is_some_and(|g| !g.contains('\n'));
+        let minus_sign = minus_sign || spaced_minus;
         if minus_sign || (i > floor && self.has(i - 1, flag::NEGATIVE)) {
             sign = -1.0;
             start = i - 1;
+        }
+        // 2 below zero, 15 degrees below zero
+        if sign > 0.0
+            && range_max.is_none()
+            && let Some(n) = self.lex.negative_after.iter().find_map(|p| {
+                p.iter()
+                    .enumerate()
+                    .all(|(k, w)| t.is_word(end + k) && t.key(end + k) == w)
+                    .then_some(p.len())
+            })
+        {
+            sign = -1.0;
+            end += n;
         }
         if sign < 0.0 && range_max.is_none() {
             value = -value;
@@ -1245,12 +1421,24 @@ impl<'a, 'b> Parser<'a, 'b> {
         if years && unit.is_none() && noun.is_none() {
             kind = FigureKind::Year;
         }
-        if num.year_like
+        // A year in words needs a year word beside it: "सन उन्नीस सौ नब्बे", "उन्नीस सौ बीस ईस्वी".
+        let year_before =
+            i > floor && self.has(i - 1, flag::YEAR_PREFIX) && !self.has(i - 1, flag::NOT_NOUN);
+        let year_after = self.has(num.end, flag::YEAR_PREFIX) && !self.has(num.end, flag::NOT_NOUN);
+        let year_word = t.is_word(i)
+            && value.fract() == 0.0
+            && (1000.0..=2999.0).contains(&value)
+            && (year_before || year_after);
+        if (num.year_like || year_word)
             && unit.is_none()
-            && noun.is_none()
             && range_max.is_none()
             && qualifier == Qualifier::Exact
+            && (noun.is_none() || year_word)
         {
+            if year_word && year_after && !year_before {
+                end = num.end + 1;
+                noun = None;
+            }
             kind = FigureKind::Year;
             if i > floor && self.has(i - 1, flag::YEAR_PREFIX) && !self.has(i - 1, flag::NOT_NOUN) {
                 start = i - 1;

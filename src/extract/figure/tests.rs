@@ -622,3 +622,118 @@ fn a_misspelt_grammar_key_is_an_error() {
     let err = FigureGrammar::load(&files("artcles = [\"एक\"]")).unwrap_err();
     assert!(err.to_string().contains("hi/numbers.toml"), "{err}");
 }
+
+/// Every Hindi cardinal the grammar lists, and every spelling its rules make from it, reads its
+/// own value in running text; a spelling two numbers would share is read as neither.
+#[test]
+fn hindi_cardinals_and_their_spellings_over_the_whole_table() {
+    let text = crate::grammar::GrammarSet::builtin()
+        .text("hi/numbers.toml")
+        .expect("hi/numbers.toml")
+        .to_string();
+    let raw: toml::Table = toml::from_str(&text).unwrap();
+    let rules: Vec<(String, String)> = raw["spelling_rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let r = r.as_array().unwrap();
+            (
+                r[0].as_str().unwrap().to_string(),
+                r[1].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let card = raw["cardinal"].as_table().unwrap();
+    let mut values: std::collections::BTreeMap<String, std::collections::BTreeSet<i64>> =
+        std::collections::BTreeMap::new();
+    for (w, v) in card {
+        let v = v.as_float().or(v.as_integer().map(|i| i as f64)).unwrap() as i64;
+        for s in std::iter::once(w.clone()).chain(lexicon::spellings(w, &rules)) {
+            let mut k = String::new();
+            lexicon::fold(&s, &mut k);
+            values.entry(k).or_default().insert(v);
+        }
+    }
+    let listed: std::collections::BTreeSet<String> = card
+        .keys()
+        .map(|w| {
+            let mut k = String::new();
+            lexicon::fold(w, &mut k);
+            k
+        })
+        .collect();
+    let mut checked = 0;
+    for (w, v) in card {
+        let want = v.as_float().or(v.as_integer().map(|i| i as f64)).unwrap();
+        let words = std::iter::once(w.clone()).chain(lexicon::spellings(w, &rules));
+        for s in words {
+            let mut k = String::new();
+            lexicon::fold(&s, &mut k);
+            if values[&k].len() > 1 && !listed.contains(&k) {
+                continue;
+            }
+            // a count before a noun: "<word> लोग"
+            let sentence = format!("हादसे में {s} लोग घायल हुए।");
+            let got: Vec<f64> = figs(&sentence).iter().map(|(_, f)| f.value).collect();
+            if s == "एक" || listed.contains(&k) && values[&k].len() > 1 {
+                continue;
+            }
+            assert!(got.contains(&want), "{s} ({w} = {want}): got {got:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 600, "only {checked} spellings checked");
+}
+
+/// The peers' list of attested spellings of 0–100 (the bundled development half).
+#[test]
+fn hindi_variant_list_of_the_peers() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/suites/numbers/lexicon_hi_0_100_variants.jsonl");
+    let body = std::fs::read_to_string(path).expect("bundled variant list");
+    let mut missed = Vec::new();
+    let mut n = 0;
+    for line in body.lines().filter(|l| !l.trim().is_empty()) {
+        let case: serde_json::Value = serde_json::from_str(line).unwrap();
+        let (text, want) = (
+            case["text"].as_str().unwrap(),
+            case["value"].as_f64().unwrap(),
+        );
+        n += 1;
+        let got: Vec<f64> = figs(&format!("कुल {text} लोग"))
+            .iter()
+            .map(|(_, f)| f.value)
+            .collect();
+        if !got.contains(&want) {
+            missed.push(format!("{text} = {want}: {got:?}"));
+        }
+    }
+    assert!(n > 100);
+    assert!(
+        missed.is_empty(),
+        "{} of {n} missed:\n{}",
+        missed.len(),
+        missed.join("\n")
+    );
+}
+
+/// Common words the spelling rules must not turn into numbers.
+#[test]
+fn spelling_rules_make_no_common_word_a_number() {
+    for w in [
+        "बाहर",
+        "साथ",
+        "सही",
+        "तेरा",
+        "पचा",
+        "सतह",
+        "चौक",
+        "तीर",
+        "बार",
+        "सात्विक",
+    ] {
+        let got = figs(&format!("वह {w} गया।"));
+        assert!(got.is_empty(), "{w}: {got:?}");
+    }
+}

@@ -88,6 +88,23 @@ struct RawUnits {
 }
 
 #[derive(Debug, Default, Deserialize)]
+struct RawParts {
+    #[serde(default)]
+    morning: Vec<String>,
+    #[serde(default)]
+    afternoon: Vec<String>,
+    #[serde(default)]
+    evening: Vec<String>,
+    #[serde(default)]
+    night: Vec<String>,
+    /// Words that are a clock time by themselves: "noon" (12:00), "midnight" (0:00).
+    #[serde(default)]
+    noon: Vec<String>,
+    #[serde(default)]
+    midnight: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
 struct RawTense {
     #[serde(default)]
     past: Vec<String>,
@@ -137,6 +154,50 @@ struct RawFile {
     range_links: Vec<String>,
     #[serde(default)]
     range_ends: Vec<String>,
+    #[serde(default)]
+    range_closers: Vec<String>,
+    #[serde(default)]
+    range_openers: Vec<String>,
+    #[serde(default)]
+    range_and: Vec<String>,
+    #[serde(default)]
+    ahead: Vec<String>,
+    #[serde(default)]
+    ahead_now: Vec<String>,
+    #[serde(default)]
+    day_prepositions: Vec<String>,
+    #[serde(default)]
+    day_prepositions_the: Vec<String>,
+    #[serde(default)]
+    within_after: Vec<String>,
+    #[serde(default)]
+    within_before: Vec<String>,
+    #[serde(default)]
+    future_markers: Vec<String>,
+    #[serde(default)]
+    duration_links: Vec<String>,
+    #[serde(default)]
+    last_ordinals: Vec<String>,
+    #[serde(default)]
+    clock_markers: Vec<String>,
+    #[serde(default)]
+    clock_links: Vec<String>,
+    #[serde(default)]
+    quarters: Vec<String>,
+    #[serde(default)]
+    halves: Vec<String>,
+    #[serde(default)]
+    bare_year_parts: Vec<String>,
+    #[serde(default)]
+    decades: Vec<String>,
+    #[serde(default)]
+    year_links: Vec<String>,
+    #[serde(default)]
+    morning_markers: Vec<String>,
+    #[serde(default)]
+    evening_markers: Vec<String>,
+    #[serde(default)]
+    day_parts: RawParts,
     #[serde(default)]
     units: RawUnits,
     #[serde(default)]
@@ -208,6 +269,30 @@ pub struct Lexicon {
     generic: HashSet<String>,
     range_links: HashSet<String>,
     range_ends: HashSet<String>,
+    /// Multi-word phrases closing a range ("के बीच").
+    range_closers: Vec<Vec<String>>,
+    range_openers: HashSet<String>,
+    range_and: HashSet<String>,
+    ahead: Vec<Vec<String>>,
+    ahead_now: Vec<Vec<String>>,
+    day_prepositions: HashSet<String>,
+    day_prepositions_the: HashSet<String>,
+    within_after: HashSet<String>,
+    within_before: HashSet<String>,
+    future_markers: HashSet<String>,
+    duration_links: HashSet<String>,
+    last_ordinals: HashSet<String>,
+    clock_markers: HashSet<String>,
+    clock_links: HashSet<String>,
+    year_parts: HashMap<String, u32>,
+    bare_year_parts: HashSet<String>,
+    decades: HashSet<String>,
+    year_links: HashSet<String>,
+    morning_markers: HashSet<String>,
+    evening_markers: HashSet<String>,
+    parts: HashMap<String, crate::claim::DayPart>,
+    /// noon / midnight: (hour, part).
+    clock_words: HashMap<String, (u32, crate::claim::DayPart)>,
     ambiguous_months: HashSet<String>,
     month_postpositions: HashSet<String>,
     month_prepositions: HashSet<String>,
@@ -287,12 +372,18 @@ impl Lexicon {
             .chain(lx.days.keys())
             .chain(lx.counts.keys())
             .chain(lx.day_prefixes.iter())
+            .chain(lx.parts.keys())
+            .chain(lx.clock_words.keys())
+            .chain(lx.last_ordinals.iter())
             .cloned()
             .chain(firsts)
             .collect();
         lx.directions
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         lx.ago.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        lx.ahead.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        lx.ahead_now.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        lx.range_closers.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lx.deictic.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         Ok(lx)
     }
@@ -350,6 +441,43 @@ impl Lexicon {
         self.range_links.extend(set(&raw.range_links));
         self.generic.extend(set(&raw.generic));
         self.range_ends.extend(set(&raw.range_ends));
+        self.range_closers
+            .extend(raw.range_closers.iter().map(|w| phrase(w)));
+        self.range_openers.extend(set(&raw.range_openers));
+        self.range_and.extend(set(&raw.range_and));
+        self.ahead.extend(raw.ahead.iter().map(|w| phrase(w)));
+        self.ahead_now
+            .extend(raw.ahead_now.iter().map(|w| phrase(w)));
+        self.day_prepositions.extend(set(&raw.day_prepositions));
+        self.day_prepositions_the
+            .extend(set(&raw.day_prepositions_the));
+        self.within_after.extend(set(&raw.within_after));
+        self.within_before.extend(set(&raw.within_before));
+        self.future_markers.extend(set(&raw.future_markers));
+        self.duration_links.extend(set(&raw.duration_links));
+        self.last_ordinals.extend(set(&raw.last_ordinals));
+        self.clock_markers.extend(set(&raw.clock_markers));
+        self.clock_links.extend(set(&raw.clock_links));
+        self.year_parts.extend(set(&raw.quarters).map(|w| (w, 3)));
+        self.year_parts.extend(set(&raw.halves).map(|w| (w, 6)));
+        self.bare_year_parts.extend(set(&raw.bare_year_parts));
+        self.decades.extend(set(&raw.decades));
+        self.year_links.extend(set(&raw.year_links));
+        self.morning_markers.extend(set(&raw.morning_markers));
+        self.evening_markers.extend(set(&raw.evening_markers));
+        use crate::claim::DayPart;
+        for (words, part) in [
+            (&raw.day_parts.morning, DayPart::Morning),
+            (&raw.day_parts.afternoon, DayPart::Afternoon),
+            (&raw.day_parts.evening, DayPart::Evening),
+            (&raw.day_parts.night, DayPart::Night),
+        ] {
+            self.parts.extend(set(words).map(|w| (w, part)));
+        }
+        self.clock_words
+            .extend(set(&raw.day_parts.noon).map(|w| (w, (12, DayPart::Afternoon))));
+        self.clock_words
+            .extend(set(&raw.day_parts.midnight).map(|w| (w, (0, DayPart::Night))));
         self.ambiguous_months.extend(set(&raw.ambiguous_months));
         self.month_postpositions
             .extend(set(&raw.month_postpositions));
@@ -470,6 +598,95 @@ impl Lexicon {
     /// A word that ends a clause for tense reading ("और", "लेकिन").
     pub fn is_clause_break(&self, w: &str) -> bool {
         self.clause_breaks.contains(w)
+    }
+    /// "के बीच", "के दौरान" after a range, longest first.
+    pub fn range_closers(&self) -> &[Vec<String>] {
+        &self.range_closers
+    }
+    /// "between", "from" before the first end of a range.
+    pub fn is_range_opener(&self, w: &str) -> bool {
+        self.range_openers.contains(w)
+    }
+    /// "और", "and": links two ends only with an opener or a closer.
+    pub fn is_range_and(&self, w: &str) -> bool {
+        self.range_and.contains(w)
+    }
+    /// "बाद", "later": phrases that count ahead, longest first.
+    pub fn ahead(&self) -> &[Vec<String>] {
+        &self.ahead
+    }
+    /// "from now", "hence": count ahead from publication whatever the tense.
+    pub fn ahead_now(&self) -> &[Vec<String>] {
+        &self.ahead_now
+    }
+    /// "में" after a duration: "दो सप्ताह में" (in two weeks).
+    pub fn is_within_after(&self, w: &str) -> bool {
+        self.within_after.contains(w)
+    }
+    /// "in" before a duration: "in three weeks".
+    pub fn is_within_before(&self, w: &str) -> bool {
+        self.within_before.contains(w)
+    }
+    /// "will", "shall": the clause is in the future tense.
+    pub fn is_future_marker(&self, w: &str) -> bool {
+        self.future_markers.contains(w)
+    }
+    /// "on", "for" before "the" and a day number alone ("for the 22nd").
+    pub fn is_day_preposition_the(&self, w: &str) -> bool {
+        self.day_prepositions_the.contains(w)
+    }
+    /// "on" before a day number alone ("on 15").
+    pub fn is_day_preposition(&self, w: &str) -> bool {
+        self.day_prepositions.contains(w)
+    }
+    /// "और", "and" between the parts of a compound duration.
+    pub fn is_duration_link(&self, w: &str) -> bool {
+        self.duration_links.contains(w)
+    }
+    /// "आखिरी", "last" as the ordinal of a weekday in a month.
+    pub fn is_last_ordinal(&self, w: &str) -> bool {
+        self.last_ordinals.contains(w)
+    }
+    /// "बजे", "o'clock": a clock hour before it.
+    pub fn is_clock_marker(&self, w: &str) -> bool {
+        self.clock_markers.contains(w)
+    }
+    /// "तिमाही", "quarter" (3 months), "छमाही", "half" (6).
+    pub fn year_part(&self, w: &str) -> Option<u32> {
+        self.year_parts.get(w).copied()
+    }
+    /// A part word that names a part of a year even with no year beside it ("तिमाही"; not
+    /// "quarter" or "half", which a match has too).
+    pub fn is_bare_year_part(&self, w: &str) -> bool {
+        self.bare_year_parts.contains(w)
+    }
+    /// "दशक", "decade".
+    pub fn is_decade(&self, w: &str) -> bool {
+        self.decades.contains(w)
+    }
+    /// "में", "in" between a year and a date it holds ("2020 में 26 जून").
+    pub fn is_year_link(&self, w: &str) -> bool {
+        self.year_links.contains(w)
+    }
+    /// "को", "at" between a day and its time of day.
+    pub fn is_clock_link(&self, w: &str) -> bool {
+        self.clock_links.contains(w)
+    }
+    /// "am" after a clock hour.
+    pub fn is_morning_marker(&self, w: &str) -> bool {
+        self.morning_markers.contains(w)
+    }
+    /// "pm" after a clock hour.
+    pub fn is_evening_marker(&self, w: &str) -> bool {
+        self.evening_markers.contains(w)
+    }
+    /// A part of the day.
+    pub fn part(&self, w: &str) -> Option<crate::claim::DayPart> {
+        self.parts.get(w).copied()
+    }
+    /// A word that is a clock time by itself ("noon", "midnight").
+    pub fn clock_word(&self, w: &str) -> Option<(u32, crate::claim::DayPart)> {
+        self.clock_words.get(w).copied()
     }
     /// Direction phrases, longest first.
     pub fn directions(&self) -> &[(Vec<String>, Direction)] {

@@ -90,12 +90,71 @@ pub enum Expr {
         /// Which one.
         dir: Direction,
     },
-    /// "दो दिन पहले", "three weeks ago".
+    /// "दो दिन पहले", "three weeks ago", "1 महीने और 21 दिन पहले", "2 years 21 days later":
+    /// a duration back (or ahead) from publication, or from a named day ("आज से दो दिन बाद").
     Ago {
         /// How many units.
         count: u32,
-        /// Of what.
+        /// Of what (the smallest unit stated, when there are several).
         unit: Unit,
+        /// Whole years, months and weeks stated before `count unit` in a compound duration.
+        more: (u32, u32, u32),
+        /// Ahead (बाद, later) instead of back.
+        ahead: bool,
+        /// Days from publication of the day counted from ("कल से"), if not publication itself;
+        /// `None` inside when the anchor's sign is unknown.
+        anchor: Option<Option<i64>>,
+    },
+    /// A year, kept only as an end of a range ("2014 से 2018"): standalone years are figures.
+    Year {
+        /// The year.
+        year: i32,
+    },
+    /// The n-th (or last) weekday of a month: "जुलाई के पहले शुक्रवार", "the second Monday of
+    /// next month", "इस महीने के आखिरी रविवार".
+    NthWeekday {
+        /// 1–5, or -1 for the last.
+        n: i32,
+        /// ISO weekday.
+        weekday: u32,
+        /// The month: named (with its year, if written) or relative.
+        month: MonthRef,
+    },
+    /// A range of days in a relative month: "इस महीने 4 से 22 तक", "अगले महीने 4-23".
+    RangeIn {
+        /// First day.
+        from: u32,
+        /// Last day.
+        to: u32,
+        /// Which month.
+        dir: Direction,
+    },
+    /// A time of day alone ("सुबह 8 बजे तक", "as of 6 pm"): its day is not stated.
+    Clock,
+    /// A quarter or half of a year: "2016 की तीसरी तिमाही", "इस साल की पहली छमाही", "the
+    /// third quarter of 2016"; or the one before/after this one: "पिछली तिमाही", "next quarter".
+    Part {
+        /// 1-based index of the part (None: relative to publication's part, by `dir`).
+        n: Option<u32>,
+        /// Months in the part: 3 (quarter) or 6 (half).
+        months: u32,
+        /// The year: written, relative, or (both None) the one publication falls in.
+        year: Option<i32>,
+        /// Which year (with `n`), or which part (without it).
+        dir: Option<Direction>,
+    },
+    /// The n-th (or last) week of a year or a month: "2015 का दूसरा सप्ताह", "जुलाई के आखिरी
+    /// हफ्ते", "the first week of October".
+    NthWeek {
+        /// 1–53, or -1 for the last.
+        n: i32,
+        /// A year (written), or a month.
+        of: WeekOf,
+    },
+    /// A decade: "1970 के दशक", "the 1990s" (first year).
+    Decade {
+        /// Its first year.
+        start: i32,
     },
     /// "आज मंगलवार", "कल (बुधवार)": a deictic word with the weekday it names; the weekday
     /// settles the sign of an ambiguous कल.
@@ -114,6 +173,38 @@ pub enum Expr {
     },
 }
 
+/// A month a weekday is counted in: named, or relative to publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthRef {
+    /// "जुलाई", "July 2024".
+    Named {
+        /// Year as written.
+        year: Option<i32>,
+        /// 1–12.
+        month: u32,
+    },
+    /// "इस महीने", "next month".
+    Rel(Direction),
+}
+
+/// What a week is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekOf {
+    /// A year as written.
+    Year(i32),
+    /// A month.
+    Month(MonthRef),
+}
+
+/// A time of day: a clock time ("8 बजे", "6 pm" = 18:00) and/or a part of the day ("रात").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TimeOfDay {
+    /// Hour and minute, 24-hour.
+    pub clock: Option<(u32, u32)>,
+    /// Part of the day.
+    pub part: Option<crate::claim::DayPart>,
+}
+
 /// One expression found, over tokens `first..=last` and bytes `start..end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
@@ -123,6 +214,13 @@ pub struct Found {
     pub end: usize,
     /// The expression.
     pub expr: Expr,
+    /// The other end, when the expression is the first end of a range ("2014 से 2018",
+    /// "सोमवार से बुधवार तक").
+    pub until: Option<Expr>,
+    /// A time of day stated with it ("सोमवार रात", "कल सुबह 10 बजे").
+    pub tod: TimeOfDay,
+    /// The bytes of the expression without the time of day: (start, end).
+    pub core: (usize, usize),
 }
 
 /// Reads a number written in words at a byte offset: (value, bytes taken). The figure grammar
@@ -135,6 +233,9 @@ struct M<'a> {
     lx: &'a Lexicon,
     words: Option<NumberWords<'a>>,
 }
+
+/// A stated duration: (last count, its unit, (years, months, weeks) before it, last token).
+type Duration = (u32, Unit, (u32, u32, u32), usize);
 
 /// (last token, expression, closing bracket taken)
 type Hit = (usize, Expr, bool);
@@ -306,6 +407,20 @@ impl<'a> M<'a> {
         }
         // month [the|की] day [तारीख] [, year]
         let (month, _) = self.month(k)?;
+        // "Oct2", "सितंबर23": a day glued to its month
+        if let Some(t) = self.toks.get(k + 1)
+            && t.start == self.toks[k].end
+            && t.kind == TokKind::Other
+            && let Some(s) = self.text.get(t.start..t.end)
+            && (1..=2).contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && let Ok(day) = s.parse::<u32>()
+            && (1..=31).contains(&day)
+            && self.toks.get(k + 2).is_none_or(|n| n.start > t.end)
+        {
+            let (year, last) = self.then_year(k + 1);
+            return Some((last, year, month, day));
+        }
         self.gap(k)?;
         if self.year(k + 1).is_some() {
             return None;
@@ -320,6 +435,62 @@ impl<'a> M<'a> {
         }
         let (year, last) = self.then_year(last);
         Some((last, year, month, day))
+    }
+
+    /// "on 4-22", "on 4/22": month and day in digits after a day preposition (the month first,
+    /// as in English; a fraction is not written after "on"; "4.22" stays a decimal).
+    fn on_month_day(&self, k: usize) -> Option<Hit> {
+        if k == 0
+            || !self.tight(k - 1)
+            || !self
+                .word(k - 1)
+                .is_some_and(|w| self.lx.is_day_preposition(w))
+        {
+            return None;
+        }
+        let t = self.toks.get(k)?;
+        let (m, d, last) = match t.kind {
+            TokKind::Num {
+                value: m,
+                digits: 1..=2,
+                ordinal: false,
+            } => {
+                let n = self.toks.get(k + 1)?;
+                let g = self.text.get(t.end..n.start)?;
+                let TokKind::Num {
+                    value: d,
+                    digits: 1..=2,
+                    ordinal: false,
+                } = n.kind
+                else {
+                    return None;
+                };
+                if !(g == "-" || g == "/") {
+                    return None;
+                }
+                (m, d, k + 1)
+            }
+            _ => None?,
+        };
+        // nothing numeric may continue it ("on 4-22-2019" is a fuller date)
+        if self
+            .toks
+            .get(last + 1)
+            .is_some_and(|n| n.start == self.toks[last].end)
+        {
+            return None;
+        }
+        let valid = (1..=12).contains(&m) && chrono::NaiveDate::from_ymd_opt(2000, m, d).is_some();
+        valid.then_some((
+            last,
+            Expr::Date {
+                year: None,
+                month: m,
+                day: d,
+                weekday: None,
+            },
+            false,
+        ))
     }
 
     fn date(&self, k: usize) -> Option<Hit> {
@@ -426,13 +597,40 @@ impl<'a> M<'a> {
     }
 
     /// 22 तारीख — a bare ordinal ("the 21st meeting") is not a day of the month.
+    /// "22 तारीख"; "on 15", "for the 22nd", "on the 27" closing a clause: a day of the month
+    /// alone.
     fn day_of_month(&self, k: usize) -> Option<Hit> {
-        let (day, last, _) = self.day(k)?;
+        let (day, last, ordinal) = self.day(k)?;
         let marker = self.gap(last).is_some()
             && self
                 .word(last + 1)
                 .is_some_and(|w| self.lx.is_day_marker(w));
-        marker.then_some((last + 1, Expr::DayOfMonth { day, weekday: None }, false))
+        if marker {
+            return Some((last + 1, Expr::DayOfMonth { day, weekday: None }, false));
+        }
+        // a day number after "on" / "the" that nothing follows in its clause
+        let digits = matches!(self.toks[k].kind, TokKind::Num { digits, .. } if digits <= 2);
+        let prep = |i: usize, the: bool| {
+            self.tight(i)
+                && self.word(i).is_some_and(|w| {
+                    if the {
+                        self.lx.is_day_preposition_the(w)
+                    } else {
+                        self.lx.is_day_preposition(w)
+                    }
+                })
+        };
+        let before = (k > 0 && prep(k - 1, false))
+            || (k > 1
+                && self.tight(k - 1)
+                && self.word(k - 1).is_some_and(|w| self.lx.is_day_prefix(w))
+                && prep(k - 2, true));
+        let closes = last + 1 >= self.toks.len() || !self.tight(last);
+        (before && closes && (digits || ordinal)).then_some((
+            last,
+            Expr::DayOfMonth { day, weekday: None },
+            false,
+        ))
     }
 
     /// year month: "2015 जून"
@@ -534,8 +732,26 @@ impl<'a> M<'a> {
             return None;
         }
         if unit == Unit::Month && self.gap(n).is_some() {
-            // इस महीने 21 तारीख | अगले महीने की 20 तारीख
             let dk = self.skip(n + 1, |x| self.lx.is_month_day_link(x));
+            // इस महीने 4 से 22 तक | अगले महीने 4-23
+            if let Some((from, fl, _)) = self.day(dk)
+                && let Some(g) = self.gap(fl)
+            {
+                let next = if g.contains('-') || g.contains('–') {
+                    Some(fl + 1)
+                } else {
+                    self.word(fl + 1)
+                        .filter(|w| self.lx.is_range_link(w) && self.gap(fl + 1).is_some())
+                        .map(|_| fl + 2)
+                };
+                if let Some((to, tl, _)) = next.and_then(|x| self.day(x))
+                    && to > from
+                {
+                    let last = self.range_tail(tl);
+                    return Some((last, Expr::RangeIn { from, to, dir }, false));
+                }
+            }
+            // इस महीने 21 तारीख | अगले महीने की 20 तारीख
             if let Some((day, dl, ordinal)) = self.day(dk) {
                 let marker = self.gap(dl).is_some()
                     && self.word(dl + 1).is_some_and(|w| self.lx.is_day_marker(w));
@@ -563,24 +779,588 @@ impl<'a> M<'a> {
         Some((n, Expr::Period { unit, dir }, false))
     }
 
-    /// count unit ago: "दो दिन पहले", "three weeks ago"
+    /// One or more `count unit` pairs ("2 वर्ष 1 माह 21 दिन", "1 month and 21 days") from token
+    /// `k`: (last count, smallest unit, (years, months, weeks) before it, last token).
+    fn duration(&self, k: usize) -> Option<Duration> {
+        let mut more = (0u32, 0u32, 0u32);
+        let mut at = k;
+        let mut found: Option<(u32, Unit, usize)> = None;
+        while let Some((count, cl)) = self.count(at) {
+            if !self.tight(cl) {
+                break;
+            }
+            let Some(unit) = self.word(cl + 1).and_then(|w| self.lx.unit(w)) else {
+                break;
+            };
+            // a smaller unit must follow a larger one ("2 वर्ष 21 दिन", not "2 दिन 3 साल")
+            if let Some((c, u, _)) = found {
+                if unit >= u {
+                    break;
+                }
+                match u {
+                    Unit::Year => more.0 += c,
+                    Unit::Month => more.1 += c,
+                    Unit::Week => more.2 += c,
+                    Unit::Day => break,
+                }
+            }
+            found = Some((count, unit, cl + 1));
+            let next = cl + 2;
+            at = match self.word(next) {
+                Some(w) if self.lx.is_duration_link(w) && self.gap(cl + 1).is_some() => next + 1,
+                _ if self.gap(cl + 1).is_some() => next,
+                _ => break,
+            };
+        }
+        let (count, unit, last) = found?;
+        Some((count, unit, more, last))
+    }
+
+    /// count unit ago|ahead: "दो दिन पहले", "three weeks ago", "1 महीने और 21 दिन पहले";
+    /// from a named day: "आज से दो दिन बाद", "कल से चार दिन बाद". Counting ahead from
+    /// publication needs the future tense ("2 वर्ष 21 दिन बाद रहूंगा"): in the past it is
+    /// counted from the story's own events.
     fn ago(&self, k: usize) -> Option<Hit> {
-        if k > 0
+        let mut anchor = None;
+        let mut dk = k;
+        if let Some((dl, d)) = self
+            .lx
+            .deictic()
+            .iter()
+            .find_map(|(p, d)| self.phrase(k, p).map(|l| (l, *d)))
+            && self.gap(dl).is_some()
+            && self.word(dl + 1).is_some_and(|w| self.lx.is_ago_blocker(w))
+            && self.gap(dl + 1).is_some()
+        {
+            let offset = if d.ambiguous {
+                self.tense_after(dl + 1)
+                    .map(|past| if past { -d.offset } else { d.offset })
+            } else {
+                Some(d.offset)
+            };
+            anchor = Some(offset);
+            dk = dl + 2;
+        } else if k > 0
             && self.gap(k - 1).is_some()
             && self.word(k - 1).is_some_and(|w| self.lx.is_ago_blocker(w))
         {
             return None;
         }
-        let (count, cl) = self.count(k)?;
-        if !self.tight(cl) {
+        let (count, unit, more, ul) = self.duration(dk)?;
+        // "दो सप्ताह में निकलूंगा", "I will leave in 3 weeks": the day that many units ahead,
+        // when the clause is in the future tense
+        let in_hi = self.tight(ul)
+            && self
+                .word(ul + 1)
+                .is_some_and(|w| self.lx.is_within_after(w))
+            && self.tense_after(ul + 1) == Some(false);
+        let in_en = dk == k
+            && k > 0
+            && self.tight(k - 1)
+            && self
+                .word(k - 1)
+                .is_some_and(|w| self.lx.is_within_before(w))
+            && self.future_before(k);
+        if anchor.is_none() && (in_hi || in_en) {
+            let e = Expr::Ago {
+                count,
+                unit,
+                more,
+                ahead: true,
+                anchor: Some(Some(0)),
+            };
+            return Some((if in_hi { ul + 1 } else { ul }, e, false));
+        }
+        if !self.tight(ul) {
             return None;
         }
-        let unit = self.lx.unit(self.word(cl + 1)?)?;
-        if !self.tight(cl + 1) {
+        if let Some(last) = self.lx.ago().iter().find_map(|p| self.phrase(ul + 1, p)) {
+            let e = Expr::Ago {
+                count,
+                unit,
+                more,
+                ahead: false,
+                anchor,
+            };
+            return Some((last, e, false));
+        }
+        let (last, now) = match self
+            .lx
+            .ahead_now()
+            .iter()
+            .find_map(|p| self.phrase(ul + 1, p))
+        {
+            Some(l) => (l, true),
+            None => (
+                self.lx
+                    .ahead()
+                    .iter()
+                    .find_map(|p| self.phrase(ul + 1, p))?,
+                false,
+            ),
+        };
+        let relative_to_now = now || anchor.is_some() || self.tense_after(last) == Some(false);
+        if !relative_to_now
+            || (k > 0
+                && self.gap(k - 1).is_some()
+                && self
+                    .word(k - 1)
+                    .is_some_and(|w| self.lx.is_month_day_link(w)))
+        {
             return None;
         }
-        let last = self.lx.ago().iter().find_map(|p| self.phrase(cl + 2, p))?;
-        Some((last, Expr::Ago { count, unit }, false))
+        let e = Expr::Ago {
+            count,
+            unit,
+            more,
+            ahead: true,
+            anchor,
+        };
+        Some((last, e, false))
+    }
+
+    /// A part of a year: [year|इस साल] [की|of] ordinal तिमाही|छमाही [of year]; पिछली/अगली
+    /// तिमाही.
+    fn year_part(&self, k: usize) -> Option<Hit> {
+        let part_months = |i: usize| self.word(i).and_then(|w| self.lx.year_part(w));
+        // पिछली तिमाही | next quarter
+        if let Some((dir, dl)) = self.direction(k)
+            && self.tight(dl)
+            && let Some(months) = part_months(dl + 1)
+            && self
+                .word(dl + 1)
+                .is_some_and(|w| self.lx.is_bare_year_part(w))
+        {
+            let e = Expr::Part {
+                n: None,
+                months,
+                year: None,
+                dir: Some(dir),
+            };
+            return Some((dl + 1, e, false));
+        }
+        // the year first: "2016 की", "इस साल की"
+        let (mut year, mut ydir, mut at) = (None, None, k);
+        if let Some((y, yl)) = self.year_at(k) {
+            year = Some(y);
+            at = yl + 1;
+        } else if let Some((dir, dl)) = self.direction(k)
+            && self.tight(dl)
+            && self.word(dl + 1).and_then(|w| self.lx.unit(w)) == Some(Unit::Year)
+        {
+            ydir = Some(dir);
+            at = dl + 2;
+        }
+        if at > k {
+            self.gap(at - 1)?;
+            at = self.skip(at, |w| self.lx.is_week_weekday_link(w));
+        }
+        let k0 = self.skip(at, |w| self.lx.is_day_prefix(w));
+        let n = self.week_ordinal(k0)?;
+        if !self.tight(k0) {
+            return None;
+        }
+        let months = part_months(k0 + 1)?;
+        let n = if n < 0 { 12 / months } else { n as u32 };
+        if n > 12 / months {
+            return None;
+        }
+        let mut last = k0 + 1;
+        let bare = at == k;
+        if year.is_none() && ydir.is_none() && self.gap(last).is_some() {
+            let yk = self.skip(last + 1, |w| self.lx.is_day_month_link(w));
+            if yk > last + 1 {
+                if let Some(y) = self.year(yk) {
+                    year = Some(y);
+                    last = yk;
+                } else if let Some((dir, dl)) = self.direction(yk)
+                    && self.tight(dl)
+                    && self.word(dl + 1).and_then(|w| self.lx.unit(w)) == Some(Unit::Year)
+                {
+                    ydir = Some(dir);
+                    last = dl + 1;
+                }
+            }
+        }
+        // "the second half", "the third quarter" of a match: without a year, only a word that
+        // names nothing but a part of a year (तिमाही) counts
+        if bare
+            && year.is_none()
+            && ydir.is_none()
+            && !self.lx.is_bare_year_part(self.word(k0 + 1)?)
+        {
+            return None;
+        }
+        let e = Expr::Part {
+            n: Some(n),
+            months,
+            year,
+            dir: ydir,
+        };
+        Some((last, e, false))
+    }
+
+    /// The n-th week of a year or month: [year|month] का ordinal सप्ताह; the ordinal week of
+    /// year|month.
+    fn nth_week(&self, k: usize) -> Option<Hit> {
+        let week = |i: usize| self.word(i).and_then(|w| self.lx.unit(w)) == Some(Unit::Week);
+        let of_at = |i: usize| -> Option<(WeekOf, usize)> {
+            if let Some((m, ml)) = self.month_ref(i) {
+                return Some((WeekOf::Month(m), ml));
+            }
+            self.year_at(i).map(|(y, yl)| (WeekOf::Year(y), yl))
+        };
+        // year|month, link, ordinal, week
+        if let Some((of, ol)) = of_at(k)
+            && self.gap(ol).is_some()
+            && self
+                .word(ol + 1)
+                .is_some_and(|w| self.lx.is_week_weekday_link(w))
+            && self.gap(ol + 1).is_some()
+            && let Some(n) = self.week_ordinal(ol + 2)
+            && self.tight(ol + 2)
+            && week(ol + 3)
+        {
+            return Some((ol + 3, Expr::NthWeek { n, of }, false));
+        }
+        // [the] ordinal week of|in year|month
+        let k0 = self.skip(k, |w| self.lx.is_day_prefix(w));
+        let n = self.week_ordinal(k0)?;
+        if !self.tight(k0) || !week(k0 + 1) {
+            return None;
+        }
+        self.gap(k0 + 1)?;
+        let link = self.word(k0 + 2)?;
+        if !(self.lx.is_day_month_link(link) || self.lx.is_month_preposition(link)) {
+            return None;
+        }
+        self.gap(k0 + 2)?;
+        let (of, last) = of_at(k0 + 3)?;
+        Some((last, Expr::NthWeek { n, of }, false))
+    }
+
+    /// "1970 के दशक", "दो हजार के दशक" (a year ending in 0, in digits or words, before a decade
+    /// word).
+    fn decade(&self, k: usize) -> Option<Hit> {
+        let (start, yl) = self.year_at(k)?;
+        if start % 10 != 0 || self.gap(yl).is_none() {
+            return None;
+        }
+        let dk = self.skip(yl + 1, |w| self.lx.is_week_weekday_link(w));
+        let w = self.word(dk)?;
+        self.lx
+            .is_decade(w)
+            .then_some((dk, Expr::Decade { start }, false))
+    }
+
+    /// A year and a month in digits: "2015-3", "11/2016" — not "2011-12", a fiscal year.
+    fn numeric_month(&self, k: usize) -> Option<Hit> {
+        let joined = |a: usize| {
+            let (x, y) = (self.toks.get(a)?, self.toks.get(a + 1)?);
+            let g = self.text.get(x.end..y.start)?;
+            (g == "-" || g == "/").then_some(())
+        };
+        let small = |i: usize| match self.toks.get(i)?.kind {
+            TokKind::Num {
+                value,
+                digits: 1..=2,
+                ordinal: false,
+            } if (1..=12).contains(&value) => Some(value),
+            _ => None,
+        };
+        // nothing numeric may continue it ("2015-3-4" is a date, "11/2016/7" is not a month)
+        let open = |i: usize| {
+            self.toks.get(i + 1).is_some_and(|t| {
+                t.kind != TokKind::Word
+                    && self
+                        .text
+                        .get(self.toks[i].end..t.start)
+                        .is_some_and(str::is_empty)
+            }) || self.text.get(self.toks[i].end..).is_some_and(|r| {
+                r.starts_with(['-', '/']) && r[1..].starts_with(|c: char| c.is_ascii_digit())
+            })
+        };
+        if let Some(year) = self.year(k) {
+            joined(k)?;
+            let month = small(k + 1)?;
+            if month == (year as u32 + 1) % 100 || open(k + 1) {
+                return None;
+            }
+            return Some((
+                k + 1,
+                Expr::Month {
+                    year: Some(year),
+                    month,
+                    dir: None,
+                },
+                false,
+            ));
+        }
+        let month = small(k)?;
+        joined(k)?;
+        let year = self.year(k + 1)?;
+        if open(k + 1)
+            || (k > 0
+                && self
+                    .text
+                    .get(self.toks[k - 1].end..self.toks[k].start)
+                    .is_some_and(|g| g == "-" || g == "/"))
+        {
+            return None;
+        }
+        Some((
+            k + 1,
+            Expr::Month {
+                year: Some(year),
+                month,
+                dir: None,
+            },
+            false,
+        ))
+    }
+
+    /// "the 20th of next month": a day of a relative month, the day first.
+    fn day_of_rel_month(&self, k: usize) -> Option<Hit> {
+        let k0 = self.skip(k, |w| self.lx.is_day_prefix(w));
+        let (day, dl, _) = self.day(k0)?;
+        self.gap(dl)?;
+        let mk = self.skip(dl + 1, |w| self.lx.is_day_month_link(w));
+        if mk == dl + 1 {
+            return None;
+        }
+        match self.month_ref(mk)? {
+            (MonthRef::Rel(dir), last) => Some((last, Expr::DayOfMonthIn { day, dir }, false)),
+            _ => None,
+        }
+    }
+
+    /// A future marker ("will") earlier in the clause of token `k` (back to a comma, a
+    /// semicolon or a clause-breaking word).
+    fn future_before(&self, k: usize) -> bool {
+        let mut i = k;
+        while i > 0 {
+            let g = self
+                .text
+                .get(self.toks[i - 1].end..self.toks[i].start)
+                .unwrap_or("");
+            if g.contains([',', ';', ':']) {
+                return false;
+            }
+            i -= 1;
+            match self.word(i) {
+                Some(w) if self.lx.is_future_marker(w) => return true,
+                Some(w) if self.lx.is_clause_break(w) => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// A year alone, kept only as a range's end.
+    fn year_only(&self, k: usize) -> Option<Hit> {
+        let year = self.year(k)?;
+        Some((k, Expr::Year { year }, false))
+    }
+
+    /// An ordinal of a weekday in a month: "पहले", "second", "2nd", "आखिरी" (-1).
+    fn week_ordinal(&self, k: usize) -> Option<i32> {
+        match self.toks.get(k)?.kind {
+            TokKind::Num {
+                value,
+                ordinal: true,
+                ..
+            } if (1..=5).contains(&value) => Some(value as i32),
+            TokKind::Word => {
+                let w = self.word(k)?;
+                if self.lx.is_last_ordinal(w) {
+                    return Some(-1);
+                }
+                let d = self.lx.day(w)?;
+                (d.ordinal && (1..=5).contains(&d.value)).then_some(d.value as i32)
+            }
+            _ => None,
+        }
+    }
+
+    /// A month to count weekdays in: "जुलाई [2024]", "इस महीने", "next month".
+    fn month_ref(&self, k: usize) -> Option<(MonthRef, usize)> {
+        if let Some((month, _)) = self.month(k) {
+            let (year, last) = self.then_year(k);
+            return Some((MonthRef::Named { year, month }, last));
+        }
+        let (dir, dl) = self.direction(k)?;
+        (self.tight(dl) && self.word(dl + 1).and_then(|w| self.lx.unit(w)) == Some(Unit::Month))
+            .then_some((MonthRef::Rel(dir), dl + 1))
+    }
+
+    /// The n-th weekday of a month: "जुलाई के पहले शुक्रवार", "इस महीने के आखिरी रविवार"
+    /// (month first), "the first Friday of July", "the 2nd Monday of next month" (month last).
+    fn nth_weekday(&self, k: usize) -> Option<Hit> {
+        // month, link, ordinal, weekday
+        if let Some((month, ml)) = self.month_ref(k)
+            && self.gap(ml).is_some()
+            && self
+                .word(ml + 1)
+                .is_some_and(|w| self.lx.is_week_weekday_link(w))
+            && self.gap(ml + 1).is_some()
+            && let Some(n) = self.week_ordinal(ml + 2)
+            && self.tight(ml + 2)
+            && let Some((weekday, false)) = self.weekday(ml + 3)
+        {
+            return Some((ml + 3, Expr::NthWeekday { n, weekday, month }, false));
+        }
+        // [the] ordinal weekday of|in month
+        let k0 = self.skip(k, |w| self.lx.is_day_prefix(w));
+        let n = self.week_ordinal(k0)?;
+        if !self.tight(k0) {
+            return None;
+        }
+        let (weekday, false) = self.weekday(k0 + 1)? else {
+            return None;
+        };
+        self.gap(k0 + 1)?;
+        let link = self.word(k0 + 2)?;
+        if !(self.lx.is_day_month_link(link) || self.lx.is_month_preposition(link)) {
+            return None;
+        }
+        self.gap(k0 + 2)?;
+        let (month, last) = self.month_ref(k0 + 3)?;
+        Some((last, Expr::NthWeekday { n, weekday, month }, false))
+    }
+
+    /// "तक" or "के बीच" after a range's last token: the new last token.
+    fn range_tail(&self, last: usize) -> usize {
+        if self.gap(last).is_none() {
+            return last;
+        }
+        if let Some(l) = self
+            .lx
+            .range_closers()
+            .iter()
+            .find_map(|p| self.phrase(last + 1, p))
+        {
+            return l;
+        }
+        if self.word(last + 1).is_some_and(|w| self.lx.is_range_end(w)) {
+            return last + 1;
+        }
+        last
+    }
+
+    /// A clock time at token `k`: "8", "10:30", "6pm", "6 pm" → (hour, minute, pm?, last).
+    fn clock_tok(&self, k: usize) -> Option<(u32, u32, Option<bool>, usize)> {
+        let t = self.toks.get(k)?;
+        if !matches!(t.kind, TokKind::Num { ordinal: false, .. } | TokKind::Other) {
+            return None;
+        }
+        let s = self.text.get(t.start..t.end)?;
+        let digit = |c: char| match c {
+            '0'..='9' => c.to_digit(10),
+            '\u{0966}'..='\u{096F}' => Some(c as u32 - 0x0966),
+            _ => None,
+        };
+        let mut chars = s.chars().peekable();
+        let num = |chars: &mut std::iter::Peekable<std::str::Chars<'_>>, max: usize| {
+            let mut v = 0u32;
+            let mut n = 0;
+            while n < max
+                && let Some(d) = chars.peek().and_then(|c| digit(*c))
+            {
+                v = v * 10 + d;
+                n += 1;
+                chars.next();
+            }
+            (n > 0).then_some((v, n))
+        };
+        let (h, _) = num(&mut chars, 2)?;
+        let mut m = 0;
+        if chars.peek().is_some_and(|c| *c == ':' || *c == '.') {
+            chars.next();
+            let (mm, n) = num(&mut chars, 2)?;
+            if n != 2 {
+                return None;
+            }
+            m = mm;
+        }
+        let rest: String = chars.collect::<String>().to_ascii_lowercase();
+        let mut ampm = match rest.as_str() {
+            "" => None,
+            r if self.lx.is_morning_marker(r) => Some(false),
+            r if self.lx.is_evening_marker(r) => Some(true),
+            _ => return None,
+        };
+        let mut last = k;
+        if ampm.is_none()
+            && self.tight(k)
+            && let Some(w) = self.word(k + 1)
+        {
+            if self.lx.is_morning_marker(w) {
+                ampm = Some(false);
+                last = k + 1;
+            } else if self.lx.is_evening_marker(w) {
+                ampm = Some(true);
+                last = k + 1;
+            }
+        }
+        (h <= 24 && m < 60 && (ampm.is_none() || (1..=12).contains(&h)))
+            .then_some((h, m, ampm, last))
+    }
+
+    /// A time of day at token `k`: "सुबह 8 बजे", "रात 10:30 बजे", "रात", "6 pm", "noon".
+    fn time_of_day(&self, k: usize) -> Option<(TimeOfDay, usize)> {
+        use crate::claim::DayPart;
+        if let Some(w) = self.word(k)
+            && let Some((h, part)) = self.lx.clock_word(w)
+        {
+            let tod = TimeOfDay {
+                clock: Some((h, 0)),
+                part: Some(part),
+            };
+            return Some((tod, k));
+        }
+        let part = self.word(k).and_then(|w| self.lx.part(w));
+        let ck = if part.is_some() { k + 1 } else { k };
+        let clock = (part.is_none() || self.tight(k))
+            .then(|| self.clock_tok(ck))
+            .flatten()
+            .and_then(|(h, m, ampm, last)| {
+                let marker = self.tight(last)
+                    && self
+                        .word(last + 1)
+                        .is_some_and(|w| self.lx.is_clock_marker(w));
+                let colon = self
+                    .text
+                    .get(self.toks[ck].start..self.toks[ck].end)
+                    .is_some_and(|s| s.contains(':'));
+                if ampm.is_none() && !marker && !(colon && part.is_some()) {
+                    return None;
+                }
+                let h = match (ampm, part) {
+                    (Some(true), _) if h < 12 => h + 12,
+                    (Some(false), _) if h == 12 => 0,
+                    (None, Some(DayPart::Afternoon | DayPart::Evening)) if h < 12 => h + 12,
+                    (None, Some(DayPart::Night)) if (6..12).contains(&h) => h + 12,
+                    _ => h,
+                };
+                Some(((h % 24, m), if marker { last + 1 } else { last }))
+            });
+        match (part, clock) {
+            (_, Some((c, last))) => Some((
+                TimeOfDay {
+                    clock: Some(c),
+                    part,
+                },
+                last,
+            )),
+            (Some(p), None) => Some((
+                TimeOfDay {
+                    clock: None,
+                    part: Some(p),
+                },
+                k,
+            )),
+            (None, None) => None,
+        }
     }
 
     fn deictic(&self, k: usize, tense: impl Fn(usize) -> Option<bool>) -> Option<Hit> {
@@ -693,10 +1473,18 @@ impl<'a> M<'a> {
             self.year_month(k),
             self.ago(k),
             self.date(k),
+            self.on_month_day(k),
             self.month_only(k),
             self.day_of_month(k),
             self.deictic(k, |l| self.tense_after(l)),
             self.weekday_bare(k),
+            self.nth_weekday(k),
+            self.year_part(k),
+            self.nth_week(k),
+            self.decade(k),
+            self.numeric_month(k),
+            self.day_of_rel_month(k),
+            self.year_only(k),
         ];
         let mut best: Option<Hit> = None;
         for c in candidates.into_iter().flatten() {
@@ -708,8 +1496,164 @@ impl<'a> M<'a> {
     }
 }
 
+/// True for expressions that name one day, so a time of day can go with them.
+fn day_level(e: Expr) -> bool {
+    matches!(
+        e,
+        Expr::Date { .. }
+            | Expr::DayOfMonth { .. }
+            | Expr::Weekday { .. }
+            | Expr::WeekdayOfWeek { .. }
+            | Expr::DayOfMonthIn { .. }
+            | Expr::Deictic { .. }
+            | Expr::DeicticWeekday { .. }
+            | Expr::NthWeekday { .. }
+    )
+}
+
+/// True for expressions that can be an end of a range written with two ends.
+fn range_end(e: Expr) -> bool {
+    day_level(e)
+        || matches!(
+            e,
+            Expr::Month { .. } | Expr::Year { .. } | Expr::MonthOfYear { .. } | Expr::Part { .. }
+        )
+}
+
+/// `e` with year `y` where it states none (a date, a month, a range of days).
+fn in_year(e: Expr, y: i32) -> Expr {
+    match e {
+        Expr::Date {
+            year: None,
+            month,
+            day,
+            weekday,
+        } => Expr::Date {
+            year: Some(y),
+            month,
+            day,
+            weekday,
+        },
+        Expr::Month {
+            year: None,
+            month,
+            dir: None,
+        } => Expr::Month {
+            year: Some(y),
+            month,
+            dir: None,
+        },
+        Expr::Range { from, to } if to.0.is_none() => Expr::Range {
+            from,
+            to: (Some(y), to.1, to.2),
+        },
+        e => e,
+    }
+}
+
+/// One expression over tokens `first..=last`.
+#[derive(Clone, Copy)]
+struct Piece {
+    first: usize,
+    last: usize,
+    expr: Expr,
+    paren: bool,
+    tod: TimeOfDay,
+    /// The last token before a time of day was added.
+    core_last: usize,
+}
+
+impl M<'_> {
+    /// A time of day after a day at token `last` ("सोमवार रात", "कल सुबह 10 बजे", "Friday at
+    /// 6 pm", "सोमवार को रात 8 बजे"): (time of day, its last token).
+    fn tod_after(&self, last: usize) -> Option<(TimeOfDay, usize)> {
+        self.gap(last)?;
+        let k = self.skip(last + 1, |w| self.lx.is_clock_link(w));
+        if k > last + 1 && !self.tight(last + 1) {
+            return None;
+        }
+        self.time_of_day(k)
+    }
+
+    /// A clock time over tokens `k..=last` said of a habit: "every day at 6", "हर रोज सुबह 8
+    /// बजे", "5.30pm on a Saturday".
+    fn habitual(&self, k: usize, last: usize) -> bool {
+        let generic = |i: usize| self.word(i).is_some_and(|w| self.lx.is_generic(w));
+        let before = (1..=2).any(|n| k >= n && generic(k - n) && self.gap(k - n).is_some());
+        let after = self.gap(last).is_some() && {
+            let a = self.skip(last + 1, |w| self.lx.is_clock_link(w));
+            generic(a)
+        };
+        before || after
+    }
+
+    /// The link between pieces `a` and `b` makes them one range.
+    fn links(&self, a: &Piece, b: &Piece) -> bool {
+        if !(range_end(a.expr) && range_end(b.expr)) {
+            return false;
+        }
+        if let (Expr::Year { year: x }, Expr::Year { year: y }) = (a.expr, b.expr) {
+            // "2000 से 2500 लोग" is a range of people: two bare years are a range of years only
+            // when nothing but a closer, a postposition or the end of the clause follows
+            if x >= y {
+                return false;
+            }
+            let tail = self.range_tail(b.last);
+            let opener = a.first > 0
+                && self
+                    .word(a.first - 1)
+                    .is_some_and(|w| self.lx.is_range_opener(w));
+            let free = tail > b.last
+                || opener
+                || b.last + 1 >= self.toks.len()
+                || self.gap(b.last).is_none_or(|g| g.contains(','))
+                || self.word(b.last + 1).is_some_and(|w| {
+                    self.lx.is_month_postposition(w) || self.lx.is_month_preposition(w)
+                });
+            if !free {
+                return false;
+            }
+        }
+        match b.first.checked_sub(a.last + 1) {
+            Some(0) => {
+                let g = self
+                    .text
+                    .get(self.toks[a.last].end..self.toks[b.first].start)
+                    .unwrap_or("")
+                    .trim_matches([' ', '\u{a0}']);
+                matches!(g, "-" | "–" | "—" | "~")
+            }
+            Some(1) => {
+                let Some(w) = self.word(a.last + 1) else {
+                    return false;
+                };
+                if self.gap(a.last).is_none() || self.gap(a.last + 1).is_none() {
+                    return false;
+                }
+                if self.lx.is_range_link(w) {
+                    return true;
+                }
+                let opener = a.first > 0
+                    && self
+                        .word(a.first - 1)
+                        .is_some_and(|x| self.lx.is_range_opener(x));
+                let closer = self.gap(b.last).is_some()
+                    && self
+                        .lx
+                        .range_closers()
+                        .iter()
+                        .any(|p| self.phrase(b.last + 1, p).is_some());
+                self.lx.is_range_and(w) && (opener || closer)
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Every time expression in `toks` (tokens of one sentence of `text`), left to right, longest
-/// first, not overlapping.
+/// first, not overlapping. Two times joined as a range's ends ("2014 से 2018", "सोमवार से
+/// बुधवार तक") are one expression with `until`; a time of day goes with the day before it, or
+/// stands alone when it has a clock time ("सुबह 8 बजे तक").
 ///
 /// `words`, when given, reads numbers in words (for years: "पच्चीस जनवरी अठारह सौ तिरेपन").
 pub fn find(
@@ -724,25 +1668,145 @@ pub fn find(
         lx,
         words,
     };
-    let mut out = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::new();
     let mut k = 0;
     while k < toks.len() {
         match m.at(k) {
             Some((last, expr, paren)) => {
-                let start = toks[k].start;
-                let mut end = toks[last].end;
-                if paren {
-                    let rest = text.get(end..).unwrap_or("");
-                    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
-                    if trimmed.starts_with(')') {
-                        end += rest.len() - trimmed.len() + 1;
-                    }
+                let mut p = Piece {
+                    first: k,
+                    last,
+                    expr,
+                    paren,
+                    tod: TimeOfDay::default(),
+                    core_last: last,
+                };
+                if !paren
+                    && day_level(expr)
+                    && let Some((tod, tl)) = m.tod_after(last)
+                {
+                    p.tod = tod;
+                    p.last = tl;
                 }
-                out.push(Found { start, end, expr });
-                k = last + 1;
+                pieces.push(p);
+                k = p.last + 1;
             }
-            None => k += 1,
+            None => match m.time_of_day(k) {
+                Some((tod, tl)) if tod.clock.is_some() && !m.habitual(k, tl) => {
+                    pieces.push(Piece {
+                        first: k,
+                        last: tl,
+                        expr: Expr::Clock,
+                        paren: false,
+                        tod,
+                        core_last: tl,
+                    });
+                    k = tl + 1;
+                }
+                _ => k += 1,
+            },
         }
+    }
+    // "2020 में 26 जून से 28 जून तक": a year, then में / in, gives its year to what follows
+    for i in 0..pieces.len().saturating_sub(1) {
+        if let Expr::Year { year } = pieces[i].expr
+            && pieces[i + 1].first == pieces[i].last + 2
+            && m.word(pieces[i].last + 1)
+                .is_some_and(|w| lx.is_year_link(w))
+            && m.gap(pieces[i].last).is_some()
+            && m.gap(pieces[i].last + 1).is_some()
+        {
+            pieces[i + 1].expr = in_year(pieces[i + 1].expr, year);
+            if let Some(next) = pieces.get_mut(i + 2) {
+                next.expr = in_year(next.expr, year);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let a = pieces[i];
+        let end_of = |p: &Piece, last: usize| {
+            let mut end = toks[last].end;
+            if p.paren {
+                let rest = text.get(end..).unwrap_or("");
+                let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+                if trimmed.starts_with(')') {
+                    end += rest.len() - trimmed.len() + 1;
+                }
+            }
+            end
+        };
+        // a clock time before its day: "8:30 pm on Wednesday", "सुबह 10 बजे सोमवार को"
+        if let Some(b) = pieces.get(i + 1)
+            && a.expr == Expr::Clock
+            && day_level(b.expr)
+            && b.tod == TimeOfDay::default()
+            && m.gap(a.last).is_some()
+            && (b.first == a.last + 1
+                || (b.first == a.last + 2
+                    && m.word(a.last + 1).is_some_and(|w| m.lx.is_clock_link(w))
+                    && m.gap(a.last + 1).is_some()))
+        {
+            out.push(Found {
+                start: toks[a.first].start,
+                end: end_of(b, b.last),
+                expr: b.expr,
+                until: None,
+                tod: a.tod,
+                core: (toks[b.first].start, end_of(b, b.core_last)),
+            });
+            i += 2;
+            continue;
+        }
+        if let Some(b) = pieces.get(i + 1)
+            && !a.paren
+            && m.links(&a, b)
+        {
+            let last = m.range_tail(b.last);
+            let end = if last == b.last {
+                end_of(b, last)
+            } else {
+                toks[last].end
+            };
+            out.push(Found {
+                start: toks[a.first].start,
+                end,
+                expr: a.expr,
+                until: Some(b.expr),
+                tod: TimeOfDay::default(),
+                core: (toks[a.first].start, end),
+            });
+            i += 2;
+            continue;
+        }
+        i += 1;
+        if matches!(a.expr, Expr::Year { .. }) {
+            continue;
+        }
+        let last = if matches!(a.expr, Expr::Range { .. }) {
+            m.range_tail(a.last)
+        } else {
+            a.last
+        };
+        out.push(Found {
+            start: toks[a.first].start,
+            end: end_of(&a, last),
+            expr: a.expr,
+            until: None,
+            tod: a.tod,
+            core: (
+                toks[a.first].start,
+                end_of(
+                    &a,
+                    if a.core_last == a.last {
+                        last
+                    } else {
+                        a.core_last
+                    },
+                ),
+            ),
+        });
     }
     out
 }

@@ -9,7 +9,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::lexicon::{Direction, Unit};
-use super::parse::Expr;
+use super::parse::{Expr, Found, MonthRef, WeekOf};
 use crate::claim::{Grain, TimeKind};
 
 /// A resolved time expression.
@@ -25,6 +25,10 @@ pub struct Resolved {
     pub weekday_mismatch: bool,
     /// The last day of a range.
     pub until: Option<String>,
+    /// A range's ends (set for ranges written with two ends).
+    pub from: Option<String>,
+    /// A range's last end.
+    pub to: Option<String>,
 }
 
 fn day(d: NaiveDate) -> String {
@@ -117,6 +121,8 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
         grain: Grain::Day,
         weekday_mismatch: false,
         until: None,
+        from: None,
+        to: None,
     };
     match e {
         Expr::Date {
@@ -134,6 +140,10 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 r.weekday_mismatch = weekday_of(date) != w;
             }
             r.value = date.map(day);
+            // no year and nothing to take it from: what the text says, the year unknown
+            if year.is_none() && p.is_none() && NaiveDate::from_ymd_opt(2000, m, d).is_some() {
+                r.value = Some(format!("XXXX-{m:02}-{d:02}"));
+            }
         }
         Expr::DayOfMonthIn { day: d, dir } => {
             r.kind = TimeKind::Relative;
@@ -161,6 +171,9 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 r.weekday_mismatch = weekday_of(date) != w;
             }
             r.value = date.map(day);
+            if p.is_none() {
+                r.value = Some(format!("XXXX-XX-{d:02}"));
+            }
         }
         Expr::Month {
             year,
@@ -200,6 +213,7 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                     },
                     m,
                 )),
+                (None, None, None) => Some(format!("XXXX-{m:02}")),
                 (None, _, None) => None,
             };
         }
@@ -219,6 +233,9 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                     }
                 })
                 .map(day);
+            if p.is_none() && dir.is_none() {
+                r.value = Some(format!("XXXX-WXX-{weekday}"));
+            }
         }
         Expr::WeekdayOfWeek { weekday, dir } => {
             r.value = p
@@ -227,7 +244,7 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 .map(day);
         }
         Expr::Range { from, to } => {
-            r.kind = TimeKind::Date;
+            r.kind = TimeKind::Range;
             let end = match to.0 {
                 Some(y) => NaiveDate::from_ymd_opt(y, to.1, to.2),
                 None => p.and_then(|p| recent_date(p, to.1, to.2)),
@@ -246,7 +263,144 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
             {
                 r.value = Some(day(s));
                 r.until = Some(day(e));
+            } else if p.is_none() && to.0.is_none() {
+                let m = from.1.unwrap_or(to.1);
+                r.value = Some(format!("XXXX-{m:02}-{:02}", from.2));
+                r.until = Some(format!("XXXX-{:02}-{:02}", to.1, to.2));
             }
+            r.from.clone_from(&r.value);
+            r.to.clone_from(&r.until);
+        }
+        Expr::RangeIn { from, to, dir } => {
+            r.kind = TimeKind::Range;
+            let ym = p.and_then(|p| shift_months(p.year(), p.month(), dir_offset(dir)));
+            let s = ym.and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, from));
+            let e = ym.and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, to));
+            if let (Some(s), Some(e)) = (s, e) {
+                r.value = Some(day(s));
+                r.until = Some(day(e));
+                r.from.clone_from(&r.value);
+                r.to.clone_from(&r.until);
+            }
+        }
+        Expr::Year { year } => {
+            r.kind = TimeKind::Year;
+            r.grain = Grain::Year;
+            r.value = Some(format!("{year:04}"));
+        }
+        Expr::NthWeekday { n, weekday, month } => {
+            r.kind = TimeKind::Date;
+            let ym = match month {
+                MonthRef::Named {
+                    year: Some(y),
+                    month,
+                } => Some((y, month)),
+                MonthRef::Named { year: None, month } => p.map(|p| {
+                    if month <= p.month() {
+                        (p.year(), month)
+                    } else {
+                        (p.year() - 1, month)
+                    }
+                }),
+                MonthRef::Rel(dir) => {
+                    p.and_then(|p| shift_months(p.year(), p.month(), dir_offset(dir)))
+                }
+            };
+            r.value = ym.and_then(|(y, m)| nth_weekday(y, m, n, weekday)).map(day);
+        }
+        Expr::Clock => {
+            r.kind = TimeKind::Clock;
+        }
+        Expr::Part {
+            n,
+            months,
+            year,
+            dir,
+        } => {
+            r.kind = TimeKind::Range;
+            r.grain = Grain::Month;
+            // (year, first month) of the part
+            let first = match (n, year, dir, p) {
+                (Some(n), Some(y), _, _) => Some((y, (n - 1) * months + 1)),
+                (Some(n), None, Some(d), Some(p)) => {
+                    Some((p.year() + dir_offset(d) as i32, (n - 1) * months + 1))
+                }
+                (Some(n), None, None, Some(p)) => {
+                    // the most recent such part begun by publication
+                    let m = (n - 1) * months + 1;
+                    Some((
+                        if m <= p.month() {
+                            p.year()
+                        } else {
+                            p.year() - 1
+                        },
+                        m,
+                    ))
+                }
+                (None, _, Some(d), Some(p)) => {
+                    let cur = (p.month() - 1) / months * months + 1;
+                    shift_months(p.year(), cur, dir_offset(d) * i64::from(months))
+                }
+                _ => None,
+            };
+            if let Some((y, m)) = first
+                && let Some((ly, lm)) = shift_months(y, m, i64::from(months) - 1)
+            {
+                r.from = Some(month(y, m));
+                r.to = Some(month(ly, lm));
+                r.value.clone_from(&r.from);
+                r.until.clone_from(&r.to);
+            }
+        }
+        Expr::NthWeek { n, of } => {
+            r.kind = TimeKind::Date;
+            r.grain = Grain::Week;
+            let d = match of {
+                WeekOf::Year(y) if n > 0 => {
+                    NaiveDate::from_isoywd_opt(y, n as u32, chrono::Weekday::Mon)
+                }
+                WeekOf::Year(y) => NaiveDate::from_isoywd_opt(y, 53, chrono::Weekday::Mon)
+                    .or_else(|| NaiveDate::from_isoywd_opt(y, 52, chrono::Weekday::Mon)),
+                WeekOf::Month(m) => {
+                    let ym = match m {
+                        MonthRef::Named {
+                            year: Some(y),
+                            month,
+                        } => Some((y, month)),
+                        MonthRef::Named { year: None, month } => p.map(|p| {
+                            if month <= p.month() {
+                                (p.year(), month)
+                            } else {
+                                (p.year() - 1, month)
+                            }
+                        }),
+                        MonthRef::Rel(dir) => {
+                            p.and_then(|p| shift_months(p.year(), p.month(), dir_offset(dir)))
+                        }
+                    };
+                    // the Monday-to-Sunday week holding day 1 + 7(n-1), or the last day
+                    ym.and_then(|(y, m)| {
+                        let day = if n > 0 {
+                            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+                            let d = shift_days(first, 7 * i64::from(n - 1))?;
+                            (d.month() == m).then_some(d)?
+                        } else {
+                            let (ny, nm) = shift_months(y, m, 1)?;
+                            NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()?
+                        };
+                        monday(day)
+                    })
+                }
+            };
+            r.value = d.map(day);
+        }
+        Expr::Decade { start } => {
+            r.kind = TimeKind::Range;
+            r.grain = Grain::Year;
+            r.from = Some(format!("{start:04}"));
+            r.to = Some(format!("{:04}", start + 9));
+            r.value.clone_from(&r.from);
+            r.until.clone_from(&r.to);
         }
         Expr::Stretch { count, unit, dir } => {
             let n = u64::from(count);
@@ -287,8 +441,51 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
             let n = dir_offset(dir);
             (r.grain, r.value) = period(unit, n, p);
         }
-        Expr::Ago { count, unit } => {
-            (r.grain, r.value) = period(unit, -i64::from(count), p);
+        Expr::Ago {
+            count,
+            unit,
+            more,
+            ahead,
+            anchor,
+        } => {
+            let sign = if ahead { 1 } else { -1 };
+            let base = match anchor {
+                None => p,
+                Some(Some(n)) => p.and_then(|p| shift_days(p, n)),
+                Some(None) => None,
+            };
+            if more == (0, 0, 0) && anchor.is_none() {
+                (r.grain, r.value) = period(unit, sign * i64::from(count), base);
+            } else {
+                // a compound duration or a named day counted from: the day it lands on
+                let (y, m, w) = more;
+                let (mut years, mut months, mut days) =
+                    (i64::from(y), i64::from(m), 7 * i64::from(w));
+                let c = i64::from(count);
+                match unit {
+                    Unit::Day => days += c,
+                    Unit::Week => days += 7 * c,
+                    Unit::Month => months += c,
+                    Unit::Year => years += c,
+                }
+                let total_months = 12 * years + months;
+                let d = base.and_then(|b| {
+                    let b = if total_months == 0 {
+                        b
+                    } else if sign > 0 {
+                        b.checked_add_months(chrono::Months::new(
+                            u32::try_from(total_months).ok()?,
+                        ))?
+                    } else {
+                        b.checked_sub_months(chrono::Months::new(
+                            u32::try_from(total_months).ok()?,
+                        ))?
+                    };
+                    shift_days(b, sign * days)
+                });
+                r.grain = Grain::Day;
+                r.value = d.map(day);
+            }
         }
         Expr::DeicticWeekday {
             offset,
@@ -311,6 +508,129 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
         Expr::Deictic { offset } => {
             r.value = p.zip(offset).and_then(|(p, n)| shift_days(p, n)).map(day);
         }
+    }
+    r
+}
+
+/// The `n`-th `weekday` of month `m` of `y` (`n` = -1: the last).
+fn nth_weekday(y: i32, m: u32, n: i32, weekday: u32) -> Option<NaiveDate> {
+    if n < 0 {
+        let (ny, nm) = shift_months(y, m, 1)?;
+        let last = NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()?;
+        let back = (i64::from(weekday_of(last)) - i64::from(weekday)).rem_euclid(7);
+        return shift_days(last, -back);
+    }
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let ahead = (i64::from(weekday) - i64::from(weekday_of(first))).rem_euclid(7);
+    let d = shift_days(first, ahead + 7 * i64::from(n - 1))?;
+    (d.month() == m).then_some(d)
+}
+
+/// Year and month-day of a resolved day or month value (`None` for X or year values).
+fn parts_of(v: &str) -> Option<(i32, u32, u32)> {
+    let mut it = v.split('-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next()?.parse().ok()?;
+    let d = it.next().map_or(Some(1), |d| d.parse().ok())?;
+    Some((y, m, d))
+}
+
+/// The year an end of a range written without one takes from the other end.
+fn with_year(e: Expr, y: i32) -> Expr {
+    match e {
+        Expr::Date {
+            year: None,
+            month,
+            day,
+            weekday,
+        } => Expr::Date {
+            year: Some(y),
+            month,
+            day,
+            weekday,
+        },
+        Expr::Month {
+            year: None,
+            month,
+            dir: None,
+        } => Expr::Month {
+            year: Some(y),
+            month,
+            dir: None,
+        },
+        e => e,
+    }
+}
+
+fn month_day(e: Expr) -> Option<(u32, u32)> {
+    match e {
+        Expr::Date {
+            year: None,
+            month,
+            day,
+            ..
+        } => Some((month, day)),
+        Expr::Month {
+            year: None,
+            month,
+            dir: None,
+        } => Some((month, 1)),
+        _ => None,
+    }
+}
+
+fn year_of(e: Expr) -> Option<i32> {
+    match e {
+        Expr::Date { year, .. } | Expr::Month { year, .. } => year,
+        Expr::Year { year } => Some(year),
+        _ => None,
+    }
+}
+
+/// Resolve a found expression: one time, or a range of two (the end without a year takes the
+/// other's, the start falling before the end), with the time of day stated with it.
+pub fn resolve_found(f: &Found, p: Option<NaiveDate>) -> Resolved {
+    let mut r = match f.until {
+        None => resolve(f.expr, p),
+        Some(to) => {
+            let (mut a, mut b) = (f.expr, to);
+            match (year_of(a), year_of(b)) {
+                (None, Some(y)) => {
+                    if let (Some(x), Some(z)) = (month_day(a), month_day(b)) {
+                        a = with_year(a, if x > z { y - 1 } else { y });
+                    }
+                }
+                (Some(y), None) => {
+                    if let (Some(x), Some(z)) = (month_day(a), month_day(b)) {
+                        b = with_year(b, if z < x { y + 1 } else { y });
+                    }
+                }
+                _ => {}
+            }
+            let rb = resolve(b, p);
+            // a year-less start falls on or before its end
+            if year_of(a).is_none()
+                && let (Some(x), Some((y, m, d))) =
+                    (month_day(a), rb.value.as_deref().and_then(parts_of))
+            {
+                a = with_year(a, if x > (m, d) { y - 1 } else { y });
+            }
+            let ra = resolve(a, p);
+            let grain = ra.grain.max(rb.grain);
+            Resolved {
+                value: ra.value.clone(),
+                kind: TimeKind::Range,
+                grain,
+                weekday_mismatch: ra.weekday_mismatch || rb.weekday_mismatch,
+                until: rb.value.clone(),
+                from: ra.value,
+                to: rb.value,
+            }
+        }
+    };
+    if r.kind == TimeKind::Range && r.from.is_none() && r.value.is_some() {
+        r.from.clone_from(&r.value);
+        r.to.clone_from(&r.until);
     }
     r
 }
@@ -430,6 +750,9 @@ mod tests {
         let ago = Expr::Ago {
             count: 3,
             unit: Unit::Day,
+            more: (0, 0, 0),
+            ahead: false,
+            anchor: None,
         };
         assert_eq!(v(ago, "2024-12-01").as_deref(), Some("2024-11-28"));
     }
@@ -486,6 +809,50 @@ mod tests {
     }
 
     #[test]
+    fn nth_weekdays_of_a_month() {
+        let e = |n, month| Expr::NthWeekday {
+            n,
+            weekday: 5,
+            month,
+        };
+        // July 2024 begins on a Monday: its Fridays are the 5th, 12th, 19th and 26th
+        let july = MonthRef::Named {
+            year: Some(2024),
+            month: 7,
+        };
+        assert_eq!(v(e(1, july), "2024-12-01").as_deref(), Some("2024-07-05"));
+        assert_eq!(v(e(-1, july), "2024-12-01").as_deref(), Some("2024-07-26"));
+        assert_eq!(v(e(5, july), "2024-12-01"), None);
+        let next = MonthRef::Rel(Direction::Next);
+        assert_eq!(v(e(2, next), "2024-11-20").as_deref(), Some("2024-12-13"));
+    }
+
+    #[test]
+    fn compound_durations_land_on_a_day() {
+        let ago = |ahead, anchor| Expr::Ago {
+            count: 21,
+            unit: Unit::Day,
+            more: (0, 1, 0),
+            ahead,
+            anchor,
+        };
+        assert_eq!(
+            v(ago(false, None), "2017-11-23").as_deref(),
+            Some("2017-10-02")
+        );
+        assert_eq!(
+            v(ago(true, None), "2017-11-23").as_deref(),
+            Some("2018-01-13")
+        );
+        // counted from tomorrow
+        assert_eq!(
+            v(ago(true, Some(Some(1))), "2017-11-23").as_deref(),
+            Some("2018-01-14")
+        );
+        assert_eq!(v(ago(true, Some(None)), "2017-11-23"), None);
+    }
+
+    #[test]
     fn weekday_beside_a_date_is_checked() {
         let e = |w| Expr::Date {
             year: None,
@@ -510,7 +877,33 @@ mod tests {
             weekday: 6,
             dir: None,
         };
-        assert_eq!(resolve(e, None).value, None);
+        // what is known stays: the weekday, with year and week unknown
+        assert_eq!(resolve(e, None).value.as_deref(), Some("XXXX-WXX-6"));
         assert_eq!(resolve(e, None).kind, TimeKind::Weekday);
+        let e = Expr::Date {
+            year: None,
+            month: 6,
+            day: 30,
+            weekday: None,
+        };
+        assert_eq!(resolve(e, None).value.as_deref(), Some("XXXX-06-30"));
+        let e = Expr::DayOfMonth {
+            day: 15,
+            weekday: None,
+        };
+        assert_eq!(resolve(e, None).value.as_deref(), Some("XXXX-XX-15"));
+        // a day no month has stays unknown
+        let e = Expr::Date {
+            year: None,
+            month: 6,
+            day: 31,
+            weekday: None,
+        };
+        assert_eq!(resolve(e, None).value, None);
+        let e = Expr::Period {
+            unit: Unit::Year,
+            dir: Direction::Last,
+        };
+        assert_eq!(resolve(e, None).value, None);
     }
 }
