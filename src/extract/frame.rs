@@ -627,17 +627,14 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
         {
             role = Role::Before;
         }
+        // "33-33 मामले": the same number twice, joined by a hyphen, is a value for each.
         let ct = &text[c.start..c.end];
-        if f.qualifier == Qualifier::Range
-            && f.min.is_some()
-            && f.min == f.max
-            && ct.contains(['-', '–'])
+        let head = ct.split_whitespace().next().unwrap_or("");
+        if let Some((x, y)) = head.split_once('-')
+            && !x.is_empty()
+            && x == y
         {
             role = Role::Each;
-            f.qualifier = Qualifier::Exact;
-            f.value = f.min.unwrap_or(f.value);
-            f.min = None;
-            f.max = None;
         }
         let row = r.table_row(c.start, c.end, sec);
         let measure = match row.as_ref().and_then(|x| x.measure) {

@@ -1277,7 +1277,23 @@ impl<'a, 'b> Parser<'a, 'b> {
             if in_list {
                 return (None, second.end);
             }
-            if second.value > lo && !second.ordinal && !third_part {
+            // "33-33 मामले", "दो-दो": the same number twice is distributive (33 each), one figure.
+            let distributive = second.value == lo
+                && !second.ordinal
+                && !third_part
+                && t.punct(end) == Some('-')
+                && t.attached(end)
+                && t.attached(end + 1);
+            if distributive {
+                value = lo;
+                end = second.end;
+                if let Some((u, e)) = self.unit_after(end)
+                    && unit.is_none()
+                {
+                    unit = Some(u);
+                    end = e;
+                }
+            } else if second.value > lo && !second.ordinal && !third_part {
                 value = lo;
                 range_max = Some(second.value);
                 years = num.year_like && second.year_like;
