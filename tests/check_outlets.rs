@@ -358,3 +358,85 @@ fn changed_facts_conflict_with_the_other_outlets_article() {
         t.unchanged_flagged
     );
 }
+
+/// Two outlets' differently worded reports of one crash, with no publication date, as a new user
+/// would write them: one story, the deaths and the injured flagged, the lead sentences not called
+/// agreement; an unrelated article stays apart.
+#[test]
+fn undated_reports_of_one_crash_form_one_story_and_disagree() {
+    let a = analyse(
+        "a.txt",
+        "ओडिशा में ट्रेन हादसा, 42 लोगों की मौत\n\nबालासोर, एजेंसी। ओडिशा के बालासोर में शुक्रवार शाम दो ट्रेनों की टक्कर में 42 लोगों की मौत हो गई और 1,200 से अधिक लोग घायल हुए हैं। रेलवे ने बताया कि राहत कार्य जारी है।\n",
+        None,
+    );
+    let b = analyse(
+        "b.txt",
+        "बालासोर रेल दुर्घटना में 48 की मौत\n\nओडिशा के बालासोर जिले में शुक्रवार को हुई रेल दुर्घटना में 48 लोगों की मौत हो गई, जबकि 900 लोग घायल हुए। अधिकारियों के मुताबिक बचाव अभियान रात भर चला।\n",
+        None,
+    );
+    let c = analyse(
+        "c.txt",
+        "मुंबई में क्रिकेट मैच\n\nवानखेड़े स्टेडियम में रविवार को खेले गए मैच में भारत ने 7 विकेट से जीत दर्ज की। कप्तान ने 85 रन बनाए।\n",
+        None,
+    );
+    let docs = vec![a, b, c];
+    let r = check::check(&docs, &CheckOptions::default(), Grammars::builtin());
+    let stories: Vec<Vec<&str>> = r
+        .stories
+        .iter()
+        .map(|s| s.documents.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(stories, vec![vec!["a.txt", "b.txt"], vec!["c.txt"]], "{stories:?}");
+    let groups: Vec<&ClaimGroup> = r.stories[0].groups.iter().collect();
+    let flagged_with = |x: &str, y: &str| {
+        groups.iter().any(|g| {
+            flagged(g)
+                && g.kind == GroupKind::Figure
+                && g.members.iter().any(|m| m.document == "a.txt" && m.text.starts_with(x))
+                && g.members.iter().any(|m| m.document == "b.txt" && m.text.starts_with(y))
+        })
+    };
+    assert!(flagged_with("42", "48"), "deaths 42 ~ 48 not flagged");
+    assert!(flagged_with("1,200", "900"), "injured more than 1,200 ~ 900 not flagged");
+    // No statement or figure group calls the lead sentences agreement on those figures.
+    assert!(
+        !groups.iter().any(|g| g.verdict == Verdict::Corroborated
+            && g.members.iter().any(|m| m.document == "a.txt" && m.text.contains("42"))
+            && g.members.iter().any(|m| m.document == "b.txt" && m.text.contains("48"))),
+        "the differing figures are called corroborated"
+    );
+}
+
+/// The same in English, hard-wrapped the way wire copy is.
+#[test]
+fn english_reports_of_one_crash_disagree_on_deaths() {
+    let en = |id: &str, t: &str| {
+        tathya::analyze(
+            id,
+            t.to_string(),
+            None,
+            &Options {
+                lang: Some(Lang::En),
+                skip_mt: true,
+            },
+            Grammars::builtin(),
+        )
+    };
+    let a = en(
+        "a.txt",
+        "Train collision in Odisha kills 42\n\nBALASORE (Reuters) - 42 people died and more than 1,200 were injured when two trains collided in Odisha on Friday evening, railway officials said.\n",
+    );
+    let b = en(
+        "b.txt",
+        "Odisha rail crash: 48 dead\n\nForty-eight people were killed and 900 injured in a train collision in Odisha on Friday, officials said, as rescue teams worked through the night.\n",
+    );
+    let r = check::check(&[a, b], &CheckOptions::default(), Grammars::builtin());
+    assert_eq!(r.stories.len(), 1, "{:?}", r.stories.iter().map(|s| &s.documents).collect::<Vec<_>>());
+    let flagged_deaths = r.stories[0].groups.iter().any(|g| {
+        flagged(g)
+            && g.kind == GroupKind::Figure
+            && g.members.iter().any(|m| m.document == "a.txt" && m.text.contains("42"))
+            && g.members.iter().any(|m| m.document == "b.txt")
+    });
+    assert!(flagged_deaths, "{:#?}", r.stories[0].groups.iter().filter(|g| g.kind == GroupKind::Figure).map(|g| (&g.verdict, &g.explanation)).collect::<Vec<_>>());
+}

@@ -114,6 +114,13 @@ pub fn report(r: &CheckReport, docs: &[Document]) -> String {
                             short_id(&m.document),
                             sentence(docs, m, true)
                         );
+                        if let Some(f) = &m.frame {
+                            let _ = writeln!(
+                                out,
+                                "    - frame: {}",
+                                cell(&super::check_text::frame_line(f))
+                            );
+                        }
                     }
                 }
             }
