@@ -440,3 +440,28 @@ fn english_reports_of_one_crash_disagree_on_deaths() {
     });
     assert!(flagged_deaths, "{:#?}", r.stories[0].groups.iter().filter(|g| g.kind == GroupKind::Figure).map(|g| (&g.verdict, &g.explanation)).collect::<Vec<_>>());
 }
+
+/// Many identical copies of one article are one story and one origin: nothing is corroborated
+/// by a copy of itself, and no copy contradicts another.
+#[test]
+fn identical_copies_are_one_story_and_one_origin() {
+    let a = seed("001");
+    let docs: Vec<Document> = (0..60)
+        .map(|k| {
+            let mut d = a.clone();
+            d.id = format!("copy-{k:02}.txt");
+            d
+        })
+        .collect();
+    let r = run_auto(&docs);
+    assert_eq!(r.stories.len(), 1, "{} stories", r.stories.len());
+    assert_eq!(r.stories[0].documents.len(), 60);
+    assert!(r.stories[0]
+        .groups
+        .iter()
+        .all(|g| g.verdict != Verdict::Corroborated && !flagged(g)));
+}
+
+fn run_auto(docs: &[Document]) -> CheckReport {
+    check::check(docs, &CheckOptions::default(), Grammars::builtin())
+}

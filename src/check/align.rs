@@ -695,6 +695,11 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
                 ..
             },
         ) => {
+            // A time that could not be resolved to days ("शुक्रवार" on an undated page,
+            // "XXXX-06-30") joins no group: two unknown Fridays may be any two days.
+            if r1.is_none() || r2.is_none() {
+                return None;
+            }
             // The same day and the same kind of event is strong evidence by itself.
             let same_day = *d1 && *d2 && r1.is_some() && r1 == r2;
             let agree = match (shared_event, same_day) {

@@ -414,7 +414,9 @@ pub fn group_times(items: &[Item], views_doc: &[usize], docs: &[Document]) -> Fi
         else {
             continue;
         };
-        if range.is_none() && weekday.is_none() {
+        // An unresolved time (no publication date, unknown parts) joins no group.
+        let _ = weekday;
+        if range.is_none() {
             continue;
         }
         let mut bits = it.events;

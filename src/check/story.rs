@@ -350,8 +350,37 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
             fixed.push(members);
         }
     }
+    // Identical documents (the same text, white space aside) are one story: only the first of
+    // each is clustered, the copies follow it.
+    let mut first_of: FastMap<u64, usize> = FastMap::default();
+    let mut copy_of: Vec<Option<usize>> = vec![None; n];
+    for i in (0..n).filter(|&i| !assigned[i] && !docs[i].is_failed()) {
+        let key = docs[i]
+            .text
+            .split_whitespace()
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, w| {
+                w.bytes()
+                    .chain(std::iter::once(b' '))
+                    .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+            });
+        match first_of.get(&key) {
+            Some(&f) if docs[f].text.split_whitespace().eq(docs[i].text.split_whitespace()) => {
+                copy_of[i] = Some(f);
+            }
+            Some(_) => {}
+            None => {
+                first_of.insert(key, i);
+            }
+        }
+    }
+    let mut copies_of: FastMap<usize, Vec<usize>> = FastMap::default();
+    for (i, c) in copy_of.iter().enumerate() {
+        if let Some(f) = c {
+            copies_of.entry(*f).or_default().push(i);
+        }
+    }
     let pool: Vec<usize> = (0..n)
-        .filter(|&i| !assigned[i] && !docs[i].is_failed())
+        .filter(|&i| !assigned[i] && !docs[i].is_failed() && copy_of[i].is_none())
         .collect();
     let pool_docs: Vec<&Document> = pool.iter().map(|&i| &docs[i]).collect();
     let window = opts.window_days;
@@ -422,8 +451,18 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
             continue;
         }
         let mut idx: Vec<usize> = m.iter().map(|&x| pool[x as usize]).collect();
+        let copies: Vec<usize> = idx
+            .iter()
+            .filter_map(|f| copies_of.get(f))
+            .flatten()
+            .copied()
+            .collect();
+        idx.extend(copies);
         idx.sort_unstable();
-        let reason = if idx.len() == 1 {
+        idx.dedup();
+        let reason = if m.len() == 1 && idx.len() > 1 {
+            format!("{} identical copies of one document", idx.len())
+        } else if idx.len() == 1 {
             format!(
                 "no other document within {window} days reports enough of the same facts (best match {:.2})",
                 best[k]
