@@ -1082,7 +1082,7 @@ impl Reader<'_> {
             if self.g.measures[m] != "cases" {
                 return m;
             }
-            (i + 1..(i + 4).min(w1))
+            (i + 1..(i + 7).min(w1))
                 .take_while(|&j| self.ws[j].clause == clause && !self.ws[j].digit)
                 .filter_map(measure_at)
                 .find(|&o| matches!(self.g.measures[o].as_str(), "deaths" | "recovered"))
@@ -1235,7 +1235,7 @@ impl Reader<'_> {
         // that the count only includes does not ("तीन विदेशियों समेत 47 मामले").
         let near = first.saturating_sub(4).max(w0)..(last + 4).min(w1);
         let sub = near
-            .filter(|&i| self.ws[i].clause == clause && (i < first || i > last))
+            .filter(|&i| self.ws[i].clause == clause && !self.ws[i].digit)
             .find_map(|i| match self.hit_at(i, |t| matches!(t, Tag::Subgroup(_))) {
                 Some(Hit {
                     tag: Tag::Subgroup(s),
