@@ -465,3 +465,58 @@ fn identical_copies_are_one_story_and_one_origin() {
 fn run_auto(docs: &[Document]) -> CheckReport {
     check::check(docs, &CheckOptions::default(), Grammars::builtin())
 }
+
+fn dated(id: &str, text: &str) -> Document {
+    analyse(id, text, chrono::NaiveDate::from_ymd_opt(2020, 4, 1))
+}
+
+fn figure_groups<'a>(r: &'a CheckReport) -> Vec<&'a ClaimGroup> {
+    r.stories
+        .iter()
+        .flat_map(|s| &s.groups)
+        .filter(|g| g.kind == GroupKind::Figure)
+        .collect()
+}
+
+/// One rule each, on two small articles of two outlets.
+#[test]
+fn frames_decide_agreement_updates_bounds_and_places() {
+    // An update: one outlet gives Tuesday's figure, the other today's → timing, not a conflict.
+    let a = dated("a.txt", "दिल्ली में कोरोना\n\nनई दिल्ली। दिल्ली में मंगलवार तक संक्रमितों की संख्या 97 थी।\n");
+    let b = dated("b.txt", "दिल्ली में कोरोना\n\nनई दिल्ली। दिल्ली में अब संक्रमितों की संख्या 120 हो गई है।\n");
+    let r = run(&[a, b]);
+    let g = figure_groups(&r);
+    assert!(g.iter().any(|g| g.verdict == Verdict::Timing), "{:#?}", g.iter().map(|g| (&g.verdict, &g.explanation)).collect::<Vec<_>>());
+    assert!(!g.iter().any(|g| g.verdict == Verdict::Conflicting));
+
+    // An article that gives the earlier and the later value agrees with an outlet that gives the later.
+    let a = dated("a.txt", "दिल्ली में संक्रमितों की संख्या 97 से बढ़कर 120 हो गई है।\n");
+    let b = dated("b.txt", "दिल्ली में संक्रमितों की संख्या 120 हो गई है।\n");
+    let r = run(&[a, b]);
+    let g = figure_groups(&r);
+    assert!(g.iter().any(|g| g.verdict == Verdict::Corroborated));
+    assert!(!g.iter().any(|g| flagged(g)));
+
+    // A bound that holds is consistent, corroborates nothing and conflicts with nothing.
+    let a = dated("a.txt", "केरल में 60 से ज्यादा लोगों की मौत हो चुकी है।\n");
+    let b = dated("b.txt", "केरल में 75 लोगों की मौत हो चुकी है।\n");
+    let r = run(&[a, b]);
+    assert!(figure_groups(&r).iter().all(|g| g.verdict == Verdict::SingleSource));
+    // … and one that does not hold conflicts.
+    let a = dated("a.txt", "केरल में 80 से ज्यादा लोगों की मौत हो चुकी है।\n");
+    let r = run(&[a, dated("b.txt", "केरल में 75 लोगों की मौत हो चुकी है।\n")]);
+    assert!(figure_groups(&r).iter().any(|g| g.verdict == Verdict::Conflicting));
+
+    // The same value in two places is two facts, never corroboration; two values of two places
+    // are no conflict.
+    let a = dated("a.txt", "दिल्ली में 53 मामले सामने आए हैं। पंजाब में 20 मामले हैं।\n");
+    let b = dated("b.txt", "केरल में 53 मामले सामने आए हैं। बिहार में 21 मामले हैं।\n");
+    let r = run(&[a, b]);
+    let g = figure_groups(&r);
+    assert!(g.iter().all(|g| g.verdict == Verdict::SingleSource), "{:#?}", g.iter().map(|g| (&g.verdict, &g.explanation)).collect::<Vec<_>>());
+
+    // New cases and the running total are different windows.
+    let a = dated("a.txt", "देश में पिछले 24 घंटे में 386 नए मामले सामने आए।\n");
+    let b = dated("b.txt", "देश में अब तक 1,637 मामले सामने आ चुके हैं।\n");
+    assert!(!figure_groups(&run(&[a, b])).iter().any(|g| flagged(g)));
+}
