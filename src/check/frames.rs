@@ -23,8 +23,10 @@ use crate::claim::{ClaimKind, Figure, FigureKind};
 use crate::document::Document;
 use crate::extract::frame::{Role, ScopeFrom, Window};
 
+/// Characters of a sentence compared to tell a repeated sentence.
+const REPEAT_CHARS: usize = 600;
 /// Most figures of one place compared pairwise within one bucket.
-const MAX_ITEMS: usize = 512;
+const MAX_ITEMS: usize = 256;
 
 /// What the frame stage found in a story.
 #[derive(Debug, Default)]
@@ -162,6 +164,9 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
             .unwrap_or("")
             .chars()
             .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
+            // A bounded prefix: enough to know a repeated sentence, and no cost that grows with an
+            // endless one.
+            .take(REPEAT_CHARS)
             .collect()
     };
     let repeats = |a: usize, b: usize| {
