@@ -61,8 +61,10 @@ pub fn analyze(
     let entities = extract::entity::from_mentions(&ctx, speech.mentions, &claims);
     findings.sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
 
+    let id = id.into();
     let mut doc = Document {
-        id: id.into(),
+        outlet: crate::document::file_name(&id).to_string(),
+        id,
         lang,
         published: published_final,
         published_span: if published.is_some() {
@@ -80,6 +82,11 @@ pub fn analyze(
         errors: Vec::new(),
         text,
     };
+    // An agency or outlet credited in the text names the outlet when no record does (the wire
+    // names and their spellings are the check grammar's data).
+    if let Some(w) = crate::check::origin::credit(&doc, &g.check) {
+        doc.outlet = g.check.wires[w].name.clone();
+    }
     if !opts.skip_mt {
         crate::mt::analyze(&mut doc, &g.mt);
         doc.findings
@@ -101,9 +108,20 @@ pub fn analyze_raw(raw: RawDoc, opts: &Options, g: &Grammars) -> Document {
             };
             let id = raw.id.clone();
             let published = raw.published;
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(raw.id, text, published, &opts, g)))
-                .unwrap_or_else(|_| Document::failed(id, "internal error while analysing this document (a bug: please report it with the input)"))
+            let outlet = raw.outlet;
+            let mut doc = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(raw.id, text, published, &opts, g)))
+                .unwrap_or_else(|_| Document::failed(id, "internal error while analysing this document (a bug: please report it with the input)"));
+            if let Some(o) = outlet {
+                doc.outlet = o;
+            }
+            doc
         }
-        Err(e) => Document::failed(raw.id, e),
+        Err(e) => {
+            let mut doc = Document::failed(raw.id, e);
+            if let Some(o) = raw.outlet {
+                doc.outlet = o;
+            }
+            doc
+        }
     }
 }

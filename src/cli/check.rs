@@ -28,6 +28,8 @@ pub enum CheckFormat {
     Jsonl,
     /// A Markdown report.
     Markdown,
+    /// One self-contained HTML page: summary, stories, articles with every claim highlighted.
+    Html,
 }
 
 #[derive(clap::Args, Debug)]
@@ -119,14 +121,18 @@ pub fn run(args: Args) -> Result<Status> {
     let style = Style {
         color: args.color.enabled(),
     };
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
     let out = match args.format {
         CheckFormat::Text => report::check_text::report(&r, &docs, &style),
         CheckFormat::Json => report::check_json::report(&r, &docs),
         CheckFormat::Jsonl => report::check_json::lines(&r, &docs),
         CheckFormat::Markdown => report::check_markdown::report(&r, &docs),
+        CheckFormat::Html => {
+            report::html::check_report(&mut w, &r, &docs)?;
+            String::new()
+        }
     };
-    let stdout = std::io::stdout();
-    let mut w = std::io::BufWriter::new(stdout.lock());
     w.write_all(out.as_bytes())?;
     w.flush()?;
     if status == Status::Clean && r.findings.iter().any(|f| f.severity >= args.fail_on) {

@@ -9,7 +9,21 @@ use tathya::{Document, Options, analyze_raw};
 
 use super::Status;
 use super::input::InputArgs;
-use super::output::{ColorChoice, Format};
+use super::output::ColorChoice;
+
+/// Output formats of the claims listing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Format {
+    /// A readable listing.
+    #[default]
+    Text,
+    /// The JSON contract, pretty-printed.
+    Json,
+    /// One JSON document object per line.
+    Jsonl,
+    /// One self-contained HTML page with every claim highlighted in its article.
+    Html,
+}
 
 #[derive(clap::Args, Debug)]
 #[command(
@@ -70,14 +84,16 @@ pub fn run(args: Args) -> Result<Status> {
                     out.write_all(report::text::document(&doc, &style).as_bytes())?;
                 }
                 Format::Jsonl => out.write_all(report::json::document_line(&doc).as_bytes())?,
-                Format::Json => all.push(doc),
+                Format::Json | Format::Html => all.push(doc),
             }
             first = false;
         }
         out.flush()?;
     }
-    if args.format == Format::Json {
-        out.write_all(report::json::claims(&all).as_bytes())?;
+    match args.format {
+        Format::Json => out.write_all(report::json::claims(&all).as_bytes())?,
+        Format::Html => report::html::claims_report(&mut out, &all)?,
+        _ => {}
     }
     out.flush()?;
     Ok(status)

@@ -99,6 +99,7 @@ impl InputArgs {
                                         text: Err(tathya::LoadError::Io(e.to_string())),
                                         lang: None,
                                         published: None,
+                                        outlet: None,
                                     })),
                                 }
                             },
