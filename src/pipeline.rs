@@ -21,7 +21,28 @@ pub struct Options {
 
 /// Analyse one document's text.
 ///
-/// `published` (from a JSONL record) wins over the date read from the page.
+/// `published` (from a JSONL record) wins over the date read from the page; relative times
+/// ("शुक्रवार", "last Friday") resolve against it.
+///
+/// # Example
+///
+/// ```
+/// use tathya::claim::ClaimKind;
+/// use tathya::{Grammars, NaiveDate, Options, analyze};
+///
+/// let text = "सेना के 6,000 सैनिक शुक्रवार को सीमा पर पहुंचे।".to_string();
+/// let published = NaiveDate::from_ymd_opt(2024, 12, 1); // a Sunday
+/// let doc = analyze("a.txt", text, published, &Options::default(), Grammars::builtin());
+///
+/// let figure = &doc.claims[0];
+/// assert_eq!(figure.text, "6,000 सैनिक");
+/// assert!(matches!(&figure.detail, ClaimKind::Figure(f) if f.value == 6000.0));
+/// // Spans are byte offsets into the text as given.
+/// assert_eq!(&doc.text[figure.start..figure.end], "6,000 सैनिक");
+///
+/// let time = &doc.claims[1];
+/// assert!(matches!(&time.detail, ClaimKind::Time(t) if t.value.as_deref() == Some("2024-11-29")));
+/// ```
 pub fn analyze(
     id: impl Into<String>,
     text: String,

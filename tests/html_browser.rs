@@ -260,6 +260,40 @@ fn seeds_report_in_chromium() {
     assert!(dom.contains("M008 mt-known-confusion"), "MT reasons");
     // Devanagari is in the page as text, not as escapes.
     assert!(dom.contains("प्योंगयांग"));
+
+    // The claims page of two seeds opens its articles: every claim highlighted in place.
+    let files = [
+        format!("{corpus}/000_b1c8025b0e2ba5b4.txt"),
+        format!("{corpus}/004_e88fc5b0d66a22c9.txt"),
+    ];
+    let html = tathya(&["claims", "--format", "html", &files[0], &files[1]]);
+    assert!(html.status.success());
+    let page = out_dir().join("seeds-claims.html");
+    std::fs::write(&page, &html.stdout).unwrap();
+    let json = tathya(&["claims", "--format", "json", &files[0], &files[1]]);
+    let v: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let dom = load(&chromium, &page);
+    assert_eq!(dom.matches("<details class=\"doc\" id=\"doc-").count(), 2);
+    assert_eq!(
+        dom.matches(" open=\"\"><summary>").count(),
+        2,
+        "articles open"
+    );
+    for (i, d) in v["documents"].as_array().unwrap().iter().enumerate() {
+        for (k, c) in d["claims"].as_array().unwrap().iter().enumerate() {
+            let tag = format!(
+                "<mark class=\"c c-{}\" id=\"doc-{i}-c{k}\"",
+                c["kind"].as_str().unwrap()
+            );
+            assert!(dom.contains(&tag), "{tag}");
+        }
+    }
+    let flagged = v["documents"][1]["mt"]["flagged"].as_u64().unwrap() as usize;
+    assert!(flagged > 0);
+    assert_eq!(
+        dom.matches("<span class=\"mt\" id=\"doc-1-s").count(),
+        flagged
+    );
 }
 
 #[test]

@@ -178,10 +178,13 @@ pub fn json(docs: &[Document], threshold: Option<f64>) -> String {
     #[derive(Serialize)]
     struct Out<'a> {
         tathya: &'static str,
+        /// The JSON contract version.
+        contract: &'static str,
         documents: Vec<Listing<'a>>,
     }
     let out = Out {
         tathya: env!("CARGO_PKG_VERSION"),
+        contract: crate::CONTRACT_VERSION,
         documents: docs.iter().map(|d| listing(d, threshold)).collect(),
     };
     let mut s = serde_json::to_string_pretty(&out)

@@ -28,6 +28,7 @@ use serde_json::Value;
 use crate::check::{CheckReport, ClaimGroup, Member, Story};
 use crate::claim::{Claim, ClaimKind};
 use crate::document::Document;
+use crate::report::origin_name;
 use crate::report::text::describe;
 use crate::span::LineIndex;
 
@@ -292,13 +293,6 @@ fn lang_attr(d: &Document) -> &'static str {
         crate::document::Lang::En => "en",
         _ => "",
     }
-}
-
-/// The outlet to show for an origin: a document's file name stands for that document's outlet.
-pub fn origin_name<'a>(origin: &'a str, docs: &'a [Document]) -> &'a str {
-    docs.iter()
-        .find(|d| d.outlet != origin && crate::document::file_name(&d.id) == origin)
-        .map_or(origin, |d| d.outlet.as_str())
 }
 
 /// A claim's one-line description for a tooltip: kind, value and, for a quote, speaker and
@@ -1021,12 +1015,16 @@ fn article(out: &mut String, cx: &mut Ctx, i: usize, open: bool) {
     let flagged = d.mt.as_ref().map_or(0, |m| m.flagged);
     let _ = writeln!(
         out,
-        "<details class=\"doc\" id=\"doc-{i}\" data-outlet=\"{}\" data-entities=\"{}\"{}><summary><span class=\"outlet\">{}</span> — {} · {} · published {} · {}{}</summary>",
+        "<details class=\"doc\" id=\"doc-{i}\" data-outlet=\"{}\" data-entities=\"{}\"{}><summary><span class=\"outlet\">{}</span>{} · {} · published {} · {}{}</summary>",
         name_set([d.outlet.as_str()]),
         name_set(d.entities.iter().map(|e| e.entity.as_str())),
         if open { " open" } else { "" },
         esc(&d.outlet),
-        esc(&d.id),
+        if d.outlet == crate::document::file_name(&d.id) {
+            String::new()
+        } else {
+            format!(" — {}", esc(&d.id))
+        },
         d.lang.as_str(),
         d.published
             .map(|p| p.format("%Y-%m-%d").to_string())
