@@ -22,6 +22,9 @@ pub struct Claim {
     /// Kind-specific fields.
     #[serde(flatten)]
     pub detail: ClaimKind,
+    /// For a figure: what it measures, where, over which window, as of when, in which role.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frame: Option<crate::extract::frame::Frame>,
 }
 
 impl Claim {
@@ -38,6 +41,7 @@ impl Claim {
             sentence,
             text: span.slice(text).to_string(),
             detail,
+            frame: None,
         }
     }
 

@@ -79,6 +79,7 @@ pub fn analyze(
     claims.extend(speech.quotes);
     claims.extend(speech.attributions);
     claims.sort_by(|a, b| (a.start, a.end, a.kind_name()).cmp(&(b.start, b.end, b.kind_name())));
+    extract::frame::annotate(&ctx, &mut claims);
     let entities = extract::entity::from_mentions(&ctx, speech.mentions, &claims);
     findings.sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
 

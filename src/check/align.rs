@@ -16,6 +16,7 @@
 //! fact is caught even where an extractor missed it.
 
 use crate::check::GroupKind;
+use crate::check::frames;
 use crate::check::norm::{
     self, CUE, CheckGrammar, EVENT, FastMap, FastSet, NUMBER, QUOTED, STOP, Term, Tok, hash,
 };
@@ -219,6 +220,8 @@ pub struct RawGroup {
     pub sim: f64,
     /// Two items that disagree, and why.
     pub conflict: Option<(usize, usize, String)>,
+    /// The disagreement is between different reference times (an update, not a contradiction).
+    pub timing: bool,
 }
 
 /// Everything alignment found in a story.
@@ -610,7 +613,8 @@ fn candidates(items: &[Item], w: &Weights) -> Vec<(usize, usize)> {
         for (x, &a) in l.iter().enumerate() {
             for &b in l.iter().skip(x + 1).take(LOOKAHEAD) {
                 let (ia, ib) = (&items[a], &items[b]);
-                if ia.view != ib.view && ia.kind == ib.kind {
+                // Figures meet by frame (`frames`), not by context words.
+                if ia.view != ib.view && ia.kind == ib.kind && ia.kind != GroupKind::Figure {
                     pairs.push((a.min(b), a.max(b)));
                 }
             }
@@ -917,6 +921,7 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
                     members: vec![e.a, e.b],
                     sim: e.sim,
                     conflict: Some((e.a, e.b, describe_conflict(&items[e.a], &items[e.b]))),
+                    timing: false,
                 });
             }
             continue;
@@ -940,8 +945,32 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         }
     }
 
+    // Figures by frame.
+    let views_doc: Vec<usize> = views.iter().map(|v| v.doc).collect();
+    let figure_groups = frames::group(&items, &views_doc, docs);
+
     // Statement diffs: replaced anchors in near-identical sentences that no claim conflict covers.
     let mut claim_conflicts: FastSet<(usize, usize, usize, usize)> = FastSet::default();
+    claim_conflicts.extend(figure_groups.disagreeing.iter().copied());
+    // Two sentences whose figures disagree do not corroborate each other as statements.
+    for k in 0..n {
+        if members[k].len() < 2 || items[k].kind != GroupKind::Statement || conflicts[k].is_some() {
+            continue;
+        }
+        let m = &members[k];
+        'pairs: for (x, &a) in m.iter().enumerate() {
+            for &b in &m[x + 1..] {
+                let (ia, ib) = (&items[a], &items[b]);
+                if figure_groups
+                    .disagreeing
+                    .contains(&(ia.view, ia.sent, ib.view, ib.sent))
+                {
+                    conflicts[k] = Some((a, b, "the figures of these sentences disagree".into()));
+                    break 'pairs;
+                }
+            }
+        }
+    }
     for (k, c) in conflicts.iter().enumerate() {
         if let (Some((a, b, _)), true) = (c, !members[k].is_empty()) {
             let (ia, ib) = (&items[*a], &items[*b]);
@@ -1001,6 +1030,7 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
                 members: m,
                 sim: w.sim(&sa.terms, &sb.terms),
                 conflict: Some((a, b, why)),
+                timing: false,
             });
         }
     }
@@ -1008,6 +1038,9 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
     let mut groups: Vec<RawGroup> = Vec::new();
     for k in 0..n {
         if members[k].is_empty() || group_of[k] != k {
+            continue;
+        }
+        if items[k].kind == GroupKind::Figure {
             continue;
         }
         let mut m = members[k].clone();
@@ -1022,8 +1055,10 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
             members: m,
             sim: if c > 0 { s / c as f64 } else { 0.0 },
             conflict: conflicts[k].take(),
+            timing: false,
         });
     }
+    groups.extend(figure_groups.groups);
     for mut g in extra {
         g.members
             .sort_by_key(|&i| (items[i].view, items[i].start, items[i].end));

@@ -22,6 +22,7 @@
 
 pub mod align;
 pub mod findings;
+pub mod frames;
 pub mod norm;
 pub mod origin;
 pub mod story;
@@ -118,8 +119,11 @@ impl GroupKind {
 pub enum Verdict {
     /// Two or more independent origins say the same.
     Corroborated,
-    /// Members disagree on the value for the same anchor.
+    /// Members disagree on the value for the same anchor, at the same reference time.
     Conflicting,
+    /// Members give different values at different reference times: an update to show, not a
+    /// contradiction.
+    Timing,
     /// Only one origin says it.
     SingleSource,
 }
@@ -130,6 +134,7 @@ impl Verdict {
         match self {
             Verdict::Corroborated => "corroborated",
             Verdict::Conflicting => "conflicting",
+            Verdict::Timing => "timing",
             Verdict::SingleSource => "single_source",
         }
     }

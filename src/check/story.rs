@@ -231,7 +231,7 @@ fn scores(docs: &[&Document], window: i64, g: &CheckGrammar) -> Scores {
         e.0.push(ka);
         e.1.push(kb);
     }
-    let pairs = by_pair
+    let pairs: FastMap<(u32, u32), f64> = by_pair
         .into_iter()
         .map(|((a, b), (mut ma, mut mb))| {
             ma.sort_unstable();
@@ -243,7 +243,91 @@ fn scores(docs: &[&Document], window: i64, g: &CheckGrammar) -> Scores {
             ((a, b), 0.5 * (ma.len() as f64 / na + mb.len() as f64 / nb))
         })
         .collect();
+    let mut pairs: FastMap<(u32, u32), f64> = pairs;
+    for ((a, b), f) in frame_scores(docs, window) {
+        let e = pairs.entry((a, b)).or_insert(0.0);
+        *e = e.max(f);
+    }
     Scores { pairs }
+}
+
+/// Weight of a shared frame score against a sentence score.
+const FRAME_WEIGHT: f64 = 0.6;
+/// Shared frame weight that counts as a full match (about four frames of middling rarity).
+const FRAME_MASS_CAP: f64 = 4.0;
+/// Least frames two documents must share for their frames to count.
+const MIN_SHARED_FRAMES: usize = 2;
+
+/// Story scores from what documents measure: the (measure, place) frames of their figures,
+/// weighted by rarity over the run. Two outlets' differently worded reports of one crash share
+/// "deaths in Odisha" and "injured in Odisha" whatever their values; digests of one day share
+/// dozens. Candidate pairs come from posting lists walked in date order with a bounded
+/// look-ahead, as for sentences.
+fn frame_scores(docs: &[&Document], window: i64) -> Vec<((u32, u32), f64)> {
+    let keys: Vec<Vec<u64>> = docs
+        .iter()
+        .map(|d| {
+            let mut v: Vec<u64> = d
+                .claims
+                .iter()
+                .filter_map(|c| {
+                    let f = c.frame.as_ref()?;
+                    let m = f.measure.as_deref()?;
+                    let s = f.scope.as_ref()?;
+                    Some(crate::check::norm::hash(&format!("{m}\u{1f}{}", s.entity)))
+                })
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    let mut df: FastMap<u64, u32> = FastMap::default();
+    for k in &keys {
+        for t in k {
+            *df.entry(*t).or_default() += 1;
+        }
+    }
+    let n = docs.len().max(1) as f64;
+    let idf = |t: &u64| (1.0 + n / f64::from(df.get(t).copied().unwrap_or(1))).ln();
+    let mass: Vec<f64> = keys.iter().map(|k| k.iter().map(idf).sum()).collect();
+    let mut postings: FastMap<u64, Vec<u32>> = FastMap::default();
+    for (d, k) in keys.iter().enumerate() {
+        for t in k {
+            postings.entry(*t).or_default().push(d as u32);
+        }
+    }
+    let mut shared: FastMap<(u32, u32), (usize, f64)> = FastMap::default();
+    let mut lists: Vec<(u64, Vec<u32>)> = postings.into_iter().filter(|(_, l)| l.len() > 1).collect();
+    lists.sort_unstable();
+    for (t, mut l) in lists {
+        l.sort_unstable_by_key(|&d| (docs[d as usize].published, d));
+        let w = idf(&t);
+        for a in 0..l.len() {
+            for &b in l.iter().skip(a + 1).take(LOOKAHEAD) {
+                let da = l[a];
+                if days_apart(docs[da as usize].published, docs[b as usize].published)
+                    .is_some_and(|x| x > window)
+                {
+                    break;
+                }
+                let e = shared.entry((da.min(b), da.max(b))).or_default();
+                e.0 += 1;
+                e.1 += w;
+            }
+        }
+    }
+    let mut out: Vec<((u32, u32), f64)> = shared
+        .into_iter()
+        .filter(|(_, (c, _))| *c >= MIN_SHARED_FRAMES)
+        .map(|((a, b), (_, w))| {
+            // Sharing a handful of frames is as telling as sharing all: digests hold dozens.
+            let m = mass[a as usize].min(mass[b as usize]).clamp(1e-9, FRAME_MASS_CAP);
+            ((a, b), FRAME_WEIGHT * (w / m).min(1.0))
+        })
+        .collect();
+    out.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+    out
 }
 
 /// Group documents into stories (see the module docs). Failed documents form no story.

@@ -151,7 +151,11 @@ pub fn decide(
                 members[y].differs = db;
             }
             (
-                Verdict::Conflicting,
+                if rg.timing {
+                    Verdict::Timing
+                } else {
+                    Verdict::Conflicting
+                },
                 (0.5 + 0.5 * sim).min(1.0),
                 expl,
                 conflict,
@@ -187,8 +191,9 @@ pub fn decide(
         let first = (members[0].doc, members[0].start);
         let rank = match verdict {
             Verdict::Conflicting => 0,
-            Verdict::Corroborated => 1,
-            Verdict::SingleSource => 2,
+            Verdict::Timing => 1,
+            Verdict::Corroborated => 2,
+            Verdict::SingleSource => 3,
         };
         out.push((
             rank,

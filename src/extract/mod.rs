@@ -6,6 +6,7 @@
 pub mod attribution;
 pub mod entity;
 pub mod figure;
+pub mod frame;
 pub mod quote;
 pub mod romanize;
 pub mod speech;

@@ -147,6 +147,8 @@ pub struct Grammars {
     pub sentence: crate::document::sentence::SentenceGrammar,
     /// Number words, scales, units, qualifiers.
     pub figure: crate::extract::figure::FigureGrammar,
+    /// Figure frames: measures, places, windows, reference times, roles.
+    pub frame: crate::extract::frame::FrameGrammar,
     /// Months, weekdays, relative expressions.
     pub time: crate::extract::time::TimeGrammar,
     /// Reporting verbs, attribution cues, quote marks.
@@ -168,6 +170,7 @@ impl Grammars {
             chrome: crate::document::chrome::ChromeGrammar::load(set)?,
             sentence: crate::document::sentence::SentenceGrammar::load(set)?,
             figure: crate::extract::figure::FigureGrammar::load(set)?,
+            frame: crate::extract::frame::FrameGrammar::load(set)?,
             time: crate::extract::time::TimeGrammar::load(set)?,
             speech: crate::extract::quote::SpeechGrammar::load(set)?,
             entity: crate::extract::entity::EntityGrammar::load(set)?,

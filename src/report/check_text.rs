@@ -92,6 +92,7 @@ impl Ctx<'_> {
 fn head(style: &Style, g: &ClaimGroup) -> String {
     let mark = match g.verdict.as_str() {
         "conflicting" => style.paint("31;1", "✗"),
+        "timing" => style.paint("36;1", "⧖"),
         "corroborated" => style.paint("32;1", "✓"),
         "single_source" => style.paint("33", "·"),
         _ => style.paint("33;1", "≠"),

@@ -1,0 +1,1162 @@
+//! Figure frames: what a number measures, where, over which window, as of when, in which role.
+//!
+//! `check` compares figures through their frames, never through their values alone (see
+//! `grammars/frames.toml` for the words). A frame is read in widening circles around the number:
+//!
+//! - **measure**: a measure word inside the claim, after the number within its clause ("53
+//!   मामले", "718 लोगों की … जान जा चुकी"), or before it ("मरने वालों की संख्या 29"); in a table row
+//!   ("केरल	194"), the nearest measure word above the row in the same article; else the counted
+//!   noun the figure extractor read. A subgroup word in the clause ("जमाती") narrows it
+//!   (`cases/jamaat`). Years, ordinals, durations and ages have no measure: they are not counts.
+//! - **scope**: a place in the clause (nearest before the number, else after), else in the
+//!   sentence, else the nearest earlier place of the same article (previous sentences, the
+//!   dateline, the headline). "यहां", "राज्य में", "जिले में", "देश में" resolve to the nearest earlier
+//!   place of that kind (a state is also found as the parent of a city); "देश" with no country in
+//!   sight is the outlet's home country.
+//! - **window**: cumulative ("अब तक", "कुल") or a period ("पिछले 24 घंटे में", "नए"), in the clause,
+//!   else the sentence.
+//! - **as_of**: a time claim in the clause, else the sentence, else the article's headline; or a
+//!   word meaning "now" (the publication date).
+//! - **role**: `before` for the old value of a change ("16 से बढ़ कर 21"), `reached` for a value
+//!   reached ("200 तक पहुंच गई": exact, not an upper bound — the qualifier is corrected), `each`
+//!   for a distributive pair ("33-33 मामले": 33 for each), else `value`.
+//!
+//! A file may hold several articles (a digest, a live page): a short line with no sentence end,
+//! standing alone as a paragraph and followed by more text, starts a new section, and context is
+//! never read across a section's start.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::claim::{Claim, ClaimKind, FigureKind, Qualifier, TimeKind};
+use crate::document::Lang;
+use crate::document::lang::fold_char;
+use crate::error::GrammarError;
+use crate::extract::ExtractCtx;
+use crate::grammar::GrammarSet;
+
+const FILE: &str = "frames.toml";
+/// Words looked at after a number for its measure.
+const AFTER: usize = 6;
+/// Words looked at before a number for its measure.
+const BEFORE: usize = 6;
+/// Sentences looked back for a table's measure or a scope.
+const LOOK_BACK: usize = 40;
+
+/// What a figure measures, where, when and in which role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Frame {
+    /// The quantity counted (`cases`, `deaths`, …, a subgroup after `/`), or the counted noun.
+    pub measure: Option<String>,
+    /// The place the figure is about.
+    pub scope: Option<Scope>,
+    /// `cumulative` or `period`, when the text says.
+    pub window: Option<Window>,
+    /// The reference time the text gives.
+    pub as_of: Option<AsOf>,
+    /// What the number is.
+    pub role: Role,
+}
+
+/// The place a figure is about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scope {
+    /// The words that name (or point at) the place.
+    pub text: String,
+    /// The canonical place.
+    pub entity: String,
+    /// First byte of `text`.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Where it was found.
+    pub from: ScopeFrom,
+}
+
+/// Where a scope was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScopeFrom {
+    /// The number's clause (or its table row).
+    Clause,
+    /// Elsewhere in the sentence.
+    Sentence,
+    /// An earlier sentence of the same article.
+    Context,
+    /// The article's headline.
+    Headline,
+    /// The article's dateline.
+    Dateline,
+    /// The outlet's home country ("देश में" with no country named).
+    Default,
+}
+
+/// The window a count covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Window {
+    /// Everything so far.
+    Cumulative,
+    /// A period: new in a day, in 24 hours.
+    Period,
+}
+
+/// A figure's reference time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AsOf {
+    /// The words as written.
+    pub text: String,
+    /// The resolved day (`YYYY-MM-DD`), when known.
+    pub value: Option<String>,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// What a number is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The value stated.
+    Value,
+    /// The value before a change ("16 से बढ़ कर 21": 16).
+    Before,
+    /// A value reached ("X तक पहुंच गई"): exact.
+    Reached,
+    /// A value for each of several ("33-33").
+    Each,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawFile {
+    #[serde(default)]
+    home: HashMap<String, String>,
+    measure: Vec<RawNamed>,
+    #[serde(default)]
+    subgroup: Vec<RawNamed>,
+    skip: Vec<String>,
+    not_counts: Vec<String>,
+    window: RawWindow,
+    now: Vec<String>,
+    as_of_after: Vec<String>,
+    as_of_before: Vec<String>,
+    role: RawRole,
+    not_scope_after: Vec<String>,
+    inclusive: Vec<String>,
+    deixis: RawDeixis,
+    place: Vec<RawPlace>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawNamed {
+    name: String,
+    words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawWindow {
+    cumulative: Vec<String>,
+    period: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawRole {
+    before_after: Vec<String>,
+    before_before: Vec<String>,
+    reached_after: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawDeixis {
+    here: Vec<String>,
+    state: Vec<String>,
+    country: Vec<String>,
+    city: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawPlace {
+    name: String,
+    kind: PlaceKind,
+    #[serde(default)]
+    parent: Option<String>,
+    aliases: Vec<String>,
+}
+
+/// The kind of a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum PlaceKind {
+    World,
+    Country,
+    State,
+    City,
+}
+
+/// What a phrase of the frame grammar says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Measure(u16),
+    Subgroup(u16),
+    Skip,
+    NotCount,
+    Cumulative,
+    Period,
+    Now,
+    AsOfAfter,
+    AsOfBefore,
+    BeforeAfter,
+    BeforeBefore,
+    ReachedAfter,
+    NotScopeAfter,
+    Inclusive,
+    Here,
+    DeixisState,
+    DeixisCountry,
+    DeixisCity,
+    Place(u16),
+}
+
+/// One phrase: folded words and what it says.
+#[derive(Debug, Clone)]
+struct Phrase {
+    words: Vec<String>,
+    tag: Tag,
+}
+
+/// The frame grammar, compiled: phrases by their first folded word.
+#[derive(Debug)]
+pub struct FrameGrammar {
+    by_first: HashMap<String, Vec<Phrase>>,
+    measures: Vec<String>,
+    subgroups: Vec<String>,
+    places: Vec<(String, PlaceKind, Option<usize>)>,
+    home_hi: Option<usize>,
+    home_en: Option<usize>,
+}
+
+/// Fold a word for matching.
+fn fold(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        match c {
+            '\u{200B}' | '\u{FEFF}' => {}
+            '०'..='९' => out.push(char::from(b'0' + (c as u32 - '०' as u32) as u8)),
+            _ => fold_char(c, &mut out),
+        }
+    }
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '-';
+    }
+    if ('\u{0900}'..='\u{097F}').contains(&c) {
+        return !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');
+    }
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}') || c.is_alphanumeric()
+}
+
+/// Byte ranges of the words of `text[start..end]`, with digit groups kept whole (1,071 · 9.45).
+fn words(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let s = text.get(start..end).unwrap_or("");
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut cur: Option<usize> = None;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if is_word_char(c) && !(c == '-' && cur.is_none()) {
+            cur.get_or_insert(i);
+            continue;
+        }
+        if let Some(b) = cur {
+            let prev_digit = s[b..i].ends_with(|p: char| p.is_ascii_digit());
+            let next_digit = it.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+            if matches!(c, ',' | '.') && prev_digit && next_digit {
+                continue;
+            }
+            out.push((start + b, start + i));
+            cur = None;
+        }
+    }
+    if let Some(b) = cur {
+        out.push((start + b, end));
+    }
+    // A trailing hyphen belongs to no word.
+    for w in &mut out {
+        while w.1 > w.0 && text.as_bytes()[w.1 - 1] == b'-' {
+            w.1 -= 1;
+        }
+    }
+    out.retain(|w| w.1 > w.0);
+    out
+}
+
+impl FrameGrammar {
+    /// Load `frames.toml`.
+    pub fn load(set: &GrammarSet) -> Result<Self, GrammarError> {
+        let raw: RawFile = set.parse(FILE)?;
+        Ok(Self::build(raw))
+    }
+
+    fn build(raw: RawFile) -> Self {
+        let mut g = FrameGrammar {
+            by_first: HashMap::new(),
+            measures: Vec::new(),
+            subgroups: Vec::new(),
+            places: Vec::new(),
+            home_hi: None,
+            home_en: None,
+        };
+        let add = |g: &mut FrameGrammar, phrase: &str, tag: Tag| {
+            let ws: Vec<String> = words(phrase, 0, phrase.len())
+                .into_iter()
+                .map(|(a, b)| fold(&phrase[a..b]))
+                .collect();
+            if let Some(first) = ws.first().cloned() {
+                g.by_first
+                    .entry(first)
+                    .or_default()
+                    .push(Phrase { words: ws, tag });
+            }
+        };
+        for (i, m) in raw.measure.iter().enumerate() {
+            g.measures.push(m.name.clone());
+            for w in &m.words {
+                add(&mut g, w, Tag::Measure(i as u16));
+            }
+        }
+        for (i, m) in raw.subgroup.iter().enumerate() {
+            g.subgroups.push(m.name.clone());
+            for w in &m.words {
+                add(&mut g, w, Tag::Subgroup(i as u16));
+            }
+        }
+        let lists: [(&Vec<String>, Tag); 16] = [
+            (&raw.inclusive, Tag::Inclusive),
+            (&raw.skip, Tag::Skip),
+            (&raw.not_counts, Tag::NotCount),
+            (&raw.window.cumulative, Tag::Cumulative),
+            (&raw.window.period, Tag::Period),
+            (&raw.now, Tag::Now),
+            (&raw.as_of_after, Tag::AsOfAfter),
+            (&raw.as_of_before, Tag::AsOfBefore),
+            (&raw.role.before_after, Tag::BeforeAfter),
+            (&raw.role.before_before, Tag::BeforeBefore),
+            (&raw.role.reached_after, Tag::ReachedAfter),
+            (&raw.not_scope_after, Tag::NotScopeAfter),
+            (&raw.deixis.here, Tag::Here),
+            (&raw.deixis.state, Tag::DeixisState),
+            (&raw.deixis.country, Tag::DeixisCountry),
+            (&raw.deixis.city, Tag::DeixisCity),
+        ];
+        for (list, tag) in lists {
+            for w in list {
+                add(&mut g, w, tag);
+            }
+        }
+        let names: Vec<String> = raw.place.iter().map(|p| p.name.clone()).collect();
+        for (i, p) in raw.place.iter().enumerate() {
+            let parent = p
+                .parent
+                .as_ref()
+                .and_then(|n| names.iter().position(|x| x == n));
+            g.places.push((p.name.clone(), p.kind, parent));
+            for a in &p.aliases {
+                add(&mut g, a, Tag::Place(i as u16));
+            }
+        }
+        // Longest phrases first, so "उत्तर प्रदेश" wins over "प्रदेश".
+        for v in g.by_first.values_mut() {
+            v.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        g.home_hi = raw
+            .home
+            .get("hi")
+            .and_then(|n| names.iter().position(|x| x == n));
+        g.home_en = raw
+            .home
+            .get("en")
+            .and_then(|n| names.iter().position(|x| x == n));
+        g
+    }
+
+    /// Every phrase matching at word `i`: (tag, number of words), longest first.
+    fn matches_at<'a>(&'a self, w: &'a [String], i: usize) -> impl Iterator<Item = (Tag, usize)> + 'a {
+        self.by_first
+            .get(&w[i])
+            .into_iter()
+            .flatten()
+            .filter(move |p| {
+                i + p.words.len() <= w.len()
+                    && p.words.iter().zip(&w[i..]).all(|(a, b)| a == b)
+            })
+            .map(|p| (p.tag, p.words.len()))
+    }
+}
+
+/// One word of the document.
+#[derive(Debug, Clone)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// Sentence (position in `ctx.sentences`).
+    sent: usize,
+    /// Clause number within the document (changes at , ; : — । and at कि / और / that / and).
+    clause: usize,
+    digit: bool,
+}
+
+/// A phrase found in the document.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    tag: Tag,
+    /// First word.
+    w: usize,
+    /// Words covered.
+    n: usize,
+}
+
+/// Clause-breaking words.
+const CLAUSE_WORDS: [&str; 11] = [
+    "कि", "और", "जबकि", "लेकिन", "तथा", "वहीं", "that", "and", "while", "but", "whereas",
+];
+
+/// Sections of a text: start offsets of articles (a file may hold several).
+///
+/// A paragraph (text between blank lines) that is one short line without a sentence end and is
+/// followed by another paragraph starts a section; so does the text's start.
+pub fn sections(text: &str) -> Vec<usize> {
+    let mut out = vec![0];
+    let mut paras: Vec<(usize, usize)> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.trim().is_empty() {
+            if let Some(s) = start.take() {
+                paras.push((s, pos));
+            }
+        } else if start.is_none() {
+            start = Some(pos);
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        paras.push((s, text.len()));
+    }
+    for (k, &(a, b)) in paras.iter().enumerate() {
+        if k + 1 == paras.len() {
+            break;
+        }
+        let p = text[a..b].trim();
+        let one_line = !p.contains('\n');
+        let ends = p.ends_with(['।', '.', '?', '!', '|', ':', '"', '”', ')']);
+        let short = p.chars().count() <= 160;
+        if one_line && short && !ends && a > 0 {
+            out.push(a);
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// Add a frame to every figure claim of a document (`claims` must hold the time claims too).
+pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
+    let g = &ctx.grammars.frame;
+    let text = ctx.text;
+    // Words of the body sentences.
+    let mut ws: Vec<Word> = Vec::new();
+    let mut folded: Vec<String> = Vec::new();
+    let mut sent_words: Vec<(usize, usize)> = vec![(0, 0); ctx.sentences.len()];
+    let mut clause = 0;
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        let first = ws.len();
+        if !s.chrome {
+            clause += 1;
+            let mut prev_end = s.start;
+            for (a, b) in words(text, s.start, s.end) {
+                let gap = &text[prev_end..a];
+                let f = fold(&text[a..b]);
+                if gap.contains([',', ';', ':', '—', '–', '|', '।', '(', ')', '\n', '\t'])
+                    || CLAUSE_WORDS.contains(&f.as_str())
+                {
+                    clause += 1;
+                }
+                ws.push(Word {
+                    start: a,
+                    end: b,
+                    sent: si,
+                    clause,
+                    digit: f.starts_with(|c: char| c.is_ascii_digit()),
+                });
+                folded.push(f);
+                prev_end = b;
+            }
+        }
+        sent_words[si] = (first, ws.len());
+    }
+    // Phrases, longest match at each word; place words are not read as anything else.
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut covered_by_place = vec![false; ws.len()];
+    for i in 0..ws.len() {
+        for (tag, n) in g.matches_at(&folded, i) {
+            // A phrase never spans two sentences.
+            if ws[i + n - 1].sent != ws[i].sent {
+                continue;
+            }
+            if let Tag::Place(_) = tag {
+                if covered_by_place[i] {
+                    continue;
+                }
+                for c in covered_by_place.iter_mut().skip(i).take(n) {
+                    *c = true;
+                }
+            } else if covered_by_place[i] {
+                continue;
+            }
+            hits.push(Hit { tag, w: i, n });
+        }
+    }
+    // Hits by word.
+    let mut hits_at: Vec<Vec<usize>> = vec![Vec::new(); ws.len()];
+    for (k, h) in hits.iter().enumerate() {
+        hits_at[h.w].push(k);
+    }
+    let secs = sections(text);
+    let section_of = |off: usize| secs.partition_point(|&s| s <= off).saturating_sub(1);
+    let home = match ctx.lang {
+        Lang::Hi => g.home_hi,
+        Lang::En => g.home_en,
+        Lang::Other => None,
+    };
+
+    let times: Vec<(usize, usize, Option<String>, TimeKind)> = claims
+        .iter()
+        .filter_map(|c| match &c.detail {
+            ClaimKind::Time(t) => Some((c.start, c.end, t.value.clone(), t.time)),
+            _ => None,
+        })
+        .collect();
+
+    let r = Reader {
+        g,
+        text,
+        ws: &ws,
+        folded: &folded,
+        hits: &hits,
+        hits_at: &hits_at,
+        sent_words: &sent_words,
+        ctx,
+        secs: &secs,
+        home,
+    };
+    for c in claims.iter_mut() {
+        let ClaimKind::Figure(f) = &mut c.detail else {
+            continue;
+        };
+        let Some(si) = ctx.sentences.iter().position(|s| s.index == c.sentence) else {
+            continue;
+        };
+        let (w0, w1) = sent_words[si];
+        let inside: Vec<usize> = (w0..w1)
+            .filter(|&i| ws[i].start < c.end && c.start < ws[i].end)
+            .collect();
+        let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
+            continue;
+        };
+        let sec = section_of(c.start);
+        let mut role = Role::Value;
+        // Roles.
+        // "X तक पहुंच गई": the figure's span may or may not have taken the तक.
+        let reached = (first + 1..=(last + 1).min(w1.saturating_sub(1)))
+            .any(|i| r.phrase_at(i, |t| t == Tag::ReachedAfter).is_some());
+        if reached {
+            role = Role::Reached;
+            f.qualifier = Qualifier::Exact;
+            f.min = None;
+            f.max = None;
+        } else if last + 1 < w1 && r.phrase_at(last + 1, |t| t == Tag::BeforeAfter).is_some() {
+            role = Role::Before;
+        } else if first > w0
+            && (first.saturating_sub(2)..first)
+                .any(|i| i >= w0 && r.phrase_at(i, |t| t == Tag::BeforeBefore).is_some_and(|n| i + n == first))
+            && (last + 1..(last + 4).min(w1)).any(|i| folded[i] == "to")
+        {
+            role = Role::Before;
+        }
+        let ct = &text[c.start..c.end];
+        if f.qualifier == Qualifier::Range
+            && f.min.is_some()
+            && f.min == f.max
+            && ct.contains(['-', '–'])
+        {
+            role = Role::Each;
+            f.qualifier = Qualifier::Exact;
+            f.value = f.min.unwrap_or(f.value);
+            f.min = None;
+            f.max = None;
+        }
+        let row = r.table_row(c.start, c.end, w0, w1);
+        let measure = r.measure(f.figure, f.unit.as_deref(), first, last, w0, w1, si, sec, row.is_some());
+        let scope = row.or_else(|| r.scope(first, last, w0, w1, si, sec));
+        let window = r.window(first, last, w0, w1);
+        let as_of = r.as_of(first, last, w0, w1, si, sec, &times);
+        c.frame = Some(Frame {
+            measure,
+            scope,
+            window,
+            as_of,
+            role,
+        });
+    }
+}
+
+struct Reader<'a> {
+    g: &'a FrameGrammar,
+    text: &'a str,
+    ws: &'a [Word],
+    folded: &'a [String],
+    hits: &'a [Hit],
+    hits_at: &'a [Vec<usize>],
+    sent_words: &'a [(usize, usize)],
+    ctx: &'a ExtractCtx<'a>,
+    secs: &'a [usize],
+    home: Option<usize>,
+}
+
+impl Reader<'_> {
+    /// The longest phrase at word `i` whose tag passes `want`: its length.
+    fn phrase_at(&self, i: usize, want: impl Fn(Tag) -> bool) -> Option<usize> {
+        self.hits_at
+            .get(i)?
+            .iter()
+            .map(|&k| self.hits[k])
+            .find(|h| want(h.tag))
+            .map(|h| h.n)
+    }
+
+    fn hit_at(&self, i: usize, want: impl Fn(Tag) -> bool) -> Option<Hit> {
+        self.hits_at
+            .get(i)?
+            .iter()
+            .map(|&k| self.hits[k])
+            .find(|h| want(h.tag))
+    }
+
+    /// The table row "केरल	194" / "ईरान : 978" a number stands in: its place.
+    fn table_row(&self, start: usize, end: usize, w0: usize, w1: usize) -> Option<Scope> {
+        let line_start = self.text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let before = &self.text[line_start..start];
+        let sep = before.trim_end();
+        let had_sep = sep.len() < before.len() || sep.ends_with([':', '-', '–', '|', '\t']);
+        let head = sep.trim_end_matches([':', '-', '–', '|', '\t', ' ']).trim();
+        if head.is_empty() || !had_sep || head.chars().count() > 40 {
+            return None;
+        }
+        // The head must be one place and nothing else.
+        let hs = line_start + (before.len() - before.trim_start().len());
+        let he = hs + head.len();
+        let _ = end;
+        (w0..w1)
+            .find(|&i| self.ws[i].start == hs)
+            .and_then(|i| self.hit_at(i, |t| matches!(t, Tag::Place(_))).map(|h| (i, h)))
+            .filter(|(i, h)| self.ws[i + h.n - 1].end == he)
+            .map(|(i, h)| self.scope_of(h, i, ScopeFrom::Clause))
+    }
+
+    fn scope_of(&self, h: Hit, i: usize, from: ScopeFrom) -> Scope {
+        let Tag::Place(p) = h.tag else {
+            unreachable!("scope_of takes place hits")
+        };
+        let (start, end) = (self.ws[i].start, self.ws[i + h.n - 1].end);
+        Scope {
+            text: self.text[start..end].to_string(),
+            entity: self.g.places[p as usize].0.clone(),
+            start,
+            end,
+            from,
+        }
+    }
+
+    /// Is word `i` a place used as a scope (not "दिल्ली से लौटे")?
+    fn place_at(&self, i: usize, sent_end: usize) -> Option<Hit> {
+        let h = self.hit_at(i, |t| matches!(t, Tag::Place(_)))?;
+        let next = i + h.n;
+        if next < sent_end && self.phrase_at(next, |t| t == Tag::NotScopeAfter).is_some() {
+            return None;
+        }
+        Some(h)
+    }
+
+    /// A deictic word at `i`: the kind of place it points at.
+    fn deixis_at(&self, i: usize) -> Option<(Tag, usize)> {
+        self.hit_at(i, |t| {
+            matches!(
+                t,
+                Tag::Here | Tag::DeixisState | Tag::DeixisCountry | Tag::DeixisCity
+            )
+        })
+        .map(|h| (h.tag, h.n))
+    }
+
+    fn kind_of(&self, h: Hit) -> PlaceKind {
+        match h.tag {
+            Tag::Place(p) => self.g.places[p as usize].1,
+            _ => PlaceKind::World,
+        }
+    }
+
+    /// The nearest place before word `before` in the section, walking back, that satisfies
+    /// `want` (directly, or through a city's or state's parent).
+    fn resolve_back(
+        &self,
+        before: usize,
+        sec: usize,
+        want: &dyn Fn(PlaceKind) -> bool,
+    ) -> Option<(Scope, usize)> {
+        let sec_start = self.secs.get(sec).copied().unwrap_or(0);
+        let mut i = before;
+        let mut seen = 0;
+        while i > 0 {
+            i -= 1;
+            let w = &self.ws[i];
+            if w.start < sec_start {
+                break;
+            }
+            seen += 1;
+            if seen > LOOK_BACK * 30 {
+                break;
+            }
+            let (_, send) = self.sent_words[w.sent];
+            if let Some(h) = self.place_at(i, send) {
+                let Tag::Place(p) = h.tag else { continue };
+                let from = self.from_for(w.sent, i, before);
+                let mut s = self.scope_of(h, i, from);
+                if want(self.kind_of(h)) {
+                    return Some((s, p as usize));
+                }
+                // A city's state, a state's country.
+                let mut q = self.g.places[p as usize].2;
+                while let Some(pp) = q {
+                    if want(self.g.places[pp].1) {
+                        s.entity = self.g.places[pp].0.clone();
+                        return Some((s, pp));
+                    }
+                    q = self.g.places[pp].2;
+                }
+            }
+        }
+        None
+    }
+
+    /// How a scope found in sentence `sent` at word `i` is labelled, seen from word `from_word`.
+    fn from_for(&self, sent: usize, i: usize, from_word: usize) -> ScopeFrom {
+        let here = self.ws.get(from_word).map(|w| w.sent);
+        if Some(sent) == here {
+            if self.ws.get(from_word).map(|w| w.clause) == Some(self.ws[i].clause) {
+                return ScopeFrom::Clause;
+            }
+            return ScopeFrom::Sentence;
+        }
+        let sec_start = self.secs[self
+            .secs
+            .partition_point(|&s| s <= self.ws[i].start)
+            .saturating_sub(1)];
+        let (w0, _) = self.sent_words[sent];
+        let first_of_section = self.ws.get(w0).is_some_and(|w| {
+            !self.text[sec_start..w.start].contains(|c: char| !c.is_whitespace())
+        });
+        if first_of_section && (sec_start > 0 || self.is_headline(sent)) {
+            return ScopeFrom::Headline;
+        }
+        // A dateline: the place opens its paragraph and a comma, colon or danda follows soon.
+        let line_start = self.text[..self.ws[i].start].rfind('\n').map_or(0, |p| p + 1);
+        let lead = &self.text[line_start..self.ws[i].start];
+        if lead.trim().is_empty() {
+            let rest = &self.text[self.ws[i].end..];
+            let tail: String = rest.chars().take(24).collect();
+            if tail.trim_start().starts_with([',', ':', '।', '(']) {
+                return ScopeFrom::Dateline;
+            }
+        }
+        ScopeFrom::Context
+    }
+
+    /// A sentence alone on its line and followed by a blank line (a headline).
+    fn is_headline(&self, sent: usize) -> bool {
+        let s = &self.ctx.sentences[sent];
+        let next = self.text[s.end..].trim_start_matches([' ', '\t', '\r']);
+        let Some(rest) = next.strip_prefix('\n') else {
+            return false;
+        };
+        rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n')
+    }
+
+    /// The place a figure is about.
+    fn scope(
+        &self,
+        first: usize,
+        last: usize,
+        w0: usize,
+        w1: usize,
+        _si: usize,
+        sec: usize,
+    ) -> Option<Scope> {
+        let clause = self.ws[first].clause;
+        // Places and deixis in the sentence, with their distance from the number.
+        let mut best: Option<(usize, bool, usize, Hit)> = None; // (rank, after, distance, hit)
+        let mut deixis: Option<(usize, usize, Tag, usize)> = None; // (rank, distance, tag, word)
+        let mut i = w0;
+        while i < w1 {
+            if i >= first && i <= last {
+                i += 1;
+                continue;
+            }
+            let same_clause = self.ws[i].clause == clause;
+            let rank = if same_clause { 0 } else { 1 };
+            let dist = if i < first { first - i } else { i - last };
+            if let Some(h) = self.place_at(i, w1) {
+                let key = (rank, i > last, dist);
+                if best.is_none_or(|b| key < (b.0, b.1, b.2)) {
+                    best = Some((rank, i > last, dist, h));
+                }
+                i += h.n;
+                continue;
+            }
+            if let Some((tag, n)) = self.deixis_at(i) {
+                let key = (rank, dist);
+                if deixis.is_none_or(|d| key < (d.0, d.1)) {
+                    deixis = Some((rank, dist, tag, i));
+                }
+                i += n;
+                continue;
+            }
+            i += 1;
+        }
+        let place_rank = best.map(|b| b.0);
+        // A pointing word in the clause wins over a place elsewhere in the sentence.
+        if let Some((drank, _, tag, at)) = deixis
+            && place_rank.is_none_or(|pr| drank < pr)
+        {
+            let want: Box<dyn Fn(PlaceKind) -> bool> = match tag {
+                Tag::DeixisState => Box::new(|k| k == PlaceKind::State),
+                Tag::DeixisCountry => Box::new(|k| k == PlaceKind::Country),
+                Tag::DeixisCity => Box::new(|k| k == PlaceKind::City),
+                _ => Box::new(|k| k != PlaceKind::World),
+            };
+            let found = self.resolve_back(w0, sec, &*want);
+            let (ds, de) = (self.ws[at].start, self.ws[at].end);
+            if let Some((mut s, _)) = found {
+                s.text = self.text[ds..de].to_string();
+                s.start = ds;
+                s.end = de;
+                return Some(s);
+            }
+            if tag == Tag::DeixisCountry
+                && let Some(h) = self.home
+            {
+                return Some(Scope {
+                    text: self.text[ds..de].to_string(),
+                    entity: self.g.places[h].0.clone(),
+                    start: ds,
+                    end: de,
+                    from: ScopeFrom::Default,
+                });
+            }
+            return None;
+        }
+        if let Some((rank, after, dist, h)) = best {
+            let i = if after { last + dist } else { first - dist };
+            let from = if rank == 0 {
+                ScopeFrom::Clause
+            } else {
+                ScopeFrom::Sentence
+            };
+            return Some(self.scope_of(h, i, from));
+        }
+        self.resolve_back(w0, sec, &|k| k != PlaceKind::World)
+            .map(|(s, _)| s)
+    }
+
+    /// What a figure measures.
+    #[allow(clippy::too_many_arguments)]
+    fn measure(
+        &self,
+        kind: FigureKind,
+        unit: Option<&str>,
+        first: usize,
+        last: usize,
+        w0: usize,
+        w1: usize,
+        si: usize,
+        sec: usize,
+        row: bool,
+    ) -> Option<String> {
+        if matches!(
+            kind,
+            FigureKind::Year | FigureKind::Ordinal | FigureKind::Duration
+        ) {
+            return None;
+        }
+        if last + 1 < w1 && self.phrase_at(last + 1, |t| t == Tag::NotCount).is_some() {
+            return None;
+        }
+        let clause = self.ws[first].clause;
+        let measure_at = |i: usize| {
+            self.hit_at(i, |t| matches!(t, Tag::Measure(_)))
+                .map(|h| match h.tag {
+                    Tag::Measure(m) => m as usize,
+                    _ => 0,
+                })
+        };
+        let mut found: Option<usize> = None;
+        // Inside the claim ("हजारों सैनिकों").
+        for i in first..=last {
+            if let Some(m) = measure_at(i) {
+                found = Some(m);
+                break;
+            }
+        }
+        // After the number, within its clause.
+        if found.is_none() {
+            let mut other = 0;
+            let mut i = last + 1;
+            while i < w1 && self.ws[i].clause == clause && other <= 3 && i <= last + AFTER + 2 {
+                if self.ws[i].digit {
+                    break;
+                }
+                if let Some(m) = measure_at(i) {
+                    found = Some(m);
+                    break;
+                }
+                if let Some(n) = self.phrase_at(i, |t| t == Tag::Skip) {
+                    i += n;
+                    continue;
+                }
+                other += 1;
+                i += 1;
+            }
+        }
+        // Before it, within its clause.
+        if found.is_none() {
+            let mut i = first;
+            let mut n = 0;
+            while i > w0 && n < BEFORE {
+                i -= 1;
+                if self.phrase_at(i, |t| t == Tag::Skip).is_none() {
+                    n += 1;
+                }
+                if self.ws[i].clause != clause {
+                    break;
+                }
+                // "संक्रमितों की संख्या 16 से बढ़ कर 21": the old value is passed over.
+                if self.ws[i].digit {
+                    if self.phrase_at(i + 1, |t| t == Tag::BeforeAfter).is_some() {
+                        continue;
+                    }
+                    break;
+                }
+                if let Some(m) = measure_at(i) {
+                    found = Some(m);
+                    break;
+                }
+            }
+        }
+        // A table row: the nearest measure word above it in the same article.
+        if found.is_none() && row {
+            let sec_start = self.secs.get(sec).copied().unwrap_or(0);
+            let mut s = si;
+            let mut back = 0;
+            'outer: while s > 0 && back < LOOK_BACK {
+                s -= 1;
+                back += 1;
+                let (a, b) = self.sent_words[s];
+                if self.ws.get(a).is_some_and(|w| w.start < sec_start) {
+                    break;
+                }
+                for i in (a..b).rev() {
+                    if let Some(m) = measure_at(i) {
+                        found = Some(m);
+                        break 'outer;
+                    }
+                }
+            }
+        }
+        let mut name = match found {
+            Some(m) => self.g.measures[m].clone(),
+            None => {
+                let u = unit?;
+                let f = fold(u);
+                // A place read as a counted noun ("16 इटली के पर्यटक") counts nothing.
+                if self.g.by_first.get(&f).is_some_and(|ps| {
+                    ps.iter().any(|p| p.words.len() == 1 && matches!(p.tag, Tag::Place(_)))
+                }) {
+                    return None;
+                }
+                match kind {
+                    FigureKind::Count => f,
+                    // Money, percents and measures say what they are of by the next noun.
+                    _ => {
+                        let next = (last + 1..w1.min(last + 4))
+                            .find(|&i| {
+                                !self.ws[i].digit
+                                    && self.phrase_at(i, |t| t == Tag::Skip).is_none()
+                                    && self.folded[i].chars().count() > 2
+                            })
+                            .filter(|&i| self.ws[i].clause == clause)?;
+                        format!("{f}:{}", self.folded[next])
+                    }
+                }
+            }
+        };
+        if kind == FigureKind::Percent && found.is_some() {
+            name = format!("percent:{name}");
+        }
+        // A subgroup next to the number narrows the measure ("110 जमाती", "जमात से जुड़े 110"); one
+        // that the count only includes does not ("तीन विदेशियों समेत 47 मामले").
+        let near = first.saturating_sub(4).max(w0)..(last + 4).min(w1);
+        let sub = near
+            .filter(|&i| self.ws[i].clause == clause && (i < first || i > last))
+            .find_map(|i| match self.hit_at(i, |t| matches!(t, Tag::Subgroup(_))) {
+                Some(Hit {
+                    tag: Tag::Subgroup(s),
+                    n,
+                    ..
+                }) => {
+                    let inclusive = (i + n..(i + n + 2).min(w1))
+                        .any(|j| self.phrase_at(j, |t| t == Tag::Inclusive).is_some());
+                    // A subgroup before another number is that number's.
+                    let other_number = i < first && (i + n..first).any(|j| self.ws[j].digit);
+                    (!inclusive && !other_number).then_some(s as usize)
+                }
+                _ => None,
+            });
+        if let Some(s) = sub {
+            name = format!("{name}/{}", self.g.subgroups[s]);
+        }
+        Some(name)
+    }
+
+    /// The window a count covers.
+    fn window(&self, first: usize, last: usize, w0: usize, w1: usize) -> Option<Window> {
+        let clause = self.ws[first].clause;
+        let find = |same_clause: bool| {
+            (w0..w1)
+                .filter(|&i| i < first || i > last)
+                .filter(|&i| !same_clause || self.ws[i].clause == clause)
+                .find_map(|i| {
+                    self.hit_at(i, |t| matches!(t, Tag::Cumulative | Tag::Period))
+                        .map(|h| {
+                            if h.tag == Tag::Cumulative {
+                                Window::Cumulative
+                            } else {
+                                Window::Period
+                            }
+                        })
+                })
+        };
+        // Only the number's own clause: "पिछले 24 घंटे में" elsewhere in the sentence is another
+        // figure's window.
+        find(true)
+    }
+
+    /// The reference time a figure is given at.
+    #[allow(clippy::too_many_arguments)]
+    fn as_of(
+        &self,
+        first: usize,
+        last: usize,
+        w0: usize,
+        w1: usize,
+        si: usize,
+        sec: usize,
+        times: &[(usize, usize, Option<String>, TimeKind)],
+    ) -> Option<AsOf> {
+        let clause = self.ws[first].clause;
+        let (s_start, s_end) = (self.ctx.sentences[si].start, self.ctx.sentences[si].end);
+        let clause_span = (w0..w1)
+            .filter(|&i| self.ws[i].clause == clause)
+            .fold((usize::MAX, 0), |(a, b), i| {
+                (a.min(self.ws[i].start), b.max(self.ws[i].end))
+            });
+        let day_like = |k: TimeKind| matches!(k, TimeKind::Date | TimeKind::Weekday | TimeKind::Relative);
+        let pick = |lo: usize, hi: usize| {
+            times
+                .iter()
+                .filter(|t| t.0 >= lo && t.1 <= hi && day_like(t.3))
+                .min_by_key(|t| {
+                    let n = self.ws[first].start;
+                    if t.1 <= n { n - t.1 } else { t.0 - n }
+                })
+        };
+        let t = pick(clause_span.0, clause_span.1).or_else(|| pick(s_start, s_end));
+        if let Some(t) = t {
+            return Some(AsOf {
+                text: self.text[t.0..t.1].to_string(),
+                value: t.2.clone(),
+                start: t.0,
+                end: t.1,
+            });
+        }
+        // "अब", "now" in the clause: the publication date.
+        for i in w0..w1 {
+            if self.ws[i].clause != clause || (i >= first && i <= last) {
+                continue;
+            }
+            if let Some(n) = self.phrase_at(i, |t| t == Tag::Now) {
+                let (a, b) = (self.ws[i].start, self.ws[i + n - 1].end);
+                return Some(AsOf {
+                    text: self.text[a..b].to_string(),
+                    value: self.ctx.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                    start: a,
+                    end: b,
+                });
+            }
+        }
+        // The article's headline.
+        let sec_start = self.secs.get(sec).copied().unwrap_or(0);
+        if sec_start > 0 || self.secs.len() > 1 {
+            let head = self
+                .ctx
+                .sentences
+                .iter()
+                .find(|s| s.start >= sec_start && !s.chrome)?;
+            if head.start == s_start {
+                return None;
+            }
+            let t = times
+                .iter()
+                .find(|t| t.0 >= head.start && t.1 <= head.end && day_like(t.3))?;
+            return Some(AsOf {
+                text: self.text[t.0..t.1].to_string(),
+                value: t.2.clone(),
+                start: t.0,
+                end: t.1,
+            });
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_start_at_headlines() {
+        let t = "पहली खबर का शीर्षक\n\nदिल्ली। पहला पैरा है।\n\nदूसरा पैरा है।\n\nदूसरी खबर\n\nमुंबई। पैरा।";
+        let s = sections(t);
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(&t[s[1]..s[1] + "दूसरी".len()], "दूसरी");
+    }
+
+    #[test]
+    fn words_keep_digit_groups() {
+        let t = "कुल 1,071 मामले, 9.45 लाख";
+        let w: Vec<&str> = words(t, 0, t.len()).iter().map(|&(a, b)| &t[a..b]).collect();
+        assert_eq!(w, ["कुल", "1,071", "मामले", "9.45", "लाख"]);
+    }
+}
