@@ -34,7 +34,8 @@ struct Mention {
 }
 
 fn facts() -> Vec<Fact> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/facts/covid_facts.jsonl");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/facts/covid_facts.jsonl");
     std::fs::read_to_string(path)
         .expect("facts file")
         .lines()
@@ -46,7 +47,13 @@ fn facts() -> Vec<Fact> {
 /// The day's five documents, analysed (MT skipped: it does not affect `check`).
 fn day(dir: &std::path::Path, date: &str) -> Vec<Document> {
     let mut docs = Vec::new();
-    for outlet in ["amarujala", "jagran", "livehindustan", "navbharattimes", "prabhatkhabar"] {
+    for outlet in [
+        "amarujala",
+        "jagran",
+        "livehindustan",
+        "navbharattimes",
+        "prabhatkhabar",
+    ] {
         let id = format!("{outlet}_{date}");
         let p = dir.join(format!("{id}.txt"));
         let Ok(text) = std::fs::read_to_string(&p) else {
@@ -73,9 +80,10 @@ fn locate(docs: &[Document], m: &Mention) -> Option<(usize, usize)> {
     let q = text.find(&m.quote)?;
     let f = q + m.quote.find(&m.figure)?;
     let fe = f + m.figure.len();
-    let c = docs[d].claims.iter().position(|c| {
-        c.kind_name() == "figure" && c.start < fe && f < c.end
-    })?;
+    let c = docs[d]
+        .claims
+        .iter()
+        .position(|c| c.kind_name() == "figure" && c.start < fe && f < c.end)?;
     Some((d, c))
 }
 
@@ -146,7 +154,8 @@ fn measure(dir: &std::path::Path, fixed: bool) -> Tally {
                         } else {
                             t.diff_pairs += 1;
                         }
-                        t.misses.push(format!("{} unlocated: {} / {}", f.id, ma.figure, mb.figure));
+                        t.misses
+                            .push(format!("{} unlocated: {} / {}", f.id, ma.figure, mb.figure));
                         continue;
                     };
                     let gs: Vec<_> = groups_with(&r, &docs, a, b).collect();
@@ -180,9 +189,9 @@ fn measure(dir: &std::path::Path, fixed: bool) -> Tally {
                             ));
                         }
                         if f.same_value
-                            && gs
-                                .iter()
-                                .any(|g| matches!(g.verdict, Verdict::Conflicting | Verdict::Timing))
+                            && gs.iter().any(|g| {
+                                matches!(g.verdict, Verdict::Conflicting | Verdict::Timing)
+                            })
                         {
                             t.flagged_same_fact += 1;
                         }
@@ -250,8 +259,18 @@ fn annotated_facts_are_corroborated_and_flagged() {
         }
     }
     assert!(t.same_pairs >= 150 && t.diff_pairs >= 100, "{t:?}");
-    assert!(same >= 0.90, "same-value pairs corroborated {same:.3} < 0.90");
-    assert!(diff >= 0.80, "different-value pairs flagged {diff:.3} < 0.80");
-    assert!(t.corroborated_two_values <= 2, "{}", t.corroborated_two_values);
+    assert!(
+        same >= 0.90,
+        "same-value pairs corroborated {same:.3} < 0.90"
+    );
+    assert!(
+        diff >= 0.80,
+        "different-value pairs flagged {diff:.3} < 0.80"
+    );
+    assert!(
+        t.corroborated_two_values <= 2,
+        "{}",
+        t.corroborated_two_values
+    );
     assert!(t.flagged_same_fact <= 2, "{}", t.flagged_same_fact);
 }

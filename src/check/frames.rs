@@ -171,27 +171,40 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
         let mut first_pair: Option<(usize, usize)> = None;
         for (x, (_, a)) in per_view.iter().enumerate() {
             for (_, b) in per_view.iter().skip(x + 1) {
-                let fits = a
-                    .iter()
-                    .any(|&i| b.iter().any(|&j| overlaps(interval(&items[i]), interval(&items[j]))));
+                let fits = a.iter().any(|&i| {
+                    b.iter()
+                        .any(|&j| overlaps(interval(&items[i]), interval(&items[j])))
+                });
                 if fits {
                     continue;
                 }
                 // The two most comparable members: exact ones first, then by position.
                 let pick = |l: &[usize]| {
-                    l.iter()
-                        .copied()
-                        .min_by_key(|&i| {
-                            let it = &items[i];
-                            let doc = &docs[views_doc[it.view]];
-                            let exact = it.claim.and_then(|c| figure(doc, c)).and_then(value_key).is_some();
-                            (!exact, it.start)
-                        })
+                    l.iter().copied().min_by_key(|&i| {
+                        let it = &items[i];
+                        let doc = &docs[views_doc[it.view]];
+                        let exact = it
+                            .claim
+                            .and_then(|c| figure(doc, c))
+                            .and_then(value_key)
+                            .is_some();
+                        (!exact, it.start)
+                    })
                 };
                 if let (Some(p), Some(q)) = (pick(a), pick(b)) {
                     first_pair.get_or_insert((p, q));
-                    out.disagreeing.push((items[p].view, items[p].sent, items[q].view, items[q].sent));
-                    out.disagreeing.push((items[q].view, items[q].sent, items[p].view, items[p].sent));
+                    out.disagreeing.push((
+                        items[p].view,
+                        items[p].sent,
+                        items[q].view,
+                        items[q].sent,
+                    ));
+                    out.disagreeing.push((
+                        items[q].view,
+                        items[q].sent,
+                        items[p].view,
+                        items[p].sent,
+                    ));
                 }
                 involved.extend(a);
                 involved.extend(b);
@@ -211,7 +224,9 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
             );
             let timing = match (&ap, &aq) {
                 (Some(x), Some(y)) => x != y,
-                _ => dp.published.is_some() && dq.published.is_some() && dp.published != dq.published,
+                _ => {
+                    dp.published.is_some() && dq.published.is_some() && dp.published != dq.published
+                }
             };
             let when = |x: &Option<String>, d: &Document| {
                 x.clone()

@@ -384,14 +384,17 @@ impl FrameGrammar {
     }
 
     /// Every phrase matching at word `i`: (tag, number of words), longest first.
-    fn matches_at<'a>(&'a self, w: &'a [String], i: usize) -> impl Iterator<Item = (Tag, usize)> + 'a {
+    fn matches_at<'a>(
+        &'a self,
+        w: &'a [String],
+        i: usize,
+    ) -> impl Iterator<Item = (Tag, usize)> + 'a {
         self.by_first
             .get(&w[i])
             .into_iter()
             .flatten()
             .filter(move |p| {
-                i + p.words.len() <= w.len()
-                    && p.words.iter().zip(&w[i..]).all(|(a, b)| a == b)
+                i + p.words.len() <= w.len() && p.words.iter().zip(&w[i..]).all(|(a, b)| a == b)
             })
             .map(|p| (p.tag, p.words.len()))
     }
@@ -421,7 +424,17 @@ struct Hit {
 
 /// Clause-breaking words.
 const CLAUSE_WORDS: [&str; 11] = [
-    "कि", "और", "जबकि", "लेकिन", "तथा", "वहीं", "that", "and", "while", "but", "whereas",
+    "कि",
+    "और",
+    "जबकि",
+    "लेकिन",
+    "तथा",
+    "वहीं",
+    "that",
+    "and",
+    "while",
+    "but",
+    "whereas",
 ];
 
 /// Sections of a text: start offsets of articles (a file may hold several).
@@ -581,8 +594,11 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
         } else if last + 1 < w1 && r.phrase_at(last + 1, |t| t == Tag::BeforeAfter).is_some() {
             role = Role::Before;
         } else if first > w0
-            && (first.saturating_sub(2)..first)
-                .any(|i| i >= w0 && r.phrase_at(i, |t| t == Tag::BeforeBefore).is_some_and(|n| i + n == first))
+            && (first.saturating_sub(2)..first).any(|i| {
+                i >= w0
+                    && r.phrase_at(i, |t| t == Tag::BeforeBefore)
+                        .is_some_and(|n| i + n == first)
+            })
             && (last + 1..(last + 4).min(w1)).any(|i| folded[i] == "to")
         {
             role = Role::Before;
@@ -600,7 +616,17 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
             f.max = None;
         }
         let row = r.table_row(c.start, c.end, w0, w1);
-        let measure = r.measure(f.figure, f.unit.as_deref(), first, last, w0, w1, si, sec, row.is_some());
+        let measure = r.measure(
+            f.figure,
+            f.unit.as_deref(),
+            first,
+            last,
+            w0,
+            w1,
+            si,
+            sec,
+            row.is_some(),
+        );
         let scope = row.or_else(|| r.scope(first, last, w0, w1, si, sec));
         let window = r.window(first, last, w0, w1);
         let as_of = r.as_of(first, last, w0, w1, si, sec, &times);
@@ -662,7 +688,10 @@ impl Reader<'_> {
         let _ = end;
         (w0..w1)
             .find(|&i| self.ws[i].start == hs)
-            .and_then(|i| self.hit_at(i, |t| matches!(t, Tag::Place(_))).map(|h| (i, h)))
+            .and_then(|i| {
+                self.hit_at(i, |t| matches!(t, Tag::Place(_)))
+                    .map(|h| (i, h))
+            })
             .filter(|(i, h)| self.ws[i + h.n - 1].end == he)
             .map(|(i, h)| self.scope_of(h, i, ScopeFrom::Clause))
     }
@@ -766,14 +795,17 @@ impl Reader<'_> {
             .partition_point(|&s| s <= self.ws[i].start)
             .saturating_sub(1)];
         let (w0, _) = self.sent_words[sent];
-        let first_of_section = self.ws.get(w0).is_some_and(|w| {
-            !self.text[sec_start..w.start].contains(|c: char| !c.is_whitespace())
-        });
+        let first_of_section = self
+            .ws
+            .get(w0)
+            .is_some_and(|w| !self.text[sec_start..w.start].contains(|c: char| !c.is_whitespace()));
         if first_of_section && (sec_start > 0 || self.is_headline(sent)) {
             return ScopeFrom::Headline;
         }
         // A dateline: the place opens its paragraph and a comma, colon or danda follows soon.
-        let line_start = self.text[..self.ws[i].start].rfind('\n').map_or(0, |p| p + 1);
+        let line_start = self.text[..self.ws[i].start]
+            .rfind('\n')
+            .map_or(0, |p| p + 1);
         let lead = &self.text[line_start..self.ws[i].start];
         if lead.trim().is_empty() {
             let rest = &self.text[self.ws[i].end..];
@@ -992,7 +1024,8 @@ impl Reader<'_> {
                 let f = fold(u);
                 // A place read as a counted noun ("16 इटली के पर्यटक") counts nothing.
                 if self.g.by_first.get(&f).is_some_and(|ps| {
-                    ps.iter().any(|p| p.words.len() == 1 && matches!(p.tag, Tag::Place(_)))
+                    ps.iter()
+                        .any(|p| p.words.len() == 1 && matches!(p.tag, Tag::Place(_)))
                 }) {
                     return None;
                 }
@@ -1020,20 +1053,22 @@ impl Reader<'_> {
         let near = first.saturating_sub(4).max(w0)..(last + 4).min(w1);
         let sub = near
             .filter(|&i| self.ws[i].clause == clause && (i < first || i > last))
-            .find_map(|i| match self.hit_at(i, |t| matches!(t, Tag::Subgroup(_))) {
-                Some(Hit {
-                    tag: Tag::Subgroup(s),
-                    n,
-                    ..
-                }) => {
-                    let inclusive = (i + n..(i + n + 2).min(w1))
-                        .any(|j| self.phrase_at(j, |t| t == Tag::Inclusive).is_some());
-                    // A subgroup before another number is that number's.
-                    let other_number = i < first && (i + n..first).any(|j| self.ws[j].digit);
-                    (!inclusive && !other_number).then_some(s as usize)
-                }
-                _ => None,
-            });
+            .find_map(
+                |i| match self.hit_at(i, |t| matches!(t, Tag::Subgroup(_))) {
+                    Some(Hit {
+                        tag: Tag::Subgroup(s),
+                        n,
+                        ..
+                    }) => {
+                        let inclusive = (i + n..(i + n + 2).min(w1))
+                            .any(|j| self.phrase_at(j, |t| t == Tag::Inclusive).is_some());
+                        // A subgroup before another number is that number's.
+                        let other_number = i < first && (i + n..first).any(|j| self.ws[j].digit);
+                        (!inclusive && !other_number).then_some(s as usize)
+                    }
+                    _ => None,
+                },
+            );
         if let Some(s) = sub {
             name = format!("{name}/{}", self.g.subgroups[s]);
         }
@@ -1082,7 +1117,8 @@ impl Reader<'_> {
             .fold((usize::MAX, 0), |(a, b), i| {
                 (a.min(self.ws[i].start), b.max(self.ws[i].end))
             });
-        let day_like = |k: TimeKind| matches!(k, TimeKind::Date | TimeKind::Weekday | TimeKind::Relative);
+        let day_like =
+            |k: TimeKind| matches!(k, TimeKind::Date | TimeKind::Weekday | TimeKind::Relative);
         let pick = |lo: usize, hi: usize| {
             times
                 .iter()
@@ -1156,7 +1192,10 @@ mod tests {
     #[test]
     fn words_keep_digit_groups() {
         let t = "कुल 1,071 मामले, 9.45 लाख";
-        let w: Vec<&str> = words(t, 0, t.len()).iter().map(|&(a, b)| &t[a..b]).collect();
+        let w: Vec<&str> = words(t, 0, t.len())
+            .iter()
+            .map(|&(a, b)| &t[a..b])
+            .collect();
         assert_eq!(w, ["कुल", "1,071", "मामले", "9.45", "लाख"]);
     }
 }

@@ -351,14 +351,57 @@ fn plain(v: &Value) -> String {
         Value::Null => "—".into(),
         Value::String(s) => s.clone(),
         Value::Array(a) => a.iter().map(plain).collect::<Vec<_>>().join(", "),
-        Value::Object(m) => ordered(m)
-            .into_iter()
-            .filter(|(_, v)| !v.is_null())
-            .map(|(k, v)| format!("{}: {}", k.replace('_', " "), plain(v)))
-            .collect::<Vec<_>>()
-            .join(" · "),
+        Value::Object(m) => {
+            if let Some(b) = brief(m) {
+                return b;
+            }
+            ordered(m)
+                .into_iter()
+                .filter(|(k, v)| !v.is_null() && !matches!(k.as_str(), "start" | "end"))
+                .map(|(k, v)| format!("{}: {}", k.replace('_', " "), plain(v)))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        }
         other => other.to_string(),
     }
+}
+
+/// A span-like object in a few words: its name or value, the words as written in quotes, and its
+/// other short fields in brackets (`India “देशभर” (from default)`); byte offsets are left out.
+fn brief(m: &serde_json::Map<String, Value>) -> Option<String> {
+    let scalar = |k: &str| match m.get(k) {
+        Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let text = scalar("text");
+    let main = ["entity", "value", "name"]
+        .iter()
+        .find_map(|k| scalar(k))
+        .or_else(|| text.clone())?;
+    let mut out = main.clone();
+    if let Some(t) = text.filter(|t| *t != main) {
+        let _ = write!(out, " “{t}”");
+    }
+    let rest: Vec<String> = m
+        .iter()
+        .filter(|(k, _)| {
+            !matches!(
+                k.as_str(),
+                "start" | "end" | "text" | "entity" | "value" | "name"
+            )
+        })
+        .filter_map(|(k, v)| match v {
+            Value::String(s) => Some(format!("{} {s}", k.replace('_', " "))),
+            Value::Number(n) => Some(format!("{} {n}", k.replace('_', " "))),
+            Value::Bool(true) => Some(k.replace('_', " ")),
+            _ => None,
+        })
+        .collect();
+    if !rest.is_empty() {
+        let _ = write!(out, " ({})", rest.join(", "));
+    }
+    Some(out)
 }
 
 /// An object's fields, frame fields first in their usual order.
@@ -1181,6 +1224,21 @@ mod tests {
         let mut a = String::new();
         escape_attr(&mut a, "a\"b\u{2066}c\nd");
         assert_eq!(a, "a&quot;b⟨U+2066⟩c d");
+    }
+
+    #[test]
+    fn frames_read_as_words_without_offsets() {
+        let v = serde_json::json!({
+            "measure": "cases",
+            "scope": {"end": 61, "entity": "India", "from": "default", "start": 46, "text": "देशभर"},
+            "as_of": {"start": 1, "end": 2, "text": "गुरुवार", "value": "2020-04-09"},
+            "role": "value",
+            "window": null
+        });
+        assert_eq!(
+            plain(&v),
+            "measure: cases · scope: India “देशभर” (from default) · as of: 2020-04-09 “गुरुवार” · role: value"
+        );
     }
 
     #[test]
