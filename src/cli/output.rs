@@ -87,7 +87,7 @@ impl Progress {
                 indicatif::ProgressBar::new_spinner()
             };
             let template = if total_bytes > 0 {
-                "{bar:30} {msg} · {decimal_bytes}/{decimal_total_bytes} · {decimal_bytes_per_sec} · ETA {eta}"
+                "{msg} · {decimal_bytes}/{decimal_total_bytes} · {decimal_bytes_per_sec} · ETA {eta} {wide_bar}"
             } else {
                 "{spinner} {msg} · {decimal_bytes} · {decimal_bytes_per_sec}"
             };

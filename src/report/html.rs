@@ -810,18 +810,20 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
         if single {
             let _ = writeln!(
                 out,
-                "<details class=\"vsec singles v-{0}\"><summary>{1} ({2})</summary>",
+                "<details class=\"vsec singles v-{0}\" id=\"{3}-{0}\"><summary>{1} ({2})</summary>",
                 attr(&verdict),
                 esc(&title),
-                groups.len()
+                groups.len(),
+                attr(&s.id)
             );
         } else {
             let _ = writeln!(
                 out,
-                "<section class=\"vsec v-{0}\"><h3>{1} ({2})</h3>",
+                "<section class=\"vsec v-{0}\" id=\"{3}-{0}\"><h3>{1} ({2})</h3>",
                 attr(&verdict),
                 esc(&title),
-                groups.len()
+                groups.len(),
+                attr(&s.id)
             );
         }
         for g in groups {
@@ -1239,6 +1241,70 @@ mod tests {
             plain(&v),
             "measure: cases · scope: India “देशभर” (from default) · as of: 2020-04-09 “गुरुवार” · role: value"
         );
+    }
+
+    #[test]
+    fn any_marks_on_any_text_keep_the_text_and_balance_the_tags() {
+        // A small linear congruential generator: deterministic, no dependency.
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n.max(1)
+        };
+        let pieces = [
+            "कि", "a", " ", "<", "&", "\u{202E}", "।", "\n", "6,000", "\"", "é",
+        ];
+        for _ in 0..500 {
+            let text: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let marks: Vec<(usize, usize, &str)> = (0..next(6))
+                .map(|_| {
+                    let a = next(text.len() + 2);
+                    let b = a + next(text.len() + 2);
+                    (a, b, if next(2) == 0 { "b" } else { "i" })
+                })
+                .collect();
+            let out = marked(&text, marks);
+            assert_eq!(
+                out.matches("<b>").count(),
+                out.matches("</b>").count(),
+                "{text:?}: {out}"
+            );
+            assert_eq!(
+                out.matches("<i>").count(),
+                out.matches("</i>").count(),
+                "{text:?}: {out}"
+            );
+            let plain = out
+                .replace("<b>", "")
+                .replace("</b>", "")
+                .replace("<i>", "")
+                .replace("</i>", "");
+            assert_eq!(plain, esc(&text), "{text:?}");
+            // Properly nested: a closing tag always closes the innermost open one.
+            let mut stack = Vec::new();
+            let mut rest = out.as_str();
+            while let Some(k) = rest.find(['<']) {
+                rest = &rest[k..];
+                for (tag, open, name) in [
+                    ("<b>", true, 'b'),
+                    ("</b>", false, 'b'),
+                    ("<i>", true, 'i'),
+                    ("</i>", false, 'i'),
+                ] {
+                    if rest.starts_with(tag) {
+                        if open {
+                            stack.push(name);
+                        } else {
+                            assert_eq!(stack.pop(), Some(name), "{out}");
+                        }
+                    }
+                }
+                rest = &rest[1..];
+            }
+            assert!(stack.is_empty());
+        }
     }
 
     #[test]
