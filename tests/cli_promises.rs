@@ -205,6 +205,8 @@ fn counts_are_in_the_singular_for_one() {
         !first.contains("1 claims") && !first.contains("1 sentences"),
         "{first}"
     );
+    let out = tathya_stdin(&["mt", "-"], STUTTER);
+    assert!(s(&out.stdout).contains("1 of 1 body sentence flagged"), "{}", s(&out.stdout));
     let out = s(&tathya(&["check", SEED]).stdout);
     assert!(out.contains("· 1 document ·"), "{out}");
     assert!(
