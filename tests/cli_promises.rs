@@ -139,6 +139,7 @@ fn help_texts_say_what_is_printed() {
     assert!(h.contains("The text report lists"), "{h}");
     assert!(h.contains("html"), "{h}");
     let h = s(&tathya(&["claims", "--help"]).stdout);
+    assert!(h.contains("one line per claim"), "{h}");
     assert!(h.contains("html"), "{h}");
     for sub in ["claims", "check", "mt", "entities", "explain"] {
         let h = s(&tathya(&[sub, "--help"]).stdout);
@@ -206,7 +207,11 @@ fn counts_are_in_the_singular_for_one() {
         "{first}"
     );
     let out = tathya_stdin(&["mt", "-"], STUTTER);
-    assert!(s(&out.stdout).contains("1 of 1 body sentence flagged"), "{}", s(&out.stdout));
+    assert!(
+        s(&out.stdout).contains("1 of 1 body sentence flagged"),
+        "{}",
+        s(&out.stdout)
+    );
     let out = s(&tathya(&["check", SEED]).stdout);
     assert!(out.contains("· 1 document ·"), "{out}");
     assert!(

@@ -27,7 +27,7 @@ pub enum Format {
 
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  tathya claims tests/corpus/\n  tathya claims --format json tests/corpus/000_b1c8025b0e2ba5b4.txt\n  tathya claims --input jsonl --format jsonl articles.jsonl > claims.jsonl\n  echo 'सेना के 6,000 सैनिक' | tathya claims -"
+    after_help = "The text listing prints, for each document, a header line (id, language, publication date,\nsentences and how many are page chrome, claims, dateline city), then one line per claim: its\nsentence, line:column (in characters), kind/sub-kind, value (a figure's number and unit, a time's\ndate, a quote's speaker and source chain, an attribution's source), and the text; warnings follow.\n--format html writes one page with every claim highlighted in its article.\n\nExamples:\n  tathya claims tests/corpus/\n  tathya claims --format json tests/corpus/000_b1c8025b0e2ba5b4.txt\n  tathya claims --input jsonl --format jsonl articles.jsonl > claims.jsonl\n  echo 'सेना के 6,000 सैनिक' | tathya claims -\n  tathya claims --format html tests/corpus/ > claims.html"
 )]
 pub struct Args {
     #[command(flatten)]
