@@ -16,7 +16,7 @@
 //! fact is caught even where an extractor missed it.
 
 use crate::check::GroupKind;
-use crate::check::frames;
+use crate::check::{anchored, frames};
 use crate::check::norm::{
     self, CUE, CheckGrammar, EVENT, FastMap, FastSet, NUMBER, QUOTED, STOP, Term, Tok, hash,
 };
@@ -948,10 +948,39 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
     // Figures by frame.
     let views_doc: Vec<usize> = views.iter().map(|v| v.doc).collect();
     let figure_groups = frames::group(&items, &views_doc, docs);
+    let time_groups = frames::group_times(&items, &views_doc, docs);
 
     // Statement diffs: replaced anchors in near-identical sentences that no claim conflict covers.
     let mut claim_conflicts: FastSet<(usize, usize, usize, usize)> = FastSet::default();
     claim_conflicts.extend(figure_groups.disagreeing.iter().copied());
+    claim_conflicts.extend(time_groups.disagreeing.iter().copied());
+    for (k, c) in conflicts.iter().enumerate() {
+        if let (Some((a, b, _)), true) = (c, !members[k].is_empty()) {
+            let (ia, ib) = (&items[*a], &items[*b]);
+            claim_conflicts.insert((ia.view, ia.sent, ib.view, ib.sent));
+            claim_conflicts.insert((ib.view, ib.sent, ia.view, ia.sent));
+        }
+    }
+    // Leftover values of aligned sentences.
+    let (anchored_groups, anchored_pairs) =
+        anchored::disagreements(
+            &items,
+            &views_doc,
+            docs,
+            &stmt_sim,
+            &claim_conflicts,
+            &figure_groups.agrees,
+        );
+    claim_conflicts.extend(anchored_pairs.iter().copied());
+    extra.extend(anchored_groups);
+    extra.extend(time_groups.groups);
+    let disagree: FastSet<(usize, usize, usize, usize)> = figure_groups
+        .disagreeing
+        .iter()
+        .chain(&time_groups.disagreeing)
+        .chain(&anchored_pairs)
+        .copied()
+        .collect();
     // Two sentences whose figures disagree do not corroborate each other as statements.
     for k in 0..n {
         if members[k].len() < 2 || items[k].kind != GroupKind::Statement || conflicts[k].is_some() {
@@ -961,21 +990,11 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         'pairs: for (x, &a) in m.iter().enumerate() {
             for &b in &m[x + 1..] {
                 let (ia, ib) = (&items[a], &items[b]);
-                if figure_groups
-                    .disagreeing
-                    .contains(&(ia.view, ia.sent, ib.view, ib.sent))
-                {
+                if disagree.contains(&(ia.view, ia.sent, ib.view, ib.sent)) {
                     conflicts[k] = Some((a, b, "the figures of these sentences disagree".into()));
                     break 'pairs;
                 }
             }
-        }
-    }
-    for (k, c) in conflicts.iter().enumerate() {
-        if let (Some((a, b, _)), true) = (c, !members[k].is_empty()) {
-            let (ia, ib) = (&items[*a], &items[*b]);
-            claim_conflicts.insert((ia.view, ia.sent, ib.view, ib.sent));
-            claim_conflicts.insert((ib.view, ib.sent, ia.view, ia.sent));
         }
     }
     for k in 0..n {

@@ -13,7 +13,7 @@ pub const CONFLICTING_FIGURE: CodeDoc = CodeDoc {
     code: "C001",
     name: "conflicting-figure",
     severity: Severity::Error,
-    what: "Two documents of one story give incompatible values for the same figure (same unit or counted noun, same context); qualifiers are respected, so \"40% से अधिक\" and \"45%\" agree.",
+    what: "Two documents of one story give incompatible values for the same figure: the same measure (deaths, cases, …, or the counted noun) of the same place over the same window, at the same reference time; qualifiers are respected, so \"40% से अधिक\" and \"45%\" agree, and a document that gives both an earlier and a later value agrees with either.",
     why: "One of the outlets has the number wrong, or they count different things under the same words; either way the figure cannot be published without checking.",
     example: "A: \"हमले में 12 लोगों की मौत हो गई\" — B: \"हमले में 21 लोगों की मौत हो गई\"",
 };
@@ -48,6 +48,16 @@ pub const CONFLICTING_STATEMENT: CodeDoc = CodeDoc {
     example: "A: \"प्रतिनिधिमंडल शनिवार को रवाना हुआ\" — B: \"प्रतिनिधिमंडल रविवार को रवाना हुआ\"",
 };
 
+/// Two outlets give different values for one figure at different reference times.
+pub const FIGURE_TIMING: CodeDoc = CodeDoc {
+    code: "C005",
+    name: "figure-timing",
+    severity: Severity::Info,
+    what: "Two documents of one story give different values for the same measure of the same place, and the texts give different reference times for them (\"मंगलवार तक 178\" against \"अब 187\"), or were published on different days.",
+    why: "Usually an update, not a contradiction: the report should say as of when its figure holds, and use the latest one.",
+    example: "A: \"सोमवार रात तक दिल्ली में 97 मामले\" — B: \"दिल्ली में अब 120 मामले\"",
+};
+
 /// A key claim that only one origin reports.
 pub const SINGLE_SOURCE_KEY_CLAIM: CodeDoc = CodeDoc {
     code: "C010",
@@ -74,6 +84,7 @@ pub const CODES: &[CodeDoc] = &[
     CONFLICTING_TIME,
     CONFLICTING_QUOTE,
     CONFLICTING_STATEMENT,
+    FIGURE_TIMING,
     SINGLE_SOURCE_KEY_CLAIM,
     UNBALANCED_ATTRIBUTION,
 ];
@@ -126,6 +137,18 @@ pub fn findings(stories: &[Story], docs: &[Document]) -> Vec<Finding> {
                     f.related.push(related(
                         mb,
                         &format!("the other side, in {}", short_id(&mb.document)),
+                    ));
+                    out.push((si, f, ma.doc));
+                }
+                Verdict::Timing => {
+                    let [a, b] = g.conflict.unwrap_or([0, g.members.len().saturating_sub(1)]);
+                    let (Some(ma), Some(mb)) = (g.members.get(a), g.members.get(b)) else {
+                        continue;
+                    };
+                    let mut f = at(&FIGURE_TIMING, ma, format!("{} ({})", g.explanation, g.id));
+                    f.related.push(related(
+                        mb,
+                        &format!("the other value, in {}", short_id(&mb.document)),
                     ));
                     out.push((si, f, ma.doc));
                 }

@@ -17,15 +17,14 @@
 //!   (their `as_of` days, or their publication days, differ), else `conflicting`.
 
 use crate::check::GroupKind;
-use crate::check::align::{Item, RawGroup, Value};
-use crate::check::norm::FastMap;
-use crate::claim::{ClaimKind, Figure};
+use crate::check::align::{Item, RawGroup, Value, compatible};
+use crate::check::norm::{FastMap, FastSet};
+use crate::claim::{ClaimKind, Figure, FigureKind};
 use crate::document::Document;
-use crate::extract::frame::{Role, Window};
+use crate::extract::frame::{Role, ScopeFrom, Window};
 
-/// Most documents compared pairwise within one bucket (a bucket larger than this compares its
-/// first documents only; stories are small, so this bounds a degenerate input, not real ones).
-const MAX_VIEWS: usize = 256;
+/// Most figures of one place compared pairwise within one bucket.
+const MAX_ITEMS: usize = 512;
 
 /// What the frame stage found in a story.
 #[derive(Debug, Default)]
@@ -34,23 +33,69 @@ pub struct FigureGroups {
     pub groups: Vec<RawGroup>,
     /// Sentence pairs `(view, sent, view, sent)` whose figures disagree, both orders.
     pub disagreeing: Vec<(usize, usize, usize, usize)>,
+    /// Figure items and the views they agree with.
+    pub agrees: FastSet<(usize, usize)>,
 }
 
 /// The comparison key of a figure item: measure, scope entity, window class.
-fn key(doc: &Document, claim: usize) -> Option<(String, String, bool)> {
-    let c = doc.claims.get(claim)?;
-    let fr = c.frame.as_ref()?;
-    if fr.role == Role::Before {
-        return None;
+fn key(doc: &Document, claim: usize) -> Option<String> {
+    doc.claims.get(claim)?.frame.as_ref()?.measure.clone()
+}
+
+fn window(doc: &Document, claim: usize) -> Option<Window> {
+    doc.claims.get(claim)?.frame.as_ref()?.window
+}
+
+/// Windows that are the same for a disagreement: a count with no window word is read as the
+/// running total ("X मामले"), never as a day's new ones.
+fn windows_meet(a: Option<Window>, b: Option<Window>) -> bool {
+    a.unwrap_or(Window::Cumulative) == b.unwrap_or(Window::Cumulative)
+}
+
+/// The place of an item and whether the clause or sentence names it (strong), or it was taken
+/// from the article around it (weak: the headline, the dateline, an earlier sentence).
+fn scope(doc: &Document, claim: usize) -> (Option<&str>, bool) {
+    let Some(s) = doc.claims.get(claim).and_then(|c| c.frame.as_ref()?.scope.as_ref()) else {
+        return (None, false);
+    };
+    let strong =
+        s.pointed || matches!(s.from, ScopeFrom::Clause | ScopeFrom::Sentence | ScopeFrom::Default);
+    (Some(s.entity.as_str()), strong)
+}
+
+/// True when two items may be about the same place: the same place, or one of them placed only
+/// by its article's context (which misleads in digests) or not at all. Agreement of values then
+/// decides; a disagreement needs [`same_place`].
+fn places_fit(a: (Option<&str>, bool), b: (Option<&str>, bool)) -> bool {
+    match (a.0, b.0) {
+        (Some(x), Some(y)) => x == y || !a.1 || !b.1,
+        _ => true,
     }
-    let measure = fr.measure.clone()?;
-    let scope = fr
-        .scope
-        .as_ref()
-        .map(|s| s.entity.clone())
-        .unwrap_or_default();
-    let period = fr.window == Some(Window::Period);
-    Some((measure, scope, period))
+}
+
+/// True when two figures are about the same place: both name it in their own clause or sentence
+/// (or point at it: "यहां", "राज्य में") and it is the same; or neither names one, and what their
+/// articles' context says does not differ ("42 लोगों की मौत" against "48 लोगों की मौत" in two
+/// reports of one crash).
+fn same_place(a: (Option<&str>, bool), b: (Option<&str>, bool)) -> bool {
+    match (a, b) {
+        ((Some(x), _), (Some(y), _)) => x == y,
+        ((None, _), (None, _)) => true,
+        // A place the article's context gives, against none at all.
+        ((Some(_), strong), (None, _)) | ((None, _), (Some(_), strong)) => !strong,
+    }
+}
+
+/// The place a disagreement is reported under.
+fn place_label<'a>(a: (Option<&'a str>, bool)) -> &'a str {
+    a.0.unwrap_or("")
+}
+
+fn role(doc: &Document, claim: usize) -> Role {
+    doc.claims
+        .get(claim)
+        .and_then(|c| c.frame.as_ref())
+        .map_or(Role::Value, |f| f.role)
 }
 
 fn figure(doc: &Document, claim: usize) -> Option<&Figure> {
@@ -84,27 +129,57 @@ fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
     a.0 <= b.1 + eps && b.0 <= a.1 + eps
 }
 
-/// A value key for exact figures: equal keys are the same value.
+/// A value key: equal keys state the same value the same way (an exact value, or the same bound:
+/// "100 के पार" in two outlets is one claim).
 fn value_key(f: &Figure) -> Option<String> {
-    use crate::claim::Qualifier;
-    if f.qualifier != Qualifier::Exact || !f.value.is_finite() {
+    if !f.value.is_finite() {
         return None;
     }
-    Some(format!("{:.6e}", f.value))
+    Some(format!("{:?}:{:.6e}:{:?}:{:?}", f.qualifier, f.value, f.min, f.max))
 }
+
 
 /// Group a story's figure items by frame and decide agreement and disagreement.
 pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGroups {
     let mut out = FigureGroups::default();
-    let mut buckets: FastMap<(String, String, bool), Vec<usize>> = FastMap::default();
-    let mut order: Vec<(String, String, bool)> = Vec::new();
+    let doc_of = |i: usize| &docs[views_doc[items[i].view]];
+    let claim_of = |i: usize| items[i].claim.unwrap_or(usize::MAX);
+    let mut buckets: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut order: Vec<String> = Vec::new();
     let mut grouped = vec![false; items.len()];
+    // Article starts of each document (a file may hold several).
+    let mut secs: FastMap<usize, Vec<usize>> = FastMap::default();
+    for it in items {
+        secs.entry(it.view)
+            .or_insert_with(|| crate::extract::frame::sections(&docs[views_doc[it.view]].text));
+    }
+    // A page that repeats a sentence (a summary above the body) with another number in it
+    // contradicts itself: the repeat does not explain the difference away.
+    let sentence_text = |i: usize| -> String {
+        let d = doc_of(i);
+        d.sentence_at(items[i].start)
+            .map(|s| &d.text[s.start..s.end])
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
+            .collect()
+    };
+    let repeats = |a: usize, b: usize| {
+        if a == b || items[a].sent == items[b].sent {
+            return false;
+        }
+        let (x, y) = (sentence_text(a), sentence_text(b));
+        x.len() >= 40 && y.len() >= 40 && (x.contains(&y) || y.contains(&x))
+    };
+    let section = |i: usize| {
+        let s = &secs[&items[i].view];
+        s.partition_point(|&x| x <= items[i].start)
+    };
     for (i, it) in items.iter().enumerate() {
         if it.kind != GroupKind::Figure {
             continue;
         }
-        let doc = &docs[views_doc[it.view]];
-        let Some(k) = it.claim.and_then(|c| key(doc, c)) else {
+        let Some(k) = key(doc_of(i), claim_of(i)) else {
             continue;
         };
         let e = buckets.entry(k.clone()).or_default();
@@ -112,6 +187,83 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
             order.push(k);
         }
         e.push(i);
+    }
+    // Items and the documents they agree with (a value both give, in frames that fit).
+    let mut agrees_with: FastSet<(usize, usize)> = FastSet::default();
+    let mut agreed: FastMap<(usize, usize), Vec<usize>> = FastMap::default();
+    // Agreement: one group per value stated alike by two or more documents, about a place that
+    // fits them all, with the same measure — or, for a distinctive value (100 or more), a measure
+    // that one side leaves unsaid ("2361 लोगों को निकाला गया" ~ "मरकज से 2361 लोगों को निकाला").
+    let mut by_value: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut value_order: Vec<String> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if it.kind != GroupKind::Figure || it.claim.is_none() {
+            continue;
+        }
+        let d = doc_of(i);
+        let Some(f) = figure(d, claim_of(i)) else {
+            continue;
+        };
+        if f.figure == FigureKind::Year {
+            continue;
+        }
+        let Some(vk) = value_key(f) else { continue };
+        let e = by_value.entry(vk.clone()).or_default();
+        if e.is_empty() {
+            value_order.push(vk);
+        }
+        e.push(i);
+    }
+    for vk in &value_order {
+        let list = &by_value[vk];
+        let first_view = items[list[0]].view;
+        if list.iter().all(|&i| items[i].view == first_view) {
+            continue;
+        }
+        let frame_of = |i: usize| doc_of(i).claims.get(claim_of(i)).and_then(|c| c.frame.as_ref());
+        let fits = |i: usize, j: usize| {
+            let (Some(fi), Some(fj)) = (frame_of(i), frame_of(j)) else {
+                return false;
+            };
+            let distinctive = figure(doc_of(i), claim_of(i)).is_some_and(|f| f.value.abs() >= 100.0);
+            let measures = match (&fi.measure, &fj.measure) {
+                (Some(a), Some(b)) => a == b,
+                (None, None) => false,
+                _ => distinctive,
+            };
+            let windows = windows_meet(fi.window, fj.window)
+                || (distinctive && (fi.window.is_none() || fj.window.is_none()));
+            measures
+                && windows
+                && places_fit(scope(doc_of(i), claim_of(i)), scope(doc_of(j), claim_of(j)))
+        };
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        for &i in list.iter().take(MAX_ITEMS) {
+            match clusters.iter_mut().find(|c| c.iter().all(|&j| fits(i, j))) {
+                Some(c) => c.push(i),
+                None => clusters.push(vec![i]),
+            }
+        }
+        for m in clusters {
+            let v0 = items[m[0]].view;
+            if m.iter().all(|&i| items[i].view == v0) {
+                continue;
+            }
+            for &i in &m {
+                grouped[i] = true;
+                for &j in &m {
+                    agrees_with.insert((i, items[j].view));
+                    agreed.entry((i, items[j].view)).or_default().push(j);
+                }
+            }
+            out.groups.push(RawGroup {
+                kind: GroupKind::Figure,
+                members: m,
+                sim: 1.0,
+                conflict: None,
+                timing: false,
+            });
+        }
     }
     for k in &order {
         let members = &buckets[k];
@@ -121,112 +273,77 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
         if views.len() < 2 {
             continue;
         }
-        views.truncate(MAX_VIEWS);
-        // Agreement: one group per value given by two or more documents.
-        let mut by_value: FastMap<String, Vec<usize>> = FastMap::default();
-        let mut value_order: Vec<String> = Vec::new();
-        for &i in members {
-            let it = &items[i];
-            let doc = &docs[views_doc[it.view]];
-            let Some(vk) = it.claim.and_then(|c| figure(doc, c)).and_then(value_key) else {
-                continue;
-            };
-            let e = by_value.entry(vk.clone()).or_default();
-            if e.is_empty() {
-                value_order.push(vk);
-            }
-            e.push(i);
-        }
-        for vk in &value_order {
-            let m = &by_value[vk];
-            let first_view = items[m[0]].view;
-            if m.iter().any(|&i| items[i].view != first_view) {
-                for &i in m {
-                    grouped[i] = true;
-                }
-                out.groups.push(RawGroup {
-                    kind: GroupKind::Figure,
-                    members: m.clone(),
-                    sim: 1.0,
-                    conflict: None,
-                    timing: false,
-                });
-            }
-        }
-        // Disagreement: pairs of documents none of whose values fit each other.
-        let per_view: Vec<(usize, Vec<usize>)> = views
-            .iter()
-            .map(|&v| {
-                (
-                    v,
-                    members
-                        .iter()
-                        .copied()
-                        .filter(|&i| items[i].view == v)
-                        .collect(),
-                )
+        let place = |i: usize| scope(doc_of(i), claim_of(i));
+        // Disagreement: a value of one document that the other document's article does not
+        // give, against one of the other's that the first's article does not give, about the same
+        // place over a window that may be the same. A document that gives an earlier and a later
+        // value (178, then 187) agrees with an outlet that gives either.
+        let mut at: Vec<usize> = members.clone();
+        at.truncate(MAX_ITEMS);
+        let fits_place = |i: usize, k: usize| same_place(place(i), place(k));
+        let has_match = |i: usize, near: usize| {
+            at.iter().any(|&k| {
+                items[k].view == items[near].view
+                    && section(k) == section(near)
+                    && fits_place(k, near)
+                    && overlaps(interval(&items[i]), interval(&items[k]))
+                    && !repeats(k, near)
             })
-            .collect();
-        let mut involved: Vec<usize> = Vec::new();
-        let mut first_pair: Option<(usize, usize)> = None;
-        for (x, (_, a)) in per_view.iter().enumerate() {
-            for (_, b) in per_view.iter().skip(x + 1) {
-                let fits = a.iter().any(|&i| {
-                    b.iter()
-                        .any(|&j| overlaps(interval(&items[i]), interval(&items[j])))
-                });
-                if fits {
+        };
+        let current = |i: usize| role(doc_of(i), claim_of(i)) != Role::Before;
+        // `i` agrees with another figure of `j`'s document (not a repeat of `j`'s sentence).
+        let agrees_elsewhere = |i: usize, j: usize| {
+            agreed
+                .get(&(i, items[j].view))
+                .is_some_and(|ks| ks.iter().any(|&k| !repeats(k, j)))
+        };
+        // Value pairs in disagreement by place, in order of first appearance.
+        let mut pairs: Vec<((String, String, String), Vec<usize>, (usize, usize))> = Vec::new();
+        for (x, &i) in at.iter().enumerate() {
+            for &j in &at[x + 1..] {
+                let (vi, vj) = (items[i].view, items[j].view);
+                if vi == vj
+                    || !current(i)
+                    || !current(j)
+                    || !same_place(place(i), place(j))
+                    || !windows_meet(window(doc_of(i), claim_of(i)), window(doc_of(j), claim_of(j)))
+                    || figure(doc_of(i), claim_of(i)).map(|f| f.figure)
+                        != figure(doc_of(j), claim_of(j)).map(|f| f.figure)
+                    || overlaps(interval(&items[i]), interval(&items[j]))
+                    || has_match(i, j)
+                    || has_match(j, i)
+                    || agrees_elsewhere(i, j)
+                    || agrees_elsewhere(j, i)
+                {
                     continue;
                 }
-                // The two most comparable members: exact ones first, then by position.
-                let pick = |l: &[usize]| {
-                    l.iter().copied().min_by_key(|&i| {
-                        let it = &items[i];
-                        let doc = &docs[views_doc[it.view]];
-                        let exact = it
-                            .claim
-                            .and_then(|c| figure(doc, c))
-                            .and_then(value_key)
-                            .is_some();
-                        (!exact, it.start)
-                    })
+                let (Some(ki), Some(kj)) = (
+                    figure(doc_of(i), claim_of(i)).and_then(value_key),
+                    figure(doc_of(j), claim_of(j)).and_then(value_key),
+                ) else {
+                    continue;
                 };
-                if let (Some(p), Some(q)) = (pick(a), pick(b)) {
-                    first_pair.get_or_insert((p, q));
-                    out.disagreeing.push((
-                        items[p].view,
-                        items[p].sent,
-                        items[q].view,
-                        items[q].sent,
-                    ));
-                    out.disagreeing.push((
-                        items[q].view,
-                        items[q].sent,
-                        items[p].view,
-                        items[p].sent,
-                    ));
+                let p = place_label(place(i)).max(place_label(place(j))).to_string();
+                let key = if ki <= kj { (ki, kj, p) } else { (kj, ki, p) };
+                match pairs.iter_mut().find(|p| p.0 == key) {
+                    Some(p) => p.1.extend([i, j]),
+                    None => pairs.push((key, vec![i, j], (i, j))),
                 }
-                involved.extend(a);
-                involved.extend(b);
+                out.disagreeing.push((vi, items[i].sent, vj, items[j].sent));
+                out.disagreeing.push((vj, items[j].sent, vi, items[i].sent));
             }
         }
-        if let Some((p, q)) = first_pair {
+        for ((_, _, p), mut involved, (pa, pb)) in pairs {
             involved.sort_unstable();
             involved.dedup();
             for &i in &involved {
                 grouped[i] = true;
             }
-            let (ip, iq) = (&items[p], &items[q]);
-            let (dp, dq) = (&docs[views_doc[ip.view]], &docs[views_doc[iq.view]]);
-            let (ap, aq) = (
-                ip.claim.and_then(|c| as_of(dp, c)),
-                iq.claim.and_then(|c| as_of(dq, c)),
-            );
+            let (dp, dq) = (doc_of(pa), doc_of(pb));
+            let (ap, aq) = (as_of(dp, claim_of(pa)), as_of(dq, claim_of(pb)));
             let timing = match (&ap, &aq) {
                 (Some(x), Some(y)) => x != y,
-                _ => {
-                    dp.published.is_some() && dq.published.is_some() && dp.published != dq.published
-                }
+                _ => dp.published.is_some() && dq.published.is_some() && dp.published != dq.published,
             };
             let when = |x: &Option<String>, d: &Document| {
                 x.clone()
@@ -239,18 +356,21 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
                     when(&ap, dp),
                     when(&aq, dq)
                 )
+            } else if p.is_empty() {
+                format!("incompatible values for {k}")
             } else {
-                "incompatible values for the same measure, place and window".to_string()
+                format!("incompatible values for {k} in {p}")
             };
             out.groups.push(RawGroup {
                 kind: GroupKind::Figure,
                 members: involved,
                 sim: 1.0,
-                conflict: Some((p, q, why)),
+                conflict: Some((pa, pb, why)),
                 timing,
             });
         }
     }
+    out.agrees = agrees_with;
     // Every other figure stands alone.
     for (i, it) in items.iter().enumerate() {
         if it.kind == GroupKind::Figure && !grouped[i] {
@@ -262,6 +382,92 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
                 timing: false,
             });
         }
+    }
+    out
+}
+
+/// Days by event: two documents that date the same kind of event (a meeting, an arrival, …: the
+/// event words of the time's clause) on days none of which fits the other's. A page that dates
+/// two meetings agrees with an outlet that dates either. Only times that name one day take part.
+pub fn group_times(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGroups {
+    // A weekday written beside a date that is not its weekday ("गुरुवार (26 जुलाई)" in 2023)
+    // names no day for sure: it fits no other outlet's day.
+    let mismatched = |i: usize| {
+        items[i]
+            .claim
+            .and_then(|c| docs[views_doc[items[i].view]].claims.get(c))
+            .is_some_and(|c| matches!(&c.detail, ClaimKind::Time(t) if t.weekday_mismatch))
+    };
+    let mut out = FigureGroups::default();
+    let mut buckets: FastMap<u32, Vec<usize>> = FastMap::default();
+    let mut order: Vec<u32> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if it.kind != GroupKind::Time || it.claim.is_none() {
+            continue;
+        }
+        let Value::Date {
+            day_level: true,
+            range,
+            weekday,
+            ..
+        } = &it.value
+        else {
+            continue;
+        };
+        if range.is_none() && weekday.is_none() {
+            continue;
+        }
+        let mut bits = it.events;
+        while bits != 0 {
+            let bit = bits & bits.wrapping_neg();
+            bits &= bits - 1;
+            let e = buckets.entry(bit).or_default();
+            if e.is_empty() {
+                order.push(bit);
+            }
+            e.push(i);
+        }
+    }
+    let mut secs: FastMap<usize, Vec<usize>> = FastMap::default();
+    for it in items {
+        secs.entry(it.view)
+            .or_insert_with(|| crate::extract::frame::sections(&docs[views_doc[it.view]].text));
+    }
+    let section = |i: usize| secs[&items[i].view].partition_point(|&x| x <= items[i].start);
+    let fit = |i: usize, j: usize| !mismatched(i) && !mismatched(j) && compatible(&items[i].value, &items[j].value);
+    for bit in order {
+        let mut at = buckets[&bit].clone();
+        at.truncate(MAX_ITEMS);
+        // The article of `near` dates this event as `i` does too.
+        let has_match = |i: usize, near: usize| {
+            at.iter().any(|&k| items[k].view == items[near].view && section(k) == section(near) && fit(i, k))
+        };
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for (x, &i) in at.iter().enumerate() {
+            for &j in &at[x + 1..] {
+                if items[i].view == items[j].view || fit(i, j) || has_match(i, j) || has_match(j, i) {
+                    continue;
+                }
+                pairs.push((i, j));
+            }
+        }
+        let Some(&(p, q)) = pairs.first() else {
+            continue;
+        };
+        let mut members: Vec<usize> = pairs.iter().flat_map(|&(i, j)| [i, j]).collect();
+        members.sort_unstable();
+        members.dedup();
+        for &(i, j) in &pairs {
+            out.disagreeing.push((items[i].view, items[i].sent, items[j].view, items[j].sent));
+            out.disagreeing.push((items[j].view, items[j].sent, items[i].view, items[i].sent));
+        }
+        out.groups.push(RawGroup {
+            kind: GroupKind::Time,
+            members,
+            sim: 1.0,
+            conflict: Some((p, q, "different days for the same event".to_string())),
+            timing: false,
+        });
     }
     out
 }

@@ -21,6 +21,7 @@
 //! order and byte offsets; hash maps are only looked up, never iterated into output.
 
 pub mod align;
+pub mod anchored;
 pub mod findings;
 pub mod frames;
 pub mod norm;
@@ -191,6 +192,9 @@ pub struct Member {
     /// side's sentence.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub differs: Vec<[usize; 2]>,
+    /// For a figure: its frame (measure, place, window, reference time, role), as extracted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frame: Option<crate::extract::frame::Frame>,
     /// Position of the document in the input.
     #[serde(skip)]
     pub doc: usize,

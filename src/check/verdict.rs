@@ -74,6 +74,7 @@ pub fn decide(
                 value: value_of(it, doc, g, views),
                 origin,
                 differs: Vec::new(),
+                frame: it.claim.and_then(|c| doc.claims.get(c)).and_then(|c| c.frame.clone()),
                 doc: v.doc,
             });
             // A repeated sentence (headline and body) is a member too.
@@ -89,6 +90,7 @@ pub fn decide(
                         value: None,
                         origin: origins.of(it.view, d),
                         differs: Vec::new(),
+                        frame: None,
                         doc: v.doc,
                     });
                 }
@@ -323,6 +325,7 @@ mod tests {
             value: None,
             origin: origin.into(),
             differs: Vec::new(),
+            frame: None,
             doc,
         }
     }

@@ -72,6 +72,10 @@ pub struct Scope {
     pub end: usize,
     /// Where it was found.
     pub from: ScopeFrom,
+    /// The clause points at the place instead of naming it ("यहां", "राज्य में"): `text` is the
+    /// pointing word, `entity` what it resolves to.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub pointed: bool,
 }
 
 /// Where a scope was found.
@@ -384,17 +388,14 @@ impl FrameGrammar {
     }
 
     /// Every phrase matching at word `i`: (tag, number of words), longest first.
-    fn matches_at<'a>(
-        &'a self,
-        w: &'a [String],
-        i: usize,
-    ) -> impl Iterator<Item = (Tag, usize)> + 'a {
+    fn matches_at<'a>(&'a self, w: &'a [String], i: usize) -> impl Iterator<Item = (Tag, usize)> + 'a {
         self.by_first
             .get(&w[i])
             .into_iter()
             .flatten()
             .filter(move |p| {
-                i + p.words.len() <= w.len() && p.words.iter().zip(&w[i..]).all(|(a, b)| a == b)
+                i + p.words.len() <= w.len()
+                    && p.words.iter().zip(&w[i..]).all(|(a, b)| a == b)
             })
             .map(|p| (p.tag, p.words.len()))
     }
@@ -424,17 +425,7 @@ struct Hit {
 
 /// Clause-breaking words.
 const CLAUSE_WORDS: [&str; 11] = [
-    "कि",
-    "और",
-    "जबकि",
-    "लेकिन",
-    "तथा",
-    "वहीं",
-    "that",
-    "and",
-    "while",
-    "but",
-    "whereas",
+    "कि", "और", "जबकि", "लेकिन", "तथा", "वहीं", "that", "and", "while", "but", "whereas",
 ];
 
 /// Sections of a text: start offsets of articles (a file may hold several).
@@ -468,7 +459,9 @@ pub fn sections(text: &str) -> Vec<usize> {
         let one_line = !p.contains('\n');
         let ends = p.ends_with(['।', '.', '?', '!', '|', ':', '"', '”', ')']);
         let short = p.chars().count() <= 160;
-        if one_line && short && !ends && a > 0 {
+        // A table row or header ("इटली - 827 - 12,462") is no headline.
+        let table = cells(text, a, b).len() > 1;
+        if one_line && short && !ends && !table && a > 0 {
             out.push(a);
         }
     }
@@ -484,25 +477,38 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
     let mut ws: Vec<Word> = Vec::new();
     let mut folded: Vec<String> = Vec::new();
     let mut sent_words: Vec<(usize, usize)> = vec![(0, 0); ctx.sentences.len()];
-    let mut clause = 0;
+    let figure_ends: Vec<usize> = claims
+        .iter()
+        .filter(|c| matches!(c.detail, ClaimKind::Figure(_)))
+        .map(|c| c.end)
+        .collect::<std::collections::BTreeSet<usize>>()
+        .into_iter()
+        .collect();
+    // Words first, with where a clause may break; clauses are numbered once phrases are known.
+    let mut breaks: Vec<bool> = Vec::new();
+    let mut and_after_number: Vec<bool> = Vec::new();
     for (si, s) in ctx.sentences.iter().enumerate() {
         let first = ws.len();
         if !s.chrome {
-            clause += 1;
             let mut prev_end = s.start;
-            for (a, b) in words(text, s.start, s.end) {
+            for (k, (a, b)) in words(text, s.start, s.end).into_iter().enumerate() {
                 let gap = &text[prev_end..a];
                 let f = fold(&text[a..b]);
-                if gap.contains([',', ';', ':', '—', '–', '|', '।', '(', ')', '\n', '\t'])
-                    || CLAUSE_WORDS.contains(&f.as_str())
-                {
-                    clause += 1;
-                }
+                and_after_number.push(
+                    (f == "और" || f == "more")
+                        && figure_ends.binary_search(&prev_end).is_ok()
+                        && !gap.contains([',', ';', '।']),
+                );
+                breaks.push(
+                    k == 0
+                        || gap.contains([',', ';', ':', '—', '–', '|', '।', '\n', '\t'])
+                        || CLAUSE_WORDS.contains(&f.as_str()),
+                );
                 ws.push(Word {
                     start: a,
                     end: b,
                     sent: si,
-                    clause,
+                    clause: 0,
                     digit: f.starts_with(|c: char| c.is_ascii_digit()),
                 });
                 folded.push(f);
@@ -538,6 +544,26 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
     for (k, h) in hits.iter().enumerate() {
         hits_at[h.w].push(k);
     }
+    // "तीन और लोगों की मौत", "two more cases": और/more after a number and before a counted noun
+    // means "more", not "and"; it neither ends the clause nor leaves the window open.
+    let mut more_after_number = vec![false; ws.len()];
+    for i in 0..ws.len() {
+        if and_after_number[i] && i + 1 < ws.len() && ws[i + 1].sent == ws[i].sent {
+            more_after_number[i] = hits_at[i + 1].iter().any(|&k| {
+                matches!(hits[k].tag, Tag::Measure(_) | Tag::Skip | Tag::Period)
+            }) && !hits_at[i + 1]
+                .iter()
+                .any(|&k| matches!(hits[k].tag, Tag::Place(_)))
+                && !ws[i + 1].digit;
+        }
+    }
+    let mut clause = 0;
+    for i in 0..ws.len() {
+        if breaks[i] && !more_after_number[i] {
+            clause += 1;
+        }
+        ws[i].clause = clause;
+    }
     let secs = sections(text);
     let section_of = |off: usize| secs.partition_point(|&s| s <= off).saturating_sub(1);
     let home = match ctx.lang {
@@ -555,6 +581,7 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
         .collect();
 
     let r = Reader {
+        more: &more_after_number,
         g,
         text,
         ws: &ws,
@@ -594,11 +621,8 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
         } else if last + 1 < w1 && r.phrase_at(last + 1, |t| t == Tag::BeforeAfter).is_some() {
             role = Role::Before;
         } else if first > w0
-            && (first.saturating_sub(2)..first).any(|i| {
-                i >= w0
-                    && r.phrase_at(i, |t| t == Tag::BeforeBefore)
-                        .is_some_and(|n| i + n == first)
-            })
+            && (first.saturating_sub(2)..first)
+                .any(|i| i >= w0 && r.phrase_at(i, |t| t == Tag::BeforeBefore).is_some_and(|n| i + n == first))
             && (last + 1..(last + 4).min(w1)).any(|i| folded[i] == "to")
         {
             role = Role::Before;
@@ -615,20 +639,19 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
             f.min = None;
             f.max = None;
         }
-        let row = r.table_row(c.start, c.end, w0, w1);
-        let measure = r.measure(
-            f.figure,
-            f.unit.as_deref(),
-            first,
-            last,
-            w0,
-            w1,
-            si,
-            sec,
-            row.is_some(),
-        );
-        let scope = row.or_else(|| r.scope(first, last, w0, w1, si, sec));
-        let window = r.window(first, last, w0, w1);
+        let row = r.table_row(c.start, c.end, sec);
+        let measure = match row.as_ref().and_then(|x| x.measure) {
+            Some(m) => Some(g.measures[m].clone()),
+            None => r.measure(f.figure, f.unit.as_deref(), first, last, w0, w1, si, sec, row.is_some()),
+        };
+        let window = match &row {
+            Some(x) => x.window,
+            None => r.window(first, last, w0, w1),
+        };
+        let scope = match row {
+            Some(x) => Some(x.scope),
+            None => r.scope(first, last, w0, w1, si, sec),
+        };
         let as_of = r.as_of(first, last, w0, w1, si, sec, &times);
         c.frame = Some(Frame {
             measure,
@@ -640,7 +663,58 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
     }
 }
 
+/// What a table row says about one of its numbers.
+struct Row {
+    scope: Scope,
+    measure: Option<usize>,
+    window: Option<Window>,
+}
+
+/// The cells of `text[start..end]`: split at tabs, bars, and " - ", " – ", " : " or runs of two or
+/// more spaces; trimmed, empty cells dropped.
+fn cells(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let line = &text[start..end];
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    let mut cell = 0;
+    let mut i = 0;
+    let push = |a: usize, z: usize, out: &mut Vec<(usize, usize)>| {
+        let s = &line[a..z];
+        let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}');
+        if !t.is_empty() {
+            let off = a + (s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{200b}').len());
+            out.push((start + off, start + off + t.len()));
+        }
+    };
+    while i < b.len() {
+        let sep_len = match b[i] {
+            b'\t' | b'|' => 1,
+            b' ' if line[i..].starts_with(" - ") || line[i..].starts_with(" : ") => 3,
+            b' ' if line[i..].starts_with(" – ") => 2 + '–'.len_utf8(),
+            b' ' if b.get(i + 1) == Some(&b' ') => {
+                let mut k = i;
+                while k < b.len() && b[k] == b' ' {
+                    k += 1;
+                }
+                k - i
+            }
+            _ => 0,
+        };
+        if sep_len > 0 {
+            push(cell, i, &mut out);
+            i += sep_len;
+            cell = i;
+        } else {
+            i += 1;
+        }
+    }
+    push(cell, b.len(), &mut out);
+    out
+}
+
 struct Reader<'a> {
+    /// Per word: an "और"/"more" right after a number ("तीन और लोगों": three more).
+    more: &'a [bool],
     g: &'a FrameGrammar,
     text: &'a str,
     ws: &'a [Word],
@@ -673,27 +747,74 @@ impl Reader<'_> {
     }
 
     /// The table row "केरल	194" / "ईरान : 978" a number stands in: its place.
-    fn table_row(&self, start: usize, end: usize, w0: usize, w1: usize) -> Option<Scope> {
+    /// The table row a number stands in ("केरल	194", "ईरान : 978", "इटली - 827 - 12,462"): the
+    /// row's place, and what the header above names the number's column ("देश - मौत - संक्रमित":
+    /// the second column counts deaths).
+    fn table_row(&self, start: usize, end: usize, sec: usize) -> Option<Row> {
         let line_start = self.text[..start].rfind('\n').map_or(0, |p| p + 1);
-        let before = &self.text[line_start..start];
-        let sep = before.trim_end();
-        let had_sep = sep.len() < before.len() || sep.ends_with([':', '-', '–', '|', '\t']);
-        let head = sep.trim_end_matches([':', '-', '–', '|', '\t', ' ']).trim();
-        if head.is_empty() || !had_sep || head.chars().count() > 40 {
+        let line_end = self.text[end..].find('\n').map_or(self.text.len(), |p| end + p);
+        let row_cells = cells(self.text, line_start, line_end);
+        if row_cells.len() < 2 {
             return None;
         }
-        // The head must be one place and nothing else.
-        let hs = line_start + (before.len() - before.trim_start().len());
-        let he = hs + head.len();
-        let _ = end;
-        (w0..w1)
-            .find(|&i| self.ws[i].start == hs)
-            .and_then(|i| {
-                self.hit_at(i, |t| matches!(t, Tag::Place(_)))
-                    .map(|h| (i, h))
-            })
-            .filter(|(i, h)| self.ws[i + h.n - 1].end == he)
-            .map(|(i, h)| self.scope_of(h, i, ScopeFrom::Clause))
+        let col = row_cells.iter().position(|&(a, b)| a <= start && end <= b)?;
+        if col == 0 {
+            return None;
+        }
+        // The first cell is one place and nothing else.
+        let (hs, he) = row_cells[0];
+        let i = self.ws.partition_point(|w| w.start < hs);
+        let h = self
+            .hit_at(i, |t| matches!(t, Tag::Place(_)))
+            .filter(|h| self.ws.get(i).is_some_and(|w| w.start == hs) && self.ws[i + h.n - 1].end == he)?;
+        let scope = self.scope_of(h, i, ScopeFrom::Clause);
+        // The header: the nearest line above, in the same article, with as many cells and no
+        // digits in this column.
+        let sec_start = self.secs.get(sec).copied().unwrap_or(0);
+        let mut measure = None;
+        let mut window = None;
+        let mut pos = line_start;
+        for _ in 0..LOOK_BACK {
+            if pos == 0 || pos <= sec_start {
+                break;
+            }
+            let end_prev = pos - 1;
+            let ls = self.text[..end_prev].rfind('\n').map_or(0, |p| p + 1);
+            pos = ls;
+            let hc = cells(self.text, ls, end_prev);
+            if hc.len() != row_cells.len() {
+                continue;
+            }
+            let (ca, cb) = hc[col];
+            if self.text[ca..cb].contains(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            let from = self.ws.partition_point(|w| w.start < ca);
+            let to = self.ws.partition_point(|w| w.start < cb);
+            for k in from..to {
+                if measure.is_none()
+                    && let Some(Hit { tag: Tag::Measure(m), .. }) =
+                        self.hit_at(k, |t| matches!(t, Tag::Measure(_)))
+                {
+                    measure = Some(m as usize);
+                }
+                if window.is_none()
+                    && let Some(h) = self.hit_at(k, |t| matches!(t, Tag::Cumulative | Tag::Period))
+                {
+                    window = Some(if h.tag == Tag::Cumulative {
+                        Window::Cumulative
+                    } else {
+                        Window::Period
+                    });
+                }
+            }
+            break;
+        }
+        Some(Row {
+            scope,
+            measure,
+            window,
+        })
     }
 
     fn scope_of(&self, h: Hit, i: usize, from: ScopeFrom) -> Scope {
@@ -707,6 +828,7 @@ impl Reader<'_> {
             start,
             end,
             from,
+            pointed: false,
         }
     }
 
@@ -795,17 +917,14 @@ impl Reader<'_> {
             .partition_point(|&s| s <= self.ws[i].start)
             .saturating_sub(1)];
         let (w0, _) = self.sent_words[sent];
-        let first_of_section = self
-            .ws
-            .get(w0)
-            .is_some_and(|w| !self.text[sec_start..w.start].contains(|c: char| !c.is_whitespace()));
+        let first_of_section = self.ws.get(w0).is_some_and(|w| {
+            !self.text[sec_start..w.start].contains(|c: char| !c.is_whitespace())
+        });
         if first_of_section && (sec_start > 0 || self.is_headline(sent)) {
             return ScopeFrom::Headline;
         }
         // A dateline: the place opens its paragraph and a comma, colon or danda follows soon.
-        let line_start = self.text[..self.ws[i].start]
-            .rfind('\n')
-            .map_or(0, |p| p + 1);
+        let line_start = self.text[..self.ws[i].start].rfind('\n').map_or(0, |p| p + 1);
         let lead = &self.text[line_start..self.ws[i].start];
         if lead.trim().is_empty() {
             let rest = &self.text[self.ws[i].end..];
@@ -885,6 +1004,7 @@ impl Reader<'_> {
                 s.text = self.text[ds..de].to_string();
                 s.start = ds;
                 s.end = de;
+                s.pointed = true;
                 return Some(s);
             }
             if tag == Tag::DeixisCountry
@@ -896,6 +1016,7 @@ impl Reader<'_> {
                     start: ds,
                     end: de,
                     from: ScopeFrom::Default,
+                    pointed: true,
                 });
             }
             return None;
@@ -927,16 +1048,29 @@ impl Reader<'_> {
         sec: usize,
         row: bool,
     ) -> Option<String> {
-        if matches!(
-            kind,
-            FigureKind::Year | FigureKind::Ordinal | FigureKind::Duration
-        ) {
+        if kind == FigureKind::Year {
             return None;
+        }
+        let clause = self.ws[first].clause;
+        // An ordinal or a duration measures the noun it qualifies ("70वीं वर्षगांठ", "दो दिवसीय
+        // दौरा"): its kind and that noun.
+        if matches!(kind, FigureKind::Ordinal | FigureKind::Duration) {
+            let next = (last + 1..w1.min(last + 3)).find(|&i| {
+                self.ws[i].clause == clause
+                    && !self.ws[i].digit
+                    && self.phrase_at(i, |t| t == Tag::Skip).is_none()
+                    && self.folded[i].chars().count() > 2
+            })?;
+            let k = if kind == FigureKind::Ordinal {
+                "ordinal"
+            } else {
+                "duration"
+            };
+            return Some(format!("{k}:{}", self.folded[next]));
         }
         if last + 1 < w1 && self.phrase_at(last + 1, |t| t == Tag::NotCount).is_some() {
             return None;
         }
-        let clause = self.ws[first].clause;
         let measure_at = |i: usize| {
             self.hit_at(i, |t| matches!(t, Tag::Measure(_)))
                 .map(|h| match h.tag {
@@ -945,15 +1079,43 @@ impl Reader<'_> {
                 })
         };
         let mut found: Option<usize> = None;
+        // "आठ कोरोना संक्रमितों की मौत", "2232 मरीज ठीक हो चुके": the deaths (or recoveries) of the
+        // infected.
+        let outcome = |i: usize, m: usize| {
+            if self.g.measures[m] != "cases" {
+                return m;
+            }
+            (i + 1..(i + 4).min(w1))
+                .take_while(|&j| self.ws[j].clause == clause && !self.ws[j].digit)
+                .filter_map(measure_at)
+                .find(|&o| matches!(self.g.measures[o].as_str(), "deaths" | "recovered"))
+                .unwrap_or(m)
+        };
         // Inside the claim ("हजारों सैनिकों").
         for i in first..=last {
             if let Some(m) = measure_at(i) {
-                found = Some(m);
+                found = Some(outcome(i, m));
                 break;
             }
         }
-        // After the number, within its clause.
-        if found.is_none() {
+        // A counted noun of its own ("16 पर्यटक") is the measure; a generic one is not.
+        let own_noun = unit.is_some_and(|u| {
+            let f = fold(u);
+            !self.g.by_first.get(&f).is_some_and(|ps| {
+                ps.iter()
+                    .any(|p| p.words.len() == 1 && matches!(p.tag, Tag::Skip | Tag::Place(_) | Tag::Subgroup(_)))
+            })
+        });
+        // A content word right after the number that measures nothing names what it counts
+        // ("1,000 लोगों के संपर्क में": contacts): no measure is borrowed from elsewhere.
+        let mut counts_other = false;
+        // After the number, within its clause: next to it only, when the number has a counted
+        // noun of its own ("तीन विधायक … संक्रमित" counts legislators).
+        if found.is_none() && own_noun {
+            if let Some(m) = (last + 1..w1.min(last + 2)).find_map(measure_at) {
+                found = Some(m);
+            }
+        } else if found.is_none() {
             let mut other = 0;
             let mut i = last + 1;
             while i < w1 && self.ws[i].clause == clause && other <= 3 && i <= last + AFTER + 2 {
@@ -961,12 +1123,21 @@ impl Reader<'_> {
                     break;
                 }
                 if let Some(m) = measure_at(i) {
-                    found = Some(m);
+                    found = Some(outcome(i, m));
                     break;
                 }
                 if let Some(n) = self.phrase_at(i, |t| t == Tag::Skip) {
                     i += n;
                     continue;
+                }
+                if other == 0
+                    && i <= last + 3
+                    && self.folded[i].chars().count() > 2
+                    && self
+                        .hit_at(i, |t| matches!(t, Tag::Subgroup(_) | Tag::Place(_) | Tag::Cumulative | Tag::Period | Tag::Now))
+                        .is_none()
+                {
+                    counts_other = true;
                 }
                 other += 1;
                 i += 1;
@@ -997,6 +1168,22 @@ impl Reader<'_> {
                 }
             }
         }
+        // Elsewhere in the sentence ("दिल्ली में 1,154 और तमिलनाडु में 1,075 मामले"), nearest first;
+        // then the sentence before ("यह आंकड़ा बढ़कर 152 हो गया").
+        if found.is_none() && !own_noun && !counts_other && !row && kind == FigureKind::Count {
+            found = (w0..w1)
+                .filter(|&i| i < first || i > last)
+                .filter_map(|i| measure_at(i).map(|m| (if i < first { first - i } else { i - last }, m)))
+                .min()
+                .map(|x| x.1);
+            if found.is_none() && si > 0 {
+                let sec_start = self.secs.get(sec).copied().unwrap_or(0);
+                let (a, b) = self.sent_words[si - 1];
+                if self.ws.get(a).is_some_and(|w| w.start >= sec_start) {
+                    found = (a..b).rev().find_map(measure_at);
+                }
+            }
+        }
         // A table row: the nearest measure word above it in the same article.
         if found.is_none() && row {
             let sec_start = self.secs.get(sec).copied().unwrap_or(0);
@@ -1020,12 +1207,11 @@ impl Reader<'_> {
         let mut name = match found {
             Some(m) => self.g.measures[m].clone(),
             None => {
-                let u = unit?;
+                let u = unit.filter(|_| own_noun || kind != FigureKind::Count)?;
                 let f = fold(u);
                 // A place read as a counted noun ("16 इटली के पर्यटक") counts nothing.
                 if self.g.by_first.get(&f).is_some_and(|ps| {
-                    ps.iter()
-                        .any(|p| p.words.len() == 1 && matches!(p.tag, Tag::Place(_)))
+                    ps.iter().any(|p| p.words.len() == 1 && matches!(p.tag, Tag::Place(_)))
                 }) {
                     return None;
                 }
@@ -1053,49 +1239,61 @@ impl Reader<'_> {
         let near = first.saturating_sub(4).max(w0)..(last + 4).min(w1);
         let sub = near
             .filter(|&i| self.ws[i].clause == clause && (i < first || i > last))
-            .find_map(
-                |i| match self.hit_at(i, |t| matches!(t, Tag::Subgroup(_))) {
-                    Some(Hit {
-                        tag: Tag::Subgroup(s),
-                        n,
-                        ..
-                    }) => {
-                        let inclusive = (i + n..(i + n + 2).min(w1))
+            .find_map(|i| match self.hit_at(i, |t| matches!(t, Tag::Subgroup(_))) {
+                Some(Hit {
+                    tag: Tag::Subgroup(s),
+                    n,
+                    ..
+                }) => {
+                    let inclusive = i < first
+                        && (i + n..(i + n + 2).min(w1))
                             .any(|j| self.phrase_at(j, |t| t == Tag::Inclusive).is_some());
-                        // A subgroup before another number is that number's.
-                        let other_number = i < first && (i + n..first).any(|j| self.ws[j].digit);
-                        (!inclusive && !other_number).then_some(s as usize)
-                    }
-                    _ => None,
-                },
-            );
+                    // A subgroup before another number is that number's.
+                    let other_number = i < first && (i + n..first).any(|j| self.ws[j].digit);
+                    (!inclusive && !other_number).then_some(s as usize)
+                }
+                _ => None,
+            });
         if let Some(s) = sub {
             name = format!("{name}/{}", self.g.subgroups[s]);
         }
         Some(name)
     }
 
-    /// The window a count covers.
+    /// The window a count covers: the nearest window phrase in the number's clause that does
+    /// not belong to another number ("22 नये मामले … कुल संख्या 538": 538 is cumulative).
     fn window(&self, first: usize, last: usize, w0: usize, w1: usize) -> Option<Window> {
         let clause = self.ws[first].clause;
-        let find = |same_clause: bool| {
-            (w0..w1)
-                .filter(|&i| i < first || i > last)
-                .filter(|&i| !same_clause || self.ws[i].clause == clause)
-                .find_map(|i| {
-                    self.hit_at(i, |t| matches!(t, Tag::Cumulative | Tag::Period))
-                        .map(|h| {
-                            if h.tag == Tag::Cumulative {
-                                Window::Cumulative
-                            } else {
-                                Window::Period
-                            }
-                        })
-                })
-        };
-        // Only the number's own clause: "पिछले 24 घंटे में" elsewhere in the sentence is another
-        // figure's window.
-        find(true)
+        if self.more.get(last + 1).copied().unwrap_or(false) {
+            return Some(Window::Period);
+        }
+        // A phrase inside a longer one ("अब तक" in "सोमवार से अब तक") is not read on its own.
+        let mut covered = 0;
+        let hits: Vec<(usize, Hit)> = (w0..w1)
+            .filter_map(|i| {
+                let h = self.hit_at(i, |t| matches!(t, Tag::Cumulative | Tag::Period))?;
+                if i < covered {
+                    return None;
+                }
+                covered = i + h.n;
+                Some((i, h))
+            })
+            .collect();
+        hits.into_iter()
+            .filter(|&(i, _)| (i < first || i > last) && self.ws[i].clause == clause)
+            .filter(|&(i, _)| !(i > w0 && self.ws[i - 1].digit && i - 1 != last))
+            .filter_map(|(i, h)| {
+                let d = if i < first { first - i } else { i - last };
+                let w = if h.tag == Tag::Cumulative {
+                    Window::Cumulative
+                } else {
+                    Window::Period
+                };
+                // "कुल 50 नए मामले": a period named as close as a total wins.
+                Some((d, w == Window::Cumulative, w))
+            })
+            .min()
+            .map(|x| x.2)
     }
 
     /// The reference time a figure is given at.
@@ -1117,8 +1315,8 @@ impl Reader<'_> {
             .fold((usize::MAX, 0), |(a, b), i| {
                 (a.min(self.ws[i].start), b.max(self.ws[i].end))
             });
-        let day_like =
-            |k: TimeKind| matches!(k, TimeKind::Date | TimeKind::Weekday | TimeKind::Relative);
+        // Any time in the clause dates the figure ("2002-2003 में … 650 लोगों की मौत").
+        let day_like = |_: TimeKind| true;
         let pick = |lo: usize, hi: usize| {
             times
                 .iter()
@@ -1192,10 +1390,7 @@ mod tests {
     #[test]
     fn words_keep_digit_groups() {
         let t = "कुल 1,071 मामले, 9.45 लाख";
-        let w: Vec<&str> = words(t, 0, t.len())
-            .iter()
-            .map(|&(a, b)| &t[a..b])
-            .collect();
+        let w: Vec<&str> = words(t, 0, t.len()).iter().map(|&(a, b)| &t[a..b]).collect();
         assert_eq!(w, ["कुल", "1,071", "मामले", "9.45", "लाख"]);
     }
 }

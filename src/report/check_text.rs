@@ -89,6 +89,36 @@ impl Ctx<'_> {
     }
 }
 
+/// A figure's frame in one line: "deaths · India (clause) · cumulative · as of 2020-03-31 (मंगलवार तक)".
+pub fn frame_line(f: &crate::extract::frame::Frame) -> String {
+    let mut parts: Vec<String> = vec![f.measure.clone().unwrap_or_else(|| "measure unknown".into())];
+    parts.push(match &f.scope {
+        Some(s) => {
+            let from = format!("{:?}", s.from).to_lowercase();
+            if s.pointed {
+                format!("{} (“{}”, {from})", s.entity, s.text)
+            } else {
+                format!("{} ({from})", s.entity)
+            }
+        }
+        None => "place unknown".into(),
+    });
+    if let Some(w) = f.window {
+        parts.push(format!("{w:?}").to_lowercase());
+    }
+    if let Some(a) = &f.as_of {
+        parts.push(format!(
+            "as of {} (“{}”)",
+            a.value.as_deref().unwrap_or("?"),
+            a.text
+        ));
+    }
+    if f.role != crate::extract::frame::Role::Value {
+        parts.push(format!("{:?}", f.role).to_lowercase());
+    }
+    parts.join(" · ")
+}
+
 fn head(style: &Style, g: &ClaimGroup) -> String {
     let mark = match g.verdict.as_str() {
         "conflicting" => style.paint("31;1", "✗"),
@@ -202,6 +232,9 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story, show: Show) {
                                 pos,
                                 cx.marked(m, &m.differs, true)
                             );
+                            if let Some(f) = &m.frame {
+                                let _ = writeln!(out, "        {}", frame_line(f));
+                            }
                         }
                     }
                     let others = g.members.len().saturating_sub(2);
