@@ -298,8 +298,7 @@ fn frame_scores(docs: &[&Document], window: i64) -> Vec<((u32, u32), f64)> {
         }
     }
     let mut shared: FastMap<(u32, u32), (usize, f64)> = FastMap::default();
-    let mut lists: Vec<(u64, Vec<u32>)> =
-        postings.into_iter().filter(|(_, l)| l.len() > 1).collect();
+    let mut lists: Vec<(u64, Vec<u32>)> = postings.into_iter().filter(|(_, l)| l.len() > 1).collect();
     lists.sort_unstable();
     for (t, mut l) in lists {
         l.sort_unstable_by_key(|&d| (docs[d as usize].published, d));
@@ -323,9 +322,7 @@ fn frame_scores(docs: &[&Document], window: i64) -> Vec<((u32, u32), f64)> {
         .filter(|(_, (c, _))| *c >= MIN_SHARED_FRAMES)
         .map(|((a, b), (_, w))| {
             // Sharing a handful of frames is as telling as sharing all: digests hold dozens.
-            let m = mass[a as usize]
-                .min(mass[b as usize])
-                .clamp(1e-9, FRAME_MASS_CAP);
+            let m = mass[a as usize].min(mass[b as usize]).clamp(1e-9, FRAME_MASS_CAP);
             ((a, b), FRAME_WEIGHT * (w / m).min(1.0))
         })
         .collect();

@@ -91,7 +91,11 @@ impl Ctx<'_> {
 
 /// A figure's frame in one line: "deaths · India (clause) · cumulative · as of 2020-03-31 (मंगलवार तक)".
 pub fn frame_line(f: &crate::extract::frame::Frame) -> String {
-    let mut parts: Vec<String> = vec![f.measure.clone().unwrap_or_else(|| "measure unknown".into())];
+    let mut parts: Vec<String> = vec![
+        f.measure
+            .clone()
+            .unwrap_or_else(|| "measure unknown".into()),
+    ];
     parts.push(match &f.scope {
         Some(s) => {
             let from = format!("{:?}", s.from).to_lowercase();
