@@ -343,7 +343,7 @@ pub struct Attribution {
     pub cue: String,
     /// The nearest source.
     pub source: Mention,
-    /// Intermediaries further back: Yonhap ← KCNA gives source Yonhap, via [KCNA].
+    /// Intermediaries further back: Yonhap ← KCNA gives source Yonhap, via `[KCNA]`.
     pub via: Vec<SourceRef>,
 }
 

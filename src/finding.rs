@@ -1,6 +1,6 @@
 //! Findings: suspect sentences, unbalanced quotes, conflicts between sources.
 //!
-//! A finding is data, not an error. Every finding carries a stable [`Code`]; the table of
+//! A finding is data, not an error. Every finding carries a stable code ([`CodeDoc::code`]); the table of
 //! codes ([`codes`]) is what `tathya explain CODE` prints, and a test keeps it complete.
 
 use serde::Serialize;

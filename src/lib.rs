@@ -38,5 +38,9 @@ pub use grammar::{GrammarSet, Grammars};
 pub use pipeline::{Options, analyze, analyze_raw};
 pub use span::Span;
 
-/// The JSON contract version printed as `"tathya"` in every report.
+/// The calendar date type [`analyze`] takes for a publication date (re-exported from `chrono`).
+pub use chrono::NaiveDate;
+
+/// The JSON contract version, printed as `"contract"` beside the tool's version (`"tathya"`) in
+/// every JSON report, and by `tathya --version`.
 pub const CONTRACT_VERSION: &str = "1";

@@ -21,7 +21,28 @@ pub struct Options {
 
 /// Analyse one document's text.
 ///
-/// `published` (from a JSONL record) wins over the date read from the page.
+/// `published` (from a JSONL record) wins over the date read from the page; relative times
+/// ("शुक्रवार", "last Friday") resolve against it.
+///
+/// # Example
+///
+/// ```
+/// use tathya::claim::ClaimKind;
+/// use tathya::{Grammars, NaiveDate, Options, analyze};
+///
+/// let text = "सेना के 6,000 सैनिक शुक्रवार को सीमा पर पहुंचे।".to_string();
+/// let published = NaiveDate::from_ymd_opt(2024, 12, 1); // a Sunday
+/// let doc = analyze("a.txt", text, published, &Options::default(), Grammars::builtin());
+///
+/// let figure = &doc.claims[0];
+/// assert_eq!(figure.text, "6,000 सैनिक");
+/// assert!(matches!(&figure.detail, ClaimKind::Figure(f) if f.value == 6000.0));
+/// // Spans are byte offsets into the text as given.
+/// assert_eq!(&doc.text[figure.start..figure.end], "6,000 सैनिक");
+///
+/// let time = &doc.claims[1];
+/// assert!(matches!(&time.detail, ClaimKind::Time(t) if t.value.as_deref() == Some("2024-11-29")));
+/// ```
 pub fn analyze(
     id: impl Into<String>,
     text: String,
@@ -62,8 +83,10 @@ pub fn analyze(
     let entities = extract::entity::from_mentions(&ctx, speech.mentions, &claims);
     findings.sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
 
+    let id = id.into();
     let mut doc = Document {
-        id: id.into(),
+        outlet: crate::document::file_name(&id).to_string(),
+        id,
         lang,
         published: published_final,
         published_span: if published.is_some() {
@@ -81,6 +104,11 @@ pub fn analyze(
         errors: Vec::new(),
         text,
     };
+    // An agency or outlet credited in the text names the outlet when no record does (the wire
+    // names and their spellings are the check grammar's data).
+    if let Some(w) = crate::check::origin::credit(&doc, &g.check) {
+        doc.outlet = g.check.wires[w].name.clone();
+    }
     if !opts.skip_mt {
         crate::mt::analyze(&mut doc, &g.mt);
         doc.findings
@@ -102,9 +130,20 @@ pub fn analyze_raw(raw: RawDoc, opts: &Options, g: &Grammars) -> Document {
             };
             let id = raw.id.clone();
             let published = raw.published;
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(raw.id, text, published, &opts, g)))
-                .unwrap_or_else(|_| Document::failed(id, "internal error while analysing this document (a bug: please report it with the input)"))
+            let outlet = raw.outlet;
+            let mut doc = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(raw.id, text, published, &opts, g)))
+                .unwrap_or_else(|_| Document::failed(id, "internal error while analysing this document (a bug: please report it with the input)"));
+            if let Some(o) = outlet {
+                doc.outlet = o;
+            }
+            doc
         }
-        Err(e) => Document::failed(raw.id, e),
+        Err(e) => {
+            let mut doc = Document::failed(raw.id, e);
+            if let Some(o) = raw.outlet {
+                doc.outlet = o;
+            }
+            doc
+        }
     }
 }

@@ -131,7 +131,15 @@ fn too_large_input_is_an_error_for_that_document() {
         d.join("big.txt").to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(s(&out.stdout).contains("too large"));
+    // One error line, on standard error only.
+    assert_eq!(
+        s(&out.stderr)
+            .lines()
+            .filter(|l| l.contains("too large"))
+            .count(),
+        1
+    );
+    assert!(!s(&out.stdout).contains("too large"), "{}", s(&out.stdout));
 }
 
 #[test]

@@ -10,11 +10,23 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use tathya::check::{self, CheckOptions};
 use tathya::report::{self, Style};
-use tathya::{Document, Options, Severity, analyze_raw};
+use tathya::{Document, Options, analyze_raw};
 
 use super::Status;
 use super::input::InputArgs;
-use super::output::ColorChoice;
+use super::output::{ColorChoice, FailOn};
+
+/// What the terminal and Markdown reports list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ShowArg {
+    /// Only conflicting claim groups.
+    Conflicts,
+    /// Conflicts, timing differences and single-source key claims; the rest as one count per story.
+    #[default]
+    Flagged,
+    /// Every claim group, corroborated and single-source included.
+    All,
+}
 
 /// Output formats of the check report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -28,11 +40,13 @@ pub enum CheckFormat {
     Jsonl,
     /// A Markdown report.
     Markdown,
+    /// One self-contained HTML page: summary, stories, articles with every claim highlighted.
+    Html,
 }
 
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  tathya check tests/corpus/\n  tathya check --format json a.txt b.txt c.txt\n  tathya check --story a.txt,b.txt --story c.txt,d.txt folder/\n  tathya check --stories stories.toml --fail-on warning folder/\n\nA stories manifest lists documents (by id, path suffix or file name) that form one story:\n  [[story]]\n  documents = [\"000_b1c8025b0e2ba5b4.txt\", \"002_5fa5028a7c2c55c0.txt\"]\n\nExit codes: 0 clean, 1 a finding at or above --fail-on, 2 an input could not be read."
+    after_help = "Examples:\n  tathya check tests/corpus/\n  tathya check --format json a.txt b.txt c.txt\n  tathya check --story a.txt,b.txt --story c.txt,d.txt folder/\n  tathya check --stories stories.toml --fail-on warning folder/\n  tathya check --show all tests/corpus/          every claim group, corroborated and single-source too\n  tathya check --format html tests/corpus/ > report.html\n\nThe text report lists, story by story, its documents (outlet, file, date), then the conflicts (both\nsentences, the differing words marked), timing differences and single-source key claims, each with\nits members (outlet, file, line:column, sentence); the other groups are counted on one line\n(--show all lists them); then the findings and a line of totals.\n\nA stories manifest lists documents (by id, path suffix or file name) that form one story:\n  [[story]]\n  documents = [\"000_b1c8025b0e2ba5b4.txt\", \"002_5fa5028a7c2c55c0.txt\"]\n\nExit codes: 0 clean, 1 a finding at or above --fail-on, 2 an input could not be read."
 )]
 pub struct Args {
     #[command(flatten)]
@@ -40,9 +54,12 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
-    /// Exit with 1 when a finding at or above this severity exists (info, warning, error).
-    #[arg(long, default_value = "error", value_parser = parse_severity)]
-    pub fail_on: Severity,
+    /// Exit with 1 when a finding at or above this severity exists (info, warning, error, never).
+    #[arg(long, default_value = "error", value_parser = FailOn::parse)]
+    pub fail_on: FailOn,
+    /// Which claim groups the text and Markdown reports list (JSON and HTML hold them all).
+    #[arg(long, value_enum, default_value_t = ShowArg::Flagged)]
+    pub show: ShowArg,
     /// Documents that form one story, comma-separated (repeat for more stories).
     #[arg(long = "story", value_name = "A,B,…")]
     pub story: Vec<String>,
@@ -52,16 +69,9 @@ pub struct Args {
     /// Dated documents further apart than this many days are never one story.
     #[arg(long, default_value_t = 3)]
     pub window_days: i64,
-    /// Colour the terminal report.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
     /// Skip the machine-translation stage.
     #[arg(long)]
     pub no_mt: bool,
-}
-
-fn parse_severity(s: &str) -> Result<Severity, String> {
-    s.parse()
 }
 
 #[derive(Deserialize)]
@@ -75,7 +85,7 @@ struct ManifestStory {
     documents: Vec<String>,
 }
 
-pub fn run(args: Args) -> Result<Status> {
+pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     let g = args.input.grammars()?;
     let opts = Options {
         lang: args.input.lang,
@@ -101,10 +111,16 @@ pub fn run(args: Args) -> Result<Status> {
         }
     }
     let raws: Vec<_> = args.input.docs().collect();
+    let progress = args.input.progress();
     let docs: Vec<Document> = raws
         .into_par_iter()
-        .map(|raw| analyze_raw(raw, &opts, g))
+        .map(|raw| {
+            let d = analyze_raw(raw, &opts, g);
+            progress.tick(d.text.len());
+            d
+        })
         .collect();
+    progress.finish();
     let mut status = Status::Clean;
     for d in docs.iter().filter(|d| d.is_failed()) {
         status = Status::Error;
@@ -117,19 +133,28 @@ pub fn run(args: Args) -> Result<Status> {
     };
     let r = check::check(&docs, &copts, g);
     let style = Style {
-        color: args.color.enabled(),
-    };
-    let out = match args.format {
-        CheckFormat::Text => report::check_text::report(&r, &docs, &style),
-        CheckFormat::Json => report::check_json::report(&r, &docs),
-        CheckFormat::Jsonl => report::check_json::lines(&r, &docs),
-        CheckFormat::Markdown => report::check_markdown::report(&r, &docs),
+        color: color.enabled(),
     };
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
+    let show = match args.show {
+        ShowArg::Conflicts => report::Show::Conflicts,
+        ShowArg::Flagged => report::Show::Flagged,
+        ShowArg::All => report::Show::All,
+    };
+    let out = match args.format {
+        CheckFormat::Text => report::check_text::report_showing(&r, &docs, &style, show),
+        CheckFormat::Json => report::check_json::report(&r, &docs),
+        CheckFormat::Jsonl => report::check_json::lines(&r, &docs),
+        CheckFormat::Markdown => report::check_markdown::report_showing(&r, &docs, show),
+        CheckFormat::Html => {
+            report::html::check_report(&mut w, &r, &docs)?;
+            String::new()
+        }
+    };
     w.write_all(out.as_bytes())?;
     w.flush()?;
-    if status == Status::Clean && r.findings.iter().any(|f| f.severity >= args.fail_on) {
+    if status == Status::Clean && r.findings.iter().any(|f| args.fail_on.fails(f.severity)) {
         status = Status::Findings;
     }
     Ok(status)

@@ -9,11 +9,25 @@ use tathya::{Document, Options, analyze_raw};
 
 use super::Status;
 use super::input::InputArgs;
-use super::output::{ColorChoice, Format};
+use super::output::ColorChoice;
+
+/// Output formats of the claims listing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Format {
+    /// A readable listing.
+    #[default]
+    Text,
+    /// The JSON contract, pretty-printed.
+    Json,
+    /// One JSON document object per line.
+    Jsonl,
+    /// One self-contained HTML page with every claim highlighted in its article.
+    Html,
+}
 
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  tathya claims tests/corpus/\n  tathya claims --format json tests/corpus/000_b1c8025b0e2ba5b4.txt\n  tathya claims --input jsonl --format jsonl articles.jsonl > claims.jsonl\n  echo 'सेना के 6,000 सैनिक' | tathya claims -"
+    after_help = "The text listing prints, for each document, a header line (id, language, publication date,\nsentences and how many are page chrome, claims, dateline city), then one line per claim: its\nsentence, line:column (in characters), kind/sub-kind, value (a figure's number and unit, a time's\ndate, a quote's speaker and source chain, an attribution's source), and the text; warnings follow.\n--format html writes one page with every claim highlighted in its article.\n\nExamples:\n  tathya claims tests/corpus/\n  tathya claims --format json tests/corpus/000_b1c8025b0e2ba5b4.txt\n  tathya claims --input jsonl --format jsonl articles.jsonl > claims.jsonl\n  echo 'सेना के 6,000 सैनिक' | tathya claims -\n  tathya claims --format html tests/corpus/ > claims.html"
 )]
 pub struct Args {
     #[command(flatten)]
@@ -21,9 +35,6 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Colour the listing.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
     /// Skip the machine-translation stage.
     #[arg(long)]
     pub no_mt: bool,
@@ -33,14 +44,14 @@ pub struct Args {
 /// memory stays flat however many JSONL records stream through.
 const BATCH: usize = 256;
 
-pub fn run(args: Args) -> Result<Status> {
+pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     let g = args.input.grammars()?;
     let opts = Options {
         lang: args.input.lang,
         skip_mt: args.no_mt,
     };
     let style = Style {
-        color: args.color.enabled(),
+        color: color.enabled(),
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -48,6 +59,7 @@ pub fn run(args: Args) -> Result<Status> {
     let mut all: Vec<Document> = Vec::new();
     let mut docs = args.input.docs();
     let mut first = true;
+    let progress = args.input.progress();
     loop {
         let batch: Vec<_> = docs.by_ref().take(BATCH).collect();
         if batch.is_empty() {
@@ -55,29 +67,41 @@ pub fn run(args: Args) -> Result<Status> {
         }
         let analysed: Vec<Document> = batch
             .into_par_iter()
-            .map(|raw| analyze_raw(raw, &opts, g))
+            .map(|raw| {
+                let d = analyze_raw(raw, &opts, g);
+                progress.tick(d.text.len());
+                d
+            })
             .collect();
-        for doc in analysed {
-            if doc.is_failed() {
-                status = Status::Error;
-                eprintln!("tathya: {}: {}", doc.id, doc.errors.join("; "));
-            }
-            match args.format {
-                Format::Text => {
-                    if !first {
-                        out.write_all(b"\n")?;
-                    }
-                    out.write_all(report::text::document(&doc, &style).as_bytes())?;
+        progress.suspend(|| -> Result<()> {
+            for doc in analysed {
+                if doc.is_failed() {
+                    status = Status::Error;
+                    eprintln!("tathya: {}: {}", doc.id, doc.errors.join("; "));
                 }
-                Format::Jsonl => out.write_all(report::json::document_line(&doc).as_bytes())?,
-                Format::Json => all.push(doc),
+                match args.format {
+                    // A document that could not be read is reported once, on standard error.
+                    Format::Text if doc.is_failed() => {}
+                    Format::Text => {
+                        if !first {
+                            out.write_all(b"\n")?;
+                        }
+                        out.write_all(report::text::document(&doc, &style).as_bytes())?;
+                    }
+                    Format::Jsonl => out.write_all(report::json::document_line(&doc).as_bytes())?,
+                    Format::Json | Format::Html => all.push(doc),
+                }
+                first = false;
             }
-            first = false;
-        }
-        out.flush()?;
+            out.flush()?;
+            Ok(())
+        })?;
     }
-    if args.format == Format::Json {
-        out.write_all(report::json::claims(&all).as_bytes())?;
+    progress.finish();
+    match args.format {
+        Format::Json => out.write_all(report::json::claims(&all).as_bytes())?,
+        Format::Html => report::html::claims_report(&mut out, &all)?,
+        _ => {}
     }
     out.flush()?;
     Ok(status)

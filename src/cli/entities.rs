@@ -15,11 +15,12 @@ use tathya::{Options, analyze_raw};
 
 use super::Status;
 use super::input::InputArgs;
-use super::output::Format;
+use super::output::{ColorChoice, Format};
+use tathya::report::Style;
 
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  tathya entities tests/corpus/\n  tathya entities --format json tests/corpus/001_93327e7be077d1f2.txt"
+    after_help = "Prints one block per entity, in name order: its canonical name and kind (person,\norganisation, place), how many mentions in how many documents; the spellings seen with their\ncounts; then every mention as document:line:column and the words as written. Names in no alias\ntable are merged when their romanisations are alike, so a Hindi and an English spelling meet.\n\nExamples:\n  tathya entities tests/corpus/\n  tathya entities --format json tests/corpus/001_93327e7be077d1f2.txt\n  tathya entities --format jsonl folder/ > entities.jsonl   one entity per line"
 )]
 pub struct Args {
     #[command(flatten)]
@@ -51,10 +52,15 @@ struct Entity {
 #[derive(Serialize)]
 struct Report<'a> {
     tathya: &'static str,
+    /// The JSON contract version.
+    contract: &'static str,
     entities: &'a [Entity],
 }
 
-pub fn run(args: Args) -> Result<Status> {
+pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
+    let style = Style {
+        color: color.enabled(),
+    };
     let g = args.input.grammars()?;
     let opts = Options {
         lang: args.input.lang,
@@ -62,10 +68,16 @@ pub fn run(args: Args) -> Result<Status> {
     };
     let mut status = Status::Clean;
     let raws: Vec<_> = args.input.docs().collect();
+    let progress = args.input.progress();
     let docs: Vec<_> = raws
         .into_par_iter()
-        .map(|raw| analyze_raw(raw, &opts, g))
+        .map(|raw| {
+            let d = analyze_raw(raw, &opts, g);
+            progress.tick(d.text.len());
+            d
+        })
         .collect();
+    progress.finish();
     let mut by: BTreeMap<(String, String), Vec<Mention>> = BTreeMap::new();
     for doc in &docs {
         if doc.is_failed() {
@@ -93,10 +105,11 @@ pub fn run(args: Args) -> Result<Status> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
-        Format::Text => out.write_all(render_text(&entities).as_bytes())?,
+        Format::Text => out.write_all(render_text(&entities, &style).as_bytes())?,
         Format::Json => {
             let s = serde_json::to_string_pretty(&Report {
                 tathya: env!("CARGO_PKG_VERSION"),
+                contract: tathya::CONTRACT_VERSION,
                 entities: &entities,
             })?;
             writeln!(out, "{s}")?;
@@ -141,7 +154,7 @@ fn merge(by: BTreeMap<(String, String), Vec<Mention>>, g: &tathya::Grammars) -> 
     out
 }
 
-fn render_text(entities: &[Entity]) -> String {
+fn render_text(entities: &[Entity], style: &Style) -> String {
     let mut s = String::new();
     for e in entities {
         let docs: std::collections::BTreeSet<&str> =
@@ -152,7 +165,7 @@ fn render_text(entities: &[Entity]) -> String {
         }
         s.push_str(&format!(
             "{} ({}): {} mention{} in {} document{}\n",
-            e.entity,
+            style.paint("1", &e.entity),
             e.kind,
             e.mentions.len(),
             if e.mentions.len() == 1 { "" } else { "s" },

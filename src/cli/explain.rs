@@ -4,6 +4,8 @@ use anyhow::{Result, bail};
 use tathya::finding;
 
 use super::Status;
+use super::output::ColorChoice;
+use tathya::report::Style;
 
 #[derive(clap::Args, Debug)]
 #[command(
@@ -14,13 +16,16 @@ pub struct Args {
     pub code: Option<String>,
 }
 
-pub fn run(args: Args) -> Result<Status> {
+pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
+    let style = Style {
+        color: color.enabled(),
+    };
     match args.code {
         None => {
             for c in finding::codes() {
                 println!(
                     "{}  {:<28} {:<8} {}",
-                    c.code,
+                    style.paint("1", c.code),
                     c.name,
                     c.severity.as_str(),
                     c.what
@@ -31,7 +36,12 @@ pub fn run(args: Args) -> Result<Status> {
             let Some(c) = finding::lookup(&code) else {
                 bail!("unknown code `{code}`; `tathya explain` lists them all");
             };
-            println!("{} {} ({})\n", c.code, c.name, c.severity.as_str());
+            println!(
+                "{} {} ({})\n",
+                style.paint("1", c.code),
+                c.name,
+                c.severity.as_str()
+            );
             println!("What it catches:\n  {}\n", c.what);
             println!("Why it matters:\n  {}\n", c.why);
             println!("Example:\n  {}", c.example);

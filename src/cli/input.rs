@@ -35,6 +35,9 @@ pub struct InputArgs {
     /// Largest document to read, in bytes.
     #[arg(long, default_value_t = load::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// No progress bar (it is shown on standard error only when that is a terminal).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -52,6 +55,21 @@ impl InputArgs {
                 Ok(Box::leak(Box::new(g)))
             }
         }
+    }
+
+    /// A progress bar over the inputs' total size (shown only on a terminal, never with --quiet).
+    pub fn progress(&self) -> super::output::Progress {
+        let quiet = self.quiet || !std::io::IsTerminal::is_terminal(&std::io::stderr());
+        let total = if quiet || self.paths.iter().any(|p| p.as_os_str() == "-") {
+            0
+        } else {
+            load::expand_paths(&self.paths)
+                .iter()
+                .filter_map(|p| std::fs::metadata(p).ok())
+                .map(|m| m.len())
+                .sum()
+        };
+        super::output::Progress::new(total, quiet)
     }
 
     /// Every input document, lazily, in order.
@@ -99,6 +117,7 @@ impl InputArgs {
                                         text: Err(tathya::LoadError::Io(e.to_string())),
                                         lang: None,
                                         published: None,
+                                        outlet: None,
                                     })),
                                 }
                             },

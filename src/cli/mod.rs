@@ -27,7 +27,7 @@ pub enum Status {
 #[derive(Parser, Debug)]
 #[command(
     name = "tathya",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (JSON contract 1)"),
     about = "Claims, cross-source consistency and machine-translation signals for Hindi and English news",
     long_about = "tathya (तथ्य, \"fact\") reads news articles — Hindi first, English too — and lists the \
 figures, times, quotations and attributions each one claims, with exact spans.",
@@ -36,6 +36,9 @@ figures, times, quotations and attributions each one claims, with exact spans.",
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Colour the terminal output (auto: when standard output is a terminal and NO_COLOR is unset).
+    #[arg(long, value_enum, global = true, default_value_t = output::ColorChoice::Auto)]
+    color: output::ColorChoice,
 }
 
 #[derive(Subcommand, Debug)]
@@ -56,11 +59,11 @@ enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Claims(a) => claims::run(a),
-        Command::Check(a) => check::run(a),
-        Command::Entities(a) => entities::run(a),
-        Command::Explain(a) => explain::run(a),
-        Command::Mt(a) => mt::run(a),
+        Command::Claims(a) => claims::run(a, cli.color),
+        Command::Check(a) => check::run(a, cli.color),
+        Command::Entities(a) => entities::run(a, cli.color),
+        Command::Explain(a) => explain::run(a, cli.color),
+        Command::Mt(a) => mt::run(a, cli.color),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

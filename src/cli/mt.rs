@@ -1,5 +1,6 @@
-//! `tathya mt`: which sentences look machine-translated, and why. Exits 1 when a sentence is
-//! flagged (like a linter with findings), 2 when an input could not be read.
+//! `tathya mt`: which sentences look machine-translated, and why. Exits 1 when a flagged
+//! sentence holds a finding at or above `--fail-on` (by default any flagged sentence, like a
+//! linter with findings), 2 when an input could not be read.
 
 use std::io::Write;
 
@@ -11,11 +12,11 @@ use tathya::{Document, Options, analyze_raw};
 
 use super::Status;
 use super::input::InputArgs;
-use super::output::{ColorChoice, Format};
+use super::output::{ColorChoice, FailOn, Format};
 
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  tathya mt tests/corpus/                          flagged sentences with their reasons\n  tathya mt --threshold 0.2 article.txt            every sentence scoring 0.2 or more\n  tathya mt --format json article.txt\n  tathya mt --original english.txt hindi.txt       check the translation against its original\n  tathya explain M001                              what a rule catches"
+    after_help = "For each document: its id, a summary line (how many body sentences are flagged and what share,\nwhether it discloses an automatic feed or keeps translation tags), then each flagged sentence\n(or each scoring at least --threshold) as line:column, score and rule codes, the sentence, and one\nline per reason (code, rule name, the words, why). `tathya explain CODE` says what a rule catches.\n\nExamples:\n  tathya mt tests/corpus/                          flagged sentences with their reasons\n  tathya mt --threshold 0.2 article.txt            every sentence scoring 0.2 or more\n  tathya mt --format json article.txt\n  tathya mt --original english.txt hindi.txt       check the translation against its original\n  tathya mt --fail-on never folder/                list without failing the run\n  tathya explain M001                              what a rule catches\n\nExit codes: 0 nothing flagged at --fail-on, 1 a flagged sentence with a finding at or above\n--fail-on, 2 an input could not be read."
 )]
 pub struct Args {
     #[command(flatten)]
@@ -30,12 +31,13 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Colour the listing.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    /// Exit with 1 when a flagged sentence holds a finding at or above this severity (info,
+    /// warning, error, never); info: any flagged sentence.
+    #[arg(long, default_value = "info", value_parser = FailOn::parse)]
+    pub fail_on: FailOn,
 }
 
-pub fn run(args: Args) -> Result<Status> {
+pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     let g = args.input.grammars()?;
     if let Some(t) = args.threshold
         && !(0.0..=1.0).contains(&t)
@@ -54,6 +56,7 @@ pub fn run(args: Args) -> Result<Status> {
         skip_mt: original.is_some(),
     };
     let raws: Vec<_> = args.input.docs().collect();
+    let progress = args.input.progress();
     if original.is_some() && raws.len() != 1 {
         bail!(
             "--original takes exactly one translated document, got {}",
@@ -67,11 +70,13 @@ pub fn run(args: Args) -> Result<Status> {
             if let Some(o) = &original {
                 tathya::mt::bilingual::analyze(&mut d, o, g);
             }
+            progress.tick(d.text.len());
             d
         })
         .collect();
+    progress.finish();
     let style = Style {
-        color: args.color.enabled(),
+        color: color.enabled(),
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -80,13 +85,14 @@ pub fn run(args: Args) -> Result<Status> {
         if d.is_failed() {
             status = Status::Error;
             eprintln!("tathya: {}: {}", d.id, d.errors.join("; "));
-        } else if d.mt.as_ref().is_some_and(|m| m.flagged > 0) {
+        } else if fails(d, args.fail_on) {
             status = status.max(Status::Findings);
         }
     }
     match args.format {
         Format::Text => {
-            for (i, d) in docs.iter().enumerate() {
+            // A document that could not be read is reported once, on standard error.
+            for (i, d) in docs.iter().filter(|d| !d.is_failed()).enumerate() {
                 if i > 0 {
                     out.write_all(b"\n")?;
                 }
@@ -102,4 +108,20 @@ pub fn run(args: Args) -> Result<Status> {
     }
     out.flush()?;
     Ok(status)
+}
+
+/// True when a flagged sentence of `d` holds an MT finding at or above the threshold.
+fn fails(d: &Document, fail_on: FailOn) -> bool {
+    d.sentences
+        .iter()
+        .filter(|s| s.mt.as_ref().is_some_and(|m| m.flagged))
+        .any(|s| {
+            fail_on.0 == Some(tathya::Severity::Info)
+                || d.findings.iter().any(|f| {
+                    f.code.starts_with('M')
+                        && f.start >= s.start
+                        && f.end <= s.end
+                        && fail_on.fails(f.severity)
+                })
+        })
 }

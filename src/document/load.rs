@@ -26,6 +26,8 @@ pub struct RawDoc {
     pub lang: Option<Lang>,
     /// Publication date stated by the record, if any.
     pub published: Option<NaiveDate>,
+    /// The outlet named by the record (`outlet`, else `source`, else the host of `url`), if any.
+    pub outlet: Option<String>,
 }
 
 impl RawDoc {
@@ -35,6 +37,7 @@ impl RawDoc {
             text: Err(e),
             lang: None,
             published: None,
+            outlet: None,
         }
     }
 }
@@ -72,6 +75,7 @@ pub fn read_file(path: &Path, max_bytes: u64) -> RawDoc {
         text,
         lang: None,
         published: None,
+        outlet: None,
     }
 }
 
@@ -107,6 +111,7 @@ pub fn read_reader(id: &str, mut r: impl Read, max_bytes: u64) -> RawDoc {
         text,
         lang: None,
         published: None,
+        outlet: None,
     }
 }
 
@@ -153,6 +158,33 @@ struct Record {
     text: Option<String>,
     lang: Option<String>,
     published: Option<String>,
+    outlet: Option<serde_json::Value>,
+    source: Option<serde_json::Value>,
+    url: Option<serde_json::Value>,
+}
+
+/// The host of a URL without `www.` or a port: `https://www.bbc.com/hindi/x` → `bbc.com`.
+pub fn url_host(url: &str) -> Option<&str> {
+    let rest = url.trim().split_once("://").map_or(url.trim(), |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty() && host.contains('.')).then_some(host)
+}
+
+/// The outlet a record names: `outlet`, else `source`, else the host of `url` (strings only).
+fn record_outlet(rec: &Record) -> Option<String> {
+    let text = |v: &Option<serde_json::Value>| -> Option<String> {
+        v.as_ref()
+            .and_then(|v| v.as_str())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+    };
+    text(&rec.outlet)
+        .or_else(|| text(&rec.source))
+        .or_else(|| text(&rec.url).and_then(|u| url_host(&u).map(String::from)))
 }
 
 /// Parse one JSON Lines record (`id`, `text`, optional `lang`, `published`).
@@ -180,6 +212,7 @@ pub fn parse_record(source: &str, line: usize, raw: &str, max_bytes: u64) -> Raw
             );
         }
     };
+    let outlet = record_outlet(&rec);
     let id = match rec.id {
         Some(serde_json::Value::String(s)) => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -243,6 +276,7 @@ pub fn parse_record(source: &str, line: usize, raw: &str, max_bytes: u64) -> Raw
         text,
         lang,
         published,
+        outlet,
     }
 }
 
@@ -333,5 +367,26 @@ mod tests {
         assert_eq!(docs[2].published, NaiveDate::from_ymd_opt(2024, 11, 30));
         assert_eq!(docs[3].id, "in.jsonl:5");
         assert!(docs[3].text.is_err());
+    }
+
+    #[test]
+    fn records_name_their_outlet_by_outlet_source_or_url_host() {
+        let input = concat!(
+            "{\"id\":\"a\",\"text\":\"x\",\"outlet\":\"Dainik Jagran\",\"url\":\"https://www.bbc.com/hindi\"}\n",
+            "{\"id\":\"b\",\"text\":\"x\",\"source\":\"Amar Ujala\"}\n",
+            "{\"id\":\"c\",\"text\":\"x\",\"url\":\"https://www.bbc.com:443/hindi/articles/1?x=y\"}\n",
+            "{\"id\":\"d\",\"text\":\"x\",\"url\":\"not a url\",\"source\":7}\n",
+        );
+        let docs: Vec<_> = jsonl_records("in.jsonl", input.as_bytes(), 1000).collect();
+        let outlets: Vec<Option<&str>> = docs.iter().map(|d| d.outlet.as_deref()).collect();
+        assert_eq!(
+            outlets,
+            [
+                Some("Dainik Jagran"),
+                Some("Amar Ujala"),
+                Some("bbc.com"),
+                None
+            ]
+        );
     }
 }

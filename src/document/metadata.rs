@@ -6,7 +6,8 @@
 //! Dates are read with the time lexicon (so every month spelling it knows works here) and must
 //! name their year. Precedence, documented with the data in `grammars/dateline.toml`:
 //! a "Published" label, then a byline (an "Updated" label, a line the chrome grammar marks as a
-//! byline, or a line that is only a date and a time), then a `/YYYY/MM/DD/` path in a URL. Within
+//! byline, or a line that is only a date and a time), then a date with its year in the dateline
+//! ("NEW DELHI, June 2, 2023 (Reuters)"), then a `/YYYY/MM/DD/` path in a URL. Within
 //! one level the first line in the page wins. A body sentence that merely mentions a date is
 //! never taken for the publication date.
 //!
@@ -300,6 +301,17 @@ pub fn extract(text: &str, chrome: &[ChromeLine], _lang: Lang, g: &Grammars) -> 
             }
         }
     }
+    let dateline = dateline(text, chrome, m);
+    // A dateline that carries a year dates the article when no label or byline does.
+    if best.is_none()
+        && let Some(d) = &dateline
+    {
+        let [lo, hi] = m.published_years;
+        best = time::absolute_dates(text, d.start, d.end, &g.time)
+            .into_iter()
+            .find(|(_, day)| (lo..=hi).contains(&day.year()))
+            .map(|(span, day)| (2, span, day));
+    }
     if best.is_none()
         && let Some(c) = m.url_date.captures(text)
     {
@@ -312,14 +324,14 @@ pub fn extract(text: &str, chrome: &[ChromeLine], _lang: Lang, g: &Grammars) -> 
                 .filter(|y| (m.published_years[0]..=m.published_years[1]).contains(y))
                 .and_then(|y| NaiveDate::from_ymd_opt(y, mo, d))
             {
-                best = Some((2, Span::new(span_start, span_end), date));
+                best = Some((3, Span::new(span_start, span_end), date));
             }
         }
     }
     Metadata {
         published: best.map(|b| b.2),
         published_span: best.map(|b| b.1),
-        dateline: dateline(text, chrome, m),
+        dateline,
     }
 }
 
@@ -514,6 +526,16 @@ mod tests {
                 "नई दिल्ली",
                 "नई दिल्ली, 27 जुलाई (भाषा)",
             ),
+            (
+                "नई दिल्ली, 2 जून 2023 (भाषा) सरकार ने कहा।",
+                "नई दिल्ली",
+                "नई दिल्ली, 2 जून 2023 (भाषा)",
+            ),
+            (
+                "NEW DELHI, June 2, 2023 (Reuters) - India said.",
+                "New Delhi",
+                "NEW DELHI, June 2, 2023 (Reuters) -",
+            ),
         ] {
             let d = meta(text)
                 .dateline
@@ -522,6 +544,29 @@ mod tests {
             assert_eq!(d.text, written);
             assert_eq!(&text[d.start..d.end], written);
         }
+    }
+
+    #[test]
+    fn a_dateline_with_a_year_dates_the_article_below_bylines() {
+        for (text, want) in [
+            (
+                "NEW DELHI, June 2, 2023 (Reuters) - India said.",
+                "2023-06-02",
+            ),
+            ("नई दिल्ली, 2 जून 2023 (भाषा) सरकार ने कहा।", "2023-06-02"),
+            // a byline wins over the dateline
+            (
+                "1 Dec 2024 8:23 AM GMT\nनई दिल्ली, 2 जून 2023 (भाषा) सरकार ने कहा।",
+                "2024-12-01",
+            ),
+        ] {
+            assert_eq!(meta(text).published, date(want), "{text}");
+        }
+        // without a year the dateline gives no date
+        assert_eq!(
+            meta("नई दिल्ली, 27 जुलाई (भाषा) सरकार ने कहा।").published,
+            None
+        );
     }
 
     #[test]

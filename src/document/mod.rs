@@ -32,6 +32,10 @@ pub struct Document {
     /// The text exactly as read; every span points into it.
     #[serde(skip)]
     pub text: String,
+    /// The outlet that published it, by name: the JSONL record's `outlet` (or `source`, or its
+    /// `url`'s host), else the agency or outlet credited in the text ("(आईएएनएस)" → IANS), else
+    /// the file name.
+    pub outlet: String,
     /// Language by script.
     pub lang: Lang,
     /// Publication date from the byline, dateline, record or an ISO date in the page.
@@ -59,6 +63,11 @@ pub struct Document {
     pub errors: Vec<String>,
 }
 
+/// The file name of a document id without its folders: the outlet name of last resort.
+pub fn file_name(id: &str) -> &str {
+    id.rsplit(['/', '\\']).next().unwrap_or(id)
+}
+
 fn ser_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
@@ -69,8 +78,10 @@ fn ser_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Erro
 impl Document {
     /// A document that could not be read: only its id and the error.
     pub fn failed(id: impl Into<String>, error: impl std::fmt::Display) -> Self {
+        let id = id.into();
         Document {
-            id: id.into(),
+            outlet: file_name(&id).to_string(),
+            id,
             text: String::new(),
             lang: Lang::Other,
             published: None,

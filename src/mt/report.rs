@@ -136,11 +136,13 @@ pub fn text(doc: &Document, threshold: Option<f64>, style: &Style) -> String {
         return s;
     }
     if let Some(m) = &doc.mt {
+        let body = doc.sentences.iter().filter(|x| !x.chrome).count();
         let _ = writeln!(
             s,
-            "  {} of {} body sentences flagged ({:.0}%){}{}",
+            "  {} of {} body sentence{} flagged ({:.0}%){}{}",
             m.flagged,
-            doc.sentences.iter().filter(|x| !x.chrome).count(),
+            body,
+            if body == 1 { "" } else { "s" },
             m.suspect_share * 100.0,
             if m.disclosed_automatic {
                 "; discloses an automatic feed"
@@ -178,10 +180,13 @@ pub fn json(docs: &[Document], threshold: Option<f64>) -> String {
     #[derive(Serialize)]
     struct Out<'a> {
         tathya: &'static str,
+        /// The JSON contract version.
+        contract: &'static str,
         documents: Vec<Listing<'a>>,
     }
     let out = Out {
         tathya: env!("CARGO_PKG_VERSION"),
+        contract: crate::CONTRACT_VERSION,
         documents: docs.iter().map(|d| listing(d, threshold)).collect(),
     };
     let mut s = serde_json::to_string_pretty(&out)

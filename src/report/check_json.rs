@@ -11,6 +11,8 @@ use crate::finding::Finding;
 #[derive(Serialize)]
 struct Report<'a> {
     tathya: &'static str,
+    /// The JSON contract version.
+    contract: &'static str,
     stories: &'a [Story],
     findings: &'a [Finding],
     documents: &'a [Document],
@@ -28,6 +30,7 @@ enum Line<'a> {
 pub fn report(r: &CheckReport, docs: &[Document]) -> String {
     let mut s = serde_json::to_string_pretty(&Report {
         tathya: env!("CARGO_PKG_VERSION"),
+        contract: crate::CONTRACT_VERSION,
         stories: &r.stories,
         findings: &r.findings,
         documents: docs,

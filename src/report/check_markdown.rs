@@ -5,8 +5,9 @@ use std::fmt::Write as _;
 
 use crate::check::origin::short_id;
 use crate::check::verdict::shorten;
-use crate::check::{CheckReport, ClaimGroup, Member, Verdict};
+use crate::check::{CheckReport, ClaimGroup, Member};
 use crate::document::Document;
+use crate::report::{Show, origin_name, outlet_and_file};
 
 fn cell(s: &str) -> String {
     s.split_whitespace()
@@ -52,49 +53,60 @@ fn table(out: &mut String, docs: &[Document], groups: &[&ClaimGroup]) {
                 } else {
                     cell(&shorten(&m.text, 60))
                 };
-                format!("`{}` {what}", short_id(&m.document))
+                let who = docs
+                    .get(m.doc)
+                    .map(outlet_and_file)
+                    .unwrap_or_else(|| short_id(&m.document).to_string());
+                format!("`{}` {what}", cell(&who))
             })
             .collect();
+        let origins: Vec<&str> = g.origins.iter().map(|o| origin_name(o, docs)).collect();
         let _ = writeln!(
             out,
             "| {} | {} | {:.2} | {} | {} | {} |",
             g.id,
             g.kind.as_str(),
             g.score,
-            cell(&g.origins.join(", ")),
+            cell(&origins.join(", ")),
             cell(&g.explanation),
             members.join("<br>")
         );
     }
-    let _ = docs;
 }
 
-/// Render a check report as Markdown.
+/// Render a check report as Markdown, listing every group.
 pub fn report(r: &CheckReport, docs: &[Document]) -> String {
+    report_showing(r, docs, Show::All)
+}
+
+/// Render a check report as Markdown, listing the groups `show` selects; the others are counted
+/// per story.
+pub fn report_showing(r: &CheckReport, docs: &[Document], show: Show) -> String {
+    // Documents that could not be read are reported once, on standard error, by the binary.
     let mut out = String::from("# tathya check\n");
-    for d in docs.iter().filter(|d| d.is_failed()) {
-        let _ = writeln!(
-            out,
-            "\n> **error** `{}`: {}",
-            d.id,
-            cell(&d.errors.join("; "))
-        );
-    }
     for s in &r.stories {
         let _ = writeln!(out, "\n## Story {}\n\n{}\n", s.id, cell(&s.reason));
-        for id in &s.documents {
-            let _ = writeln!(out, "- `{id}`");
+        for &i in &s.doc_indices {
+            if let Some(d) = docs.get(i) {
+                if d.outlet == crate::document::file_name(&d.id) {
+                    let _ = writeln!(out, "- `{}`", d.id);
+                } else {
+                    let _ = writeln!(out, "- {} `{}`", cell(&d.outlet), d.id);
+                }
+            }
         }
-        for (flag, title) in [
-            (Verdict::Conflicting, "Conflicts"),
-            (Verdict::Timing, "Timing differences"),
+        for (verdict, title) in [
+            ("conflicting", "Conflicts"),
+            ("timing", "Timing differences"),
         ] {
-        let conflicts: Vec<&ClaimGroup> = s
-            .groups
-            .iter()
-            .filter(|g| g.verdict == flag)
-            .collect();
-        if !conflicts.is_empty() {
+            let conflicts: Vec<&ClaimGroup> = s
+                .groups
+                .iter()
+                .filter(|g| g.verdict.as_str() == verdict && show.lists(g))
+                .collect();
+            if conflicts.is_empty() {
+                continue;
+            }
             let _ = writeln!(out, "\n### {title} ({})\n", conflicts.len());
             for g in &conflicts {
                 let _ = writeln!(
@@ -108,12 +120,11 @@ pub fn report(r: &CheckReport, docs: &[Document]) -> String {
                 let [a, b] = g.conflict.unwrap_or([0, g.members.len().saturating_sub(1)]);
                 for k in [a, b] {
                     if let Some(m) = g.members.get(k) {
-                        let _ = writeln!(
-                            out,
-                            "  - `{}`: {}",
-                            short_id(&m.document),
-                            sentence(docs, m, true)
-                        );
+                        let who = docs
+                            .get(m.doc)
+                            .map(outlet_and_file)
+                            .unwrap_or_else(|| short_id(&m.document).to_string());
+                        let _ = writeln!(out, "  - `{}`: {}", cell(&who), sentence(docs, m, true));
                         if let Some(f) = &m.frame {
                             let _ = writeln!(
                                 out,
@@ -125,18 +136,42 @@ pub fn report(r: &CheckReport, docs: &[Document]) -> String {
                 }
             }
         }
+        let mut rest: Vec<(&str, String)> = vec![
+            ("corroborated", "Corroborated".into()),
+            (
+                "single_source",
+                if show == Show::All {
+                    "Single source".into()
+                } else {
+                    "Single-source key claims".into()
+                },
+            ),
+        ];
+        for g in &s.groups {
+            let v = g.verdict.as_str();
+            if !matches!(v, "conflicting" | "timing") && !rest.iter().any(|(x, _)| *x == v) {
+                rest.push((v, v.replace('_', " ")));
+            }
         }
-        for (verdict, title) in [
-            (Verdict::Corroborated, "Corroborated"),
-            (Verdict::SingleSource, "Single source"),
-        ] {
-            let groups: Vec<&ClaimGroup> =
-                s.groups.iter().filter(|g| g.verdict == verdict).collect();
+        for (verdict, title) in rest {
+            let groups: Vec<&ClaimGroup> = s
+                .groups
+                .iter()
+                .filter(|g| g.verdict.as_str() == verdict && show.lists(g))
+                .collect();
             if groups.is_empty() {
                 continue;
             }
             let _ = writeln!(out, "\n### {title} ({})\n", groups.len());
             table(&mut out, docs, &groups);
+        }
+        let hidden = s.groups.iter().filter(|g| !show.lists(g)).count();
+        if hidden > 0 {
+            let _ = writeln!(
+                out,
+                "\n_{hidden} more group{} not listed (`--show all` lists them)._",
+                if hidden == 1 { "" } else { "s" }
+            );
         }
     }
     if !r.findings.is_empty() {

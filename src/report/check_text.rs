@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 
 use crate::check::origin::short_id;
 use crate::check::verdict::shorten;
-use crate::check::{CheckReport, ClaimGroup, Member, Story, Verdict};
+use crate::check::{CheckReport, ClaimGroup, Member, Story};
 use crate::document::Document;
-use crate::report::Style;
+use crate::report::{Show, Style, outlet_and_file};
 use crate::span::LineIndex;
 
 /// Sentence text kept on one line, at most this many characters (conflicts show it whole).
@@ -28,6 +28,14 @@ impl Ctx<'_> {
         let idx = self.lines[doc].get_or_insert_with(|| LineIndex::new(&d.text));
         let (l, c) = idx.line_col(&d.text, offset);
         format!("{l}:{c}")
+    }
+
+    /// The member's outlet and file: `IANS 000_….txt`.
+    fn who(&self, m: &Member) -> String {
+        self.docs
+            .get(m.doc)
+            .map(outlet_and_file)
+            .unwrap_or_else(|| short_id(&m.document).to_string())
     }
 
     fn sentence(&self, m: &Member) -> Option<(usize, usize)> {
@@ -83,7 +91,11 @@ impl Ctx<'_> {
 
 /// A figure's frame in one line: "deaths · India (clause) · cumulative · as of 2020-03-31 (मंगलवार तक)".
 pub fn frame_line(f: &crate::extract::frame::Frame) -> String {
-    let mut parts: Vec<String> = vec![f.measure.clone().unwrap_or_else(|| "measure unknown".into())];
+    let mut parts: Vec<String> = vec![
+        f.measure
+            .clone()
+            .unwrap_or_else(|| "measure unknown".into()),
+    ];
     parts.push(match &f.scope {
         Some(s) => {
             let from = format!("{:?}", s.from).to_lowercase();
@@ -112,11 +124,12 @@ pub fn frame_line(f: &crate::extract::frame::Frame) -> String {
 }
 
 fn head(style: &Style, g: &ClaimGroup) -> String {
-    let mark = match g.verdict {
-        Verdict::Conflicting => style.paint("31;1", "✗"),
-        Verdict::Timing => style.paint("36;1", "⧖"),
-        Verdict::Corroborated => style.paint("32;1", "✓"),
-        Verdict::SingleSource => style.paint("33", "·"),
+    let mark = match g.verdict.as_str() {
+        "conflicting" => style.paint("31;1", "✗"),
+        "timing" => style.paint("36;1", "⧖"),
+        "corroborated" => style.paint("32;1", "✓"),
+        "single_source" => style.paint("33", "·"),
+        _ => style.paint("33;1", "≠"),
     };
     format!(
         "{mark} {} {} {:.2}  {}",
@@ -127,7 +140,42 @@ fn head(style: &Style, g: &ClaimGroup) -> String {
     )
 }
 
-fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
+/// Sections of the report: verdicts in the order an editor reads them; a verdict not named here
+/// gets a section after them, titled by its name.
+const SECTIONS: &[(&str, &str)] = &[
+    ("conflicting", "Conflicts"),
+    ("timing", "Timing differences"),
+    ("corroborated", "Corroborated"),
+    ("single_source", "Single source"),
+];
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// How many groups of each verdict a list leaves out: `17 corroborated, 57 single-source`.
+fn unlisted(groups: &[&ClaimGroup]) -> String {
+    let mut by: Vec<(&str, usize)> = Vec::new();
+    for g in groups {
+        let v = g.verdict.as_str();
+        match by.iter_mut().find(|(x, _)| *x == v) {
+            Some(e) => e.1 += 1,
+            None => by.push((v, 1)),
+        }
+    }
+    by.sort_by_key(|(v, _)| {
+        SECTIONS
+            .iter()
+            .position(|(s, _)| s == v)
+            .unwrap_or(SECTIONS.len())
+    });
+    by.iter()
+        .map(|(v, n)| format!("{n} {}", v.replace('_', "-")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn story(out: &mut String, cx: &mut Ctx, s: &Story, show: Show) {
     let style = cx.style;
     let _ = writeln!(
         out,
@@ -143,25 +191,40 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
                 .published
                 .map(|p| p.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| "date unknown".into());
-            let _ = writeln!(out, "  {}  ({published})", d.id);
+            if d.outlet == crate::document::file_name(&d.id) {
+                let _ = writeln!(out, "  {}  ({published})", d.id);
+            } else {
+                let _ = writeln!(out, "  {}  {}  ({published})", d.outlet, d.id);
+            }
         }
     }
-    let sections = [
-        (Verdict::Conflicting, "Conflicts"),
-        (Verdict::Timing, "Timing differences"),
-        (Verdict::Corroborated, "Corroborated"),
-        (Verdict::SingleSource, "Single source"),
-    ];
+    let mut sections: Vec<(&str, String)> =
+        SECTIONS.iter().map(|(v, t)| (*v, t.to_string())).collect();
+    for g in &s.groups {
+        let v = g.verdict.as_str();
+        if !sections.iter().any(|(x, _)| *x == v) {
+            sections.push((v, v.replace('_', " ")));
+        }
+    }
     for (verdict, title) in sections {
-        let groups: Vec<&ClaimGroup> = s.groups.iter().filter(|g| g.verdict == verdict).collect();
+        let groups: Vec<&ClaimGroup> = s
+            .groups
+            .iter()
+            .filter(|g| g.verdict.as_str() == verdict && show.lists(g))
+            .collect();
         if groups.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n  {} ({})", style.paint("1", title), groups.len());
+        let title = if verdict == "single_source" && show != Show::All {
+            "Single-source key claims".to_string()
+        } else {
+            title
+        };
+        let _ = writeln!(out, "\n  {} ({})", style.paint("1", &title), groups.len());
         for g in groups {
             let _ = writeln!(out, "    {}", head(style, g));
             match verdict {
-                Verdict::Conflicting | Verdict::Timing => {
+                "conflicting" | "timing" => {
                     let [a, b] = g.conflict.unwrap_or([0, g.members.len().saturating_sub(1)]);
                     for k in [a, b] {
                         if let Some(m) = g.members.get(k) {
@@ -169,7 +232,7 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
                             let _ = writeln!(
                                 out,
                                 "      {} {}  {}",
-                                short_id(&m.document),
+                                cx.who(m),
                                 pos,
                                 cx.marked(m, &m.differs, true)
                             );
@@ -182,8 +245,8 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
                     if others > 0 {
                         let _ = writeln!(
                             out,
-                            "      (+{others} more member{})",
-                            if others == 1 { "" } else { "s" }
+                            "      (+{})",
+                            plural(others, "more member", "more members")
                         );
                     }
                 }
@@ -198,7 +261,7 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
                         let _ = writeln!(
                             out,
                             "      {} {}  {}{}",
-                            short_id(&m.document),
+                            cx.who(m),
                             pos,
                             claim,
                             cx.marked(m, &[], false)
@@ -208,30 +271,38 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
             }
         }
     }
+    let hidden: Vec<&ClaimGroup> = s.groups.iter().filter(|g| !show.lists(g)).collect();
+    if !hidden.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n  {}",
+            style.paint(
+                "2",
+                &format!("not listed: {} (--show all lists them)", unlisted(&hidden))
+            )
+        );
+    }
 }
 
-/// Render a check report for a terminal (or a file, without colour).
+/// Render a check report for a terminal (or a file, without colour), listing every group.
 pub fn report(r: &CheckReport, docs: &[Document], style: &Style) -> String {
+    report_showing(r, docs, style, Show::All)
+}
+
+/// Render a check report listing the groups `show` selects; the others are counted per story.
+pub fn report_showing(r: &CheckReport, docs: &[Document], style: &Style, show: Show) -> String {
     let mut out = String::new();
     let mut cx = Ctx {
         docs,
         lines: (0..docs.len()).map(|_| None).collect(),
         style,
     };
-    for d in docs.iter().filter(|d| d.is_failed()) {
-        let _ = writeln!(
-            out,
-            "{}: {} {}\n",
-            d.id,
-            style.paint("31;1", "error:"),
-            d.errors.join("; ")
-        );
-    }
+    // Documents that could not be read are reported once, on standard error, by the binary.
     for (k, s) in r.stories.iter().enumerate() {
         if k > 0 {
             out.push('\n');
         }
-        story(&mut out, &mut cx, s);
+        story(&mut out, &mut cx, s, show);
     }
     if !r.findings.is_empty() {
         let _ = writeln!(
@@ -259,21 +330,26 @@ pub fn report(r: &CheckReport, docs: &[Document], style: &Style) -> String {
             );
         }
     }
-    let (c, x, s, t) = r
-        .stories
-        .iter()
-        .flat_map(|s| &s.groups)
-        .fold((0, 0, 0, 0), |acc, g| match g.verdict {
-            Verdict::Corroborated => (acc.0 + 1, acc.1, acc.2, acc.3),
-            Verdict::Conflicting => (acc.0, acc.1 + 1, acc.2, acc.3),
-            Verdict::SingleSource => (acc.0, acc.1, acc.2 + 1, acc.3),
-            Verdict::Timing => (acc.0, acc.1, acc.2, acc.3 + 1),
-        });
+    let n = |v: &str| {
+        r.stories
+            .iter()
+            .flat_map(|s| &s.groups)
+            .filter(|g| g.verdict.as_str() == v)
+            .count()
+    };
     let _ = writeln!(
         out,
-        "\n{} stories · {c} corroborated · {x} conflicting · {t} timing · {s} single-source groups · {} findings",
-        r.stories.len(),
-        r.findings.len()
+        "\n{} · {} corroborated · {} conflicting · {} · {} · {}",
+        plural(r.stories.len(), "story", "stories"),
+        n("corroborated"),
+        n("conflicting"),
+        plural(n("timing"), "timing difference", "timing differences"),
+        plural(
+            n("single_source"),
+            "single-source group",
+            "single-source groups"
+        ),
+        plural(r.findings.len(), "finding", "findings")
     );
     out
 }

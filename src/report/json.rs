@@ -8,6 +8,8 @@ use crate::document::Document;
 #[derive(Serialize)]
 struct ClaimsReport<'a> {
     tathya: &'static str,
+    /// The JSON contract version.
+    contract: &'static str,
     documents: &'a [Document],
 }
 
@@ -15,6 +17,7 @@ struct ClaimsReport<'a> {
 pub fn claims(docs: &[Document]) -> String {
     let mut s = serde_json::to_string_pretty(&ClaimsReport {
         tathya: env!("CARGO_PKG_VERSION"),
+        contract: crate::CONTRACT_VERSION,
         documents: docs,
     })
     .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));

@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::claim::{Claim, ClaimKind, Figure, Qualifier, ser_num};
 use crate::document::Document;
 use crate::report::Style;
@@ -121,13 +123,7 @@ fn one_line(s: &str) -> String {
 pub fn document(doc: &Document, style: &Style) -> String {
     let mut out = String::new();
     if doc.is_failed() {
-        let _ = writeln!(
-            out,
-            "{}: {} {}",
-            style.paint("1", &doc.id),
-            style.paint("31;1", "error:"),
-            doc.errors.join("; ")
-        );
+        // The binary reports it once, on standard error.
         return out;
     }
     let published = doc
@@ -135,15 +131,17 @@ pub fn document(doc: &Document, style: &Style) -> String {
         .map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_else(|| "unknown".into());
     let body = doc.sentences.iter().filter(|s| !s.chrome).count();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let _ = write!(
         out,
-        "{}  {} · published {} · {} sentences ({} chrome) · {} claims",
+        "{}  {} · published {} · {} ({} chrome) · {}",
         style.paint("1", &doc.id),
         doc.lang.as_str(),
         published,
-        doc.sentences.len(),
+        plural(doc.sentences.len(), "sentence", "sentences"),
         doc.sentences.len() - body,
-        doc.claims.len()
+        plural(doc.claims.len(), "claim", "claims")
     );
     if let Some(d) = &doc.dateline {
         let _ = write!(out, " · dateline {}", d.city);
@@ -165,13 +163,14 @@ pub fn document(doc: &Document, style: &Style) -> String {
             )
         })
         .collect();
+    // Columns line up by display width (a Devanagari vowel sign or virama takes no column of
+    // its own), not by characters.
     let w = |f: fn(&(String, String, String, String, String)) -> &String| {
-        rows.iter().map(|r| f(r).chars().count()).max().unwrap_or(0)
+        rows.iter().map(|r| f(r).width()).max().unwrap_or(0)
     };
     let (w0, w1, w2, w3) = (w(|r| &r.0), w(|r| &r.1), w(|r| &r.2), w(|r| &r.3));
     for (s, pos, kind, value, text) in &rows {
-        let pad =
-            |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
+        let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
         let _ = writeln!(
             out,
             "  {}  {}  {}  {}  {}",
@@ -209,7 +208,10 @@ pub fn document(doc: &Document, style: &Style) -> String {
             "  {}",
             style.paint(
                 "2",
-                &format!("(+{weak} info-level findings: --format json or `tathya mt`)")
+                &format!(
+                    "(+{weak} info-level finding{}: --format json or `tathya mt`)",
+                    if weak == 1 { "" } else { "s" }
+                )
             )
         );
     }
