@@ -12,7 +12,7 @@ use serde::{Serialize, Serializer};
 
 use crate::claim::Claim;
 use crate::extract::entity::Entity;
-use crate::finding::{CodeDoc, Finding};
+use crate::finding::{CodeDoc, Finding, Severity};
 use crate::mt::DocumentMt;
 use crate::span::Span;
 
@@ -21,8 +21,25 @@ pub use lang::Lang;
 pub use metadata::Dateline;
 pub use sentence::Sentence;
 
-/// Codes of findings about documents as a whole (none yet: load problems are errors, not findings).
-pub const CODES: &[CodeDoc] = &[];
+/// Codes of findings about documents as a whole and about the input (load problems are errors,
+/// not findings).
+pub const CODES: &[CodeDoc] = &[LIMIT_REACHED];
+
+/// A limit on the work spent on one document was reached; the finding says what was cut.
+pub const LIMIT_REACHED: CodeDoc = CodeDoc {
+    code: "D001",
+    name: "limit-reached",
+    severity: Severity::Warning,
+    what: "A limit that keeps analysis linear in the document's length was reached: more reporting \
+           verbs or attribution cues in one sentence than a sentence has (8), more quote marks open \
+           at once than prose nests (16), more unbalanced quote marks than are listed one by one (64), \
+           more distinct names than are compared with each other (256). The message says which \
+           limit and how much was left unread.",
+    why: "Part of the document was not analysed, so a claim there may be missing. Real articles do \
+          not reach these limits; a page that does is usually garbled, machine-generated or hostile, \
+          and deserves a look before its claims are trusted.",
+    example: "he said he said he said he said he said he said he said he said he said he said",
+};
 
 /// One analysed article.
 #[derive(Debug, Clone, Serialize)]

@@ -40,6 +40,11 @@ impl Pair {
     }
 }
 
+/// Quote marks open at once, at most; real prose nests two or three. An opening mark beyond
+/// this is left unpaired (and listed in [`Pairing::overflow`]), so that pairing stays linear and
+/// nested quotes cannot multiply the output.
+pub const MAX_OPEN: usize = 16;
+
 /// The pairs and the marks left without a partner.
 #[derive(Debug, Default)]
 pub struct Pairing {
@@ -47,6 +52,8 @@ pub struct Pairing {
     pub pairs: Vec<Pair>,
     /// Marks without a partner, sorted.
     pub unbalanced: Vec<Span>,
+    /// Opening marks not paired because [`MAX_OPEN`] marks were open (also in `unbalanced`).
+    pub overflow: Vec<Span>,
 }
 
 #[derive(Debug)]
@@ -124,6 +131,11 @@ pub fn pair(text: &str, lines: &[Span]) -> Pairing {
                     }
                 }
             };
+            if is_open && stack.len() >= MAX_OPEN {
+                out.overflow.push(span);
+                out.unbalanced.push(span);
+                continue;
+            }
             if is_open {
                 stack.push(Open {
                     ty,
@@ -152,7 +164,11 @@ pub fn pair(text: &str, lines: &[Span]) -> Pairing {
                         continue;
                     }
                     // Some machine translations open with a closing-shaped mark (”…”).
-                    if ty != Type::Guillemet && opener_like(prev, next) {
+                    if ty != Type::Guillemet && opener_like(prev, next) && stack.len() >= MAX_OPEN
+                    {
+                        out.overflow.push(span);
+                        out.unbalanced.push(span);
+                    } else if ty != Type::Guillemet && opener_like(prev, next) {
                         stack.push(Open {
                             ty,
                             span,
@@ -180,6 +196,7 @@ pub fn pair(text: &str, lines: &[Span]) -> Pairing {
     out.unbalanced.extend(stack.into_iter().map(|o| o.span));
     out.pairs.sort_by_key(|p| p.open);
     out.unbalanced.sort();
+    out.overflow.sort();
     out
 }
 
@@ -218,6 +235,15 @@ mod tests {
         let (pairs, bad) = run("वॉन्सन ‘कलमा कोस्टल टूरिस्ट क्षेत्र को खोल दिया। “एक” और “दो");
         assert_eq!(pairs, ["एक"]);
         assert_eq!(bad, ["‘", "“"]);
+    }
+
+    #[test]
+    fn open_marks_are_bounded() {
+        let t = "“".repeat(MAX_OPEN + 5) + "x”";
+        let p = pair(&t, &chrome::lines(&t));
+        assert_eq!(p.pairs.len(), 1);
+        assert_eq!(p.overflow.len(), 5);
+        assert_eq!(p.unbalanced.len(), MAX_OPEN + 4);
     }
 
     #[test]
