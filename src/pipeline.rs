@@ -46,9 +46,23 @@ pub fn analyze(
     let times = extract::time::extract(&ctx);
     // A number inside a date ("16 नवं. 2016", "2019-sep-1") belongs to the date: the figure
     // extractor does not know the time grammar, so overlaps are settled here, once.
+    // Time spans sorted, with the furthest end of each prefix: one search per figure.
+    let mut tspans: Vec<crate::span::Span> = times.iter().map(|t| t.span()).collect();
+    tspans.sort();
+    let reach: Vec<usize> = tspans
+        .iter()
+        .scan(0usize, |m, t| {
+            *m = (*m).max(t.end);
+            Some(*m)
+        })
+        .collect();
+    let in_time = |f: crate::span::Span| {
+        let k = tspans.partition_point(|t| t.start < f.end);
+        k > 0 && reach[k - 1] > f.start
+    };
     let mut claims: Vec<_> = extract::figure::extract(&ctx)
         .into_iter()
-        .filter(|f| !times.iter().any(|t| t.span().overlaps(f.span())))
+        .filter(|f| !in_time(f.span()))
         .collect();
     claims.extend(times);
     // Quotes, attributions and entities depend on each other, so one speech pass makes all three
@@ -59,6 +73,21 @@ pub fn analyze(
     claims.extend(speech.attributions);
     claims.sort_by(|a, b| (a.start, a.end, a.kind_name()).cmp(&(b.start, b.end, b.kind_name())));
     let entities = extract::entity::from_mentions(&ctx, speech.mentions, &claims);
+    // A figure a double cannot hold exactly says so (its text keeps the digits).
+    for c in &claims {
+        if let crate::claim::ClaimKind::Figure(f) = &c.detail
+            && f.value.abs() >= 9_007_199_254_740_992.0
+        {
+            findings.push(crate::finding::Finding::new(
+                &crate::document::INEXACT_NUMBER,
+                c.span(),
+                format!(
+                    "{} is beyond 2^53: the JSON value is approximate, the text exact",
+                    c.text
+                ),
+            ));
+        }
+    }
     findings.sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
 
     let mut doc = Document {

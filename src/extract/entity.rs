@@ -504,11 +504,15 @@ impl Index {
                     c
                 } else {
                     let tk = keys_of(mi, &mut word_keys);
-                    match idx.clusters.iter().take(MAX_CLUSTERS_COMPARED).position(|c| {
-                        c.keys
-                            .iter()
-                            .any(|k| romanize::words_similarity_at_least(k, &tk, 0.9).is_some())
-                    }) {
+                    match idx
+                        .clusters
+                        .iter()
+                        .take(MAX_CLUSTERS_COMPARED)
+                        .position(|c| {
+                            c.keys
+                                .iter()
+                                .any(|k| romanize::words_similarity_at_least(k, &tk, 0.9).is_some())
+                        }) {
                         Some(c) => c,
                         None => {
                             if idx.clusters.len() > MAX_CLUSTERS_COMPARED {

@@ -67,6 +67,16 @@ impl GrammarSet {
                         file: p.display().to_string(),
                         message: e.to_string(),
                     })?;
+                    if !set.files.contains_key(&rel) {
+                        let example = set
+                            .files
+                            .keys()
+                            .find(|k| k.rsplit('/').next() == rel.rsplit('/').next())
+                            .or_else(|| set.files.keys().next())
+                            .cloned()
+                            .unwrap_or_default();
+                        return Err(GrammarError::Unknown { file: rel, example });
+                    }
                     set.files.insert(rel, text);
                 }
             }

@@ -7,12 +7,15 @@ use crate::check::origin::short_id;
 use crate::check::verdict::shorten;
 use crate::check::{CheckReport, ClaimGroup, Member, Verdict};
 use crate::document::Document;
+use crate::report::escape;
 
+/// Input text for a table cell or a line: white space folded, Markdown and HTML escaped.
 fn cell(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('|', "\\|")
+    fold(&escape::markdown(s))
+}
+
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn sentence(docs: &[Document], m: &Member, bold: bool) -> String {
@@ -30,12 +33,16 @@ fn sentence(docs: &[Document], m: &Member, bold: bool) -> String {
         if a < at || b > s.end || a >= b {
             continue;
         }
-        out.push_str(d.text.get(at..a).unwrap_or(""));
-        let _ = write!(out, "**{}**", d.text.get(a..b).unwrap_or(""));
+        out.push_str(&escape::markdown(d.text.get(at..a).unwrap_or("")));
+        let _ = write!(
+            out,
+            "**{}**",
+            escape::markdown(d.text.get(a..b).unwrap_or(""))
+        );
         at = b;
     }
-    out.push_str(d.text.get(at..s.end).unwrap_or(""));
-    cell(&out)
+    out.push_str(&escape::markdown(d.text.get(at..s.end).unwrap_or("")));
+    fold(&out)
 }
 
 fn table(out: &mut String, docs: &[Document], groups: &[&ClaimGroup]) {
@@ -52,7 +59,7 @@ fn table(out: &mut String, docs: &[Document], groups: &[&ClaimGroup]) {
                 } else {
                     cell(&shorten(&m.text, 60))
                 };
-                format!("`{}` {what}", short_id(&m.document))
+                format!("{} {what}", escape::code_span(&short_id(&m.document)))
             })
             .collect();
         let _ = writeln!(
@@ -75,15 +82,15 @@ pub fn report(r: &CheckReport, docs: &[Document]) -> String {
     for d in docs.iter().filter(|d| d.is_failed()) {
         let _ = writeln!(
             out,
-            "\n> **error** `{}`: {}",
-            d.id,
+            "\n> **error** {}: {}",
+            escape::code_span(&d.id),
             cell(&d.errors.join("; "))
         );
     }
     for s in &r.stories {
         let _ = writeln!(out, "\n## Story {}\n\n{}\n", s.id, cell(&s.reason));
         for id in &s.documents {
-            let _ = writeln!(out, "- `{id}`");
+            let _ = writeln!(out, "- {}", escape::code_span(id));
         }
         let conflicts: Vec<&ClaimGroup> = s
             .groups
@@ -106,8 +113,8 @@ pub fn report(r: &CheckReport, docs: &[Document]) -> String {
                     if let Some(m) = g.members.get(k) {
                         let _ = writeln!(
                             out,
-                            "  - `{}`: {}",
-                            short_id(&m.document),
+                            "  - {}: {}",
+                            escape::code_span(&short_id(&m.document)),
                             sentence(docs, m, true)
                         );
                     }
@@ -133,11 +140,11 @@ pub fn report(r: &CheckReport, docs: &[Document]) -> String {
         for f in &r.findings {
             let _ = writeln!(
                 out,
-                "| {} {} | {} | `{}` | {} |",
+                "| {} {} | {} | {} | {} |",
                 f.code,
                 f.name,
                 f.severity.as_str(),
-                short_id(f.document.as_deref().unwrap_or("")),
+                escape::code_span(&short_id(f.document.as_deref().unwrap_or(""))),
                 cell(&f.message)
             );
         }

@@ -92,7 +92,7 @@ fn head(style: &Style, g: &ClaimGroup) -> String {
         style.paint("1", &g.id),
         g.kind.as_str(),
         g.score,
-        g.explanation
+        super::escape::terminal_line(&g.explanation)
     )
 }
 
@@ -112,7 +112,11 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
                 .published
                 .map(|p| p.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| "date unknown".into());
-            let _ = writeln!(out, "  {}  ({published})", d.id);
+            let _ = writeln!(
+                out,
+                "  {}  ({published})",
+                super::escape::terminal_line(&d.id)
+            );
         }
     }
     let sections = [
@@ -137,7 +141,7 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
                             let _ = writeln!(
                                 out,
                                 "      {} {}  {}",
-                                short_id(&m.document),
+                                super::escape::terminal_line(&short_id(&m.document)),
                                 pos,
                                 cx.marked(m, &m.differs, true)
                             );
@@ -163,7 +167,7 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
                         let _ = writeln!(
                             out,
                             "      {} {}  {}{}",
-                            short_id(&m.document),
+                            super::escape::terminal_line(&short_id(&m.document)),
                             pos,
                             claim,
                             cx.marked(m, &[], false)
@@ -187,9 +191,9 @@ pub fn report(r: &CheckReport, docs: &[Document], style: &Style) -> String {
         let _ = writeln!(
             out,
             "{}: {} {}\n",
-            d.id,
+            super::escape::terminal_line(&d.id),
             style.paint("31;1", "error:"),
-            d.errors.join("; ")
+            super::escape::terminal_line(&d.errors.join("; "))
         );
     }
     for (k, s) in r.stories.iter().enumerate() {
@@ -218,9 +222,9 @@ pub fn report(r: &CheckReport, docs: &[Document], style: &Style) -> String {
                 style.paint("33", f.code),
                 f.severity.as_str(),
                 f.name,
-                short_id(doc),
+                super::escape::terminal_line(&short_id(doc)),
                 pos,
-                f.message
+                super::escape::terminal_line(&f.message)
             );
         }
     }

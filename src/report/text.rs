@@ -124,7 +124,7 @@ pub fn document(doc: &Document, style: &Style) -> String {
         let _ = writeln!(
             out,
             "{}: {} {}",
-            style.paint("1", &doc.id),
+            style.paint("1", &super::escape::terminal_line(&doc.id)),
             style.paint("31;1", "error:"),
             doc.errors.join("; ")
         );
@@ -138,7 +138,7 @@ pub fn document(doc: &Document, style: &Style) -> String {
     let _ = write!(
         out,
         "{}  {} · published {} · {} sentences ({} chrome) · {} claims",
-        style.paint("1", &doc.id),
+        style.paint("1", &super::escape::terminal_line(&doc.id)),
         doc.lang.as_str(),
         published,
         doc.sentences.len(),

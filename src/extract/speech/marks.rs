@@ -45,6 +45,11 @@ impl Pair {
 /// nested quotes cannot multiply the output.
 pub const MAX_OPEN: usize = 16;
 
+/// Bytes from an opening mark to its closing mark, at most. The longest quotations in the
+/// corpora are under 5,000 bytes; two marks further apart are not a quotation one can check, and
+/// pairing them would let nested marks repeat most of a document in every claim.
+pub const MAX_QUOTE_BYTES: usize = 8192;
+
 /// The pairs and the marks left without a partner.
 #[derive(Debug, Default)]
 pub struct Pairing {
@@ -54,6 +59,8 @@ pub struct Pairing {
     pub unbalanced: Vec<Span>,
     /// Opening marks not paired because [`MAX_OPEN`] marks were open (also in `unbalanced`).
     pub overflow: Vec<Span>,
+    /// Pairs dropped as longer than [`MAX_QUOTE_BYTES`] (their marks are in `unbalanced`).
+    pub too_long: Vec<Pair>,
 }
 
 #[derive(Debug)]
@@ -164,8 +171,7 @@ pub fn pair(text: &str, lines: &[Span]) -> Pairing {
                         continue;
                     }
                     // Some machine translations open with a closing-shaped mark (”…”).
-                    if ty != Type::Guillemet && opener_like(prev, next) && stack.len() >= MAX_OPEN
-                    {
+                    if ty != Type::Guillemet && opener_like(prev, next) && stack.len() >= MAX_OPEN {
                         out.overflow.push(span);
                         out.unbalanced.push(span);
                     } else if ty != Type::Guillemet && opener_like(prev, next) {
@@ -194,6 +200,17 @@ pub fn pair(text: &str, lines: &[Span]) -> Pairing {
         stack = keep;
     }
     out.unbalanced.extend(stack.into_iter().map(|o| o.span));
+    let (long, pairs): (Vec<Pair>, Vec<Pair>) = out
+        .pairs
+        .into_iter()
+        .partition(|p| p.outer().len() > MAX_QUOTE_BYTES);
+    out.pairs = pairs;
+    for p in &long {
+        out.unbalanced.push(p.open);
+        out.unbalanced.push(p.close);
+    }
+    out.too_long = long;
+    out.too_long.sort_by_key(|p| p.open);
     out.pairs.sort_by_key(|p| p.open);
     out.unbalanced.sort();
     out.overflow.sort();

@@ -96,6 +96,17 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             ),
         );
     }
+    if let Some(first) = pairing.too_long.first() {
+        limits.note(
+            first.outer(),
+            format!(
+                "{} pairs of quote marks more than {} bytes apart not read as quotations \
+                 (their marks are reported as unbalanced)",
+                pairing.too_long.len(),
+                marks::MAX_QUOTE_BYTES
+            ),
+        );
+    }
     if let Some(s) = pairing.unbalanced.get(MAX_UNBALANCED_FINDINGS) {
         limits.note(
             *s,
@@ -165,9 +176,7 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
     if let (n, Some(at)) = cut_cues {
         limits.note(
             at,
-            format!(
-                "{n} attribution cues beyond {MAX_CUES_PER_SENTENCE} per sentence not read"
-            ),
+            format!("{n} attribution cues beyond {MAX_CUES_PER_SENTENCE} per sentence not read"),
         );
     }
     // Frames inside quote marks are the quoted speaker's own words, not the article's report.
