@@ -68,11 +68,14 @@ impl GrammarSet {
                         message: e.to_string(),
                     })?;
                     if !set.files.contains_key(&rel) {
+                        // The nearest known path, for the message.
                         let example = set
                             .files
                             .keys()
-                            .find(|k| k.rsplit('/').next() == rel.rsplit('/').next())
-                            .or_else(|| set.files.keys().next())
+                            .max_by(|a, b| {
+                                strsim::normalized_levenshtein(a, &rel)
+                                    .total_cmp(&strsim::normalized_levenshtein(b, &rel))
+                            })
                             .cloned()
                             .unwrap_or_default();
                         return Err(GrammarError::Unknown { file: rel, example });
