@@ -235,3 +235,41 @@ fn integers_beyond_2_to_53_are_flagged() {
     let out = tathya(&["explain", "inexact-number"]);
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn lone_carriage_returns_end_lines_like_newlines() {
+    // The same article with `\n` and with lone `\r`: the same byte length, so every span,
+    // sentence, chrome line and the publication date must come out the same.
+    for f in [
+        "000_b1c8025b0e2ba5b4.txt",
+        "001_93327e7be077d1f2.txt",
+        "003_9cdd1d268ee3f9b1.txt",
+    ] {
+        let lf = std::fs::read_to_string(format!("tests/corpus/{f}")).unwrap();
+        let lf = lf.replace("\r\n", "\n");
+        let cr = lf.replace('\n', "\r");
+        let g = tathya::Grammars::builtin();
+        let o = tathya::Options::default();
+        let a = tathya::analyze("lf", lf, None, &o, g);
+        let b = tathya::analyze("cr", cr, None, &o, g);
+        let spans = |d: &tathya::Document| {
+            (
+                d.sentences
+                    .iter()
+                    .map(|s| (s.start, s.end, s.chrome))
+                    .collect::<Vec<_>>(),
+                d.claims
+                    .iter()
+                    .map(|c| (c.start, c.end, c.kind_name()))
+                    .collect::<Vec<_>>(),
+                d.chrome.len(),
+                d.published,
+            )
+        };
+        assert_eq!(spans(&a), spans(&b), "{f}");
+        assert!(
+            a.published.is_some() || f.starts_with("003"),
+            "{f}: the date is read"
+        );
+    }
+}

@@ -111,14 +111,17 @@ pub fn read_reader(id: &str, mut r: impl Read, max_bytes: u64) -> RawDoc {
 }
 
 /// Expand paths: a directory becomes every regular file below it, recursively, sorted by path;
-/// hidden files and folders (a name starting with `.`) are skipped. A path that does not exist
-/// stays in the list, so that reading it reports the error for that document.
+/// hidden files and folders (a name starting with `.`) are skipped. A symbolic link to a folder is
+/// followed once: a folder already read (a link loop, or two links to one folder) is not read
+/// again. A path that does not exist stays in the list, so that reading it reports the error for
+/// that document.
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
-            walk(p, &mut found);
+            let mut seen = std::collections::HashSet::new();
+            walk(p, &mut found, &mut seen);
             found.sort();
             out.extend(found);
         } else {
@@ -128,7 +131,13 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, seen: &mut std::collections::HashSet<PathBuf>) {
+    // Each real folder once, however many links lead to it.
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && !seen.insert(real)
+    {
+        return;
+    }
     let Ok(rd) = std::fs::read_dir(dir) else {
         // An unreadable directory is reported by reading it as a file.
         out.push(dir.to_path_buf());
@@ -140,7 +149,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
             continue;
         }
         match entry.file_type() {
-            Ok(t) if t.is_dir() => walk(&p, out),
+            Ok(t) if t.is_dir() => walk(&p, out, seen),
+            // A link is read as what it points to: a folder is walked, anything else is a
+            // document (a broken link then reports its error).
+            Ok(t) if t.is_symlink() && p.is_dir() => walk(&p, out, seen),
             Ok(t) if t.is_file() || t.is_symlink() => out.push(p),
             _ => {}
         }
@@ -373,6 +385,27 @@ fn read_line_bounded<R: BufRead>(r: &mut R, max_bytes: u64) -> std::io::Result<O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinked_folders_are_followed_once() {
+        let d = std::env::temp_dir().join(format!("tathya-links-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(d.join("real/inner")).unwrap();
+        std::fs::write(d.join("real/a.txt"), "a").unwrap();
+        std::fs::write(d.join("real/inner/b.txt"), "b").unwrap();
+        std::fs::create_dir_all(d.join("top")).unwrap();
+        std::os::unix::fs::symlink(d.join("real"), d.join("top/linked")).unwrap();
+        // A loop: a link inside the folder back to its parent.
+        std::os::unix::fs::symlink(d.join("real"), d.join("real/inner/loop")).unwrap();
+        let found = expand_paths(&[d.join("top")]);
+        let names: Vec<String> = found
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.txt", "b.txt"], "{found:?}");
+        let _ = std::fs::remove_dir_all(&d);
+    }
 
     #[test]
     fn a_bom_opens_a_jsonl_file_and_long_lines_are_not_buffered() {

@@ -500,8 +500,9 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
                 && start >= p.close.end
                 && start - p.close.end <= TRAILING_GAP_BYTES
                 && text.get(p.close.end..start).is_some_and(|g| {
-                    !g.contains(['।', '.', '?', '!', '“', '”', '"', '‘', '’', '«', '»', '\n'])
-                        && g.split_whitespace().count() <= 8
+                    !g.contains([
+                        '।', '.', '?', '!', '“', '”', '"', '‘', '’', '«', '»', '\n', '\r',
+                    ]) && g.split_whitespace().count() <= 8
                 })
         });
         let trailing = trailing.map(|i| near.start + i);
