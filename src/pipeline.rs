@@ -72,6 +72,7 @@ pub fn analyze(
     claims.extend(speech.quotes);
     claims.extend(speech.attributions);
     claims.sort_by(|a, b| (a.start, a.end, a.kind_name()).cmp(&(b.start, b.end, b.kind_name())));
+    cap_claims_per_sentence(&mut claims, &sentences, &mut findings);
     let entities = extract::entity::from_mentions(&ctx, speech.mentions, &claims);
     // A figure a double cannot hold exactly says so (its text keeps the digits).
     for c in &claims {
@@ -115,6 +116,45 @@ pub fn analyze(
             .sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
     }
     doc
+}
+
+/// Claims kept per sentence: 64, plus one per 8 bytes of the sentence. A dense table flattened
+/// into one line keeps all its figures; "1,1,1,…" cannot make a claim of every two bytes (the
+/// JSON would be 75 times the input).
+pub const CLAIMS_PER_SENTENCE_BASE: usize = 64;
+/// Bytes of sentence per claim allowed beyond [`CLAIMS_PER_SENTENCE_BASE`].
+pub const BYTES_PER_CLAIM: usize = 8;
+
+/// Keep the first claims of each sentence within its budget; say what was dropped (D001).
+fn cap_claims_per_sentence(
+    claims: &mut Vec<crate::claim::Claim>,
+    sentences: &[crate::document::Sentence],
+    findings: &mut Vec<crate::finding::Finding>,
+) {
+    let mut per: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut dropped = 0usize;
+    let mut first: Option<crate::span::Span> = None;
+    claims.retain(|c| {
+        let n = per.entry(c.sentence).or_default();
+        *n += 1;
+        let len = sentences.get(c.sentence).map_or(0, |s| s.end - s.start);
+        let keep = *n <= CLAIMS_PER_SENTENCE_BASE + len / BYTES_PER_CLAIM;
+        if !keep {
+            dropped += 1;
+            first.get_or_insert(c.span());
+        }
+        keep
+    });
+    if let Some(at) = first {
+        findings.push(crate::finding::Finding::new(
+            &crate::document::LIMIT_REACHED,
+            at,
+            format!(
+                "{dropped} claims dropped beyond {CLAIMS_PER_SENTENCE_BASE} per sentence plus one \
+                 per {BYTES_PER_CLAIM} bytes of it"
+            ),
+        ));
+    }
 }
 
 /// Analyse a document as loaded; a load error gives a failed document.

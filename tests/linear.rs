@@ -1,8 +1,8 @@
 //! Linear cost on hostile input: every extractor and the MT stage run on generated adversarial
-//! documents at two sizes (4× apart), and what they produce — claims, findings, JSON bytes —
-//! grows at most about 4× too, never more than ~20× the input (22× allowed: one quoted
+//! documents at two sizes (8× apart), and what they produce — claims, findings, JSON bytes —
+//! grows at most about 8× too, never more than ~20× the input (22× allowed: one quoted
 //! sentence of 16 bytes is a 300-byte JSON claim); time is compared as a ratio with
-//! a generous tolerance (a quadratic construction gives 16×, a linear one 4×).
+//! a generous tolerance (a quadratic construction gives 64×, a linear one 8×).
 //!
 //! The cases are the reproducers of quadratic constructions seen before (a reporting verb
 //! repeated in one sentence, short quoted sentences, nested quote marks, many short sentences
@@ -15,12 +15,13 @@ use std::time::{Duration, Instant};
 use tathya::report::json;
 use tathya::{Grammars, Options, analyze};
 
-const SMALL: usize = 64 * 1024;
-const LARGE: usize = 4 * SMALL;
-/// Largest allowed growth of output for 4× the input (4× plus slack for rounding of units).
-const OUTPUT_RATIO: f64 = 5.0;
-/// Largest allowed growth of time for 4× the input: generous, as the machine may be busy.
-const TIME_RATIO: f64 = 10.0;
+const SMALL: usize = 16 * 1024;
+const LARGE: usize = 8 * SMALL;
+/// Largest allowed growth of output for 8× the input (8× plus slack for rounding of units).
+const OUTPUT_RATIO: f64 = 10.0;
+/// Largest allowed growth of time for 8× the input: generous, as the machine may be busy and a
+/// debug build is noisy; a quadratic construction gives 64×.
+const TIME_RATIO: f64 = 24.0;
 
 /// `unit` repeated to `size` bytes (cut on a character boundary).
 fn repeat(unit: &str, size: usize) -> String {
@@ -159,7 +160,7 @@ fn check_case(name: &str, make: &dyn Fn(usize) -> String, skip_mt: bool) -> Vec<
         ("findings", ratio(cb.findings, ca.findings)),
         ("JSON bytes", ratio(cb.bytes, ca.bytes)),
     ] {
-        if r > OUTPUT_RATIO * r_in / 4.0 {
+        if r > OUTPUT_RATIO * r_in / 8.0 {
             bad.push(format!(
                 "{name}: {what} grew {r:.1}× for {r_in:.1}× the input"
             ));
@@ -176,7 +177,7 @@ fn check_case(name: &str, make: &dyn Fn(usize) -> String, skip_mt: bool) -> Vec<
     }
     let rt = cb.time.as_secs_f64() / ca.time.as_secs_f64().max(1e-3);
     // Below a few milliseconds a ratio says nothing.
-    if cb.time > Duration::from_millis(50) && rt > TIME_RATIO {
+    if cb.time > Duration::from_millis(100) && rt > TIME_RATIO {
         bad.push(format!(
             "{name}: time grew {rt:.1}× ({:?} → {:?}) for {r_in:.1}× the input",
             ca.time, cb.time
@@ -229,6 +230,27 @@ fn cases() -> Vec<Case> {
             false,
         ),
         ("article ×n (MT)", Box::new(move |n| repeat(&art, n)), false),
+        (
+            "1, ×n (one endless figure list)",
+            Box::new(|n| repeat("1,", n)),
+            false,
+        ),
+        (
+            "6,000 लाख करोड़ ×n",
+            Box::new(|n| repeat("6,000 लाख करोड़ ", n)),
+            false,
+        ),
+        ("डेढ़ ×n", Box::new(|n| repeat("डेढ़ ", n)), false),
+        (
+            "सोमवार 26 जुलाई 2023 ×n",
+            Box::new(|n| repeat("सोमवार 26 जुलाई 2023 ", n)),
+            false,
+        ),
+        (
+            "Monday, July 26, 2023 at 10 a.m. ×n",
+            Box::new(|n| repeat("Monday, July 26, 2023 at 10 a.m. ", n)),
+            false,
+        ),
         (
             "hi speech words, one sentence",
             Box::new(|n| from_grammar("hi", n, None)),

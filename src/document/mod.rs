@@ -70,7 +70,8 @@ pub const LIMIT_REACHED: CodeDoc = CodeDoc {
            verbs or attribution cues in one sentence than a sentence has (8), more quote marks open \
            at once than prose nests (16), quote marks further apart than a quotation runs (8,192 \
            bytes), more unbalanced quote marks than are listed one by one (64), \
-           more distinct names than are compared with each other (256). The message says which \
+           more distinct names than are compared with each other (256), more claims in one sentence \
+           than 64 plus one per 8 bytes of it. The message says which \
            limit and how much was left unread.",
     why: "Part of the document was not analysed, so a claim there may be missing. Real articles do \
           not reach these limits; a page that does is usually garbled, machine-generated or hostile, \
