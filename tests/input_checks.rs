@@ -273,3 +273,31 @@ fn lone_carriage_returns_end_lines_like_newlines() {
         );
     }
 }
+
+#[test]
+fn json_for_a_large_batch_warns_that_it_buffers() {
+    let mut input = String::new();
+    for i in 0..1001 {
+        input.push_str(&format!(
+            "{{\"id\":\"d{i}\",\"text\":\"6,000 soldiers\"}}\n"
+        ));
+    }
+    let out = tathya_stdin(
+        &[
+            "claims", "--input", "jsonl", "--format", "json", "--no-mt", "-",
+        ],
+        input.as_bytes(),
+    );
+    let err = s(&out.stderr);
+    assert!(
+        err.contains("warning[D003]") && err.contains("jsonl"),
+        "{err}"
+    );
+    let out = tathya_stdin(
+        &[
+            "claims", "--input", "jsonl", "--format", "jsonl", "--no-mt", "-",
+        ],
+        input.as_bytes(),
+    );
+    assert!(!s(&out.stderr).contains("D003"));
+}
