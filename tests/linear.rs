@@ -100,7 +100,7 @@ fn from_grammar(lang: &str, size: usize, stop: Option<&str>) -> String {
         s.push_str(&pieces[k]);
         s.push(' ');
         if let Some(stop) = stop
-            && rng.next() % 12 == 0
+            && rng.next().is_multiple_of(12)
         {
             s.push_str(stop);
         }

@@ -485,18 +485,8 @@ impl Index {
                     })
                 } else if let Some(c) = (nwords == 1)
                     .then(|| {
-                        let mut skipped = 0;
-                        let c = surname_of(
-                            text,
-                            g,
-                            &kept,
-                            &assigned,
-                            mi,
-                            &idx,
-                            &mut pieces,
-                            &mut skipped,
-                        );
-                        idx.skipped += skipped;
+                        let (c, cut) = surname_of(text, g, &kept, &assigned, mi, &idx, &mut pieces);
+                        idx.skipped += usize::from(cut);
                         c
                     })
                     .flatten()
@@ -644,9 +634,10 @@ fn surname_of(
     mi: usize,
     idx: &Index,
     pieces: &mut [Option<Vec<String>>],
-    skipped: &mut usize,
-) -> Option<usize> {
-    let m = kept.get(mi)?;
+) -> (Option<usize>, bool) {
+    let Some(m) = kept.get(mi) else {
+        return (None, false);
+    };
     let key = g.key(m.span.slice(text));
     let mut contains = |j: usize| -> Option<usize> {
         let other = kept.get(j)?;
@@ -674,10 +665,9 @@ fn surname_of(
         .rev()
         .find_map(&mut contains)
         .or_else(|| (mi + 1..hi).find_map(&mut contains));
-    if found.is_none() && (lo > 0 || hi < kept.len()) {
-        *skipped += 1;
-    }
-    found
+    // Not found, and the window was narrower than the document: a limit bit.
+    let cut = found.is_none() && (lo > 0 || hi < kept.len());
+    (found, cut)
 }
 
 /// The document's entities, given its claims (speakers and sources are mentions too).

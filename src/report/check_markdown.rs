@@ -59,7 +59,7 @@ fn table(out: &mut String, docs: &[Document], groups: &[&ClaimGroup]) {
                 } else {
                     cell(&shorten(&m.text, 60))
                 };
-                format!("{} {what}", escape::code_span(&short_id(&m.document)))
+                format!("{} {what}", escape::code_span(short_id(&m.document)))
             })
             .collect();
         let _ = writeln!(
@@ -114,7 +114,7 @@ pub fn report(r: &CheckReport, docs: &[Document]) -> String {
                         let _ = writeln!(
                             out,
                             "  - {}: {}",
-                            escape::code_span(&short_id(&m.document)),
+                            escape::code_span(short_id(&m.document)),
                             sentence(docs, m, true)
                         );
                     }
@@ -144,7 +144,7 @@ pub fn report(r: &CheckReport, docs: &[Document]) -> String {
                 f.code,
                 f.name,
                 f.severity.as_str(),
-                escape::code_span(&short_id(f.document.as_deref().unwrap_or(""))),
+                escape::code_span(short_id(f.document.as_deref().unwrap_or(""))),
                 cell(&f.message)
             );
         }

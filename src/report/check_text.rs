@@ -141,7 +141,7 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
                             let _ = writeln!(
                                 out,
                                 "      {} {}  {}",
-                                super::escape::terminal_line(&short_id(&m.document)),
+                                super::escape::terminal_line(short_id(&m.document)),
                                 pos,
                                 cx.marked(m, &m.differs, true)
                             );
@@ -167,7 +167,7 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story) {
                         let _ = writeln!(
                             out,
                             "      {} {}  {}{}",
-                            super::escape::terminal_line(&short_id(&m.document)),
+                            super::escape::terminal_line(short_id(&m.document)),
                             pos,
                             claim,
                             cx.marked(m, &[], false)
@@ -222,7 +222,7 @@ pub fn report(r: &CheckReport, docs: &[Document], style: &Style) -> String {
                 style.paint("33", f.code),
                 f.severity.as_str(),
                 f.name,
-                super::escape::terminal_line(&short_id(doc)),
+                super::escape::terminal_line(short_id(doc)),
                 pos,
                 super::escape::terminal_line(&f.message)
             );
