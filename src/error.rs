@@ -28,6 +28,17 @@ pub enum GrammarError {
         /// What is wrong.
         message: String,
     },
+    /// A file in the override directory replaces no built-in grammar file (a typo in its name
+    /// or folder would otherwise be ignored silently).
+    #[error(
+        "grammar file `{file}` in the override directory is not a grammar file tathya reads (expected a path such as {example})"
+    )]
+    Unknown {
+        /// The file's path under the override directory.
+        file: String,
+        /// A known path, for the message.
+        example: String,
+    },
     /// The override directory does not exist.
     #[error("grammar directory `{dir}` does not exist or is not a directory")]
     Dir {

@@ -67,9 +67,23 @@ pub fn analyze(
     let times = extract::time::extract(&ctx);
     // A number inside a date ("16 नवं. 2016", "2019-sep-1") belongs to the date: the figure
     // extractor does not know the time grammar, so overlaps are settled here, once.
+    // Time spans sorted, with the furthest end of each prefix: one search per figure.
+    let mut tspans: Vec<crate::span::Span> = times.iter().map(|t| t.span()).collect();
+    tspans.sort();
+    let reach: Vec<usize> = tspans
+        .iter()
+        .scan(0usize, |m, t| {
+            *m = (*m).max(t.end);
+            Some(*m)
+        })
+        .collect();
+    let in_time = |f: crate::span::Span| {
+        let k = tspans.partition_point(|t| t.start < f.end);
+        k > 0 && reach[k - 1] > f.start
+    };
     let mut claims: Vec<_> = extract::figure::extract(&ctx)
         .into_iter()
-        .filter(|f| !times.iter().any(|t| t.span().overlaps(f.span())))
+        .filter(|f| !in_time(f.span()))
         .collect();
     claims.extend(times);
     // Quotes, attributions and entities depend on each other, so one speech pass makes all three
@@ -79,8 +93,24 @@ pub fn analyze(
     claims.extend(speech.quotes);
     claims.extend(speech.attributions);
     claims.sort_by(|a, b| (a.start, a.end, a.kind_name()).cmp(&(b.start, b.end, b.kind_name())));
+    cap_claims_per_sentence(&mut claims, &sentences, &mut findings);
     extract::frame::annotate(&ctx, &mut claims);
     let entities = extract::entity::from_mentions(&ctx, speech.mentions, &claims);
+    // A figure a double cannot hold exactly says so (its text keeps the digits).
+    for c in &claims {
+        if let crate::claim::ClaimKind::Figure(f) = &c.detail
+            && f.value.abs() >= 9_007_199_254_740_992.0
+        {
+            findings.push(crate::finding::Finding::new(
+                &crate::document::INEXACT_NUMBER,
+                c.span(),
+                format!(
+                    "{} is beyond 2^53: the JSON value is approximate, the text exact",
+                    c.text
+                ),
+            ));
+        }
+    }
     findings.sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
 
     let id = id.into();
@@ -115,6 +145,45 @@ pub fn analyze(
             .sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
     }
     doc
+}
+
+/// Claims kept per sentence: 64, plus one per 8 bytes of the sentence. A dense table flattened
+/// into one line keeps all its figures; "1,1,1,…" cannot make a claim of every two bytes (the
+/// JSON would be 75 times the input).
+pub const CLAIMS_PER_SENTENCE_BASE: usize = 64;
+/// Bytes of sentence per claim allowed beyond [`CLAIMS_PER_SENTENCE_BASE`].
+pub const BYTES_PER_CLAIM: usize = 8;
+
+/// Keep the first claims of each sentence within its budget; say what was dropped (D001).
+fn cap_claims_per_sentence(
+    claims: &mut Vec<crate::claim::Claim>,
+    sentences: &[crate::document::Sentence],
+    findings: &mut Vec<crate::finding::Finding>,
+) {
+    let mut per: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut dropped = 0usize;
+    let mut first: Option<crate::span::Span> = None;
+    claims.retain(|c| {
+        let n = per.entry(c.sentence).or_default();
+        *n += 1;
+        let len = sentences.get(c.sentence).map_or(0, |s| s.end - s.start);
+        let keep = *n <= CLAIMS_PER_SENTENCE_BASE + len / BYTES_PER_CLAIM;
+        if !keep {
+            dropped += 1;
+            first.get_or_insert(c.span());
+        }
+        keep
+    });
+    if let Some(at) = first {
+        findings.push(crate::finding::Finding::new(
+            &crate::document::LIMIT_REACHED,
+            at,
+            format!(
+                "{dropped} claims dropped beyond {CLAIMS_PER_SENTENCE_BASE} per sentence plus one \
+                 per {BYTES_PER_CLAIM} bytes of it"
+            ),
+        ));
+    }
 }
 
 /// Analyse a document as loaded; a load error gives a failed document.

@@ -9,7 +9,7 @@ use clap::ValueEnum;
 use rayon::prelude::*;
 use serde::Deserialize;
 use tathya::check::{self, CheckOptions};
-use tathya::report::{self, Style};
+use tathya::report::{self, Style, escape};
 use tathya::{Document, Options, analyze_raw};
 
 use super::Status;
@@ -121,10 +121,19 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
         })
         .collect();
     progress.finish();
+    validate_stories(&stories, &docs)?;
+    let mut ids = super::input::Ids::default();
+    for d in &docs {
+        ids.note(&d.id);
+    }
     let mut status = Status::Clean;
     for d in docs.iter().filter(|d| d.is_failed()) {
         status = Status::Error;
-        eprintln!("tathya: {}: {}", d.id, d.errors.join("; "));
+        eprintln!(
+            "tathya: {}: {}",
+            escape::terminal_line(&d.id),
+            escape::terminal_line(&d.errors.join("; "))
+        );
     }
     let copts = CheckOptions {
         window_days: args.window_days,
@@ -143,7 +152,10 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
         ShowArg::All => report::Show::All,
     };
     let out = match args.format {
-        CheckFormat::Text => report::check_text::report_showing(&r, &docs, &style, show),
+        CheckFormat::Text => {
+            let text = report::check_text::report_showing(&r, &docs, &style, show);
+            escape::listing(&text, style.color).into_owned()
+        }
         CheckFormat::Json => report::check_json::report(&r, &docs),
         CheckFormat::Jsonl => report::check_json::lines(&r, &docs),
         CheckFormat::Markdown => report::check_markdown::report_showing(&r, &docs, show),
@@ -158,4 +170,41 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
         status = Status::Findings;
     }
     Ok(status)
+}
+
+/// Every name in `--story`/`--stories` must match a document, and no document may be named by
+/// two stories: either would silently change the grouping.
+fn validate_stories(stories: &[Vec<String>], docs: &[Document]) -> Result<()> {
+    let mut owner: Vec<Option<usize>> = vec![None; docs.len()];
+    let mut problems: Vec<String> = Vec::new();
+    for (k, names) in stories.iter().enumerate() {
+        for name in names {
+            let hits: Vec<usize> = (0..docs.len())
+                .filter(|&i| tathya::check::story::names(&docs[i].id, name))
+                .collect();
+            if hits.is_empty() {
+                problems.push(format!(
+                    "story {} names {}, which matches no document",
+                    k + 1,
+                    escape::terminal_line(name)
+                ));
+            }
+            for i in hits {
+                match owner[i] {
+                    Some(o) if o != k => problems.push(format!(
+                        "{} is in story {} and story {}: a document belongs to one story",
+                        escape::terminal_line(&docs[i].id),
+                        o + 1,
+                        k + 1
+                    )),
+                    _ => owner[i] = Some(k),
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!("{}", problems.join("\n  "))
+    }
 }

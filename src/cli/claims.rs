@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use rayon::prelude::*;
-use tathya::report::{self, Style};
+use tathya::report::{self, Style, escape};
 use tathya::{Document, Options, analyze_raw};
 
 use super::Status;
@@ -60,8 +60,11 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     let mut docs = args.input.docs();
     let mut first = true;
     let progress = args.input.progress();
+    let mut ids = super::input::Ids::default();
+    // A live standard input is answered record by record, not after a batch fills up.
+    let batch_size = if args.input.reads_stdin() { 1 } else { BATCH };
     loop {
-        let batch: Vec<_> = docs.by_ref().take(BATCH).collect();
+        let batch: Vec<_> = docs.by_ref().take(batch_size).collect();
         if batch.is_empty() {
             break;
         }
@@ -75,9 +78,14 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
             .collect();
         progress.suspend(|| -> Result<()> {
             for doc in analysed {
+                ids.note(&doc.id);
                 if doc.is_failed() {
                     status = Status::Error;
-                    eprintln!("tathya: {}: {}", doc.id, doc.errors.join("; "));
+                    eprintln!(
+                        "tathya: {}: {}",
+                        escape::terminal_line(&doc.id),
+                        escape::terminal_line(&doc.errors.join("; "))
+                    );
                 }
                 match args.format {
                     // A document that could not be read is reported once, on standard error.
@@ -86,10 +94,27 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
                         if !first {
                             out.write_all(b"\n")?;
                         }
-                        out.write_all(report::text::document(&doc, &style).as_bytes())?;
+                        let text = report::text::document(&doc, &style);
+                        out.write_all(escape::listing(&text, style.color).as_bytes())?;
                     }
-                    Format::Jsonl => out.write_all(report::json::document_line(&doc).as_bytes())?,
-                    Format::Json | Format::Html => all.push(doc),
+                    Format::Jsonl => {
+                        out.write_all(report::json::document_line(&doc).as_bytes())?;
+                        out.flush()?;
+                    }
+                    Format::Json | Format::Html => {
+                        all.push(doc);
+                        if all.len() == super::input::BUFFER_WARNING {
+                            super::input::warn(
+                                &tathya::document::BUFFERED_OUTPUT,
+                                &format!(
+                                    "--format {} keeps every document in memory until the last; \
+                                     {} so far: --format jsonl prints each as it is analysed",
+                                    if args.format == Format::Json { "json" } else { "html" },
+                                    all.len()
+                                ),
+                            );
+                        }
+                    }
                 }
                 first = false;
             }

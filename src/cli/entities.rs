@@ -10,6 +10,7 @@ use std::io::Write;
 use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
+use tathya::report::escape;
 use tathya::span::LineIndex;
 use tathya::{Options, analyze_raw};
 
@@ -82,7 +83,11 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     for doc in &docs {
         if doc.is_failed() {
             status = Status::Error;
-            eprintln!("tathya: {}: {}", doc.id, doc.errors.join("; "));
+            eprintln!(
+                "tathya: {}: {}",
+                escape::terminal_line(&doc.id),
+                escape::terminal_line(&doc.errors.join("; "))
+            );
             continue;
         }
         let idx = LineIndex::new(&doc.text);
@@ -105,18 +110,20 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
-        Format::Text => out.write_all(render_text(&entities, &style).as_bytes())?,
+        Format::Text => out.write_all(
+            escape::listing(&render_text(&entities, &style), style.color).as_bytes(),
+        )?,
         Format::Json => {
             let s = serde_json::to_string_pretty(&Report {
                 tathya: env!("CARGO_PKG_VERSION"),
                 contract: tathya::CONTRACT_VERSION,
                 entities: &entities,
             })?;
-            writeln!(out, "{s}")?;
+            writeln!(out, "{}", escape::json(s))?;
         }
         Format::Jsonl => {
             for e in &entities {
-                writeln!(out, "{}", serde_json::to_string(e)?)?;
+                writeln!(out, "{}", escape::json(serde_json::to_string(e)?))?;
             }
         }
     }
@@ -177,7 +184,10 @@ fn render_text(entities: &[Entity], style: &Style) -> String {
         for m in &e.mentions {
             s.push_str(&format!(
                 "    {}:{}:{}  {}\n",
-                m.document, m.line, m.column, m.text
+                escape::terminal_line(&m.document),
+                m.line,
+                m.column,
+                m.text
             ));
         }
     }

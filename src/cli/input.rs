@@ -44,7 +44,42 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     s.parse()
 }
 
+/// Documents held for `--format json` before a warning that it buffers.
+pub const BUFFER_WARNING: usize = 1000;
+
+/// Print a warning with its finding code on standard error.
+pub fn warn(code: &tathya::finding::CodeDoc, message: &str) {
+    eprintln!(
+        "tathya: warning[{}]: {}",
+        code.code,
+        tathya::report::escape::terminal_line(message)
+    );
+}
+
+/// Ids seen so far in a run: a second document with one id is a warning.
+#[derive(Default)]
+pub struct Ids(std::collections::HashSet<String>);
+
+impl Ids {
+    /// Note `id`; warn when it was seen before.
+    pub fn note(&mut self, id: &str) {
+        if !self.0.insert(id.to_string()) {
+            warn(
+                &tathya::document::DUPLICATE_ID,
+                &format!(
+                    "duplicate id {id:?}: two documents have this id and cannot be told apart"
+                ),
+            );
+        }
+    }
+}
+
 impl InputArgs {
+    /// True when a path is `-` (standard input).
+    pub fn reads_stdin(&self) -> bool {
+        self.paths.iter().any(|p| p.as_os_str() == "-")
+    }
+
     /// Compile the grammars (built-in, or with overrides).
     pub fn grammars(&self) -> Result<&'static Grammars> {
         match &self.grammars {

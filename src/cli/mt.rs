@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use tathya::mt::report as mt_report;
-use tathya::report::Style;
+use tathya::report::{Style, escape};
 use tathya::{Document, Options, analyze_raw};
 
 use super::Status;
@@ -45,8 +45,11 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
         bail!("--threshold must be between 0 and 1, not {t}");
     }
     let original = match &args.original {
+        // The original goes through the same checks as any input: an empty, binary or
+        // oversized original is an error, not an empty comparison.
         Some(p) => Some(
-            std::fs::read_to_string(p)
+            tathya::document::load::read_file(p, args.input.max_bytes)
+                .text
                 .with_context(|| format!("reading the original {}", p.display()))?,
         ),
         None => None,
@@ -84,7 +87,11 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     for d in &docs {
         if d.is_failed() {
             status = Status::Error;
-            eprintln!("tathya: {}: {}", d.id, d.errors.join("; "));
+            eprintln!(
+                "tathya: {}: {}",
+                escape::terminal_line(&d.id),
+                escape::terminal_line(&d.errors.join("; "))
+            );
         } else if fails(d, args.fail_on) {
             status = status.max(Status::Findings);
         }
@@ -96,7 +103,8 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
                 if i > 0 {
                     out.write_all(b"\n")?;
                 }
-                out.write_all(mt_report::text(d, args.threshold, &style).as_bytes())?;
+                let text = mt_report::text(d, args.threshold, &style);
+                out.write_all(escape::listing(&text, style.color).as_bytes())?;
             }
         }
         Format::Json => out.write_all(mt_report::json(&docs, args.threshold).as_bytes())?,

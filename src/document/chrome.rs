@@ -179,10 +179,7 @@ impl ChromeGrammar {
 pub fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, _) in text
-        .match_indices('\n')
-        .chain(std::iter::once((text.len(), "")))
-    {
+    for i in line_breaks(text).chain(std::iter::once(text.len())) {
         let raw = &text[start..i];
         let lead = raw.len() - raw.trim_start().len();
         let trimmed = raw.trim();
@@ -195,6 +192,20 @@ pub fn lines(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Byte offsets of the line breaks of `text`: every `\n`, and a `\r` not followed by `\n` (old
+/// Mac and some CMS exports end lines with a lone carriage return). A `\r\n` breaks once.
+pub fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    memchr_iter(b).filter(move |&i| b[i] == b'\n' || b.get(i + 1) != Some(&b'\n'))
+}
+
+fn memchr_iter(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    b.iter()
+        .enumerate()
+        .filter(|(_, c)| **c == b'\n' || **c == b'\r')
+        .map(|(i, _)| i)
 }
 
 /// Mark the chrome lines of `text`.

@@ -116,14 +116,17 @@ pub fn read_reader(id: &str, mut r: impl Read, max_bytes: u64) -> RawDoc {
 }
 
 /// Expand paths: a directory becomes every regular file below it, recursively, sorted by path;
-/// hidden files and folders (a name starting with `.`) are skipped. A path that does not exist
-/// stays in the list, so that reading it reports the error for that document.
+/// hidden files and folders (a name starting with `.`) are skipped. A symbolic link to a folder is
+/// followed once: a folder already read (a link loop, or two links to one folder) is not read
+/// again. A path that does not exist stays in the list, so that reading it reports the error for
+/// that document.
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
-            walk(p, &mut found);
+            let mut seen = std::collections::HashSet::new();
+            walk(p, &mut found, &mut seen);
             found.sort();
             out.extend(found);
         } else {
@@ -133,7 +136,13 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, seen: &mut std::collections::HashSet<PathBuf>) {
+    // Each real folder once, however many links lead to it.
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && !seen.insert(real)
+    {
+        return;
+    }
     let Ok(rd) = std::fs::read_dir(dir) else {
         // An unreadable directory is reported by reading it as a file.
         out.push(dir.to_path_buf());
@@ -145,7 +154,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
             continue;
         }
         match entry.file_type() {
-            Ok(t) if t.is_dir() => walk(&p, out),
+            Ok(t) if t.is_dir() => walk(&p, out, seen),
+            // A link is read as what it points to: a folder is walked, anything else is a
+            // document (a broken link then reports its error).
+            Ok(t) if t.is_symlink() && p.is_dir() => walk(&p, out, seen),
             Ok(t) if t.is_file() || t.is_symlink() => out.push(p),
             _ => {}
         }
@@ -244,10 +256,18 @@ pub fn parse_record(source: &str, line: usize, raw: &str, max_bytes: u64) -> Raw
             },
         );
     };
-    let lang = match rec.lang.as_deref().map(str::parse::<Lang>) {
+    let lang = match rec.lang.as_deref().map(|l| (l, l.parse::<Lang>())) {
         None => None,
-        Some(Ok(l)) => Some(l),
-        Some(Err(_)) => Some(Lang::Other),
+        Some((_, Ok(l))) => Some(l),
+        Some((l, Err(_))) => {
+            return RawDoc::err(
+                id,
+                LoadError::Record {
+                    line,
+                    message: format!("unknown `lang` {l:?} (hi, en or other)"),
+                },
+            );
+        }
     };
     let published = match rec.published.as_deref() {
         None => None,
@@ -288,15 +308,29 @@ pub fn jsonl_records<R: BufRead>(
     max_bytes: u64,
 ) -> impl Iterator<Item = RawDoc> + use<R> {
     let source = source.to_string();
-    let mut lines = reader.split(b'\n').enumerate();
+    let mut reader = reader;
+    let mut line_no = 0usize;
     let mut done = false;
     std::iter::from_fn(move || {
         loop {
             if done {
                 return None;
             }
-            let (i, line) = lines.next()?;
-            let line_no = i + 1;
+            line_no += 1;
+            let line = match read_line_bounded(&mut reader, max_bytes) {
+                Ok(None) => return None,
+                Ok(Some(Line::TooLong(size))) => {
+                    return Some(RawDoc::err(
+                        format!("{source}:{line_no}"),
+                        LoadError::TooLarge {
+                            size,
+                            limit: max_bytes,
+                        },
+                    ));
+                }
+                Ok(Some(Line::Bytes(b))) => Ok(b),
+                Err(e) => Err(e),
+            };
             match line {
                 Err(e) => {
                     done = true;
@@ -307,6 +341,12 @@ pub fn jsonl_records<R: BufRead>(
                 }
                 Ok(bytes) => {
                     let bytes = bytes.strip_suffix(b"\r").unwrap_or(&bytes);
+                    // A byte-order mark opens some exported files: it is not part of the record.
+                    let bytes = if line_no == 1 {
+                        bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+                    } else {
+                        bytes
+                    };
                     let Ok(raw) = std::str::from_utf8(bytes) else {
                         let offset = std::str::from_utf8(bytes)
                             .err()
@@ -326,9 +366,102 @@ pub fn jsonl_records<R: BufRead>(
     })
 }
 
+enum Line {
+    Bytes(Vec<u8>),
+    /// A line longer than the limit, skipped to its end; its length in bytes.
+    TooLong(u64),
+}
+
+/// One line (without its `\n`), never buffering more than `max_bytes` (plus a little for the
+/// JSON around the text): a longer line is skipped to its end and reported by its length.
+fn read_line_bounded<R: BufRead>(r: &mut R, max_bytes: u64) -> std::io::Result<Option<Line>> {
+    // The record's JSON around the text (id, lang, published, escapes) is allowed on top.
+    let cap = max_bytes.saturating_mul(2).saturating_add(4096);
+    let mut buf: Vec<u8> = Vec::new();
+    let mut size: u64 = 0;
+    let mut any = false;
+    loop {
+        let chunk = match r.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (part, found) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], Some(i)),
+            None => (chunk, None),
+        };
+        size += part.len() as u64;
+        if size <= cap {
+            buf.extend_from_slice(part);
+        } else {
+            buf = Vec::new();
+        }
+        let used = found.map_or(part.len(), |i| i + 1);
+        r.consume(used);
+        if found.is_some() {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    Ok(Some(if size > cap {
+        Line::TooLong(size)
+    } else {
+        Line::Bytes(buf)
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinked_folders_are_followed_once() {
+        let d = std::env::temp_dir().join(format!("tathya-links-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(d.join("real/inner")).unwrap();
+        std::fs::write(d.join("real/a.txt"), "a").unwrap();
+        std::fs::write(d.join("real/inner/b.txt"), "b").unwrap();
+        std::fs::create_dir_all(d.join("top")).unwrap();
+        std::os::unix::fs::symlink(d.join("real"), d.join("top/linked")).unwrap();
+        // A loop: a link inside the folder back to its parent.
+        std::os::unix::fs::symlink(d.join("real"), d.join("real/inner/loop")).unwrap();
+        let found = expand_paths(&[d.join("top")]);
+        let names: Vec<String> = found
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.txt", "b.txt"], "{found:?}");
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn a_bom_opens_a_jsonl_file_and_long_lines_are_not_buffered() {
+        let input = "\u{feff}{\"id\":\"a\",\"text\":\"पहला\"}\n{\"id\":\"b\",\"text\":\"x\",\"lang\":\"klingon\"}\n";
+        let docs: Vec<_> = jsonl_records("in.jsonl", input.as_bytes(), 1000).collect();
+        assert_eq!(docs[0].text.as_deref(), Ok("पहला"));
+        assert!(
+            matches!(&docs[1].text, Err(LoadError::Record { message, .. }) if message.contains("klingon"))
+        );
+        // A line far beyond the limit is an error of its own and the next record is read.
+        let long = format!(
+            "{{\"id\":\"big\",\"text\":\"{}\"}}\n{{\"id\":\"c\",\"text\":\"ok\"}}\n",
+            "x".repeat(100_000)
+        );
+        let mut reader = std::io::BufReader::with_capacity(64, long.as_bytes());
+        let line = read_line_bounded(&mut reader, 100).unwrap();
+        assert!(matches!(line, Some(Line::TooLong(n)) if n > 100_000));
+        let docs: Vec<_> = jsonl_records("in.jsonl", long.as_bytes(), 100).collect();
+        assert_eq!(docs.len(), 2);
+        assert!(matches!(docs[0].text, Err(LoadError::TooLarge { .. })));
+        assert_eq!(docs[1].text.as_deref(), Ok("ok"));
+    }
 
     #[test]
     fn bad_bytes_are_named() {

@@ -20,8 +20,8 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::document::Lang;
 use crate::document::chrome::ChromeLine;
+use crate::document::{Lang, chrome};
 use crate::error::GrammarError;
 use crate::extract::time;
 use crate::grammar::{GrammarSet, Grammars};
@@ -164,11 +164,13 @@ impl MetadataGrammar {
 /// Lines of `text` as (start, end) byte offsets, without the newline (or a trailing `\r`).
 fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut pos = 0;
-    text.split('\n').map(move |l| {
-        let start = pos;
-        pos += l.len() + 1;
-        (start, start + l.trim_end_matches('\r').len())
-    })
+    chrome::line_breaks(text)
+        .chain(std::iter::once(text.len()))
+        .map(move |end| {
+            let start = pos;
+            pos = end + 1;
+            (start, start + text[start..end].trim_end_matches('\r').len())
+        })
 }
 
 /// Byte offset in `line` just after a `label` followed by optional spaces and a colon.

@@ -413,7 +413,15 @@ pub struct Index {
     /// (span, cluster) for every mention, sorted by span.
     mentions: Vec<(Span, usize)>,
     clusters: Vec<Cluster>,
+    /// Comparisons skipped because a limit was reached (names not compared, mentions not read).
+    skipped: usize,
 }
+
+/// Clusters a new name is compared with, at most (the first ones, in text order); a name
+/// beyond them starts a cluster of its own. Keeps name-variant comparisons linear.
+pub const MAX_CLUSTERS_COMPARED: usize = 256;
+/// Mentions read on each side of a single word for a full name that contains it.
+pub const SURNAME_WINDOW: usize = 256;
 
 #[derive(Debug)]
 struct Cluster {
@@ -476,19 +484,30 @@ impl Index {
                         idx.clusters.len() - 1
                     })
                 } else if let Some(c) = (nwords == 1)
-                    .then(|| surname_of(text, g, &kept, &assigned, mi, &idx, &mut pieces))
+                    .then(|| {
+                        let (c, cut) = surname_of(text, g, &kept, &assigned, mi, &idx, &mut pieces);
+                        idx.skipped += usize::from(cut);
+                        c
+                    })
                     .flatten()
                 {
                     c
                 } else {
                     let tk = keys_of(mi, &mut word_keys);
-                    match idx.clusters.iter().position(|c| {
-                        c.keys
-                            .iter()
-                            .any(|k| romanize::words_similarity_at_least(k, &tk, 0.9).is_some())
-                    }) {
+                    match idx
+                        .clusters
+                        .iter()
+                        .take(MAX_CLUSTERS_COMPARED)
+                        .position(|c| {
+                            c.keys
+                                .iter()
+                                .any(|k| romanize::words_similarity_at_least(k, &tk, 0.9).is_some())
+                        }) {
                         Some(c) => c,
                         None => {
+                            if idx.clusters.len() > MAX_CLUSTERS_COMPARED {
+                                idx.skipped += 1;
+                            }
                             idx.clusters.push(Cluster {
                                 name: g.canonical(t),
                                 kind: m.kind,
@@ -519,15 +538,53 @@ impl Index {
 
     /// The canonical name and kind of the mention at `span` (or of a mention inside it).
     pub fn entity_at(&self, span: Span) -> Option<(&str, Kind)> {
-        let exact = self.mentions.iter().find(|(s, _)| *s == span);
+        // Mentions are sorted by span: the exact one and those inside are found by search.
+        let first = self.mentions.partition_point(|(s, _)| s.start < span.start);
+        let from = self.mentions.get(first..).unwrap_or(&[]);
+        let exact = from
+            .iter()
+            .take_while(|(s, _)| s.start == span.start)
+            .find(|(s, _)| *s == span);
         let inside = || {
-            self.mentions
-                .iter()
+            from.iter()
+                .take_while(|(s, _)| s.start <= span.end)
                 .filter(|(s, _)| span.contains(*s))
                 .max_by_key(|(s, _)| (s.len(), std::cmp::Reverse(s.start)))
         };
         let (_, c) = exact.or_else(inside)?;
         self.clusters.get(*c).map(|c| (c.name.as_str(), c.kind))
+    }
+
+    /// What a limit cut while building the index, for a finding.
+    pub fn limit(&self) -> Option<String> {
+        (self.skipped > 0).then(|| {
+            format!(
+                "{} name comparisons skipped: names are compared with the first \
+                 {MAX_CLUSTERS_COMPARED} entities and a surname with the {SURNAME_WINDOW} \
+                 mentions around it",
+                self.skipped
+            )
+        })
+    }
+
+    /// The canonical name of the last person mention that ends at or before `pos`, when `near`
+    /// accepts its start. Mentions further back are not read once one is too far (`near` must
+    /// fail for every start before one it fails for).
+    pub fn person_before(&self, pos: usize, near: impl Fn(usize) -> bool) -> Option<&str> {
+        let k = self.mentions.partition_point(|(s, _)| s.start < pos);
+        for (s, c) in self.mentions.get(..k).unwrap_or(&[]).iter().rev() {
+            if s.end > pos {
+                continue;
+            }
+            let Some(cl) = self.clusters.get(*c) else {
+                continue;
+            };
+            if cl.kind != Kind::Person {
+                continue;
+            }
+            return near(s.start).then_some(cl.name.as_str());
+        }
+        None
     }
 
     /// Person mentions in text order: span and canonical name.
@@ -577,8 +634,10 @@ fn surname_of(
     mi: usize,
     idx: &Index,
     pieces: &mut [Option<Vec<String>>],
-) -> Option<usize> {
-    let m = kept.get(mi)?;
+) -> (Option<usize>, bool) {
+    let Some(m) = kept.get(mi) else {
+        return (None, false);
+    };
     let key = g.key(m.span.slice(text));
     let mut contains = |j: usize| -> Option<usize> {
         let other = kept.get(j)?;
@@ -600,10 +659,15 @@ fn surname_of(
         });
         ks.contains(&key).then_some(c)
     };
-    (0..mi)
+    let lo = mi.saturating_sub(SURNAME_WINDOW);
+    let hi = kept.len().min(mi + 1 + SURNAME_WINDOW);
+    let found = (lo..mi)
         .rev()
         .find_map(&mut contains)
-        .or_else(|| (mi + 1..kept.len()).find_map(&mut contains))
+        .or_else(|| (mi + 1..hi).find_map(&mut contains));
+    // Not found, and the window was narrower than the document: a limit bit.
+    let cut = found.is_none() && (lo > 0 || hi < kept.len());
+    (found, cut)
 }
 
 /// The document's entities, given its claims (speakers and sources are mentions too).
@@ -615,6 +679,13 @@ pub fn extract(ctx: &ExtractCtx, claims: &[Claim]) -> Vec<Entity> {
 /// `claims` (claims from elsewhere may name more).
 pub fn from_mentions(ctx: &ExtractCtx, mut raw: Vec<RawMention>, claims: &[Claim]) -> Vec<Entity> {
     // Speakers and sources of the claims given (the pipeline's own are already in `raw`).
+    // Mention spans by start, with the longest length, so an overlap is found by a range read.
+    let mut starts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut longest = 0;
+    for r in &raw {
+        starts.entry(r.span.start).or_default().push(r.span.end);
+        longest = longest.max(r.span.len());
+    }
     for c in claims {
         let ms: Vec<&Mention> = match &c.detail {
             ClaimKind::Quote(q) => q.speaker.iter().collect(),
@@ -629,7 +700,12 @@ pub fn from_mentions(ctx: &ExtractCtx, mut raw: Vec<RawMention>, claims: &[Claim
                 .entity
                 .as_ref()
                 .is_some_and(|e| g.canonical(&m.text) == *e);
-            if named && !raw.iter().any(|r| r.span.overlaps(span)) {
+            let overlaps = starts
+                .range(span.start.saturating_sub(longest)..span.end.max(span.start + 1))
+                .any(|(&s, ends)| ends.iter().any(|&e| Span::new(s, e).overlaps(span)));
+            if named && !overlaps {
+                starts.entry(span.start).or_default().push(span.end);
+                longest = longest.max(span.len());
                 let known = g.lookup(&m.text);
                 raw.push(RawMention {
                     span,

@@ -43,17 +43,25 @@ const AFTER: usize = 6;
 const BEFORE: usize = 6;
 /// Sentences looked back for a table's measure or a scope.
 const LOOK_BACK: usize = 40;
+/// Words either side of a number that its frame is read from.
+const WINDOW: usize = 40;
+/// Bytes looked back or ahead for a line's start or end (a table row, a dateline).
+const LINE_REACH: usize = 2000;
 
 /// What a figure measures, where, when and in which role.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Frame {
     /// The quantity counted (`cases`, `deaths`, …, a subgroup after `/`), or the counted noun.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub measure: Option<String>,
     /// The place the figure is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
     /// `cumulative` or `period`, when the text says.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub window: Option<Window>,
     /// The reference time the text gives.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<AsOf>,
     /// What the number is.
     pub role: Role,
@@ -572,13 +580,14 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
         Lang::Other => None,
     };
 
-    let times: Vec<(usize, usize, Option<String>, TimeKind)> = claims
+    let mut times: Vec<(usize, usize, Option<String>, TimeKind)> = claims
         .iter()
         .filter_map(|c| match &c.detail {
             ClaimKind::Time(t) => Some((c.start, c.end, t.value.clone(), t.time)),
             _ => None,
         })
         .collect();
+    times.sort_by_key(|t| (t.0, t.1));
 
     let r = Reader {
         more: &more_after_number,
@@ -597,16 +606,25 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
         let ClaimKind::Figure(f) = &mut c.detail else {
             continue;
         };
-        let Some(si) = ctx.sentences.iter().position(|s| s.index == c.sentence) else {
+        let Some(si) = ctx
+            .sentences
+            .binary_search_by_key(&c.sentence, |s| s.index)
+            .ok()
+            .or_else(|| ctx.sentences.iter().position(|s| s.index == c.sentence))
+        else {
             continue;
         };
-        let (w0, w1) = sent_words[si];
-        let inside: Vec<usize> = (w0..w1)
-            .filter(|&i| ws[i].start < c.end && c.start < ws[i].end)
-            .collect();
-        let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
+        let (s0, s1) = sent_words[si];
+        // The words of the claim, found by binary search.
+        let first = s0 + ws[s0..s1].partition_point(|w| w.end <= c.start);
+        let last_excl = s0 + ws[s0..s1].partition_point(|w| w.start < c.end);
+        if first >= last_excl {
             continue;
-        };
+        }
+        let last = last_excl - 1;
+        // Everything below looks at most WINDOW words either side of the number, so an endless
+        // sentence costs no more per figure than a normal one.
+        let (w0, w1) = (first.saturating_sub(WINDOW).max(s0), (last + 1 + WINDOW).min(s1));
         let sec = section_of(c.start);
         let mut role = Role::Value;
         // Roles.
@@ -658,6 +676,35 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
             role,
         });
     }
+}
+
+/// The largest char boundary at or below `i`.
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The line holding `[start, end)`, when it is no longer than [`LINE_REACH`] each way (a longer
+/// line is no table row, and looking for its ends would cost a pass per number).
+fn line_of(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let lo = floor_char(text, start.saturating_sub(LINE_REACH));
+    let line_start = match text[lo..start].rfind('\n') {
+        Some(p) => lo + p + 1,
+        None if lo == 0 => 0,
+        None => return None,
+    };
+    let mut hi = (end + LINE_REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let line_end = match text[end..hi].find('\n') {
+        Some(p) => end + p,
+        None if hi == text.len() => text.len(),
+        None => return None,
+    };
+    Some((line_start, line_end))
 }
 
 /// What a table row says about one of its numbers.
@@ -748,8 +795,7 @@ impl Reader<'_> {
     /// row's place, and what the header above names the number's column ("देश - मौत - संक्रमित":
     /// the second column counts deaths).
     fn table_row(&self, start: usize, end: usize, sec: usize) -> Option<Row> {
-        let line_start = self.text[..start].rfind('\n').map_or(0, |p| p + 1);
-        let line_end = self.text[end..].find('\n').map_or(self.text.len(), |p| end + p);
+        let (line_start, line_end) = line_of(self.text, start, end)?;
         let row_cells = cells(self.text, line_start, line_end);
         if row_cells.len() < 2 {
             return None;
@@ -776,7 +822,9 @@ impl Reader<'_> {
                 break;
             }
             let end_prev = pos - 1;
-            let ls = self.text[..end_prev].rfind('\n').map_or(0, |p| p + 1);
+            let Some((ls, _)) = line_of(self.text, end_prev, end_prev) else {
+                break;
+            };
             pos = ls;
             let hc = cells(self.text, ls, end_prev);
             if hc.len() != row_cells.len() {
@@ -921,9 +969,10 @@ impl Reader<'_> {
             return ScopeFrom::Headline;
         }
         // A dateline: the place opens its paragraph and a comma, colon or danda follows soon.
-        let line_start = self.text[..self.ws[i].start].rfind('\n').map_or(0, |p| p + 1);
-        let lead = &self.text[line_start..self.ws[i].start];
-        if lead.trim().is_empty() {
+        let lead_start = floor_char(self.text, self.ws[i].start.saturating_sub(LINE_REACH));
+        let lead = &self.text[lead_start..self.ws[i].start];
+        let lead = lead.rsplit('\n').next().unwrap_or(lead);
+        if lead.trim().is_empty() && (lead_start == 0 || lead.len() < self.ws[i].start - lead_start) {
             let rest = &self.text[self.ws[i].end..];
             let tail: String = rest.chars().take(24).collect();
             if tail.trim_start().starts_with([',', ':', '।', '(']) {
@@ -1177,7 +1226,7 @@ impl Reader<'_> {
                 let sec_start = self.secs.get(sec).copied().unwrap_or(0);
                 let (a, b) = self.sent_words[si - 1];
                 if self.ws.get(a).is_some_and(|w| w.start >= sec_start) {
-                    found = (a..b).rev().find_map(measure_at);
+                    found = (a..b).rev().take(WINDOW).find_map(measure_at);
                 }
             }
         }
@@ -1193,7 +1242,7 @@ impl Reader<'_> {
                 if self.ws.get(a).is_some_and(|w| w.start < sec_start) {
                     break;
                 }
-                for i in (a..b).rev() {
+                for i in (a..b).rev().take(WINDOW) {
                     if let Some(m) = measure_at(i) {
                         found = Some(m);
                         break 'outer;
@@ -1306,7 +1355,11 @@ impl Reader<'_> {
         times: &[(usize, usize, Option<String>, TimeKind)],
     ) -> Option<AsOf> {
         let clause = self.ws[first].clause;
-        let (s_start, s_end) = (self.ctx.sentences[si].start, self.ctx.sentences[si].end);
+        // The sentence, as far as the window of words reaches.
+        let (s_start, s_end) = (
+            self.ws[w0].start.max(self.ctx.sentences[si].start),
+            self.ws[w1 - 1].end.min(self.ctx.sentences[si].end),
+        );
         let clause_span = (w0..w1)
             .filter(|&i| self.ws[i].clause == clause)
             .fold((usize::MAX, 0), |(a, b), i| {
@@ -1315,8 +1368,10 @@ impl Reader<'_> {
         // Any time in the clause dates the figure ("2002-2003 में … 650 लोगों की मौत").
         let day_like = |_: TimeKind| true;
         let pick = |lo: usize, hi: usize| {
-            times
+            let from = times.partition_point(|t| t.0 < lo);
+            times[from..]
                 .iter()
+                .take_while(|t| t.0 < hi)
                 .filter(|t| t.0 >= lo && t.1 <= hi && day_like(t.3))
                 .min_by_key(|t| {
                     let n = self.ws[first].start;
@@ -1358,9 +1413,11 @@ impl Reader<'_> {
             if head.start == s_start {
                 return None;
             }
-            let t = times
+            let from = times.partition_point(|t| t.0 < head.start);
+            let t = times[from..]
                 .iter()
-                .find(|t| t.0 >= head.start && t.1 <= head.end && day_like(t.3))?;
+                .take_while(|t| t.0 < head.end)
+                .find(|t| t.1 <= head.end && day_like(t.3))?;
             return Some(AsOf {
                 text: self.text[t.0..t.1].to_string(),
                 value: t.2.clone(),

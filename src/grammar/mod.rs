@@ -67,6 +67,19 @@ impl GrammarSet {
                         file: p.display().to_string(),
                         message: e.to_string(),
                     })?;
+                    if !set.files.contains_key(&rel) {
+                        // The nearest known path, for the message.
+                        let example = set
+                            .files
+                            .keys()
+                            .max_by(|a, b| {
+                                strsim::normalized_levenshtein(a, &rel)
+                                    .total_cmp(&strsim::normalized_levenshtein(b, &rel))
+                            })
+                            .cloned()
+                            .unwrap_or_default();
+                        return Err(GrammarError::Unknown { file: rel, example });
+                    }
                     set.files.insert(rel, text);
                 }
             }

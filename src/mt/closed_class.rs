@@ -92,7 +92,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             let tok = &t[i];
             if tok.script != Script::Deva
                 || v.g.lexicon.hi_band(&tok.norm) > 0
-                || v.names.iter().any(|n| n.contains(tok.span()))
+                || v.in_name(tok.span())
             {
                 continue;
             }

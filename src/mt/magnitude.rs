@@ -104,7 +104,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
         let crate::claim::ClaimKind::Figure(f) = &c.detail else {
             continue;
         };
-        let body = v.sents.iter().any(|s| s.start <= c.start && c.end <= s.end);
+        let body = v.in_body(Span::new(c.start, c.end));
         let noun = f.unit.as_deref().map(norm_word).unwrap_or_default();
         // Only counts of a named noun, and only through a western scale: Indian money amounts
         // often drop their unit ("70 हजार करोड़ का घोटाला").
@@ -177,7 +177,10 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                 continue;
             };
             let span = Span::new(t[i].start, noun.end);
-            if seen.iter().any(|x| x.overlaps(span)) {
+            // `seen` is in text order (claims are sorted): only spans starting before this
+            // one ends, and not ending before it starts, can overlap.
+            let k = seen.partition_point(|x| x.start < span.end);
+            if seen[..k].iter().rev().take(64).any(|x| x.overlaps(span)) {
                 continue;
             }
             out.push(Evidence {

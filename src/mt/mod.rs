@@ -209,8 +209,10 @@ pub struct DocView<'a> {
     pub g: &'a MtGrammar,
     /// The document's claims (figures with their values), when extracted.
     pub claims: &'a [crate::claim::Claim],
-    /// Spans of entity mentions (names from the alias tables): never evidence.
+    /// Spans of entity mentions (names from the alias tables), sorted: never evidence.
     pub names: Vec<Span>,
+    /// For each prefix of `names`, the furthest end (so [`DocView::in_name`] is one search).
+    names_reach: Vec<usize>,
     /// The document's entities, with their mentions.
     pub entities: &'a [crate::extract::entity::Entity],
     /// The document is Hindi (the vocabulary rules run only on Hindi).
@@ -220,6 +222,19 @@ pub struct DocView<'a> {
 impl<'a> DocView<'a> {
     /// Tokenise the body sentences of `doc`.
     pub fn new(doc: &'a Document, g: &'a MtGrammar) -> Self {
+        let mut names: Vec<Span> = doc
+            .entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(|m| Span::new(m.start, m.end)))
+            .collect();
+        names.sort();
+        let names_reach = names
+            .iter()
+            .scan(0usize, |m, n| {
+                *m = (*m).max(n.end);
+                Some(*m)
+            })
+            .collect();
         let sents = doc
             .sentences
             .iter()
@@ -237,14 +252,24 @@ impl<'a> DocView<'a> {
             sents,
             g,
             claims: &doc.claims,
-            names: doc
-                .entities
-                .iter()
-                .flat_map(|e| e.mentions.iter().map(|m| Span::new(m.start, m.end)))
-                .collect(),
+            names,
+            names_reach,
             entities: &doc.entities,
             hindi: doc.lang == crate::document::Lang::Hi,
         }
+    }
+
+    /// True when `span` lies inside an entity mention.
+    pub fn in_name(&self, span: Span) -> bool {
+        let k = self.names.partition_point(|n| n.start <= span.start);
+        k > 0 && self.names_reach.get(k - 1).is_some_and(|&e| e >= span.end)
+    }
+
+    /// True when `span` lies inside one body sentence (found by binary search: sentences are in
+    /// text order and do not overlap).
+    pub fn in_body(&self, span: Span) -> bool {
+        let k = self.sents.partition_point(|s| s.start <= span.start);
+        k > 0 && self.sents.get(k - 1).is_some_and(|s| span.end <= s.end)
     }
 
     /// A view of a single text as one sentence (for tests and the evaluation).
@@ -260,6 +285,7 @@ impl<'a> DocView<'a> {
             g,
             claims: &[],
             names: Vec::new(),
+            names_reach: Vec::new(),
             entities: &[],
             hindi: true,
         }
@@ -278,7 +304,7 @@ impl<'a> DocView<'a> {
         let Some(t) = s.tokens.get(i) else {
             return false;
         };
-        if self.names.iter().any(|n| n.contains(t.span())) {
+        if self.in_name(t.span()) {
             return true;
         }
         if t.script != Script::Deva || self.g.lexicon.hi_band(&t.norm) >= 2 {
@@ -353,6 +379,10 @@ pub fn apply(doc: &mut Document, g: &MtGrammar, ev: Vec<Evidence>) {
     let tags_anywhere = tags::anywhere(doc, g);
     let mut per_sentence: Vec<Vec<&Evidence>> = vec![Vec::new(); doc.sentences.len()];
     for e in &ev {
+        // A limit that was reached is about the document, not evidence against a sentence.
+        if e.code.code == crate::document::LIMIT_REACHED.code {
+            continue;
+        }
         let i = doc.sentences.partition_point(|s| s.end <= e.span.start);
         if let Some(v) = per_sentence.get_mut(i) {
             v.push(e);

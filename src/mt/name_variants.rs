@@ -41,6 +41,9 @@ struct Cand<'a> {
     skeleton: String,
 }
 
+/// Distinct name spellings each spelling is compared with, at most (the first ones in the text).
+pub const MAX_NAMES_COMPARED: usize = 512;
+
 /// Compare every pair of name-like tokens in the body.
 pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
     let d = &v.g.name_variants;
@@ -73,12 +76,23 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             });
         }
     }
-    let mut done: Vec<&str> = Vec::new();
+    // Each spelling once, at its first occurrence (a later one adds nothing to compare).
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let cands: Vec<Cand> = cands.into_iter().filter(|c| seen.insert(c.norm)).collect();
+    if cands.len() > MAX_NAMES_COMPARED {
+        let c = &cands[MAX_NAMES_COMPARED];
+        out.push(Evidence {
+            code: &crate::document::LIMIT_REACHED,
+            span: crate::span::Span::new(c.start, c.end),
+            message: format!(
+                "{} name spellings from here on compared only with the first {MAX_NAMES_COMPARED}",
+                cands.len() - MAX_NAMES_COMPARED
+            ),
+            weight: 0.0,
+        });
+    }
     for (j, b) in cands.iter().enumerate() {
-        if done.contains(&b.norm) || cands[..j].iter().any(|a| a.norm == b.norm) {
-            continue;
-        }
-        let first = cands[..j].iter().find(|a| {
+        let first = cands[..j.min(MAX_NAMES_COMPARED)].iter().find(|a| {
             a.norm != b.norm
                 && a.roman.chars().next() == b.roman.chars().next()
                 && a.skeleton != b.skeleton
@@ -89,7 +103,6 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                     || one_more_consonant(&a.skeleton, &b.skeleton))
         });
         if let Some(a) = first {
-            done.push(b.norm);
             if by_entity
                 .iter()
                 .any(|x| x.start <= b.start && b.end <= x.end)
@@ -120,9 +133,23 @@ fn check_entities(v: &DocView, out: &mut Vec<Evidence>) -> Vec<crate::span::Span
     // "कोरियन सेंट्रल न्यूज एजेंसी") in the same human-written article, which is no error.
     for e in v.entities.iter().filter(|e| e.kind == "person") {
         let mut firsts: Vec<(String, crate::span::Span)> = Vec::new();
+        // The word lists of the entity's mentions, each once, with its first start.
+        let mut forms: Vec<(Vec<String>, usize)> = Vec::new();
+        for o in &e.mentions {
+            let ow: Vec<String> = o
+                .text
+                .split_whitespace()
+                .map(crate::mt::normalize::norm_word)
+                .collect();
+            if let Some(k) = forms.iter().position(|(w, _)| *w == ow) {
+                forms[k].1 = forms[k].1.min(o.start);
+            } else if forms.len() < MAX_NAMES_COMPARED {
+                forms.push((ow, o.start));
+            }
+        }
         for m in &e.mentions {
             let span = crate::span::Span::new(m.start, m.end);
-            let in_body = v.sents.iter().any(|s| s.start <= m.start && m.end <= s.end);
+            let in_body = v.in_body(span);
             let Some(last) = m.text.split_whitespace().last() else {
                 continue;
             };
@@ -137,15 +164,8 @@ fn check_entities(v: &DocView, out: &mut Vec<Evidence>) -> Vec<crate::span::Span
                 .split_whitespace()
                 .map(crate::mt::normalize::norm_word)
                 .collect();
-            let shortened = e.mentions.iter().any(|o| {
-                o.start < m.start && {
-                    let ow: Vec<String> = o
-                        .text
-                        .split_whitespace()
-                        .map(crate::mt::normalize::norm_word)
-                        .collect();
-                    ow.len() > words.len() && words.iter().all(|w| ow.contains(w))
-                }
+            let shortened = forms.iter().any(|(ow, first)| {
+                *first < m.start && ow.len() > words.len() && words.iter().all(|w| ow.contains(w))
             });
             if shortened {
                 continue;
@@ -159,7 +179,7 @@ fn check_entities(v: &DocView, out: &mut Vec<Evidence>) -> Vec<crate::span::Span
                     && deva_skeleton(f) != deva_skeleton(&last)
             });
             if let Some((f, fs)) = earlier {
-                if !emitted.iter().any(|x| x.overlaps(span)) {
+                if !emitted.iter().rev().take(64).any(|x| x.overlaps(span)) {
                     emitted.push(span);
                     out.push(Evidence {
                         code: &DOC,

@@ -130,7 +130,11 @@ pub fn text(doc: &Document, threshold: Option<f64>, style: &Style) -> String {
     use std::fmt::Write as _;
     let l = listing(doc, threshold);
     let mut s = String::new();
-    let _ = writeln!(s, "{}", style.paint("1", &doc.id));
+    let _ = writeln!(
+        s,
+        "{}",
+        style.paint("1", &crate::report::escape::terminal_line(&doc.id))
+    );
     if !doc.errors.is_empty() {
         let _ = writeln!(s, "  error: {}", doc.errors.join("; "));
         return s;
@@ -192,7 +196,7 @@ pub fn json(docs: &[Document], threshold: Option<f64>) -> String {
     let mut s = serde_json::to_string_pretty(&out)
         .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
     s.push('\n');
-    s
+    crate::report::escape::json(s)
 }
 
 /// One document's listing as a JSON line.
@@ -200,5 +204,5 @@ pub fn json_line(doc: &Document, threshold: Option<f64>) -> String {
     let mut s = serde_json::to_string(&listing(doc, threshold))
         .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
     s.push('\n');
-    s
+    crate::report::escape::json(s)
 }

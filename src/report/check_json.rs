@@ -37,7 +37,7 @@ pub fn report(r: &CheckReport, docs: &[Document]) -> String {
     })
     .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
     s.push('\n');
-    s
+    super::escape::json(s)
 }
 
 /// The report as JSON Lines: every document, then every story, then every finding.
@@ -58,5 +58,5 @@ pub fn lines(r: &CheckReport, docs: &[Document]) -> String {
         }
         out.push('\n');
     }
-    out
+    super::escape::json(out)
 }

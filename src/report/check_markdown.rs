@@ -8,12 +8,15 @@ use crate::check::verdict::shorten;
 use crate::check::{CheckReport, ClaimGroup, Member};
 use crate::document::Document;
 use crate::report::{Show, origin_name, outlet_and_file};
+use crate::report::escape;
 
+/// Input text for a table cell or a line: white space folded, Markdown and HTML escaped.
 fn cell(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('|', "\\|")
+    fold(&escape::markdown(s))
+}
+
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn sentence(docs: &[Document], m: &Member, bold: bool) -> String {
@@ -31,12 +34,16 @@ fn sentence(docs: &[Document], m: &Member, bold: bool) -> String {
         if a < at || b > s.end || a >= b {
             continue;
         }
-        out.push_str(d.text.get(at..a).unwrap_or(""));
-        let _ = write!(out, "**{}**", d.text.get(a..b).unwrap_or(""));
+        out.push_str(&escape::markdown(d.text.get(at..a).unwrap_or("")));
+        let _ = write!(
+            out,
+            "**{}**",
+            escape::markdown(d.text.get(a..b).unwrap_or(""))
+        );
         at = b;
     }
-    out.push_str(d.text.get(at..s.end).unwrap_or(""));
-    cell(&out)
+    out.push_str(&escape::markdown(d.text.get(at..s.end).unwrap_or("")));
+    fold(&out)
 }
 
 fn table(out: &mut String, docs: &[Document], groups: &[&ClaimGroup]) {
@@ -57,7 +64,7 @@ fn table(out: &mut String, docs: &[Document], groups: &[&ClaimGroup]) {
                     .get(m.doc)
                     .map(outlet_and_file)
                     .unwrap_or_else(|| short_id(&m.document).to_string());
-                format!("`{}` {what}", cell(&who))
+                format!("{} {what}", escape::code_span(&who))
             })
             .collect();
         let origins: Vec<&str> = g.origins.iter().map(|o| origin_name(o, docs)).collect();
@@ -84,14 +91,22 @@ pub fn report(r: &CheckReport, docs: &[Document]) -> String {
 pub fn report_showing(r: &CheckReport, docs: &[Document], show: Show) -> String {
     // Documents that could not be read are reported once, on standard error, by the binary.
     let mut out = String::from("# tathya check\n");
+    for d in docs.iter().filter(|d| d.is_failed()) {
+        let _ = writeln!(
+            out,
+            "\n> **error** {}: {}",
+            escape::code_span(&d.id),
+            cell(&d.errors.join("; "))
+        );
+    }
     for s in &r.stories {
         let _ = writeln!(out, "\n## Story {}\n\n{}\n", s.id, cell(&s.reason));
         for &i in &s.doc_indices {
             if let Some(d) = docs.get(i) {
                 if d.outlet == crate::document::file_name(&d.id) {
-                    let _ = writeln!(out, "- `{}`", d.id);
+                    let _ = writeln!(out, "- {}", escape::code_span(&d.id));
                 } else {
-                    let _ = writeln!(out, "- {} `{}`", cell(&d.outlet), d.id);
+                    let _ = writeln!(out, "- {} {}", cell(&d.outlet), escape::code_span(&d.id));
                 }
             }
         }
@@ -124,7 +139,12 @@ pub fn report_showing(r: &CheckReport, docs: &[Document], show: Show) -> String 
                             .get(m.doc)
                             .map(outlet_and_file)
                             .unwrap_or_else(|| short_id(&m.document).to_string());
-                        let _ = writeln!(out, "  - `{}`: {}", cell(&who), sentence(docs, m, true));
+                        let _ = writeln!(
+                            out,
+                            "  - {}: {}",
+                            escape::code_span(&who),
+                            sentence(docs, m, true)
+                        );
                         if let Some(f) = &m.frame {
                             let _ = writeln!(
                                 out,
@@ -180,11 +200,11 @@ pub fn report_showing(r: &CheckReport, docs: &[Document], show: Show) -> String 
         for f in &r.findings {
             let _ = writeln!(
                 out,
-                "| {} {} | {} | `{}` | {} |",
+                "| {} {} | {} | {} | {} |",
                 f.code,
                 f.name,
                 f.severity.as_str(),
-                short_id(f.document.as_deref().unwrap_or("")),
+                escape::code_span(short_id(f.document.as_deref().unwrap_or(""))),
                 cell(&f.message)
             );
         }

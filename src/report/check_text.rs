@@ -136,7 +136,7 @@ fn head(style: &Style, g: &ClaimGroup) -> String {
         style.paint("1", &g.id),
         g.kind.as_str(),
         g.score,
-        g.explanation
+        super::escape::terminal_line(&g.explanation)
     )
 }
 
@@ -192,9 +192,14 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story, show: Show) {
                 .map(|p| p.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| "date unknown".into());
             if d.outlet == crate::document::file_name(&d.id) {
-                let _ = writeln!(out, "  {}  ({published})", d.id);
+                let _ = writeln!(out, "  {}  ({published})", super::escape::terminal_line(&d.id));
             } else {
-                let _ = writeln!(out, "  {}  {}  ({published})", d.outlet, d.id);
+                let _ = writeln!(
+                    out,
+                    "  {}  {}  ({published})",
+                    super::escape::terminal_line(&d.outlet),
+                    super::escape::terminal_line(&d.id)
+                );
             }
         }
     }
@@ -232,7 +237,7 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story, show: Show) {
                             let _ = writeln!(
                                 out,
                                 "      {} {}  {}",
-                                cx.who(m),
+                                super::escape::terminal_line(&cx.who(m)),
                                 pos,
                                 cx.marked(m, &m.differs, true)
                             );
@@ -261,7 +266,7 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story, show: Show) {
                         let _ = writeln!(
                             out,
                             "      {} {}  {}{}",
-                            cx.who(m),
+                            super::escape::terminal_line(&cx.who(m)),
                             pos,
                             claim,
                             cx.marked(m, &[], false)
@@ -324,9 +329,9 @@ pub fn report_showing(r: &CheckReport, docs: &[Document], style: &Style, show: S
                 style.paint("33", f.code),
                 f.severity.as_str(),
                 f.name,
-                short_id(doc),
+                super::escape::terminal_line(short_id(doc)),
                 pos,
-                f.message
+                super::escape::terminal_line(&f.message)
             );
         }
     }

@@ -22,7 +22,7 @@ pub fn claims(docs: &[Document]) -> String {
     })
     .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
     s.push('\n');
-    s
+    super::escape::json(s)
 }
 
 /// One document as a single JSON line, with a final newline.
@@ -35,5 +35,5 @@ pub fn document_line(doc: &Document) -> String {
         )
     });
     s.push('\n');
-    s
+    super::escape::json(s)
 }

@@ -4,6 +4,7 @@
 pub mod check_json;
 pub mod check_markdown;
 pub mod check_text;
+pub mod escape;
 pub mod html;
 pub mod json;
 pub mod text;

@@ -136,7 +136,7 @@ pub fn document(doc: &Document, style: &Style) -> String {
     let _ = write!(
         out,
         "{}  {} · published {} · {} ({} chrome) · {}",
-        style.paint("1", &doc.id),
+        style.paint("1", &super::escape::terminal_line(&doc.id)),
         doc.lang.as_str(),
         published,
         plural(doc.sentences.len(), "sentence", "sentences"),

@@ -17,6 +17,9 @@ use crate::extract::speech::grammar::{LangSpeech, Phrases};
 use crate::extract::speech::words::{self, Word};
 use crate::span::Span;
 
+/// Words read back from a reporting verb for its agent and for the cues between them.
+const AGENT_LOOKBACK: usize = 30;
+
 /// What a noun phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NpKind {
@@ -365,7 +368,8 @@ impl Reader<'_> {
     pub fn sentence(&self, ws: &[Word], sentence: usize, sent: Span) -> (Vec<Frame>, Vec<Cue>) {
         let mut frames = Vec::new();
         let mut cues = Vec::new();
-        let mut used_cues: Vec<usize> = Vec::new();
+        // Words already read as chain cues (one flag per word: no search per cue).
+        let mut used_cues: Vec<bool> = vec![false; ws.len()];
         let mut i = 0;
         while i < ws.len() {
             if !self.g.frame_starts.contains(&ws[i].norm) {
@@ -403,7 +407,9 @@ impl Reader<'_> {
             }
             if let Some((n, _)) = words::longest_at(ws, i, &self.g.verbs, self.text) {
                 let (agent, agent_word) = self.agent_of(ws, i);
-                let lo = agent_word.map_or(0, |k| k + 1);
+                // Chain and statement cues are read back to the agent, or at most as far as the
+                // agent itself is looked for: a verb never scans its whole sentence.
+                let lo = agent_word.map_or(i.saturating_sub(AGENT_LOOKBACK), |k| k + 1);
                 // Chain cues between the agent and the verb.
                 let mut chain = Vec::new();
                 let mut k = if self.english { i } else { lo };
@@ -414,7 +420,7 @@ impl Reader<'_> {
                         && let Some(src) = self.np_after(ws, c + m)
                     {
                         chain.push((Span::new(ws[c].start, ws[c + m - 1].end), src));
-                        used_cues.push(c);
+                        used_cues[c] = true;
                     }
                 }
                 while k < i {
@@ -424,7 +430,7 @@ impl Reader<'_> {
                             .filter(|s| s.span.start >= ws[lo].start)
                         {
                             chain.push((Span::new(ws[k].start, ws[k + m - 1].end), src));
-                            used_cues.push(k);
+                            used_cues[k] = true;
                         }
                         k += m;
                     } else {
@@ -501,7 +507,7 @@ impl Reader<'_> {
         // Stand-alone cues: "केसीएनए के अनुसार", "according to KCNA".
         let mut k = 0;
         while k < ws.len() {
-            if !used_cues.contains(&k) && self.g.cue_starts.contains(&ws[k].norm) {
+            if !used_cues[k] && self.g.cue_starts.contains(&ws[k].norm) {
                 if let Some((m, _)) = words::longest_at(ws, k, &self.g.cues_after_source, self.text)
                 {
                     if let Some(src) = self.np_before(ws, k) {
@@ -565,7 +571,7 @@ impl Reader<'_> {
                 .and_then(|_| self.np_before(ws, v));
             return (np, v.checked_sub(1));
         }
-        let lo = v.saturating_sub(30);
+        let lo = v.saturating_sub(AGENT_LOOKBACK);
         for j in (lo..v).rev() {
             let w = &ws[j];
             if has(&self.g.complementizers, w) {

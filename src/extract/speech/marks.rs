@@ -40,6 +40,16 @@ impl Pair {
     }
 }
 
+/// Quote marks open at once, at most; real prose nests two or three. An opening mark beyond
+/// this is left unpaired (and listed in [`Pairing::overflow`]), so that pairing stays linear and
+/// nested quotes cannot multiply the output.
+pub const MAX_OPEN: usize = 16;
+
+/// Bytes from an opening mark to its closing mark, at most. The longest quotations in the
+/// corpora are under 5,000 bytes; two marks further apart are not a quotation one can check, and
+/// pairing them would let nested marks repeat most of a document in every claim.
+pub const MAX_QUOTE_BYTES: usize = 8192;
+
 /// The pairs and the marks left without a partner.
 #[derive(Debug, Default)]
 pub struct Pairing {
@@ -47,6 +57,10 @@ pub struct Pairing {
     pub pairs: Vec<Pair>,
     /// Marks without a partner, sorted.
     pub unbalanced: Vec<Span>,
+    /// Opening marks not paired because [`MAX_OPEN`] marks were open (also in `unbalanced`).
+    pub overflow: Vec<Span>,
+    /// Pairs dropped as longer than [`MAX_QUOTE_BYTES`] (their marks are in `unbalanced`).
+    pub too_long: Vec<Pair>,
 }
 
 #[derive(Debug)]
@@ -124,6 +138,11 @@ pub fn pair(text: &str, lines: &[Span]) -> Pairing {
                     }
                 }
             };
+            if is_open && stack.len() >= MAX_OPEN {
+                out.overflow.push(span);
+                out.unbalanced.push(span);
+                continue;
+            }
             if is_open {
                 stack.push(Open {
                     ty,
@@ -152,7 +171,10 @@ pub fn pair(text: &str, lines: &[Span]) -> Pairing {
                         continue;
                     }
                     // Some machine translations open with a closing-shaped mark (”…”).
-                    if ty != Type::Guillemet && opener_like(prev, next) {
+                    if ty != Type::Guillemet && opener_like(prev, next) && stack.len() >= MAX_OPEN {
+                        out.overflow.push(span);
+                        out.unbalanced.push(span);
+                    } else if ty != Type::Guillemet && opener_like(prev, next) {
                         stack.push(Open {
                             ty,
                             span,
@@ -178,8 +200,20 @@ pub fn pair(text: &str, lines: &[Span]) -> Pairing {
         stack = keep;
     }
     out.unbalanced.extend(stack.into_iter().map(|o| o.span));
+    let (long, pairs): (Vec<Pair>, Vec<Pair>) = out
+        .pairs
+        .into_iter()
+        .partition(|p| p.outer().len() > MAX_QUOTE_BYTES);
+    out.pairs = pairs;
+    for p in &long {
+        out.unbalanced.push(p.open);
+        out.unbalanced.push(p.close);
+    }
+    out.too_long = long;
+    out.too_long.sort_by_key(|p| p.open);
     out.pairs.sort_by_key(|p| p.open);
     out.unbalanced.sort();
+    out.overflow.sort();
     out
 }
 
@@ -218,6 +252,15 @@ mod tests {
         let (pairs, bad) = run("वॉन्सन ‘कलमा कोस्टल टूरिस्ट क्षेत्र को खोल दिया। “एक” और “दो");
         assert_eq!(pairs, ["एक"]);
         assert_eq!(bad, ["‘", "“"]);
+    }
+
+    #[test]
+    fn open_marks_are_bounded() {
+        let t = "“".repeat(MAX_OPEN + 5) + "x”";
+        let p = pair(&t, &chrome::lines(&t));
+        assert_eq!(p.pairs.len(), 1);
+        assert_eq!(p.overflow.len(), 5);
+        assert_eq!(p.unbalanced.len(), MAX_OPEN + 4);
     }
 
     #[test]

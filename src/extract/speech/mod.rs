@@ -52,6 +52,20 @@ struct Attr {
 /// Sentences per window for pronoun antecedents.
 const ANTECEDENT_WINDOW: usize = 3;
 
+/// Reporting frames read per sentence; a real sentence has one to three. More (a sentence of
+/// "he said he said …") are not read, so that claims per sentence stay bounded.
+pub const MAX_FRAMES_PER_SENTENCE: usize = 8;
+/// Stand-alone attribution cues read per sentence.
+pub const MAX_CUES_PER_SENTENCE: usize = 8;
+/// Sources listed on one quote.
+pub const MAX_SOURCES: usize = 8;
+/// Unbalanced quote marks reported one by one; the rest are counted in one finding.
+pub const MAX_UNBALANCED_FINDINGS: usize = 64;
+/// Bytes between a closing quote mark and a trailing frame ("…,” he said) at most.
+const TRAILING_GAP_BYTES: usize = 400;
+/// Sentences back from a quote mark in which a frame's content may open around it.
+const AROUND_SENTENCES: usize = 16;
+
 /// Run the speech pass over a document.
 pub fn analyze(ctx: &ExtractCtx) -> Speech {
     let text = ctx.text;
@@ -70,9 +84,43 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         .filter(|l| !chrome::is_chrome(ctx.chrome, *l))
         .collect();
     let pairing = marks::pair(text, &lines);
-    let findings: Vec<Finding> = pairing
+    let mut limits = Limits::default();
+    if let Some(first) = pairing.overflow.first() {
+        limits.note(
+            *first,
+            format!(
+                "{} quote marks opened while {} were already open in their paragraph: \
+                 not paired, reported as unbalanced",
+                pairing.overflow.len(),
+                marks::MAX_OPEN
+            ),
+        );
+    }
+    if let Some(first) = pairing.too_long.first() {
+        limits.note(
+            first.outer(),
+            format!(
+                "{} pairs of quote marks more than {} bytes apart not read as quotations \
+                 (their marks are reported as unbalanced)",
+                pairing.too_long.len(),
+                marks::MAX_QUOTE_BYTES
+            ),
+        );
+    }
+    if let Some(s) = pairing.unbalanced.get(MAX_UNBALANCED_FINDINGS) {
+        limits.note(
+            *s,
+            format!(
+                "{} more unbalanced quote marks from here on are not listed one by one \
+                 (the first {MAX_UNBALANCED_FINDINGS} are)",
+                pairing.unbalanced.len() - MAX_UNBALANCED_FINDINGS
+            ),
+        );
+    }
+    let mut findings: Vec<Finding> = pairing
         .unbalanced
         .iter()
+        .take(MAX_UNBALANCED_FINDINGS)
         .filter_map(|s| {
             let code = crate::extract::quote::CODES.first()?;
             Some(Finding::new(
@@ -93,8 +141,20 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         .body()
         .map(|s| (s, words::words(text, s.span())))
         .collect();
+    let mut cut_frames = (0usize, None::<Span>);
+    let mut cut_cues = (0usize, None::<Span>);
     for (s, ws) in &body {
-        let (f, c) = reader.sentence(ws, s.index, s.span());
+        let (mut f, mut c) = reader.sentence(ws, s.index, s.span());
+        if f.len() > MAX_FRAMES_PER_SENTENCE {
+            cut_frames.0 += f.len() - MAX_FRAMES_PER_SENTENCE;
+            cut_frames.1.get_or_insert(f[MAX_FRAMES_PER_SENTENCE].verb);
+            f.truncate(MAX_FRAMES_PER_SENTENCE);
+        }
+        if c.len() > MAX_CUES_PER_SENTENCE {
+            cut_cues.0 += c.len() - MAX_CUES_PER_SENTENCE;
+            cut_cues.1.get_or_insert(c[MAX_CUES_PER_SENTENCE].cue);
+            c.truncate(MAX_CUES_PER_SENTENCE);
+        }
         frames.extend(f);
         cues.extend(c);
         for (j, w) in ws.iter().enumerate() {
@@ -105,8 +165,34 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             }
         }
     }
+    if let (n, Some(at)) = cut_frames {
+        limits.note(
+            at,
+            format!(
+                "{n} reporting verbs beyond {MAX_FRAMES_PER_SENTENCE} per sentence not read as speech"
+            ),
+        );
+    }
+    if let (n, Some(at)) = cut_cues {
+        limits.note(
+            at,
+            format!("{n} attribution cues beyond {MAX_CUES_PER_SENTENCE} per sentence not read"),
+        );
+    }
     // Frames inside quote marks are the quoted speaker's own words, not the article's report.
-    let quoted = |s: Span| pairs.iter().any(|p| p.inner().contains(s));
+    // Pairs are sorted by opening mark, so the inner spans that start at or before a position
+    // are a prefix; the furthest end among them decides (one binary search per question).
+    let inner_reach: Vec<usize> = pairs
+        .iter()
+        .scan(0usize, |m, p| {
+            *m = (*m).max(p.inner().end);
+            Some(*m)
+        })
+        .collect();
+    let quoted = |s: Span| {
+        let k = pairs.partition_point(|p| p.inner().start <= s.start);
+        k > 0 && inner_reach[k - 1] >= s.end
+    };
     frames.retain(|f| !quoted(f.verb));
     cues.retain(|c| !quoted(c.cue));
     agents.retain(|(_, np)| !quoted(np.span));
@@ -168,6 +254,9 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         }
     }
     let index = Index::build(text, eg, &mentions);
+    if let Some(note) = index.limit() {
+        limits.note(Span::new(0, 0), note);
+    }
 
     let mention = |np: &Np| -> Mention {
         let entity = match np.kind {
@@ -229,20 +318,20 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
                 // the most recent named person mentioned, in the last three sentences.
                 // The most recent agent decides; a described agent ("रूसी मंत्री ने") leaves
                 // the pronoun unresolved rather than guessing a name mentioned in passing.
-                let agent = antecedents
-                    .iter()
-                    .rev()
-                    .find(|(pos, s, _)| *pos < np.span.start && s + ANTECEDENT_WINDOW >= sentence);
+                // Antecedents are in text order, so sentence order: only the last one before
+                // the pronoun can be inside the window.
+                let before = antecedents.partition_point(|(pos, _, _)| *pos < np.span.start);
+                let agent = before
+                    .checked_sub(1)
+                    .and_then(|k| antecedents.get(k))
+                    .filter(|(_, s, _)| s + ANTECEDENT_WINDOW >= sentence);
                 let found = match agent {
                     Some((_, _, name)) => name.clone(),
                     None => index
-                        .persons()
-                        .filter(|(span, _)| {
-                            span.end <= np.span.start
-                                && sentence_of(span.start) + ANTECEDENT_WINDOW >= sentence
+                        .person_before(np.span.start, |start| {
+                            sentence_of(start) + ANTECEDENT_WINDOW >= sentence
                         })
-                        .last()
-                        .map(|(_, n)| n.to_string()),
+                        .map(str::to_string),
                 };
                 m.entity = found;
                 let ok = m.entity.is_some();
@@ -322,17 +411,35 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         });
     }
     attrs.sort_by_key(|a| (a.span.start, a.span.end));
+    // Attributions of each sentence (indices in `attrs` order), so a quote reads only its own.
+    let mut attrs_of: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (i, a) in attrs.iter().enumerate() {
+        attrs_of.entry(a.sentence).or_default().push(i);
+    }
 
     let chain_for = |sentences: &[usize], own: Option<usize>| -> Vec<SourceRef> {
+        let mut ids: Vec<usize> = Vec::new();
+        let mut seen: Vec<usize> = Vec::new();
+        for s in sentences {
+            if !seen.contains(s) {
+                seen.push(*s);
+                ids.extend(attrs_of.get(s).into_iter().flatten());
+            }
+        }
+        ids.sort_unstable();
         let mut out: Vec<SourceRef> = Vec::new();
-        for a in attrs
-            .iter()
-            .filter(|a| sentences.contains(&a.sentence) && a.cue != "credit")
+        for a in ids
+            .into_iter()
+            .filter_map(|i| attrs.get(i))
+            .filter(|a| a.cue != "credit")
         {
             if own.is_some() && a.frame == own {
                 continue;
             }
             for r in std::iter::once(source_ref(&a.source)).chain(a.via.iter().cloned()) {
+                if out.len() >= MAX_SOURCES {
+                    return out;
+                }
                 if !out
                     .iter()
                     .any(|o| o.text == r.text || (o.entity.is_some() && o.entity == r.entity))
@@ -349,9 +456,15 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         .iter()
         .map(|f| {
             f.content.map(|c| {
+                // Pairs are sorted by opening mark: only those opening inside the content
+                // (which may grow as a pair extends it) are read.
                 let mut c = c;
-                for p in &pairs {
-                    if c.start <= p.open.start && p.open.start < c.end && p.close.end > c.end {
+                let first = pairs.partition_point(|p| p.open.start < c.start);
+                for p in pairs.get(first..).unwrap_or(&[]) {
+                    if p.open.start >= c.end {
+                        break;
+                    }
+                    if p.close.end > c.end {
                         c.end = p.close.end;
                     }
                 }
@@ -362,12 +475,21 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
 
     // Speakers of marked quotes: a trailing frame right after, or the innermost frame around.
     let mut quotes: Vec<Claim> = Vec::new();
-    let mut claimed_trailing: Vec<usize> = Vec::new();
+    let mut claimed_trailing: Vec<bool> = vec![false; frames.len()];
+    // Frames are in sentence order: the frames of sentences `lo..=hi` are one range.
+    let frames_in = |lo: usize, hi: usize| -> std::ops::Range<usize> {
+        let a = frames.partition_point(|f| f.sentence < lo);
+        let b = frames.partition_point(|f| f.sentence <= hi);
+        a..b.max(a)
+    };
     for p in &pairs {
         let outer = p.outer();
         // A trailing frame after the closing mark, with no sentence end or other quote between
         // (a description may precede the name: "…,” Ukraine's intelligence chief X said").
-        let trailing = frames.iter().position(|f| {
+        // Only frames of the closing mark's sentence and the next two can be that close.
+        let sc = sentence_of(p.close.start);
+        let near = frames_in(sc, sc + 2);
+        let trailing = frames[near.clone()].iter().position(|f| {
             let start = f
                 .agent
                 .as_ref()
@@ -376,14 +498,17 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             f.agent.is_some()
                 && f.content.is_none_or(|c| c.start >= p.close.end)
                 && start >= p.close.end
+                && start - p.close.end <= TRAILING_GAP_BYTES
                 && text.get(p.close.end..start).is_some_and(|g| {
-                    !g.contains(['।', '.', '?', '!', '“', '”', '"', '‘', '’', '«', '»', '\n'])
-                        && g.split_whitespace().count() <= 8
+                    !g.contains([
+                        '।', '.', '?', '!', '“', '”', '"', '‘', '’', '«', '»', '\n', '\r',
+                    ]) && g.split_whitespace().count() <= 8
                 })
         });
-        let around = frames
-            .iter()
-            .enumerate()
+        let trailing = trailing.map(|i| near.start + i);
+        let so = sentence_of(outer.start);
+        let around = frames_in(so.saturating_sub(AROUND_SENTENCES), so)
+            .map(|i| (i, &frames[i]))
             .filter(|(i, _)| {
                 contents[*i].is_some_and(|c| c.contains(Span::new(outer.start, outer.start)))
             })
@@ -395,9 +520,8 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             let sentence = sentence_of(outer.start);
             // The nearest agent before the quote, its verb before or after it ("…, जहां
             // उन्होंने … "कल्याण और शांति" … की कामना की").
-            frames
-                .iter()
-                .enumerate()
+            frames_in(sentence, sentence)
+                .map(|i| (i, &frames[i]))
                 .filter(|(_, f)| {
                     f.sentence == sentence
                         && f.agent.as_ref().is_some_and(|a| a.span.end <= outer.start)
@@ -414,9 +538,9 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             if lead.chars().any(words::is_word_char) {
                 return None;
             }
-            frames
-                .iter()
-                .enumerate()
+            let prev = sentence.checked_sub(1)?;
+            frames_in(prev, prev)
+                .map(|i| (i, &frames[i]))
                 .filter(|(_, f)| {
                     f.agent.is_some()
                         && f.content.is_none()
@@ -430,8 +554,8 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
                 .next_back()
         };
         let fi = trailing.or(around).or_else(same).or_else(previous);
-        if let Some(t) = trailing {
-            claimed_trailing.push(t);
+        if let Some(t) = trailing.and_then(|t| claimed_trailing.get_mut(t)) {
+            *t = true;
         }
         let inner = p.inner();
         let inner_text = inner.slice(text).trim();
@@ -442,8 +566,8 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
         let before = text.get(..outer.start).unwrap_or("");
         let after = text.get(outer.end..).unwrap_or("");
         let line = lines
-            .iter()
-            .find(|l| l.contains(Span::new(outer.start, outer.start)));
+            .get(lines.partition_point(|l| l.end < outer.start))
+            .filter(|l| l.contains(Span::new(outer.start, outer.start)));
         let sentence = sentence_of(outer.start);
         let headline = line.is_some_and(|l| {
             let lt = l
@@ -508,8 +632,12 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
     // Indirect and unmarked speech from frames.
     for (fi, f) in frames.iter().enumerate() {
         let (content, kind, span) = if let (Some(c), Some(k)) = (contents[fi], f.kind) {
+            let first = pairs.partition_point(|p| p.open.start < c.start);
             let covered: usize = pairs
+                .get(first..)
+                .unwrap_or(&[])
                 .iter()
+                .take_while(|p| p.open.start < c.end)
                 .filter(|p| c.contains(p.outer()))
                 .map(|p| p.outer().len())
                 .sum();
@@ -517,10 +645,15 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
                 continue;
             }
             (c, k, Span::new(f.start, c.end))
-        } else if f.trailing && !claimed_trailing.contains(&fi) {
+        } else if f.trailing && !claimed_trailing.get(fi).copied().unwrap_or(false) {
             // "…, लावरोव ने कहा।": the clause before the comma.
             let Some(a) = f.agent.as_ref() else { continue };
-            let Some(sent) = ctx.sentences.iter().find(|s| s.index == f.sentence) else {
+            let Some(sent) = ctx
+                .sentences
+                .get(f.sentence)
+                .filter(|s| s.index == f.sentence)
+                .or_else(|| ctx.sentences.iter().find(|s| s.index == f.sentence))
+            else {
                 continue;
             };
             // The agent, or the verb when it comes first ("…, says the White House").
@@ -595,11 +728,25 @@ pub fn analyze(ctx: &ExtractCtx) -> Speech {
             )
         })
         .collect();
+    findings.extend(limits.findings);
     Speech {
         quotes,
         attributions,
         findings,
         mentions,
+    }
+}
+
+/// Limits that cut the analysis of one document, as findings that say what was cut.
+#[derive(Default)]
+struct Limits {
+    findings: Vec<Finding>,
+}
+
+impl Limits {
+    fn note(&mut self, at: Span, message: String) {
+        self.findings
+            .push(Finding::new(&crate::document::LIMIT_REACHED, at, message));
     }
 }
 

@@ -1,0 +1,306 @@
+//! Linear cost on hostile input: every extractor and the MT stage run on generated adversarial
+//! documents at two sizes (8× apart), and what they produce — claims, findings, JSON bytes —
+//! grows at most about 8× too, never more than ~20× the input (22× allowed: one quoted
+//! sentence of 16 bytes is a 300-byte JSON claim); time is compared as a ratio with
+//! a generous tolerance (a quadratic construction gives 64×, a linear one 8×).
+//!
+//! The cases are the reproducers of quadratic constructions seen before (a reporting verb
+//! repeated in one sentence, short quoted sentences, nested quote marks, many short sentences
+//! through the MT stage, ZWJ emoji, a real article repeated) and text generated from the speech
+//! grammars' own word lists (every cue, verb and pronoun, in one endless sentence or in short
+//! ones), which is where pairing constructions hide.
+
+use std::time::{Duration, Instant};
+
+use tathya::report::json;
+use tathya::{Grammars, Options, analyze};
+
+const SMALL: usize = 16 * 1024;
+const LARGE: usize = 8 * SMALL;
+/// Largest allowed growth of output for 8× the input (8× plus slack for rounding of units).
+const OUTPUT_RATIO: f64 = 10.0;
+/// Largest allowed growth of time for 8× the input: generous, as the machine may be busy and a
+/// debug build is noisy; a quadratic construction gives 64×.
+const TIME_RATIO: f64 = 24.0;
+
+/// `unit` repeated to `size` bytes (cut on a character boundary).
+fn repeat(unit: &str, size: usize) -> String {
+    let mut s = String::with_capacity(size + unit.len());
+    while s.len() < size {
+        s.push_str(unit);
+    }
+    let mut end = size;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.truncate(end);
+    s
+}
+
+/// A small deterministic generator (xorshift), so a failure reproduces.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// Every string in a grammar file's arrays.
+fn grammar_words(path: &str) -> Vec<String> {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let text = std::fs::read_to_string(&full).expect("grammar file");
+    let value: toml::Value = toml::from_str(&text).expect("grammar TOML");
+    let mut out = Vec::new();
+    fn walk(v: &toml::Value, out: &mut Vec<String>) {
+        match v {
+            toml::Value::String(s) if s.chars().count() <= 40 => out.push(s.clone()),
+            toml::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            toml::Value::Table(t) => t
+                .iter()
+                .filter(|(k, _)| k.as_str() != "examples")
+                .for_each(|(_, x)| walk(x, out)),
+            _ => {}
+        }
+    }
+    walk(&value, &mut out);
+    out
+}
+
+/// Words of the speech grammar mixed with names, figures and quote marks; `stop` ends a
+/// sentence now and then (or never, for one endless sentence).
+fn from_grammar(lang: &str, size: usize, stop: Option<&str>) -> String {
+    let mut pieces = grammar_words(&format!("grammars/{lang}/speech.toml"));
+    pieces.extend(
+        [
+            "“",
+            "”",
+            "‘",
+            "’",
+            "\"",
+            "'",
+            "सर्गेई लावरोव",
+            "Sergei Lavrov",
+            "6,000",
+            "40%",
+            "कल",
+            "Monday",
+            ",",
+            ":",
+        ]
+        .map(String::from),
+    );
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut s = String::with_capacity(size + 64);
+    while s.len() < size {
+        let k = (rng.next() % pieces.len() as u64) as usize;
+        s.push_str(&pieces[k]);
+        s.push(' ');
+        if let Some(stop) = stop
+            && rng.next().is_multiple_of(12)
+        {
+            s.push_str(stop);
+        }
+    }
+    s
+}
+
+fn article() -> String {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/001_93327e7be077d1f2.txt");
+    std::fs::read_to_string(p).expect("bundled corpus article") + "\n\n"
+}
+
+struct Cost {
+    time: Duration,
+    claims: usize,
+    findings: usize,
+    bytes: usize,
+}
+
+fn run(text: &str, skip_mt: bool) -> Cost {
+    let g = Grammars::builtin();
+    let opts = Options {
+        lang: None,
+        skip_mt,
+    };
+    // The faster of two runs: a busy machine slows one run, not both the same way.
+    let mut best: Option<Cost> = None;
+    for _ in 0..2 {
+        let t = Instant::now();
+        let doc = analyze("case.txt", text.to_string(), None, &opts, g);
+        let bytes = json::document_line(&doc).len();
+        let time = t.elapsed();
+        if best.as_ref().is_none_or(|b| time < b.time) {
+            best = Some(Cost {
+                time,
+                claims: doc.claims.len(),
+                findings: doc.findings.len(),
+                bytes,
+            });
+        }
+    }
+    best.expect("two runs")
+}
+
+fn ratio(large: usize, small: usize) -> f64 {
+    large.max(1) as f64 / small.max(1) as f64
+}
+
+fn check_case(name: &str, make: &dyn Fn(usize) -> String, skip_mt: bool) -> Vec<String> {
+    let (a, b) = (make(SMALL), make(LARGE));
+    let (ca, cb) = (run(&a, skip_mt), run(&b, skip_mt));
+    let mut bad = Vec::new();
+    let r_in = ratio(b.len(), a.len());
+    for (what, r) in [
+        ("claims", ratio(cb.claims, ca.claims)),
+        ("findings", ratio(cb.findings, ca.findings)),
+        ("JSON bytes", ratio(cb.bytes, ca.bytes)),
+    ] {
+        if r > OUTPUT_RATIO * r_in / 8.0 {
+            bad.push(format!(
+                "{name}: {what} grew {r:.1}× for {r_in:.1}× the input"
+            ));
+        }
+    }
+    for (text, c) in [(&a, &ca), (&b, &cb)] {
+        if c.bytes > 22 * text.len() + 4096 {
+            bad.push(format!(
+                "{name}: {} bytes of JSON for {} bytes of input",
+                c.bytes,
+                text.len()
+            ));
+        }
+    }
+    let rt = cb.time.as_secs_f64() / ca.time.as_secs_f64().max(1e-3);
+    // Below a few milliseconds a ratio says nothing.
+    if cb.time > Duration::from_millis(100) && rt > TIME_RATIO {
+        bad.push(format!(
+            "{name}: time grew {rt:.1}× ({:?} → {:?}) for {r_in:.1}× the input",
+            ca.time, cb.time
+        ));
+    }
+    println!(
+        "{name:<28} claims {:>6} → {:>6}  findings {:>5} → {:>5}  JSON {:>8} → {:>8}  time {:>8.1?} → {:>8.1?}",
+        ca.claims, cb.claims, ca.findings, cb.findings, ca.bytes, cb.bytes, ca.time, cb.time
+    );
+    bad
+}
+
+type Case = (&'static str, Box<dyn Fn(usize) -> String>, bool);
+
+fn cases() -> Vec<Case> {
+    let art = article();
+    vec![
+        ("he said ×n", Box::new(|n| repeat("he said ", n)), false),
+        ("कहा कि ×n", Box::new(|n| repeat("कहा कि ", n)), false),
+        ("कहा ×n", Box::new(|n| repeat("कहा ", n)), true),
+        (
+            "\"Yes,\" he said. ×n",
+            Box::new(|n| repeat("\"Yes,\" he said. ", n)),
+            false,
+        ),
+        ("nested “‘ ×n", Box::new(|n| repeat("“‘", n)), false),
+        (
+            "opening “ then ’ ×n",
+            Box::new(|n| repeat("“", n / 2) + &repeat("x’ ", n / 2)),
+            false,
+        ),
+        (
+            "5 सैनिक। ×n (MT)",
+            Box::new(|n| repeat("5 सैनिक। ", n)),
+            false,
+        ),
+        (
+            "ZWJ emoji ×n (MT)",
+            Box::new(|n| repeat("👨\u{200d}👩\u{200d}👧 ", n)),
+            false,
+        ),
+        (
+            "ZWJ emoji glued ×n (MT)",
+            Box::new(|n| repeat("👨\u{200d}👩\u{200d}👧", n)),
+            false,
+        ),
+        (
+            "के अनुसार chain ×n",
+            Box::new(|n| repeat("रॉयटर्स के हवाले से केसीएनए के अनुसार ", n) + "लावरोव ने कहा कि"),
+            false,
+        ),
+        ("article ×n (MT)", Box::new(move |n| repeat(&art, n)), false),
+        (
+            "1, ×n (one endless figure list)",
+            Box::new(|n| repeat("1,", n)),
+            false,
+        ),
+        (
+            "6,000 लाख करोड़ ×n",
+            Box::new(|n| repeat("6,000 लाख करोड़ ", n)),
+            false,
+        ),
+        ("डेढ़ ×n", Box::new(|n| repeat("डेढ़ ", n)), false),
+        (
+            "सोमवार 26 जुलाई 2023 ×n",
+            Box::new(|n| repeat("सोमवार 26 जुलाई 2023 ", n)),
+            false,
+        ),
+        (
+            "Monday, July 26, 2023 at 10 a.m. ×n",
+            Box::new(|n| repeat("Monday, July 26, 2023 at 10 a.m. ", n)),
+            false,
+        ),
+        (
+            "hi speech words, one sentence",
+            Box::new(|n| from_grammar("hi", n, None)),
+            false,
+        ),
+        (
+            "hi speech words, sentences",
+            Box::new(|n| from_grammar("hi", n, Some("। "))),
+            false,
+        ),
+        (
+            "en speech words, one sentence",
+            Box::new(|n| from_grammar("en", n, None)),
+            false,
+        ),
+        (
+            "en speech words, sentences",
+            Box::new(|n| from_grammar("en", n, Some(". "))),
+            false,
+        ),
+    ]
+}
+
+#[test]
+fn every_stage_grows_linearly_on_hostile_input() {
+    let mut bad = Vec::new();
+    for (name, make, skip_mt) in cases() {
+        bad.extend(check_case(name, &*make, skip_mt));
+    }
+    assert!(bad.is_empty(), "superlinear growth:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn a_cap_that_bites_says_so() {
+    let g = Grammars::builtin();
+    let doc = analyze(
+        "said.txt",
+        repeat("he said ", 4096),
+        None,
+        &Options::default(),
+        g,
+    );
+    let limits: Vec<_> = doc.findings.iter().filter(|f| f.code == "D001").collect();
+    assert!(!limits.is_empty(), "no limit-reached finding");
+    assert!(
+        limits.iter().any(|f| f.message.contains("reporting verbs")),
+        "{limits:?}"
+    );
+    // A real article reaches no limit.
+    let doc = analyze("a.txt", article(), None, &Options::default(), g);
+    assert!(doc.findings.iter().all(|f| f.code != "D001"));
+    assert!(tathya::finding::lookup("D001").is_some());
+}
