@@ -60,7 +60,12 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 /// A change inside `[start, end)` of `text`: (new text, changed span, what).
-fn mutate(text: &str, start: usize, end: usize, kind: GroupKind) -> Option<(String, (usize, usize), &'static str)> {
+fn mutate(
+    text: &str,
+    start: usize,
+    end: usize,
+    kind: GroupKind,
+) -> Option<(String, (usize, usize), &'static str)> {
     let span = &text[start..end];
     let splice = |s: usize, e: usize, with: &str| {
         let mut t = String::with_capacity(text.len() + with.len());
@@ -73,7 +78,9 @@ fn mutate(text: &str, start: usize, end: usize, kind: GroupKind) -> Option<(Stri
         GroupKind::Figure => {
             if let Some(rel) = span.find(|c: char| c.is_ascii_digit()) {
                 let s = start + rel;
-                let e = s + text[s..].find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len() - s);
+                let e = s + text[s..]
+                    .find(|c: char| !c.is_ascii_digit())
+                    .unwrap_or(text.len() - s);
                 let n: u64 = text[s..e].parse().ok()?;
                 let (t, sp) = splice(s, e, &(n + 3).to_string());
                 return Some((t, sp, "figure"));
@@ -145,14 +152,17 @@ fn constructed(a: &Document, b: &Document, t: &mut Tally) {
             GroupKind::Time => m.value.as_deref().is_some_and(|v| v.contains('(')),
             _ => true,
         };
-        let marked = |m: &tathya::check::Member, d: &Document| match m.claim.and_then(|c| d.claims.get(c)) {
+        let marked = |m: &tathya::check::Member, d: &Document| match m
+            .claim
+            .and_then(|c| d.claims.get(c))
+        {
             Some(c) => match &c.detail {
                 ClaimKind::Quote(q) => matches!(q.quote, QuoteKind::Direct | QuoteKind::Fragment),
                 _ => true,
             },
             None => false,
         };
-        if !g.members.iter().all(|m| framed(m)) {
+        if !g.members.iter().all(framed) {
             continue;
         }
         // The members of `a` that state what a member of `b` states: the same measure and place
@@ -329,7 +339,13 @@ fn changed_facts_conflict_with_the_other_outlets_article() {
                 let id = format!("{o}_{date}");
                 std::fs::read_to_string(dir.join(format!("{id}.txt")))
                     .ok()
-                    .map(|t| analyse(&id, &t, chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()))
+                    .map(|t| {
+                        analyse(
+                            &id,
+                            &t,
+                            chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+                        )
+                    })
             };
             if let (Some(a), Some(b)) = (read(x), read(y)) {
                 constructed(&a, &b, &mut t);
@@ -350,7 +366,10 @@ fn changed_facts_conflict_with_the_other_outlets_article() {
     for m in &t.missed {
         eprintln!("  missed: {m}");
     }
-    assert!(seeds_tried >= 4, "too few shared seed facts to change: {t:?}");
+    assert!(
+        seeds_tried >= 4,
+        "too few shared seed facts to change: {t:?}"
+    );
     assert!(t.missed.is_empty(), "missed: {:#?}", t.missed);
     assert!(
         t.unchanged_flagged.is_empty(),
@@ -386,23 +405,38 @@ fn undated_reports_of_one_crash_form_one_story_and_disagree() {
         .iter()
         .map(|s| s.documents.iter().map(String::as_str).collect())
         .collect();
-    assert_eq!(stories, vec![vec!["a.txt", "b.txt"], vec!["c.txt"]], "{stories:?}");
+    assert_eq!(
+        stories,
+        vec![vec!["a.txt", "b.txt"], vec!["c.txt"]],
+        "{stories:?}"
+    );
     let groups: Vec<&ClaimGroup> = r.stories[0].groups.iter().collect();
     let flagged_with = |x: &str, y: &str| {
         groups.iter().any(|g| {
             flagged(g)
                 && g.kind == GroupKind::Figure
-                && g.members.iter().any(|m| m.document == "a.txt" && m.text.starts_with(x))
-                && g.members.iter().any(|m| m.document == "b.txt" && m.text.starts_with(y))
+                && g.members
+                    .iter()
+                    .any(|m| m.document == "a.txt" && m.text.starts_with(x))
+                && g.members
+                    .iter()
+                    .any(|m| m.document == "b.txt" && m.text.starts_with(y))
         })
     };
     assert!(flagged_with("42", "48"), "deaths 42 ~ 48 not flagged");
-    assert!(flagged_with("1,200", "900"), "injured more than 1,200 ~ 900 not flagged");
+    assert!(
+        flagged_with("1,200", "900"),
+        "injured more than 1,200 ~ 900 not flagged"
+    );
     // No statement or figure group calls the lead sentences agreement on those figures.
     assert!(
         !groups.iter().any(|g| g.verdict == Verdict::Corroborated
-            && g.members.iter().any(|m| m.document == "a.txt" && m.text.contains("42"))
-            && g.members.iter().any(|m| m.document == "b.txt" && m.text.contains("48"))),
+            && g.members
+                .iter()
+                .any(|m| m.document == "a.txt" && m.text.contains("42"))
+            && g.members
+                .iter()
+                .any(|m| m.document == "b.txt" && m.text.contains("48"))),
         "the differing figures are called corroborated"
     );
 }
@@ -431,14 +465,30 @@ fn english_reports_of_one_crash_disagree_on_deaths() {
         "Odisha rail crash: 48 dead\n\nForty-eight people were killed and 900 injured in a train collision in Odisha on Friday, officials said, as rescue teams worked through the night.\n",
     );
     let r = check::check(&[a, b], &CheckOptions::default(), Grammars::builtin());
-    assert_eq!(r.stories.len(), 1, "{:?}", r.stories.iter().map(|s| &s.documents).collect::<Vec<_>>());
+    assert_eq!(
+        r.stories.len(),
+        1,
+        "{:?}",
+        r.stories.iter().map(|s| &s.documents).collect::<Vec<_>>()
+    );
     let flagged_deaths = r.stories[0].groups.iter().any(|g| {
         flagged(g)
             && g.kind == GroupKind::Figure
-            && g.members.iter().any(|m| m.document == "a.txt" && m.text.contains("42"))
+            && g.members
+                .iter()
+                .any(|m| m.document == "a.txt" && m.text.contains("42"))
             && g.members.iter().any(|m| m.document == "b.txt")
     });
-    assert!(flagged_deaths, "{:#?}", r.stories[0].groups.iter().filter(|g| g.kind == GroupKind::Figure).map(|g| (&g.verdict, &g.explanation)).collect::<Vec<_>>());
+    assert!(
+        flagged_deaths,
+        "{:#?}",
+        r.stories[0]
+            .groups
+            .iter()
+            .filter(|g| g.kind == GroupKind::Figure)
+            .map(|g| (&g.verdict, &g.explanation))
+            .collect::<Vec<_>>()
+    );
 }
 
 /// Many identical copies of one article are one story and one origin: nothing is corroborated
@@ -456,10 +506,12 @@ fn identical_copies_are_one_story_and_one_origin() {
     let r = run_auto(&docs);
     assert_eq!(r.stories.len(), 1, "{} stories", r.stories.len());
     assert_eq!(r.stories[0].documents.len(), 60);
-    assert!(r.stories[0]
-        .groups
-        .iter()
-        .all(|g| g.verdict != Verdict::Corroborated && !flagged(g)));
+    assert!(
+        r.stories[0]
+            .groups
+            .iter()
+            .all(|g| g.verdict != Verdict::Corroborated && !flagged(g))
+    );
 }
 
 fn run_auto(docs: &[Document]) -> CheckReport {
@@ -470,7 +522,7 @@ fn dated(id: &str, text: &str) -> Document {
     analyse(id, text, chrono::NaiveDate::from_ymd_opt(2020, 4, 1))
 }
 
-fn figure_groups<'a>(r: &'a CheckReport) -> Vec<&'a ClaimGroup> {
+fn figure_groups(r: &CheckReport) -> Vec<&ClaimGroup> {
     r.stories
         .iter()
         .flat_map(|s| &s.groups)
@@ -482,11 +534,23 @@ fn figure_groups<'a>(r: &'a CheckReport) -> Vec<&'a ClaimGroup> {
 #[test]
 fn frames_decide_agreement_updates_bounds_and_places() {
     // An update: one outlet gives Tuesday's figure, the other today's → timing, not a conflict.
-    let a = dated("a.txt", "दिल्ली में कोरोना\n\nनई दिल्ली। दिल्ली में मंगलवार तक संक्रमितों की संख्या 97 थी।\n");
-    let b = dated("b.txt", "दिल्ली में कोरोना\n\nनई दिल्ली। दिल्ली में अब संक्रमितों की संख्या 120 हो गई है।\n");
+    let a = dated(
+        "a.txt",
+        "दिल्ली में कोरोना\n\nनई दिल्ली। दिल्ली में मंगलवार तक संक्रमितों की संख्या 97 थी।\n",
+    );
+    let b = dated(
+        "b.txt",
+        "दिल्ली में कोरोना\n\nनई दिल्ली। दिल्ली में अब संक्रमितों की संख्या 120 हो गई है।\n",
+    );
     let r = run(&[a, b]);
     let g = figure_groups(&r);
-    assert!(g.iter().any(|g| g.verdict == Verdict::Timing), "{:#?}", g.iter().map(|g| (&g.verdict, &g.explanation)).collect::<Vec<_>>());
+    assert!(
+        g.iter().any(|g| g.verdict == Verdict::Timing),
+        "{:#?}",
+        g.iter()
+            .map(|g| (&g.verdict, &g.explanation))
+            .collect::<Vec<_>>()
+    );
     assert!(!g.iter().any(|g| g.verdict == Verdict::Conflicting));
 
     // An article that gives the earlier and the later value agrees with an outlet that gives the later.
@@ -501,11 +565,19 @@ fn frames_decide_agreement_updates_bounds_and_places() {
     let a = dated("a.txt", "केरल में 60 से ज्यादा लोगों की मौत हो चुकी है।\n");
     let b = dated("b.txt", "केरल में 75 लोगों की मौत हो चुकी है।\n");
     let r = run(&[a, b]);
-    assert!(figure_groups(&r).iter().all(|g| g.verdict == Verdict::SingleSource));
+    assert!(
+        figure_groups(&r)
+            .iter()
+            .all(|g| g.verdict == Verdict::SingleSource)
+    );
     // … and one that does not hold conflicts.
     let a = dated("a.txt", "केरल में 80 से ज्यादा लोगों की मौत हो चुकी है।\n");
     let r = run(&[a, dated("b.txt", "केरल में 75 लोगों की मौत हो चुकी है।\n")]);
-    assert!(figure_groups(&r).iter().any(|g| g.verdict == Verdict::Conflicting));
+    assert!(
+        figure_groups(&r)
+            .iter()
+            .any(|g| g.verdict == Verdict::Conflicting)
+    );
 
     // The same value in two places is two facts, never corroboration; two values of two places
     // are no conflict.
@@ -513,7 +585,13 @@ fn frames_decide_agreement_updates_bounds_and_places() {
     let b = dated("b.txt", "केरल में 53 मामले सामने आए हैं। बिहार में 21 मामले हैं।\n");
     let r = run(&[a, b]);
     let g = figure_groups(&r);
-    assert!(g.iter().all(|g| g.verdict == Verdict::SingleSource), "{:#?}", g.iter().map(|g| (&g.verdict, &g.explanation)).collect::<Vec<_>>());
+    assert!(
+        g.iter().all(|g| g.verdict == Verdict::SingleSource),
+        "{:#?}",
+        g.iter()
+            .map(|g| (&g.verdict, &g.explanation))
+            .collect::<Vec<_>>()
+    );
 
     // New cases and the running total are different windows.
     let a = dated("a.txt", "देश में पिछले 24 घंटे में 386 नए मामले सामने आए।\n");

@@ -16,10 +16,10 @@
 //! fact is caught even where an extractor missed it.
 
 use crate::check::GroupKind;
-use crate::check::{anchored, frames};
 use crate::check::norm::{
     self, CUE, CheckGrammar, EVENT, FastMap, FastSet, NUMBER, QUOTED, STOP, Term, Tok, hash,
 };
+use crate::check::{anchored, frames};
 use crate::claim::{ClaimKind, Figure, FigureKind, Grain, Qualifier, QuoteKind};
 use crate::document::Document;
 
@@ -967,15 +967,14 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         }
     }
     // Leftover values of aligned sentences.
-    let (anchored_groups, anchored_pairs) =
-        anchored::disagreements(
-            &items,
-            &views_doc,
-            docs,
-            &stmt_sim,
-            &claim_conflicts,
-            &figure_groups.agrees,
-        );
+    let (anchored_groups, anchored_pairs) = anchored::disagreements(
+        &items,
+        &views_doc,
+        docs,
+        &stmt_sim,
+        &claim_conflicts,
+        &figure_groups.agrees,
+    );
     claim_conflicts.extend(anchored_pairs.iter().copied());
     extra.extend(anchored_groups);
     // A day the greedy pairing already found in conflict is not reported twice.
@@ -984,7 +983,14 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
         .enumerate()
         .filter(|(k, _)| items[*k].kind == GroupKind::Time)
         .filter_map(|(_, c)| c.as_ref())
-        .map(|(a, b, _)| (items[*a].view, items[*a].sent, items[*b].view, items[*b].sent))
+        .map(|(a, b, _)| {
+            (
+                items[*a].view,
+                items[*a].sent,
+                items[*b].view,
+                items[*b].sent,
+            )
+        })
         .collect();
     extra.extend(time_groups.groups.into_iter().filter(|g| {
         g.conflict.as_ref().is_none_or(|(a, b, _)| {

@@ -13,6 +13,9 @@ use crate::check::norm::{FastMap, FastSet};
 use crate::document::Document;
 use crate::extract::frame::{Frame, Window};
 
+/// Two sentences: (view, sentence, view, sentence).
+pub type SentPair = (usize, usize, usize, usize);
+
 /// Least similarity of two aligned sentences for their leftover values to disagree.
 pub const ANCHOR_MIN: f64 = 0.45;
 
@@ -53,14 +56,14 @@ pub fn disagreements(
     aligned: &FastMap<(usize, usize, usize, usize), f64>,
     known: &FastSet<(usize, usize, usize, usize)>,
     agrees: &FastSet<(usize, usize)>,
-) -> (Vec<RawGroup>, Vec<(usize, usize, usize, usize)>) {
+) -> (Vec<RawGroup>, Vec<SentPair>) {
     let mut by_sentence: FastMap<(usize, usize), Vec<usize>> = FastMap::default();
     for (i, it) in items.iter().enumerate() {
         if matches!(it.kind, GroupKind::Figure | GroupKind::Time) && it.claim.is_some() {
             by_sentence.entry((it.view, it.sent)).or_default().push(i);
         }
     }
-    let mut pairs: Vec<(&(usize, usize, usize, usize), &f64)> = aligned
+    let mut pairs: Vec<(&SentPair, &f64)> = aligned
         .iter()
         .filter(|((va, sa, vb, sb), sim)| **sim >= ANCHOR_MIN && (va, sa) < (vb, sb))
         .collect();
@@ -76,7 +79,10 @@ pub fn disagreements(
         };
         for kind in [GroupKind::Figure] {
             let of = |l: &[usize]| -> Vec<usize> {
-                l.iter().copied().filter(|&i| items[i].kind == kind).collect()
+                l.iter()
+                    .copied()
+                    .filter(|&i| items[i].kind == kind)
+                    .collect()
             };
             let (xa, xb) = (of(a), of(b));
             let fits_value = |i: usize, j: usize| compatible(&items[i].value, &items[j].value);
@@ -101,7 +107,10 @@ pub fn disagreements(
             let ok = match (&items[i].value, &items[j].value) {
                 (Value::Number { kind: k1, .. }, Value::Number { kind: k2, .. }) => {
                     k1 == k2
-                        && frames_fit(frame(docs, views_doc, &items[i]), frame(docs, views_doc, &items[j]))
+                        && frames_fit(
+                            frame(docs, views_doc, &items[i]),
+                            frame(docs, views_doc, &items[j]),
+                        )
                 }
                 (
                     Value::Date {

@@ -28,6 +28,10 @@ const REPEAT_CHARS: usize = 600;
 /// Most figures of one place compared pairwise within one bucket.
 const MAX_ITEMS: usize = 256;
 
+/// Two values in disagreement (value keys and place), the items that give them, and the pair
+/// reported first.
+type ValuePair = ((String, String, String), Vec<usize>, (usize, usize));
+
 /// What the frame stage found in a story.
 #[derive(Debug, Default)]
 pub struct FigureGroups {
@@ -57,11 +61,18 @@ fn windows_meet(a: Option<Window>, b: Option<Window>) -> bool {
 /// The place of an item and whether the clause or sentence names it (strong), or it was taken
 /// from the article around it (weak: the headline, the dateline, an earlier sentence).
 fn scope(doc: &Document, claim: usize) -> (Option<&str>, bool) {
-    let Some(s) = doc.claims.get(claim).and_then(|c| c.frame.as_ref()?.scope.as_ref()) else {
+    let Some(s) = doc
+        .claims
+        .get(claim)
+        .and_then(|c| c.frame.as_ref()?.scope.as_ref())
+    else {
         return (None, false);
     };
-    let strong =
-        s.pointed || matches!(s.from, ScopeFrom::Clause | ScopeFrom::Sentence | ScopeFrom::Default);
+    let strong = s.pointed
+        || matches!(
+            s.from,
+            ScopeFrom::Clause | ScopeFrom::Sentence | ScopeFrom::Default
+        );
     (Some(s.entity.as_str()), strong)
 }
 
@@ -89,7 +100,7 @@ fn same_place(a: (Option<&str>, bool), b: (Option<&str>, bool)) -> bool {
 }
 
 /// The place a disagreement is reported under.
-fn place_label<'a>(a: (Option<&'a str>, bool)) -> &'a str {
+fn place_label(a: (Option<&str>, bool)) -> &str {
     a.0.unwrap_or("")
 }
 
@@ -137,9 +148,11 @@ fn value_key(f: &Figure) -> Option<String> {
     if !f.value.is_finite() {
         return None;
     }
-    Some(format!("{:?}:{:.6e}:{:?}:{:?}", f.qualifier, f.value, f.min, f.max))
+    Some(format!(
+        "{:?}:{:.6e}:{:?}:{:?}",
+        f.qualifier, f.value, f.min, f.max
+    ))
 }
-
 
 /// Group a story's figure items by frame and decide agreement and disagreement.
 pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGroups {
@@ -225,12 +238,18 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
         if list.iter().all(|&i| items[i].view == first_view) {
             continue;
         }
-        let frame_of = |i: usize| doc_of(i).claims.get(claim_of(i)).and_then(|c| c.frame.as_ref());
+        let frame_of = |i: usize| {
+            doc_of(i)
+                .claims
+                .get(claim_of(i))
+                .and_then(|c| c.frame.as_ref())
+        };
         let fits = |i: usize, j: usize| {
             let (Some(fi), Some(fj)) = (frame_of(i), frame_of(j)) else {
                 return false;
             };
-            let distinctive = figure(doc_of(i), claim_of(i)).is_some_and(|f| f.value.abs() >= 100.0);
+            let distinctive =
+                figure(doc_of(i), claim_of(i)).is_some_and(|f| f.value.abs() >= 100.0);
             let measures = match (&fi.measure, &fj.measure) {
                 (Some(a), Some(b)) => a == b,
                 (None, None) => false,
@@ -303,7 +322,7 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
                 .is_some_and(|ks| ks.iter().any(|&k| !repeats(k, j)))
         };
         // Value pairs in disagreement by place, in order of first appearance.
-        let mut pairs: Vec<((String, String, String), Vec<usize>, (usize, usize))> = Vec::new();
+        let mut pairs: Vec<ValuePair> = Vec::new();
         for (x, &i) in at.iter().enumerate() {
             for &j in &at[x + 1..] {
                 let (vi, vj) = (items[i].view, items[j].view);
@@ -311,7 +330,10 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
                     || !current(i)
                     || !current(j)
                     || !same_place(place(i), place(j))
-                    || !windows_meet(window(doc_of(i), claim_of(i)), window(doc_of(j), claim_of(j)))
+                    || !windows_meet(
+                        window(doc_of(i), claim_of(i)),
+                        window(doc_of(j), claim_of(j)),
+                    )
                     || figure(doc_of(i), claim_of(i)).map(|f| f.figure)
                         != figure(doc_of(j), claim_of(j)).map(|f| f.figure)
                     || overlaps(interval(&items[i]), interval(&items[j]))
@@ -348,7 +370,9 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
             let (ap, aq) = (as_of(dp, claim_of(pa)), as_of(dq, claim_of(pb)));
             let timing = match (&ap, &aq) {
                 (Some(x), Some(y)) => x != y,
-                _ => dp.published.is_some() && dq.published.is_some() && dp.published != dq.published,
+                _ => {
+                    dp.published.is_some() && dq.published.is_some() && dp.published != dq.published
+                }
             };
             let when = |x: &Option<String>, d: &Document| {
                 x.clone()
@@ -441,18 +465,23 @@ pub fn group_times(items: &[Item], views_doc: &[usize], docs: &[Document]) -> Fi
             .or_insert_with(|| crate::extract::frame::sections(&docs[views_doc[it.view]].text));
     }
     let section = |i: usize| secs[&items[i].view].partition_point(|&x| x <= items[i].start);
-    let fit = |i: usize, j: usize| !mismatched(i) && !mismatched(j) && compatible(&items[i].value, &items[j].value);
+    let fit = |i: usize, j: usize| {
+        !mismatched(i) && !mismatched(j) && compatible(&items[i].value, &items[j].value)
+    };
     for bit in order {
         let mut at = buckets[&bit].clone();
         at.truncate(MAX_ITEMS);
         // The article of `near` dates this event as `i` does too.
         let has_match = |i: usize, near: usize| {
-            at.iter().any(|&k| items[k].view == items[near].view && section(k) == section(near) && fit(i, k))
+            at.iter().any(|&k| {
+                items[k].view == items[near].view && section(k) == section(near) && fit(i, k)
+            })
         };
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         for (x, &i) in at.iter().enumerate() {
             for &j in &at[x + 1..] {
-                if items[i].view == items[j].view || fit(i, j) || has_match(i, j) || has_match(j, i) {
+                if items[i].view == items[j].view || fit(i, j) || has_match(i, j) || has_match(j, i)
+                {
                     continue;
                 }
                 pairs.push((i, j));
@@ -465,8 +494,10 @@ pub fn group_times(items: &[Item], views_doc: &[usize], docs: &[Document]) -> Fi
         members.sort_unstable();
         members.dedup();
         for &(i, j) in &pairs {
-            out.disagreeing.push((items[i].view, items[i].sent, items[j].view, items[j].sent));
-            out.disagreeing.push((items[j].view, items[j].sent, items[i].view, items[i].sent));
+            out.disagreeing
+                .push((items[i].view, items[i].sent, items[j].view, items[j].sent));
+            out.disagreeing
+                .push((items[j].view, items[j].sent, items[i].view, items[i].sent));
         }
         out.groups.push(RawGroup {
             kind: GroupKind::Time,

@@ -67,8 +67,9 @@ fn shingles(text: &str) -> Vec<u64> {
     let mut out: Vec<u64> = words
         .windows(4)
         .map(|w| {
-            w.iter()
-                .fold(0xcbf2_9ce4_8422_2325u64, |h, &x| (h ^ x).wrapping_mul(0x0100_0000_01b3))
+            w.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &x| {
+                (h ^ x).wrapping_mul(0x0100_0000_01b3)
+            })
         })
         .collect();
     out.sort_unstable();
@@ -226,7 +227,11 @@ impl Origins {
 
 /// Paragraphs of different documents that are near-identical copies (shingled similarity),
 /// with the origin each copy is counted under: the origin of the first document carrying it.
-fn shared_paragraphs(views: &[DocView], docs: &[Document], doc_origin: &[String]) -> Vec<Vec<(usize, usize, String)>> {
+fn shared_paragraphs(
+    views: &[DocView],
+    docs: &[Document],
+    doc_origin: &[String],
+) -> Vec<Vec<(usize, usize, String)>> {
     let mut nodes: Vec<(usize, usize, usize)> = Vec::new(); // (view, start, end)
     let mut sets: Vec<Vec<u64>> = Vec::new();
     for (k, v) in views.iter().enumerate() {
@@ -246,7 +251,10 @@ fn shared_paragraphs(views: &[DocView], docs: &[Document], doc_origin: &[String]
         }
     }
     let mut shared: FastMap<(u32, u32), usize> = FastMap::default();
-    let mut lists: Vec<&Vec<u32>> = postings.values().filter(|l| l.len() > 1 && l.len() <= SHINGLE_POSTINGS).collect();
+    let mut lists: Vec<&Vec<u32>> = postings
+        .values()
+        .filter(|l| l.len() > 1 && l.len() <= SHINGLE_POSTINGS)
+        .collect();
     lists.sort_unstable();
     for l in lists {
         for (x, &a) in l.iter().enumerate() {
@@ -268,7 +276,9 @@ fn shared_paragraphs(views: &[DocView], docs: &[Document], doc_origin: &[String]
     let mut pairs: Vec<((u32, u32), usize)> = shared.into_iter().collect();
     pairs.sort_unstable();
     for ((a, b), n) in pairs {
-        let union = (sets[a as usize].len() + sets[b as usize].len()).saturating_sub(n).max(1);
+        let union = (sets[a as usize].len() + sets[b as usize].len())
+            .saturating_sub(n)
+            .max(1);
         if n as f64 / union as f64 >= PARAGRAPH_COPY {
             let (ra, rb) = (find(&mut parent, a as usize), find(&mut parent, b as usize));
             if ra != rb {
@@ -278,17 +288,16 @@ fn shared_paragraphs(views: &[DocView], docs: &[Document], doc_origin: &[String]
     }
     // Clusters that span two or more documents.
     let mut views_of: FastMap<usize, Vec<usize>> = FastMap::default();
-    for n in 0..nodes.len() {
+    for (n, node) in nodes.iter().enumerate() {
         let r = find(&mut parent, n);
-        views_of.entry(r).or_default().push(nodes[n].0);
+        views_of.entry(r).or_default().push(node.0);
     }
     let mut out: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); views.len()];
-    for n in 0..nodes.len() {
+    for (n, &(v, a, b)) in nodes.iter().enumerate() {
         let r = find(&mut parent, n);
         let vs = &views_of[&r];
-        if vs.iter().any(|&v| v != nodes[n].0) {
-            let first = *vs.iter().min().unwrap_or(&nodes[n].0);
-            let (v, a, b) = nodes[n];
+        if vs.iter().any(|&x| x != v) {
+            let first = *vs.iter().min().unwrap_or(&v);
             out[v].push((a, b, doc_origin[first].clone()));
         }
     }

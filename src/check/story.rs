@@ -298,7 +298,8 @@ fn frame_scores(docs: &[&Document], window: i64) -> Vec<((u32, u32), f64)> {
         }
     }
     let mut shared: FastMap<(u32, u32), (usize, f64)> = FastMap::default();
-    let mut lists: Vec<(u64, Vec<u32>)> = postings.into_iter().filter(|(_, l)| l.len() > 1).collect();
+    let mut lists: Vec<(u64, Vec<u32>)> =
+        postings.into_iter().filter(|(_, l)| l.len() > 1).collect();
     lists.sort_unstable();
     for (t, mut l) in lists {
         l.sort_unstable_by_key(|&d| (docs[d as usize].published, d));
@@ -322,11 +323,13 @@ fn frame_scores(docs: &[&Document], window: i64) -> Vec<((u32, u32), f64)> {
         .filter(|(_, (c, _))| *c >= MIN_SHARED_FRAMES)
         .map(|((a, b), (_, w))| {
             // Sharing a handful of frames is as telling as sharing all: digests hold dozens.
-            let m = mass[a as usize].min(mass[b as usize]).clamp(1e-9, FRAME_MASS_CAP);
+            let m = mass[a as usize]
+                .min(mass[b as usize])
+                .clamp(1e-9, FRAME_MASS_CAP);
             ((a, b), FRAME_WEIGHT * (w / m).min(1.0))
         })
         .collect();
-    out.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+    out.sort_unstable_by_key(|x| x.0);
     out
 }
 
@@ -364,7 +367,12 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
                     .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
             });
         match first_of.get(&key) {
-            Some(&f) if docs[f].text.split_whitespace().eq(docs[i].text.split_whitespace()) => {
+            Some(&f)
+                if docs[f]
+                    .text
+                    .split_whitespace()
+                    .eq(docs[i].text.split_whitespace()) =>
+            {
                 copy_of[i] = Some(f);
             }
             Some(_) => {}

@@ -74,7 +74,10 @@ pub fn decide(
                 value: value_of(it, doc, g, views),
                 origin,
                 differs: Vec::new(),
-                frame: it.claim.and_then(|c| doc.claims.get(c)).and_then(|c| c.frame.clone()),
+                frame: it
+                    .claim
+                    .and_then(|c| doc.claims.get(c))
+                    .and_then(|c| c.frame.clone()),
                 doc: v.doc,
             });
             // A repeated sentence (headline and body) is a member too.
@@ -175,9 +178,13 @@ pub fn decide(
             )
         } else {
             let copies = if docs_in > 1 {
-                let mut carried: Vec<&str> = members.iter().map(|m| short_id(&m.document)).collect();
+                let mut carried: Vec<&str> =
+                    members.iter().map(|m| short_id(&m.document)).collect();
                 carried.dedup();
-                format!("; {docs_in} documents carry the same copy ({})", carried.join(", "))
+                format!(
+                    "; {docs_in} documents carry the same copy ({})",
+                    carried.join(", ")
+                )
             } else {
                 String::new()
             };

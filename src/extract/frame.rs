@@ -5,7 +5,7 @@
 //!
 //! - **measure**: a measure word inside the claim, after the number within its clause ("53
 //!   मामले", "718 लोगों की … जान जा चुकी"), or before it ("मरने वालों की संख्या 29"); in a table row
-//!   ("केरल	194"), the nearest measure word above the row in the same article; else the counted
+//!   ("केरल⟨tab⟩194"), the nearest measure word above the row in the same article; else the counted
 //!   noun the figure extractor read. A subgroup word in the clause ("जमाती") narrows it
 //!   (`cases/jamaat`). Years, ordinals, durations and ages have no measure: they are not counts.
 //! - **scope**: a place in the clause (nearest before the number, else after), else in the
@@ -382,7 +382,7 @@ impl FrameGrammar {
         }
         // Longest phrases first, so "उत्तर प्रदेश" wins over "प्रदेश".
         for v in g.by_first.values_mut() {
-            v.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            v.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
         g.home_hi = raw
             .home
@@ -396,14 +396,17 @@ impl FrameGrammar {
     }
 
     /// Every phrase matching at word `i`: (tag, number of words), longest first.
-    fn matches_at<'a>(&'a self, w: &'a [String], i: usize) -> impl Iterator<Item = (Tag, usize)> + 'a {
+    fn matches_at<'a>(
+        &'a self,
+        w: &'a [String],
+        i: usize,
+    ) -> impl Iterator<Item = (Tag, usize)> + 'a {
         self.by_first
             .get(&w[i])
             .into_iter()
             .flatten()
             .filter(move |p| {
-                i + p.words.len() <= w.len()
-                    && p.words.iter().zip(&w[i..]).all(|(a, b)| a == b)
+                i + p.words.len() <= w.len() && p.words.iter().zip(&w[i..]).all(|(a, b)| a == b)
             })
             .map(|p| (p.tag, p.words.len()))
     }
@@ -433,7 +436,17 @@ struct Hit {
 
 /// Clause-breaking words.
 const CLAUSE_WORDS: [&str; 11] = [
-    "कि", "और", "जबकि", "लेकिन", "तथा", "वहीं", "that", "and", "while", "but", "whereas",
+    "कि",
+    "और",
+    "जबकि",
+    "लेकिन",
+    "तथा",
+    "वहीं",
+    "that",
+    "and",
+    "while",
+    "but",
+    "whereas",
 ];
 
 /// Sections of a text: start offsets of articles (a file may hold several).
@@ -557,11 +570,12 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
     let mut more_after_number = vec![false; ws.len()];
     for i in 0..ws.len() {
         if and_after_number[i] && i + 1 < ws.len() && ws[i + 1].sent == ws[i].sent {
-            more_after_number[i] = hits_at[i + 1].iter().any(|&k| {
-                matches!(hits[k].tag, Tag::Measure(_) | Tag::Skip | Tag::Period)
-            }) && !hits_at[i + 1]
+            more_after_number[i] = hits_at[i + 1]
                 .iter()
-                .any(|&k| matches!(hits[k].tag, Tag::Place(_)))
+                .any(|&k| matches!(hits[k].tag, Tag::Measure(_) | Tag::Skip | Tag::Period))
+                && !hits_at[i + 1]
+                    .iter()
+                    .any(|&k| matches!(hits[k].tag, Tag::Place(_)))
                 && !ws[i + 1].digit;
         }
     }
@@ -624,7 +638,10 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
         let last = last_excl - 1;
         // Everything below looks at most WINDOW words either side of the number, so an endless
         // sentence costs no more per figure than a normal one.
-        let (w0, w1) = (first.saturating_sub(WINDOW).max(s0), (last + 1 + WINDOW).min(s1));
+        let (w0, w1) = (
+            first.saturating_sub(WINDOW).max(s0),
+            (last + 1 + WINDOW).min(s1),
+        );
         let sec = section_of(c.start);
         let mut role = Role::Value;
         // Roles.
@@ -636,13 +653,16 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
             f.qualifier = Qualifier::Exact;
             f.min = None;
             f.max = None;
-        } else if last + 1 < w1 && r.phrase_at(last + 1, |t| t == Tag::BeforeAfter).is_some() {
-            role = Role::Before;
-        } else if first > w0
-            && (first.saturating_sub(2)..first)
-                .any(|i| i >= w0 && r.phrase_at(i, |t| t == Tag::BeforeBefore).is_some_and(|n| i + n == first))
-            && (last + 1..(last + 4).min(w1)).any(|i| folded[i] == "to")
+        } else if (last + 1 < w1 && r.phrase_at(last + 1, |t| t == Tag::BeforeAfter).is_some())
+            || (first > w0
+                && (first.saturating_sub(2)..first).any(|i| {
+                    i >= w0
+                        && r.phrase_at(i, |t| t == Tag::BeforeBefore)
+                            .is_some_and(|n| i + n == first)
+                })
+                && (last + 1..(last + 4).min(w1)).any(|i| folded[i] == "to"))
         {
+            // "16 से बढ़ कर 21", "up from 16", "from 16 to 21": 16 is the value before.
             role = Role::Before;
         }
         // "33-33 मामले": the same number twice, joined by a hyphen, is a value for each.
@@ -657,7 +677,17 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
         let row = r.table_row(c.start, c.end, sec);
         let measure = match row.as_ref().and_then(|x| x.measure) {
             Some(m) => Some(g.measures[m].clone()),
-            None => r.measure(f.figure, f.unit.as_deref(), first, last, w0, w1, si, sec, row.is_some()),
+            None => r.measure(
+                f.figure,
+                f.unit.as_deref(),
+                first,
+                last,
+                w0,
+                w1,
+                si,
+                sec,
+                row.is_some(),
+            ),
         };
         let window = match &row {
             Some(x) => x.window,
@@ -726,7 +756,10 @@ fn cells(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         let s = &line[a..z];
         let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}');
         if !t.is_empty() {
-            let off = a + (s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{200b}').len());
+            let off = a
+                + (s.len()
+                    - s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{200b}')
+                        .len());
             out.push((start + off, start + off + t.len()));
         }
     };
@@ -790,8 +823,8 @@ impl Reader<'_> {
             .find(|h| want(h.tag))
     }
 
-    /// The table row "केरल	194" / "ईरान : 978" a number stands in: its place.
-    /// The table row a number stands in ("केरल	194", "ईरान : 978", "इटली - 827 - 12,462"): the
+    /// The table row "केरल⟨tab⟩194" / "ईरान : 978" a number stands in: its place.
+    /// The table row a number stands in ("केरल⟨tab⟩194", "ईरान : 978", "इटली - 827 - 12,462"): the
     /// row's place, and what the header above names the number's column ("देश - मौत - संक्रमित":
     /// the second column counts deaths).
     fn table_row(&self, start: usize, end: usize, sec: usize) -> Option<Row> {
@@ -800,16 +833,18 @@ impl Reader<'_> {
         if row_cells.len() < 2 {
             return None;
         }
-        let col = row_cells.iter().position(|&(a, b)| a <= start && end <= b)?;
+        let col = row_cells
+            .iter()
+            .position(|&(a, b)| a <= start && end <= b)?;
         if col == 0 {
             return None;
         }
         // The first cell is one place and nothing else.
         let (hs, he) = row_cells[0];
         let i = self.ws.partition_point(|w| w.start < hs);
-        let h = self
-            .hit_at(i, |t| matches!(t, Tag::Place(_)))
-            .filter(|h| self.ws.get(i).is_some_and(|w| w.start == hs) && self.ws[i + h.n - 1].end == he)?;
+        let h = self.hit_at(i, |t| matches!(t, Tag::Place(_))).filter(|h| {
+            self.ws.get(i).is_some_and(|w| w.start == hs) && self.ws[i + h.n - 1].end == he
+        })?;
         let scope = self.scope_of(h, i, ScopeFrom::Clause);
         // The header: the nearest line above, in the same article, with as many cells and no
         // digits in this column.
@@ -838,8 +873,10 @@ impl Reader<'_> {
             let to = self.ws.partition_point(|w| w.start < cb);
             for k in from..to {
                 if measure.is_none()
-                    && let Some(Hit { tag: Tag::Measure(m), .. }) =
-                        self.hit_at(k, |t| matches!(t, Tag::Measure(_)))
+                    && let Some(Hit {
+                        tag: Tag::Measure(m),
+                        ..
+                    }) = self.hit_at(k, |t| matches!(t, Tag::Measure(_)))
                 {
                     measure = Some(m as usize);
                 }
@@ -929,7 +966,7 @@ impl Reader<'_> {
             let (_, send) = self.sent_words[w.sent];
             if let Some(h) = self.place_at(i, send) {
                 let Tag::Place(p) = h.tag else { continue };
-                let from = self.from_for(w.sent, i, before);
+                let from = self.label_for(w.sent, i, before);
                 let mut s = self.scope_of(h, i, from);
                 if want(self.kind_of(h)) {
                     return Some((s, p as usize));
@@ -949,7 +986,7 @@ impl Reader<'_> {
     }
 
     /// How a scope found in sentence `sent` at word `i` is labelled, seen from word `from_word`.
-    fn from_for(&self, sent: usize, i: usize, from_word: usize) -> ScopeFrom {
+    fn label_for(&self, sent: usize, i: usize, from_word: usize) -> ScopeFrom {
         let here = self.ws.get(from_word).map(|w| w.sent);
         if Some(sent) == here {
             if self.ws.get(from_word).map(|w| w.clause) == Some(self.ws[i].clause) {
@@ -962,9 +999,10 @@ impl Reader<'_> {
             .partition_point(|&s| s <= self.ws[i].start)
             .saturating_sub(1)];
         let (w0, _) = self.sent_words[sent];
-        let first_of_section = self.ws.get(w0).is_some_and(|w| {
-            !self.text[sec_start..w.start].contains(|c: char| !c.is_whitespace())
-        });
+        let first_of_section = self
+            .ws
+            .get(w0)
+            .is_some_and(|w| !self.text[sec_start..w.start].contains(|c: char| !c.is_whitespace()));
         if first_of_section && (sec_start > 0 || self.is_headline(sent)) {
             return ScopeFrom::Headline;
         }
@@ -972,7 +1010,8 @@ impl Reader<'_> {
         let lead_start = floor_char(self.text, self.ws[i].start.saturating_sub(LINE_REACH));
         let lead = &self.text[lead_start..self.ws[i].start];
         let lead = lead.rsplit('\n').next().unwrap_or(lead);
-        if lead.trim().is_empty() && (lead_start == 0 || lead.len() < self.ws[i].start - lead_start) {
+        if lead.trim().is_empty() && (lead_start == 0 || lead.len() < self.ws[i].start - lead_start)
+        {
             let rest = &self.text[self.ws[i].end..];
             let tail: String = rest.chars().take(24).collect();
             if tail.trim_start().starts_with([',', ':', '।', '(']) {
@@ -1148,8 +1187,10 @@ impl Reader<'_> {
         let own_noun = unit.is_some_and(|u| {
             let f = fold(u);
             !self.g.by_first.get(&f).is_some_and(|ps| {
-                ps.iter()
-                    .any(|p| p.words.len() == 1 && matches!(p.tag, Tag::Skip | Tag::Place(_) | Tag::Subgroup(_)))
+                ps.iter().any(|p| {
+                    p.words.len() == 1
+                        && matches!(p.tag, Tag::Skip | Tag::Place(_) | Tag::Subgroup(_))
+                })
             })
         });
         // A content word right after the number that measures nothing names what it counts
@@ -1180,7 +1221,16 @@ impl Reader<'_> {
                     && i <= last + 3
                     && self.folded[i].chars().count() > 2
                     && self
-                        .hit_at(i, |t| matches!(t, Tag::Subgroup(_) | Tag::Place(_) | Tag::Cumulative | Tag::Period | Tag::Now))
+                        .hit_at(i, |t| {
+                            matches!(
+                                t,
+                                Tag::Subgroup(_)
+                                    | Tag::Place(_)
+                                    | Tag::Cumulative
+                                    | Tag::Period
+                                    | Tag::Now
+                            )
+                        })
                         .is_none()
                 {
                     counts_other = true;
@@ -1219,7 +1269,9 @@ impl Reader<'_> {
         if found.is_none() && !own_noun && !counts_other && !row && kind == FigureKind::Count {
             found = (w0..w1)
                 .filter(|&i| i < first || i > last)
-                .filter_map(|i| measure_at(i).map(|m| (if i < first { first - i } else { i - last }, m)))
+                .filter_map(|i| {
+                    measure_at(i).map(|m| (if i < first { first - i } else { i - last }, m))
+                })
                 .min()
                 .map(|x| x.1);
             if found.is_none() && si > 0 {
@@ -1257,7 +1309,8 @@ impl Reader<'_> {
                 let f = fold(u);
                 // A place read as a counted noun ("16 इटली के पर्यटक") counts nothing.
                 if self.g.by_first.get(&f).is_some_and(|ps| {
-                    ps.iter().any(|p| p.words.len() == 1 && matches!(p.tag, Tag::Place(_)))
+                    ps.iter()
+                        .any(|p| p.words.len() == 1 && matches!(p.tag, Tag::Place(_)))
                 }) {
                     return None;
                 }
@@ -1285,21 +1338,23 @@ impl Reader<'_> {
         let near = first.saturating_sub(4).max(w0)..(last + 4).min(w1);
         let sub = near
             .filter(|&i| self.ws[i].clause == clause && !self.ws[i].digit)
-            .find_map(|i| match self.hit_at(i, |t| matches!(t, Tag::Subgroup(_))) {
-                Some(Hit {
-                    tag: Tag::Subgroup(s),
-                    n,
-                    ..
-                }) => {
-                    let inclusive = i < first
-                        && (i + n..(i + n + 2).min(w1))
-                            .any(|j| self.phrase_at(j, |t| t == Tag::Inclusive).is_some());
-                    // A subgroup before another number is that number's.
-                    let other_number = i < first && (i + n..first).any(|j| self.ws[j].digit);
-                    (!inclusive && !other_number).then_some(s as usize)
-                }
-                _ => None,
-            });
+            .find_map(
+                |i| match self.hit_at(i, |t| matches!(t, Tag::Subgroup(_))) {
+                    Some(Hit {
+                        tag: Tag::Subgroup(s),
+                        n,
+                        ..
+                    }) => {
+                        let inclusive = i < first
+                            && (i + n..(i + n + 2).min(w1))
+                                .any(|j| self.phrase_at(j, |t| t == Tag::Inclusive).is_some());
+                        // A subgroup before another number is that number's.
+                        let other_number = i < first && (i + n..first).any(|j| self.ws[j].digit);
+                        (!inclusive && !other_number).then_some(s as usize)
+                    }
+                    _ => None,
+                },
+            );
         if let Some(s) = sub {
             name = format!("{name}/{}", self.g.subgroups[s]);
         }
@@ -1328,7 +1383,7 @@ impl Reader<'_> {
         hits.into_iter()
             .filter(|&(i, _)| (i < first || i > last) && self.ws[i].clause == clause)
             .filter(|&(i, _)| !(i > w0 && self.ws[i - 1].digit && i - 1 != last))
-            .filter_map(|(i, h)| {
+            .map(|(i, h)| {
                 let d = if i < first { first - i } else { i - last };
                 let w = if h.tag == Tag::Cumulative {
                     Window::Cumulative
@@ -1336,7 +1391,7 @@ impl Reader<'_> {
                     Window::Period
                 };
                 // "कुल 50 नए मामले": a period named as close as a total wins.
-                Some((d, w == Window::Cumulative, w))
+                (d, w == Window::Cumulative, w)
             })
             .min()
             .map(|x| x.2)
@@ -1375,7 +1430,11 @@ impl Reader<'_> {
                 .filter(|t| t.0 >= lo && t.1 <= hi && day_like(t.3))
                 .min_by_key(|t| {
                     let n = self.ws[first].start;
-                    if t.1 <= n { n - t.1 } else { t.0 - n }
+                    if t.1 <= n {
+                        n - t.1
+                    } else {
+                        t.0.saturating_sub(n)
+                    }
                 })
         };
         let t = pick(clause_span.0, clause_span.1).or_else(|| pick(s_start, s_end));
@@ -1444,7 +1503,10 @@ mod tests {
     #[test]
     fn words_keep_digit_groups() {
         let t = "कुल 1,071 मामले, 9.45 लाख";
-        let w: Vec<&str> = words(t, 0, t.len()).iter().map(|&(a, b)| &t[a..b]).collect();
+        let w: Vec<&str> = words(t, 0, t.len())
+            .iter()
+            .map(|&(a, b)| &t[a..b])
+            .collect();
         assert_eq!(w, ["कुल", "1,071", "मामले", "9.45", "लाख"]);
     }
 }
