@@ -80,8 +80,12 @@ impl Data {
 /// Compare name pairs across the article.
 pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
     let d = &v.g.name_translated;
-    // (anchor, neighbour, anchor-is-left) pairs seen so far where the neighbour is name-like.
-    let mut seen: Vec<(&str, &Token, bool)> = Vec::new();
+    // Name-like neighbours seen so far, by (anchor, anchor-is-left): each spelling once, at its
+    // first occurrence, in text order (so the first one that differs is found at once).
+    let mut seen: std::collections::HashMap<(&str, bool), Vec<&Token>> =
+        std::collections::HashMap::new();
+    let mut distinct: std::collections::HashSet<(&str, bool, &str)> =
+        std::collections::HashSet::new();
     for s in &v.sents {
         let t = &s.tokens;
         for i in 0..t.len() {
@@ -100,9 +104,9 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                     continue;
                 }
                 // Later: a Hindi word next to the anchor that translates an earlier neighbour.
-                if let Some((_, y, _)) = seen
-                    .iter()
-                    .find(|(an, y, l)| *an == a.norm && *l == left && y.norm != x.norm)
+                if let Some(y) = seen
+                    .get(&(a.norm.as_str(), left))
+                    .and_then(|ys| ys.iter().find(|y| y.norm != x.norm))
                     && let Some(en) = d.translates(&y.norm, &x.norm)
                 {
                     let span = if left {
@@ -122,8 +126,11 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                     });
                     continue;
                 }
-                if v.g.lexicon.hi_band(&x.norm) == 0 && !v.g.is_function(&x.norm) {
-                    seen.push((&a.norm, x, left));
+                if v.g.lexicon.hi_band(&x.norm) == 0
+                    && !v.g.is_function(&x.norm)
+                    && distinct.insert((&a.norm, left, &x.norm))
+                {
+                    seen.entry((&a.norm, left)).or_default().push(x);
                 }
             }
         }
