@@ -109,7 +109,11 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
                                 &format!(
                                     "--format {} keeps every document in memory until the last; \
                                      {} so far: --format jsonl prints each as it is analysed",
-                                    if args.format == Format::Json { "json" } else { "html" },
+                                    if args.format == Format::Json {
+                                        "json"
+                                    } else {
+                                        "html"
+                                    },
                                     all.len()
                                 ),
                             );

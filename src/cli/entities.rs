@@ -110,9 +110,9 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
-        Format::Text => out.write_all(
-            escape::listing(&render_text(&entities, &style), style.color).as_bytes(),
-        )?,
+        Format::Text => {
+            out.write_all(escape::listing(&render_text(&entities, &style), style.color).as_bytes())?
+        }
         Format::Json => {
             let s = serde_json::to_string_pretty(&Report {
                 tathya: env!("CARGO_PKG_VERSION"),

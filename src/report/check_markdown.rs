@@ -7,8 +7,8 @@ use crate::check::origin::short_id;
 use crate::check::verdict::shorten;
 use crate::check::{CheckReport, ClaimGroup, Member};
 use crate::document::Document;
-use crate::report::{Show, origin_name, outlet_and_file};
 use crate::report::escape;
+use crate::report::{Show, origin_name, outlet_and_file};
 
 /// Input text for a table cell or a line: white space folded, Markdown and HTML escaped.
 fn cell(s: &str) -> String {

@@ -192,7 +192,11 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story, show: Show) {
                 .map(|p| p.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| "date unknown".into());
             if d.outlet == crate::document::file_name(&d.id) {
-                let _ = writeln!(out, "  {}  ({published})", super::escape::terminal_line(&d.id));
+                let _ = writeln!(
+                    out,
+                    "  {}  ({published})",
+                    super::escape::terminal_line(&d.id)
+                );
             } else {
                 let _ = writeln!(
                     out,
