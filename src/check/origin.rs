@@ -145,8 +145,10 @@ impl Origins {
         let mut own: Vec<String> = Vec::with_capacity(views.len());
         for v in views {
             let d = &docs[v.doc];
+            // An outlet's own report: its name (from the record, a credit, else the file name).
             own.push(match credit(d, g) {
                 Some(w) => wires[w].clone(),
+                None if !d.outlet.is_empty() => d.outlet.clone(),
                 None => short_id(&d.id).to_string(),
             });
         }
