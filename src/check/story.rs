@@ -358,6 +358,10 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
     let mut first_of: FastMap<u64, usize> = FastMap::default();
     let mut copy_of: Vec<Option<usize>> = vec![None; n];
     for i in (0..n).filter(|&i| !assigned[i] && !docs[i].is_failed()) {
+        // The same text published on another day is a reprint: it is clustered on its own.
+        let day = docs[i]
+            .published
+            .map_or(0, |d| chrono::Datelike::num_days_from_ce(&d) as u64);
         let key = docs[i]
             .text
             .split_whitespace()
@@ -365,13 +369,15 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
                 w.bytes()
                     .chain(std::iter::once(b' '))
                     .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-            });
+            })
+            ^ day.wrapping_mul(0x9e37_79b9_7f4a_7c15);
         match first_of.get(&key) {
             Some(&f)
-                if docs[f]
-                    .text
-                    .split_whitespace()
-                    .eq(docs[i].text.split_whitespace()) =>
+                if docs[f].published == docs[i].published
+                    && docs[f]
+                        .text
+                        .split_whitespace()
+                        .eq(docs[i].text.split_whitespace()) =>
             {
                 copy_of[i] = Some(f);
             }
