@@ -16,6 +16,9 @@ use crate::extract::frame::{Frame, Window};
 /// Two sentences: (view, sentence, view, sentence).
 pub type SentPair = (usize, usize, usize, usize);
 
+/// Similarity of two sentences above which they are near copies.
+const NEAR_COPY: f64 = 0.85;
+
 /// Least similarity of two aligned sentences for their leftover values to disagree.
 pub const ANCHOR_MIN: f64 = 0.45;
 
@@ -100,8 +103,9 @@ pub fn disagreements(
                 continue;
             };
             let (i, j) = (*i, *j);
-            // A value the other document gives elsewhere, in a fitting frame, is agreed on.
-            if agrees.contains(&(i, vb)) || agrees.contains(&(j, va)) {
+            // A value the other document gives elsewhere, in a fitting frame, is agreed on —
+            // unless the two sentences are near copies, where a changed number is the change.
+            if sim < NEAR_COPY && (agrees.contains(&(i, vb)) || agrees.contains(&(j, va))) {
                 continue;
             }
             let ok = match (&items[i].value, &items[j].value) {

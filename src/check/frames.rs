@@ -90,12 +90,13 @@ fn places_fit(a: (Option<&str>, bool), b: (Option<&str>, bool)) -> bool {
 /// (or point at it: "यहां", "राज्य में") and it is the same; or neither names one, and what their
 /// articles' context says does not differ ("42 लोगों की मौत" against "48 लोगों की मौत" in two
 /// reports of one crash).
-fn same_place(a: (Option<&str>, bool), b: (Option<&str>, bool)) -> bool {
+fn same_place(a: (Option<&str>, bool), b: (Option<&str>, bool), single: bool) -> bool {
     match (a, b) {
         ((Some(x), _), (Some(y), _)) => x == y,
-        ((None, _), (None, _)) => true,
-        // A place the article's context gives, against none at all.
-        ((Some(_), strong), (None, _)) | ((None, _), (Some(_), strong)) => !strong,
+        // No place at all, or one only the article's context gives: the same event only when
+        // both documents are single articles (a digest's unplaced figures are anyone's).
+        ((None, _), (None, _)) => single,
+        ((Some(_), strong), (None, _)) | ((None, _), (Some(_), strong)) => !strong && single,
     }
 }
 
@@ -304,7 +305,8 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
         // value (178, then 187) agrees with an outlet that gives either.
         let mut at: Vec<usize> = members.clone();
         at.truncate(MAX_ITEMS);
-        let fits_place = |i: usize, k: usize| same_place(place(i), place(k));
+        let single = |i: usize| secs[&items[i].view].len() == 1;
+        let fits_place = |i: usize, k: usize| same_place(place(i), place(k), single(i) && single(k));
         let has_match = |i: usize, near: usize| {
             at.iter().any(|&k| {
                 items[k].view == items[near].view
@@ -329,7 +331,7 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
                 if vi == vj
                     || !current(i)
                     || !current(j)
-                    || !same_place(place(i), place(j))
+                    || !fits_place(i, j)
                     || !windows_meet(
                         window(doc_of(i), claim_of(i)),
                         window(doc_of(j), claim_of(j)),

@@ -1239,8 +1239,8 @@ impl Reader<'_> {
                 i += 1;
             }
         }
-        // Before it, within its clause.
-        if found.is_none() {
+        // Before it, within its clause (not for a number that counts a noun of its own).
+        if found.is_none() && !own_noun {
             let mut i = first;
             let mut n = 0;
             while i > w0 && n < BEFORE {
@@ -1381,10 +1381,11 @@ impl Reader<'_> {
             })
             .collect();
         hits.into_iter()
-            .filter(|&(i, _)| (i < first || i > last) && self.ws[i].clause == clause)
+            // Words of the claim after its number count too ("5 नए मामले").
+            .filter(|&(i, _)| i != first && self.ws[i].clause == clause && !self.ws[i].digit)
             .filter(|&(i, _)| !(i > w0 && self.ws[i - 1].digit && i - 1 != last))
             .map(|(i, h)| {
-                let d = if i < first { first - i } else { i - last };
+                let d = if i < first { first - i } else { i.saturating_sub(last) };
                 let w = if h.tag == Tag::Cumulative {
                     Window::Cumulative
                 } else {
