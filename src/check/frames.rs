@@ -23,6 +23,8 @@ use crate::claim::{ClaimKind, Figure, FigureKind};
 use crate::document::Document;
 use crate::extract::frame::{Role, ScopeFrom, Window};
 
+/// Least value of a figure that disagrees by frame alone.
+const MIN_TELLING: f64 = 3.0;
 /// Characters of a sentence compared to tell a repeated sentence.
 const REPEAT_CHARS: usize = 600;
 /// Most figures of one place compared pairwise within one bucket.
@@ -317,6 +319,10 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
             })
         };
         let current = |i: usize| role(doc_of(i), claim_of(i)) != Role::Before;
+        // One or two of something ("एक मरीज", "दो की मौत") is mostly an incidental count in a
+        // digest; small values disagree only in aligned sentences (`anchored`).
+        let telling =
+            |i: usize| figure(doc_of(i), claim_of(i)).is_some_and(|f| f.value.abs() >= MIN_TELLING);
         // `i` agrees with another figure of `j`'s document (not a repeat of `j`'s sentence).
         let agrees_elsewhere = |i: usize, j: usize| {
             agreed
@@ -331,6 +337,8 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
                 if vi == vj
                     || !current(i)
                     || !current(j)
+                    || !telling(i)
+                    || !telling(j)
                     || !fits_place(i, j)
                     || !windows_meet(
                         window(doc_of(i), claim_of(i)),

@@ -45,6 +45,8 @@ const BEFORE: usize = 6;
 const LOOK_BACK: usize = 40;
 /// Words either side of a number that its frame is read from.
 const WINDOW: usize = 40;
+/// Words looked back in the sentence for a period that covers a count.
+const PERIOD_REACH: usize = 15;
 /// Bytes looked back or ahead for a line's start or end (a table row, a dateline).
 const LINE_REACH: usize = 2000;
 
@@ -157,6 +159,7 @@ struct RawFile {
     role: RawRole,
     not_scope_after: Vec<String>,
     inclusive: Vec<String>,
+    labels: Vec<String>,
     deixis: RawDeixis,
     place: Vec<RawPlace>,
 }
@@ -224,6 +227,7 @@ enum Tag {
     ReachedAfter,
     NotScopeAfter,
     Inclusive,
+    Label,
     Here,
     DeixisState,
     DeixisCountry,
@@ -346,8 +350,9 @@ impl FrameGrammar {
                 add(&mut g, w, Tag::Subgroup(i as u16));
             }
         }
-        let lists: [(&Vec<String>, Tag); 16] = [
+        let lists: [(&Vec<String>, Tag); 17] = [
             (&raw.inclusive, Tag::Inclusive),
+            (&raw.labels, Tag::Label),
             (&raw.skip, Tag::Skip),
             (&raw.not_counts, Tag::NotCount),
             (&raw.window.cumulative, Tag::Cumulative),
@@ -1156,6 +1161,10 @@ impl Reader<'_> {
         if last + 1 < w1 && self.phrase_at(last + 1, |t| t == Tag::NotCount).is_some() {
             return None;
         }
+        // A number that names something ("वार्ड 6", "लॉकडाउन 2.0", "phase 3") counts nothing.
+        if first > w0 && self.phrase_at(first - 1, |t| t == Tag::Label).is_some() {
+            return None;
+        }
         let measure_at = |i: usize| {
             self.hit_at(i, |t| matches!(t, Tag::Measure(_)))
                 .map(|h| match h.tag {
@@ -1383,7 +1392,9 @@ impl Reader<'_> {
         hits.into_iter()
             // Words of the claim after its number count too ("5 नए मामले").
             .filter(|&(i, _)| i != first && self.ws[i].clause == clause && !self.ws[i].digit)
-            .filter(|&(i, _)| !(i > w0 && self.ws[i - 1].digit && i - 1 != last))
+            .filter(|&(i, _)| {
+                !(i > w0 && self.ws[i - 1].digit && (i - 1 < first || i - 1 > last))
+            })
             .map(|(i, h)| {
                 let d = if i < first { first - i } else { i.saturating_sub(last) };
                 let w = if h.tag == Tag::Cumulative {
@@ -1396,6 +1407,18 @@ impl Reader<'_> {
             })
             .min()
             .map(|x| x.2)
+            .or_else(|| {
+                // "पिछले 24 घंटों में 773 नए मामले … और 10 लोगों की मौत": a period named earlier in
+                // the sentence, joined by और or a comma, covers the counts after it.
+                (w0..first)
+                    .rev()
+                    .take(PERIOD_REACH)
+                    .find(|&i| {
+                        self.hit_at(i, |t| t == Tag::Period).is_some()
+                            && !(i > w0 && self.ws[i - 1].digit)
+                    })
+                    .map(|_| Window::Period)
+            })
     }
 
     /// The reference time a figure is given at.
