@@ -308,7 +308,8 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
         let mut at: Vec<usize> = members.clone();
         at.truncate(MAX_ITEMS);
         let single = |i: usize| secs[&items[i].view].len() == 1;
-        let fits_place = |i: usize, k: usize| same_place(place(i), place(k), single(i) && single(k));
+        let fits_place =
+            |i: usize, k: usize| same_place(place(i), place(k), single(i) && single(k));
         let has_match = |i: usize, near: usize| {
             at.iter().any(|&k| {
                 items[k].view == items[near].view

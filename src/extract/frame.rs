@@ -1392,11 +1392,13 @@ impl Reader<'_> {
         hits.into_iter()
             // Words of the claim after its number count too ("5 नए मामले").
             .filter(|&(i, _)| i != first && self.ws[i].clause == clause && !self.ws[i].digit)
-            .filter(|&(i, _)| {
-                !(i > w0 && self.ws[i - 1].digit && (i - 1 < first || i - 1 > last))
-            })
+            .filter(|&(i, _)| !(i > w0 && self.ws[i - 1].digit && (i - 1 < first || i - 1 > last)))
             .map(|(i, h)| {
-                let d = if i < first { first - i } else { i.saturating_sub(last) };
+                let d = if i < first {
+                    first - i
+                } else {
+                    i.saturating_sub(last)
+                };
                 let w = if h.tag == Tag::Cumulative {
                     Window::Cumulative
                 } else {
