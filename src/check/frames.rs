@@ -157,8 +157,21 @@ fn value_key(f: &Figure) -> Option<String> {
     ))
 }
 
+/// Article starts of each view's document (see [`crate::extract::frame::sections`]), by view.
+pub fn view_sections(views_doc: &[usize], docs: &[Document]) -> Vec<Vec<usize>> {
+    views_doc
+        .iter()
+        .map(|&d| crate::extract::frame::sections(&docs[d].text))
+        .collect()
+}
+
 /// Group a story's figure items by frame and decide agreement and disagreement.
-pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGroups {
+pub fn group(
+    items: &[Item],
+    views_doc: &[usize],
+    docs: &[Document],
+    secs: &[Vec<usize>],
+) -> FigureGroups {
     let mut out = FigureGroups::default();
     let doc_of = |i: usize| &docs[views_doc[items[i].view]];
     let claim_of = |i: usize| items[i].claim.unwrap_or(usize::MAX);
@@ -166,11 +179,6 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
     let mut order: Vec<String> = Vec::new();
     let mut grouped = vec![false; items.len()];
     // Article starts of each document (a file may hold several).
-    let mut secs: FastMap<usize, Vec<usize>> = FastMap::default();
-    for it in items {
-        secs.entry(it.view)
-            .or_insert_with(|| crate::extract::frame::sections(&docs[views_doc[it.view]].text));
-    }
     // A page that repeats a sentence (a summary above the body) with another number in it
     // contradicts itself: the repeat does not explain the difference away.
     let sentence_text = |i: usize| -> String {
@@ -192,10 +200,7 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
         let (x, y) = (sentence_text(a), sentence_text(b));
         x.len() >= 40 && y.len() >= 40 && (x.contains(&y) || y.contains(&x))
     };
-    let section = |i: usize| {
-        let s = &secs[&items[i].view];
-        s.partition_point(|&x| x <= items[i].start)
-    };
+    let section = |i: usize| secs[items[i].view].partition_point(|&x| x <= items[i].start);
     for (i, it) in items.iter().enumerate() {
         if it.kind != GroupKind::Figure {
             continue;
@@ -307,7 +312,7 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
         // value (178, then 187) agrees with an outlet that gives either.
         let mut at: Vec<usize> = members.clone();
         at.truncate(MAX_ITEMS);
-        let single = |i: usize| secs[&items[i].view].len() == 1;
+        let single = |i: usize| secs[items[i].view].len() == 1;
         let fits_place =
             |i: usize, k: usize| same_place(place(i), place(k), single(i) && single(k));
         let has_match = |i: usize, near: usize| {
@@ -429,7 +434,12 @@ pub fn group(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGr
 /// Days by event: two documents that date the same kind of event (a meeting, an arrival, …: the
 /// event words of the time's clause) on days none of which fits the other's. A page that dates
 /// two meetings agrees with an outlet that dates either. Only times that name one day take part.
-pub fn group_times(items: &[Item], views_doc: &[usize], docs: &[Document]) -> FigureGroups {
+pub fn group_times(
+    items: &[Item],
+    views_doc: &[usize],
+    docs: &[Document],
+    secs: &[Vec<usize>],
+) -> FigureGroups {
     // A weekday written beside a date that is not its weekday ("गुरुवार (26 जुलाई)" in 2023)
     // names no day for sure: it fits no other outlet's day.
     let mismatched = |i: usize| {
@@ -470,12 +480,7 @@ pub fn group_times(items: &[Item], views_doc: &[usize], docs: &[Document]) -> Fi
             e.push(i);
         }
     }
-    let mut secs: FastMap<usize, Vec<usize>> = FastMap::default();
-    for it in items {
-        secs.entry(it.view)
-            .or_insert_with(|| crate::extract::frame::sections(&docs[views_doc[it.view]].text));
-    }
-    let section = |i: usize| secs[&items[i].view].partition_point(|&x| x <= items[i].start);
+    let section = |i: usize| secs[items[i].view].partition_point(|&x| x <= items[i].start);
     let fit = |i: usize, j: usize| {
         !mismatched(i) && !mismatched(j) && compatible(&items[i].value, &items[j].value)
     };

@@ -34,27 +34,6 @@ pub struct Origins {
     shared: Vec<Vec<(usize, usize, String)>>,
 }
 
-/// Paragraphs of a text: runs of non-blank lines.
-fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        if line.trim().is_empty() {
-            if let Some(s) = start.take() {
-                out.push((s, pos));
-            }
-        } else if start.is_none() {
-            start = Some(pos);
-        }
-        pos += line.len();
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
-    out
-}
-
 /// Word 4-gram shingles of a paragraph, hashed, sorted and deduplicated.
 fn shingles(text: &str) -> Vec<u64> {
     let words: Vec<u64> = crate::check::norm::raw_words(text)
@@ -238,7 +217,7 @@ fn shared_paragraphs(
     let mut sets: Vec<Vec<u64>> = Vec::new();
     for (k, v) in views.iter().enumerate() {
         let d = &docs[v.doc];
-        for (a, b) in paragraphs(&d.text) {
+        for (a, b) in crate::extract::frame::paragraphs(&d.text) {
             let sh = shingles(&d.text[a..b]);
             if !sh.is_empty() {
                 nodes.push((k, a, b));

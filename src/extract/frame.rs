@@ -454,20 +454,15 @@ const CLAUSE_WORDS: [&str; 11] = [
     "whereas",
 ];
 
-/// Sections of a text: start offsets of articles (a file may hold several).
-///
-/// A paragraph (text between blank lines) that is one short line without a sentence end and is
-/// followed by another paragraph starts a section; so does the text's start.
-pub fn sections(text: &str) -> Vec<usize> {
-    let mut out = vec![0];
-    let mut paras: Vec<(usize, usize)> = Vec::new();
+/// Paragraphs of a text: runs of non-blank lines, as byte ranges.
+pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        if body.trim().is_empty() {
+        if line.trim().is_empty() {
             if let Some(s) = start.take() {
-                paras.push((s, pos));
+                out.push((s, pos));
             }
         } else if start.is_none() {
             start = Some(pos);
@@ -475,8 +470,18 @@ pub fn sections(text: &str) -> Vec<usize> {
         pos += line.len();
     }
     if let Some(s) = start {
-        paras.push((s, text.len()));
+        out.push((s, text.len()));
     }
+    out
+}
+
+/// Sections of a text: start offsets of articles (a file may hold several).
+///
+/// A paragraph (text between blank lines) that is one short line without a sentence end and is
+/// followed by another paragraph starts a section; so does the text's start.
+pub fn sections(text: &str) -> Vec<usize> {
+    let mut out = vec![0];
+    let paras = paragraphs(text);
     for (k, &(a, b)) in paras.iter().enumerate() {
         if k + 1 == paras.len() {
             break;
@@ -503,13 +508,13 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
     let mut ws: Vec<Word> = Vec::new();
     let mut folded: Vec<String> = Vec::new();
     let mut sent_words: Vec<(usize, usize)> = vec![(0, 0); ctx.sentences.len()];
-    let figure_ends: Vec<usize> = claims
+    let mut figure_ends: Vec<usize> = claims
         .iter()
         .filter(|c| matches!(c.detail, ClaimKind::Figure(_)))
         .map(|c| c.end)
-        .collect::<std::collections::BTreeSet<usize>>()
-        .into_iter()
         .collect();
+    figure_ends.sort_unstable();
+    figure_ends.dedup();
     // Words first, with where a clause may break; clauses are numbered once phrases are known.
     let mut breaks: Vec<bool> = Vec::new();
     let mut and_after_number: Vec<bool> = Vec::new();
