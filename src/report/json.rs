@@ -121,6 +121,19 @@ impl serde_json::ser::Formatter for Shallow {
     }
 }
 
+/// One document as a single JSON line, with a final newline.
+pub fn document_line(doc: &Document) -> String {
+    let mut s = serde_json::to_string(doc).unwrap_or_else(|e| {
+        format!(
+            "{{\"id\": {:?}, \"errors\": [{:?}]}}",
+            doc.id,
+            e.to_string()
+        )
+    });
+    s.push('\n');
+    super::escape::json(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,17 +158,4 @@ mod tests {
             serde_json::to_string_pretty(&v).unwrap()
         );
     }
-}
-
-/// One document as a single JSON line, with a final newline.
-pub fn document_line(doc: &Document) -> String {
-    let mut s = serde_json::to_string(doc).unwrap_or_else(|e| {
-        format!(
-            "{{\"id\": {:?}, \"errors\": [{:?}]}}",
-            doc.id,
-            e.to_string()
-        )
-    });
-    s.push('\n');
-    super::escape::json(s)
 }
