@@ -1,5 +1,6 @@
 //! Linear cost on hostile input: every extractor and the MT stage run on generated adversarial
-//! documents at two sizes (8× apart), and what they produce — claims, findings, JSON bytes —
+//! documents at two sizes (8× apart), and what they produce and hold — claims, findings, JSON
+//! bytes, peak memory allocated (counted per thread by a test allocator) —
 //! grows at most about 8× too, never more than ~20× the input (22× allowed for JSON Lines, 24×
 //! for the indented `--format json`: one quoted sentence of 16 bytes is a 300-byte JSON claim);
 //! time is compared as a ratio with
@@ -15,6 +16,68 @@ use std::time::{Duration, Instant};
 
 use tathya::report::json;
 use tathya::{Grammars, Options, analyze};
+
+/// Counts the bytes this thread has allocated and the peak it reached: the peak memory of one
+/// analysis, unaffected by tests running beside it on other threads.
+mod counting {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::Cell;
+
+    pub struct Counting;
+
+    thread_local! {
+        static NOW: Cell<usize> = const { Cell::new(0) };
+        static PEAK: Cell<usize> = const { Cell::new(0) };
+    }
+
+    fn add(n: usize) {
+        let _ = NOW.try_with(|now| {
+            let v = now.get() + n;
+            now.set(v);
+            let _ = PEAK.try_with(|p| p.set(p.get().max(v)));
+        });
+    }
+
+    fn sub(n: usize) {
+        let _ = NOW.try_with(|now| now.set(now.get().saturating_sub(n)));
+    }
+
+    // SAFETY: every call is passed on to the system allocator unchanged; the counters are
+    // thread-local cells with constant initialisers, which never allocate.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            add(layout.size());
+            unsafe { System.alloc(layout) }
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            sub(layout.size());
+            unsafe { System.dealloc(ptr, layout) }
+        }
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            sub(layout.size());
+            add(new_size);
+            unsafe { System.realloc(ptr, layout, new_size) }
+        }
+    }
+
+    /// Starts measuring the peak from what is allocated now.
+    pub fn reset_peak() {
+        let now = NOW.with(Cell::get);
+        PEAK.with(|p| p.set(now));
+    }
+
+    /// Bytes allocated at the peak since [`reset_peak`], above what was allocated then.
+    pub fn peak_since(base: usize) -> usize {
+        PEAK.with(Cell::get).saturating_sub(base)
+    }
+
+    pub fn now() -> usize {
+        NOW.with(Cell::get)
+    }
+}
+
+#[global_allocator]
+static ALLOC: counting::Counting = counting::Counting;
 
 const SMALL: usize = 16 * 1024;
 const LARGE: usize = 8 * SMALL;
@@ -122,6 +185,8 @@ struct Cost {
     bytes: usize,
     /// Bytes of the `--format json` report of the document.
     report: usize,
+    /// Peak bytes allocated while analysing and writing the document.
+    peak: usize,
 }
 
 fn run(text: &str, skip_mt: bool) -> Cost {
@@ -133,11 +198,14 @@ fn run(text: &str, skip_mt: bool) -> Cost {
     // The faster of two runs: a busy machine slows one run, not both the same way.
     let mut best: Option<Cost> = None;
     for _ in 0..2 {
+        let base = counting::now();
+        counting::reset_peak();
         let t = Instant::now();
         let doc = analyze("case.txt", text.to_string(), None, &opts, g);
         let bytes = json::document_line(&doc).len();
         let time = t.elapsed();
         let report = json::claims(std::slice::from_ref(&doc)).len();
+        let peak = counting::peak_since(base);
         if best.as_ref().is_none_or(|b| time < b.time) {
             best = Some(Cost {
                 time,
@@ -145,6 +213,7 @@ fn run(text: &str, skip_mt: bool) -> Cost {
                 findings: doc.findings.len(),
                 bytes,
                 report,
+                peak,
             });
         }
     }
@@ -164,6 +233,7 @@ fn check_case(name: &str, make: &dyn Fn(usize) -> String, skip_mt: bool) -> Vec<
         ("claims", ratio(cb.claims, ca.claims)),
         ("findings", ratio(cb.findings, ca.findings)),
         ("JSON bytes", ratio(cb.bytes, ca.bytes)),
+        ("peak memory", ratio(cb.peak, ca.peak)),
     ] {
         if r > OUTPUT_RATIO * r_in / 8.0 {
             bad.push(format!(
@@ -193,8 +263,17 @@ fn check_case(name: &str, make: &dyn Fn(usize) -> String, skip_mt: bool) -> Vec<
         ));
     }
     println!(
-        "{name:<28} claims {:>6} → {:>6}  findings {:>5} → {:>5}  JSON {:>8} → {:>8}  time {:>8.1?} → {:>8.1?}",
-        ca.claims, cb.claims, ca.findings, cb.findings, ca.bytes, cb.bytes, ca.time, cb.time
+        "{name:<28} claims {:>6} → {:>6}  findings {:>5} → {:>5}  JSON {:>8} → {:>8}  peak {:>9} → {:>9}  time {:>8.1?} → {:>8.1?}",
+        ca.claims,
+        cb.claims,
+        ca.findings,
+        cb.findings,
+        ca.bytes,
+        cb.bytes,
+        ca.peak,
+        cb.peak,
+        ca.time,
+        cb.time
     );
     bad
 }
