@@ -284,17 +284,17 @@ fn annotated_facts_are_corroborated_and_flagged() {
     // Floors at the measured level, so a regression fails. The goal (issue: corroborated ≥ 0.90,
     // flagged ≥ 0.80, at most two errors of each kind) is not reached yet; see the README.
     assert!(
-        same >= 0.62,
-        "same-value pairs corroborated {same:.3} < 0.62"
+        same >= 0.70,
+        "same-value pairs corroborated {same:.3} < 0.70"
     );
     assert!(
-        diff >= 0.40,
-        "different-value pairs flagged {diff:.3} < 0.40"
+        diff >= 0.50,
+        "different-value pairs flagged {diff:.3} < 0.50"
     );
     assert!(
         t.corroborated_two_values <= 2,
         "{}",
         t.corroborated_two_values
     );
-    assert!(t.flagged_same_fact <= 10, "{}", t.flagged_same_fact);
+    assert!(t.flagged_same_fact <= 8, "{}", t.flagged_same_fact);
 }

@@ -214,9 +214,9 @@ fn constructed(a: &Document, b: &Document, t: &mut Tally) {
         if !ok || spans.is_empty() {
             continue;
         }
-        // The unchanged pair flags nothing about this fact.
+        // The unchanged pair finds no conflict on this fact.
         let unchanged = r.stories.iter().flat_map(|s| &s.groups).any(|x| {
-            flagged(x)
+            x.verdict == Verdict::Conflicting
                 && x.kind == g.kind
                 && x.members.iter().any(|y| {
                     y.document == a.id && mine.iter().any(|m| y.start < m.end && m.start < y.end)
@@ -224,13 +224,28 @@ fn constructed(a: &Document, b: &Document, t: &mut Tally) {
                 && x.members.iter().any(|y| y.document == b.id)
         });
         let first = mine[0];
+        // A fact the unchanged pair already shows as an update (one article gives an earlier and
+        // a later value: `timing`) cannot show a change; it is no candidate. A conflict on it is
+        // a false alarm.
+        let update = !unchanged
+            && r.stories.iter().flat_map(|s| &s.groups).any(|x| {
+                x.verdict == Verdict::Timing
+                    && x.kind == g.kind
+                    && x.members.iter().any(|y| {
+                        y.document == a.id
+                            && mine.iter().any(|m| y.start < m.end && m.start < y.end)
+                    })
+            });
+        if update {
+            continue;
+        }
         if unchanged {
             let why: Vec<String> = r
                 .stories
                 .iter()
                 .flat_map(|s| &s.groups)
                 .filter(|x| {
-                    flagged(x)
+                    x.verdict == Verdict::Conflicting
                         && x.kind == g.kind
                         && x.members.iter().any(|y| {
                             y.document == a.id

@@ -25,14 +25,16 @@ use crate::extract::frame::{Role, ScopeFrom, Window};
 
 /// Least value of a figure that disagrees by frame alone.
 const MIN_TELLING: f64 = 3.0;
+/// Largest ratio of two values that disagree by frame alone (see [`plausible`]).
+const MAX_RATIO: f64 = 3.0;
 /// Characters of a sentence compared to tell a repeated sentence.
 const REPEAT_CHARS: usize = 600;
 /// Most figures of one place compared pairwise within one bucket.
 const MAX_ITEMS: usize = 256;
 
-/// Two values in disagreement (value keys and place), the items that give them, and the pair
-/// reported first.
-type ValuePair = ((String, String, String), Vec<usize>, (usize, usize));
+/// Two values in disagreement (value keys and place), the items that give them, the pair
+/// reported first, and whether every pair of them is an update (one article gives both values).
+type ValuePair = ((String, String, String), Vec<usize>, (usize, usize), bool);
 
 /// What the frame stage found in a story.
 #[derive(Debug, Default)]
@@ -140,9 +142,54 @@ fn interval(it: &Item) -> (f64, f64) {
     }
 }
 
+/// True when two values may be one quantity told differently: the larger at most
+/// [`MAX_RATIO`] times the smaller. Two outlets' counts of one thing on one day differ by a few
+/// per cent or a day's update; 35 against 324, or 10.5 against 39,980, are two quantities in
+/// one frame (a day's deaths and the total, a rate and a count). A changed figure in aligned
+/// sentences is caught whatever its size (`anchored`).
+fn plausible(a: (f64, f64), b: (f64, f64)) -> bool {
+    let (x, y) = (a.0.abs().min(a.1.abs()), b.0.abs().min(b.1.abs()));
+    let (lo, hi) = if x <= y { (x, y) } else { (y, x) };
+    hi <= lo * MAX_RATIO
+}
+
 fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
     let eps = 1e-9 * (a.0.abs() + b.0.abs()).max(1.0);
     a.0 <= b.1 + eps && b.0 <= a.1 + eps
+}
+
+/// True when measure `a` is a subgroup of `b` ("cases/jamaat" of "cases"): the same value of both
+/// is one count told with more or less detail.
+fn narrower(a: &str, b: &str) -> bool {
+    a.len() > b.len() && a.starts_with(b) && a.as_bytes()[b.len()] == b'/'
+}
+
+/// True when a measure is only the noun the number counts, not a quantity of the lexicon
+/// ("प्रयोगशाला", "लैब" against "cases", "deaths", "percent:…").
+fn counted_noun(m: &str) -> bool {
+    !m.split([':', '/']).next().unwrap_or("").is_ascii()
+}
+
+/// 100 or more, with two or more significant digits: a count two reports of the same day share
+/// by chance far less often than 100, 2000 or 5.
+fn rare_value(v: f64) -> bool {
+    let v = v.abs();
+    if !(100.0..1e18).contains(&v) {
+        return false;
+    }
+    let mut m = v;
+    while m >= 1e15 {
+        m /= 10.0;
+    }
+    // Scaled to an integer with its significant digits; a single one means a round number.
+    let mut n = m.round() as u64;
+    if (m - n as f64).abs() > 1e-6 {
+        return true;
+    }
+    while n > 0 && n.is_multiple_of(10) {
+        n /= 10;
+    }
+    n >= 10
 }
 
 /// A value key: equal keys state the same value the same way (an exact value, or the same bound:
@@ -256,11 +303,19 @@ pub fn group(
             let (Some(fi), Some(fj)) = (frame_of(i), frame_of(j)) else {
                 return false;
             };
-            let distinctive =
-                figure(doc_of(i), claim_of(i)).is_some_and(|f| f.value.abs() >= 100.0);
+            let f = figure(doc_of(i), claim_of(i));
+            let distinctive = f.is_some_and(|f| f.value.abs() >= 100.0);
+            // A value that few other counts of the day share by chance: 100 or more with two or
+            // more significant digits (2361, 110, 9.45 लाख — not 100 or 2000).
+            let rare = f.is_some_and(|f| rare_value(f.value));
             let measures = match (&fi.measure, &fj.measure) {
-                (Some(a), Some(b)) => a == b,
-                (None, None) => false,
+                (Some(a), Some(b)) => {
+                    a == b
+                        || narrower(a, b)
+                        || narrower(b, a)
+                        || (rare && (counted_noun(a) || counted_noun(b)))
+                }
+                (None, None) => rare,
                 _ => distinctive,
             };
             let windows = windows_meet(fi.window, fj.window)
@@ -302,7 +357,10 @@ pub fn group(
         let mut views: Vec<usize> = members.iter().map(|&i| items[i].view).collect();
         views.sort_unstable();
         views.dedup();
-        if views.len() < 2 {
+        // A bare counted noun ("23 राज्यों", "54 जिलों") is no quantity of its own: two outlets'
+        // numbers of states or districts are mostly different sets (with no new case, with a
+        // hotspot, …). They disagree only in aligned sentences (`anchored`).
+        if views.len() < 2 || counted_noun(k) {
             continue;
         }
         let place = |i: usize| scope(doc_of(i), claim_of(i));
@@ -353,13 +411,19 @@ pub fn group(
                     || figure(doc_of(i), claim_of(i)).map(|f| f.figure)
                         != figure(doc_of(j), claim_of(j)).map(|f| f.figure)
                     || overlaps(interval(&items[i]), interval(&items[j]))
-                    || has_match(i, j)
-                    || has_match(j, i)
-                    || agrees_elsewhere(i, j)
-                    || agrees_elsewhere(j, i)
+                    || !plausible(interval(&items[i]), interval(&items[j]))
                 {
                     continue;
                 }
+                // Whether each side's article also gives the other's value. Both: they agree (a
+                // page that gives 178 and then 187 against one that does the same). One: an
+                // update — the article with both values has moved on from the other's.
+                let j_gives_i = has_match(i, j) || agrees_elsewhere(i, j);
+                let i_gives_j = has_match(j, i) || agrees_elsewhere(j, i);
+                if j_gives_i && i_gives_j {
+                    continue;
+                }
+                let update = j_gives_i || i_gives_j;
                 let (Some(ki), Some(kj)) = (
                     figure(doc_of(i), claim_of(i)).and_then(value_key),
                     figure(doc_of(j), claim_of(j)).and_then(value_key),
@@ -369,14 +433,17 @@ pub fn group(
                 let p = place_label(place(i)).max(place_label(place(j))).to_string();
                 let key = if ki <= kj { (ki, kj, p) } else { (kj, ki, p) };
                 match pairs.iter_mut().find(|p| p.0 == key) {
-                    Some(p) => p.1.extend([i, j]),
-                    None => pairs.push((key, vec![i, j], (i, j))),
+                    Some(p) => {
+                        p.1.extend([i, j]);
+                        p.3 &= update;
+                    }
+                    None => pairs.push((key, vec![i, j], (i, j), update)),
                 }
                 out.disagreeing.push((vi, items[i].sent, vj, items[j].sent));
                 out.disagreeing.push((vj, items[j].sent, vi, items[i].sent));
             }
         }
-        for ((_, _, p), mut involved, (pa, pb)) in pairs {
+        for ((_, _, p), mut involved, (pa, pb), update) in pairs {
             involved.sort_unstable();
             involved.dedup();
             for &i in &involved {
@@ -384,18 +451,23 @@ pub fn group(
             }
             let (dp, dq) = (doc_of(pa), doc_of(pb));
             let (ap, aq) = (as_of(dp, claim_of(pa)), as_of(dq, claim_of(pb)));
-            let timing = match (&ap, &aq) {
-                (Some(x), Some(y)) => x != y,
-                _ => {
-                    dp.published.is_some() && dq.published.is_some() && dp.published != dq.published
-                }
-            };
+            let timing = update
+                || match (&ap, &aq) {
+                    (Some(x), Some(y)) => x != y,
+                    _ => {
+                        dp.published.is_some()
+                            && dq.published.is_some()
+                            && dp.published != dq.published
+                    }
+                };
             let when = |x: &Option<String>, d: &Document| {
                 x.clone()
                     .or_else(|| d.published.map(|p| format!("published {p}")))
                     .unwrap_or_else(|| "no date".into())
             };
-            let why = if timing {
+            let why = if update {
+                "one article gives both values, an earlier and a later one: an update".to_string()
+            } else if timing {
                 format!(
                     "values differ at different reference times ({} vs {})",
                     when(&ap, dp),
@@ -524,4 +596,39 @@ pub fn group_times(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rare_values_have_two_significant_digits_from_100() {
+        for v in [110.0, 2361.0, 945_000.0, 1.37e14, 150.5, 1071.0] {
+            assert!(rare_value(v), "{v}");
+        }
+        for v in [100.0, 2000.0, 5.0, 99.0, 1e6, 3e14] {
+            assert!(!rare_value(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn subgroups_and_counted_nouns() {
+        assert!(narrower("cases/jamaat", "cases"));
+        assert!(!narrower("cases", "cases/jamaat"));
+        assert!(!narrower("casesx", "cases"));
+        assert!(counted_noun("प्रयोगशाला"));
+        assert!(counted_noun("प्रयोगशाला/जमात"));
+        assert!(!counted_noun("cases"));
+        assert!(!counted_noun("percent:उपस्थिति"));
+        assert!(!counted_noun("inr:डूब"));
+    }
+
+    #[test]
+    fn values_far_apart_are_two_quantities() {
+        assert!(plausible((195.0, 195.0), (223.0, 223.0)));
+        assert!(plausible((42.0, 42.0), (48.0, 48.0)));
+        assert!(!plausible((35.0, 35.0), (324.0, 324.0)));
+        assert!(!plausible((10.5, 10.5), (39980.0, 39980.0)));
+    }
 }
