@@ -701,7 +701,7 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
         };
         let window = match &row {
             Some(x) => x.window,
-            None => r.window(first, last, w0, w1),
+            None => r.window(first, last, w0, w1, &times),
         };
         let scope = match row {
             Some(x) => Some(x.scope),
@@ -823,6 +823,23 @@ impl Reader<'_> {
             .map(|&k| self.hits[k])
             .find(|h| want(h.tag))
             .map(|h| h.n)
+    }
+
+    /// The text of word `i`.
+    fn word(&self, i: usize) -> &str {
+        &self.text[self.ws[i].start..self.ws[i].end]
+    }
+
+    /// True when a time claim ends right before word `i` (white space between).
+    fn time_ends_at(&self, i: usize, times: &[(usize, usize, Option<String>, TimeKind)]) -> bool {
+        let start = self.ws[i].start;
+        // Times are sorted by start; one ending before `start` starts before it.
+        let upto = times.partition_point(|t| t.0 < start);
+        times[..upto]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|t| t.1 <= start && self.text[t.1..start].trim().is_empty())
     }
 
     fn hit_at(&self, i: usize, want: impl Fn(Tag) -> bool) -> Option<Hit> {
@@ -960,7 +977,16 @@ impl Reader<'_> {
         sec: usize,
         want: &dyn Fn(PlaceKind) -> bool,
     ) -> Option<(Scope, usize)> {
-        let sec_start = self.secs.get(sec).copied().unwrap_or(0);
+        self.resolve_back_from(before, self.secs.get(sec).copied().unwrap_or(0), want)
+    }
+
+    /// [`Self::resolve_back`] looking no further back than byte `sec_start`.
+    fn resolve_back_from(
+        &self,
+        before: usize,
+        sec_start: usize,
+        want: &dyn Fn(PlaceKind) -> bool,
+    ) -> Option<(Scope, usize)> {
         let mut i = before;
         let mut seen = 0;
         while i > 0 {
@@ -1093,8 +1119,19 @@ impl Reader<'_> {
                 Tag::DeixisCity => Box::new(|k| k == PlaceKind::City),
                 _ => Box::new(|k| k != PlaceKind::World),
             };
-            let found = self.resolve_back(w0, sec, &*want);
+            // The nearest place of that kind before the pointing word, earlier clauses of the
+            // sentence included ("आज पंजाब में 6 और मामले …, राज्य में कुल संख्या 176"). "देश"
+            // looks no further back than its line (a wire story's "देश में" is the home country
+            // unless its own paragraph names another: a digest's earlier item about China does
+            // not make it China).
             let (ds, de) = (self.ws[at].start, self.ws[at].end);
+            let sec_start = self.secs.get(sec).copied().unwrap_or(0);
+            let floor = if tag == Tag::DeixisCountry {
+                sec_start.max(self.text[..ds].rfind('\n').map_or(0, |n| n + 1))
+            } else {
+                sec_start
+            };
+            let found = self.resolve_back_from(at, floor, &*want);
             if let Some((mut s, _)) = found {
                 s.text = self.text[ds..de].to_string();
                 s.start = ds;
@@ -1377,7 +1414,14 @@ impl Reader<'_> {
 
     /// The window a count covers: the nearest window phrase in the number's clause that does
     /// not belong to another number ("22 नये मामले … कुल संख्या 538": 538 is cumulative).
-    fn window(&self, first: usize, last: usize, w0: usize, w1: usize) -> Option<Window> {
+    fn window(
+        &self,
+        first: usize,
+        last: usize,
+        w0: usize,
+        w1: usize,
+        times: &[(usize, usize, Option<String>, TimeKind)],
+    ) -> Option<Window> {
         let clause = self.ws[first].clause;
         if self.more.get(last + 1).copied().unwrap_or(false) {
             return Some(Window::Period);
@@ -1388,6 +1432,15 @@ impl Reader<'_> {
             .filter_map(|i| {
                 let h = self.hit_at(i, |t| matches!(t, Tag::Cumulative | Tag::Period))?;
                 if i < covered {
+                    return None;
+                }
+                // "से अब तक" is a period only after a time ("सोमवार से अब तक"); after anything
+                // else it is a cause and a total ("इस वायरस से अब तक 114 लोग").
+                if h.tag == Tag::Period
+                    && h.n > 1
+                    && self.word(i) == "से"
+                    && !self.time_ends_at(i, times)
+                {
                     return None;
                 }
                 covered = i + h.n;
