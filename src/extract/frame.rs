@@ -152,6 +152,8 @@ struct RawFile {
     subgroup: Vec<RawNamed>,
     skip: Vec<String>,
     not_counts: Vec<String>,
+    #[serde(default)]
+    causes: Vec<String>,
     window: RawWindow,
     now: Vec<String>,
     as_of_after: Vec<String>,
@@ -217,6 +219,8 @@ enum Tag {
     Subgroup(u16),
     Skip,
     NotCount,
+    /// A cause ("संक्रमण से"): its words measure nothing.
+    Cause,
     Cumulative,
     Period,
     Now,
@@ -350,11 +354,12 @@ impl FrameGrammar {
                 add(&mut g, w, Tag::Subgroup(i as u16));
             }
         }
-        let lists: [(&Vec<String>, Tag); 17] = [
+        let lists: [(&Vec<String>, Tag); 18] = [
             (&raw.inclusive, Tag::Inclusive),
             (&raw.labels, Tag::Label),
             (&raw.skip, Tag::Skip),
             (&raw.not_counts, Tag::NotCount),
+            (&raw.causes, Tag::Cause),
             (&raw.window.cumulative, Tag::Cumulative),
             (&raw.window.period, Tag::Period),
             (&raw.now, Tag::Now),
@@ -427,6 +432,8 @@ struct Word {
     /// Clause number within the document (changes at , ; : — । and at कि / और / that / and).
     clause: usize,
     digit: bool,
+    /// Part of a figure claim (digits or number words: "दो", "नौ", "एक लाख").
+    number: bool,
 }
 
 /// A phrase found in the document.
@@ -515,6 +522,17 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
         .collect();
     figure_ends.sort_unstable();
     figure_ends.dedup();
+    // Figure spans by start, to tell the words of a number ("दो", "एक लाख") from other words.
+    let mut figure_spans: Vec<(usize, usize)> = claims
+        .iter()
+        .filter(|c| matches!(c.detail, ClaimKind::Figure(_)))
+        .map(|c| (c.start, c.end))
+        .collect();
+    figure_spans.sort_unstable();
+    let in_figure = |a: usize| {
+        let k = figure_spans.partition_point(|s| s.0 <= a);
+        k > 0 && a < figure_spans[k - 1].1
+    };
     // Words first, with where a clause may break; clauses are numbered once phrases are known.
     let mut breaks: Vec<bool> = Vec::new();
     let mut and_after_number: Vec<bool> = Vec::new();
@@ -541,6 +559,7 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
                     sent: si,
                     clause: 0,
                     digit: f.starts_with(|c: char| c.is_ascii_digit()),
+                    number: in_figure(a),
                 });
                 folded.push(f);
                 prev_end = b;
@@ -572,8 +591,14 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
     }
     // Hits by word.
     let mut hits_at: Vec<Vec<usize>> = vec![Vec::new(); ws.len()];
+    let mut cause = vec![false; ws.len()];
     for (k, h) in hits.iter().enumerate() {
         hits_at[h.w].push(k);
+        if h.tag == Tag::Cause {
+            for c in cause.iter_mut().skip(h.w).take(h.n) {
+                *c = true;
+            }
+        }
     }
     // "तीन और लोगों की मौत", "two more cases": और/more after a number and before a counted noun
     // means "more", not "and"; it neither ends the clause nor leaves the window open.
@@ -621,6 +646,7 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
         folded: &folded,
         hits: &hits,
         hits_at: &hits_at,
+        cause: &cause,
         sent_words: &sent_words,
         ctx,
         secs: &secs,
@@ -808,6 +834,8 @@ struct Reader<'a> {
     folded: &'a [String],
     hits: &'a [Hit],
     hits_at: &'a [Vec<usize>],
+    /// Words inside a cause phrase ("इस संक्रमण से"): no measure.
+    cause: &'a [bool],
     sent_words: &'a [(usize, usize)],
     ctx: &'a ExtractCtx<'a>,
     secs: &'a [usize],
@@ -823,6 +851,17 @@ impl Reader<'_> {
             .map(|&k| self.hits[k])
             .find(|h| want(h.tag))
             .map(|h| h.n)
+    }
+
+    /// True for a period phrase "से अब तक" at word `i` that follows no time: a cause and a total
+    /// ("इस वायरस से अब तक 114 लोग"), not a period ("सोमवार से अब तक 354 मामले").
+    fn cause_not_period(
+        &self,
+        i: usize,
+        h: Hit,
+        times: &[(usize, usize, Option<String>, TimeKind)],
+    ) -> bool {
+        h.tag == Tag::Period && h.n > 1 && self.word(i) == "से" && !self.time_ends_at(i, times)
     }
 
     /// The text of word `i`.
@@ -1208,6 +1247,9 @@ impl Reader<'_> {
             return None;
         }
         let measure_at = |i: usize| {
+            if self.cause[i] {
+                return None;
+            }
             self.hit_at(i, |t| matches!(t, Tag::Measure(_)))
                 .map(|h| match h.tag {
                     Tag::Measure(m) => m as usize,
@@ -1321,7 +1363,8 @@ impl Reader<'_> {
             found = (w0..w1)
                 .filter(|&i| i < first || i > last)
                 .filter_map(|i| {
-                    measure_at(i).map(|m| (if i < first { first - i } else { i - last }, m))
+                    measure_at(i)
+                        .map(|m| (if i < first { first - i } else { i - last }, outcome(i, m)))
                 })
                 .min()
                 .map(|x| x.1);
@@ -1436,11 +1479,7 @@ impl Reader<'_> {
                 }
                 // "से अब तक" is a period only after a time ("सोमवार से अब तक"); after anything
                 // else it is a cause and a total ("इस वायरस से अब तक 114 लोग").
-                if h.tag == Tag::Period
-                    && h.n > 1
-                    && self.word(i) == "से"
-                    && !self.time_ends_at(i, times)
-                {
+                if self.cause_not_period(i, h, times) {
                     return None;
                 }
                 covered = i + h.n;
@@ -1450,7 +1489,8 @@ impl Reader<'_> {
         hits.into_iter()
             // Words of the claim after its number count too ("5 नए मामले").
             .filter(|&(i, _)| i != first && self.ws[i].clause == clause && !self.ws[i].digit)
-            .filter(|&(i, _)| !(i > w0 && self.ws[i - 1].digit && (i - 1 < first || i - 1 > last)))
+            // A window word right after another number is that number's ("दो नए केस के साथ … नौ").
+            .filter(|&(i, _)| !(i > w0 && self.ws[i - 1].number && (i - 1 < first || i - 1 > last)))
             .map(|(i, h)| {
                 let d = if i < first {
                     first - i
@@ -1474,8 +1514,9 @@ impl Reader<'_> {
                     .rev()
                     .take(PERIOD_REACH)
                     .find(|&i| {
-                        self.hit_at(i, |t| t == Tag::Period).is_some()
-                            && !(i > w0 && self.ws[i - 1].digit)
+                        self.hit_at(i, |t| t == Tag::Period)
+                            .is_some_and(|h| !self.cause_not_period(i, h, times))
+                            && !(i > w0 && self.ws[i - 1].number)
                     })
                     .map(|_| Window::Period)
             })
