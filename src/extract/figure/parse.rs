@@ -85,6 +85,18 @@ impl<'a> Toks<'a> {
     pub fn attached(&self, i: usize) -> bool {
         i > 0 && self.tok(i).is_some_and(|t| !t.ws_before)
     }
+
+    /// A tab or a line break stands between token `i - 1` and token `i`: another table cell or
+    /// line ("03 अप्रैल⟨tab⟩2547⟨tab⟩478": a date and two counts, not a date with a year).
+    pub fn cell_break(&self, i: usize) -> bool {
+        match (i.checked_sub(1).and_then(|p| self.tok(p)), self.tok(i)) {
+            (Some(a), Some(b)) => self
+                .text
+                .get(a.end..b.start)
+                .is_some_and(|g| g.contains(['\t', '\n'])),
+            _ => false,
+        }
+    }
 }
 
 /// A parsed number: value and the tokens it covers.
@@ -952,18 +964,22 @@ impl<'a, 'b> Parser<'a, 'b> {
         if matches!(t.punct(k), Some('.' | ',')) {
             k += 1;
         }
-        if self.has(k, flag::DATE) {
+        if self.has(k, flag::DATE) && !(end..=k).any(|j| t.cell_break(j)) {
             return true;
         }
-        if i == 0 {
+        if i == 0 || t.cell_break(i) {
             return false;
         }
         let mut b = i - 1;
         if matches!(t.punct(b), Some(',' | '.')) && b > 0 {
+            if t.cell_break(b) {
+                return false;
+            }
             b -= 1;
         }
         // "Nov 30, 2024": the year after a day that follows a month.
-        self.has(b, flag::DATE) || (t.lit(b).is_some() && b > 0 && self.has(b - 1, flag::DATE))
+        self.has(b, flag::DATE)
+            || (t.lit(b).is_some() && b > 0 && !t.cell_break(b) && self.has(b - 1, flag::DATE))
     }
 
     /// The figure that starts at trigger token `i`; `floor` is the first token not yet claimed.

@@ -737,3 +737,15 @@ fn spelling_rules_make_no_common_word_a_number() {
         assert!(got.is_empty(), "{w}: {got:?}");
     }
 }
+
+#[test]
+fn a_table_cell_after_a_date_is_a_count_not_its_year() {
+    // One row of a day-by-day table: the date, the total, the day's new cases.
+    let f = figs("05 अप्रैल\t3577\t\t505");
+    let texts: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["3577", "505"]);
+    assert_eq!(value("06 May\t4281\t704", "4281"), 4281.0);
+    // Within a line, a year after a date stays part of the date.
+    none("5 अप्रैल 2020");
+    none("April 5, 2020");
+}
