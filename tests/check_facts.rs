@@ -5,7 +5,7 @@
 //! For every pair of mentions of one fact from two outlets: a pair with equal values should sit
 //! in one corroborated group; a pair with different values in one flagged group (`conflicting` or
 //! `timing`). Errors counted apart: a corroborated group holding two different values of one fact,
-//! and a flagged group holding two equal-valued mentions of a fact whose mentions all agree.
+//! and a conflicting group holding two equal-valued mentions of a fact whose mentions all agree.
 //!
 //! The corpus is not bundled (no licence to republish); the test skips, saying so, without it.
 
@@ -196,17 +196,14 @@ fn measure(dir: &std::path::Path, fixed: bool) -> Tally {
                                 f.id, ma.quote, mb.quote
                             ));
                         }
-                        if f.same_value
-                            && gs.iter().any(|g| {
-                                matches!(g.verdict, Verdict::Conflicting | Verdict::Timing)
-                            })
-                        {
+                        // A timing group ("3577 on 5 April" against "4067" published two
+                        // days later) may hold agreeing mentions of the earlier value: only a
+                        // conflict on a same-value fact is an error.
+                        if f.same_value && gs.iter().any(|g| g.verdict == Verdict::Conflicting) {
                             t.flagged_same_fact += 1;
                             let g = gs
                                 .iter()
-                                .find(|g| {
-                                    matches!(g.verdict, Verdict::Conflicting | Verdict::Timing)
-                                })
+                                .find(|g| g.verdict == Verdict::Conflicting)
                                 .expect("found above");
                             t.misses.push(format!(
                                 "{} flagged-same {frames} {} ~ {} :: {}",
@@ -260,7 +257,7 @@ fn annotated_facts_are_corroborated_and_flagged() {
          same-value pairs corroborated: {}/{} = {same:.3}\n\
          different-value pairs flagged: {}/{} = {diff:.3} ({} as timing)\n\
          corroborated groups with two values of one fact: {}\n\
-         flagged groups on a same-value fact: {}",
+         conflicting groups on a same-value fact: {}",
         t.mentions,
         t.unlocated,
         t.same_corroborated,
@@ -288,13 +285,13 @@ fn annotated_facts_are_corroborated_and_flagged() {
         "same-value pairs corroborated {same:.3} < 0.78"
     );
     assert!(
-        diff >= 0.63,
-        "different-value pairs flagged {diff:.3} < 0.63"
+        diff >= 0.64,
+        "different-value pairs flagged {diff:.3} < 0.64"
     );
     assert!(
         t.corroborated_two_values <= 2,
         "{}",
         t.corroborated_two_values
     );
-    assert!(t.flagged_same_fact <= 8, "{}", t.flagged_same_fact);
+    assert!(t.flagged_same_fact <= 4, "{}", t.flagged_same_fact);
 }

@@ -277,7 +277,9 @@ pub fn group(
         let Some(f) = figure(d, claim_of(i)) else {
             continue;
         };
-        if f.figure == FigureKind::Year {
+        // A year is no count, unless its frame found what it counts (a table cell under
+        // "संक्रमितों की संख्या" that reads like a year: 1834).
+        if f.figure == FigureKind::Year && key(d, claim_of(i)).is_none() {
             continue;
         }
         let Some(vk) = value_key(f) else { continue };
@@ -383,6 +385,14 @@ pub fn group(
             })
         };
         let current = |i: usize| role(doc_of(i), claim_of(i)) != Role::Before;
+        // The days each document gives a value of this bucket for: a day-by-day series ("4
+        // अप्रैल 3072, 5 अप्रैल 3577") is compared day by day, not every day against every other.
+        let days: Vec<Option<String>> = at.iter().map(|&i| as_of(doc_of(i), claim_of(i))).collect();
+        let dated: FastSet<(usize, &str)> = at
+            .iter()
+            .zip(&days)
+            .filter_map(|(&i, d)| Some((items[i].view, d.as_deref()?)))
+            .collect();
         // One or two of something ("एक मरीज", "दो की मौत") is mostly an incidental count in a
         // digest; small values disagree only in aligned sentences (`anchored`).
         let telling =
@@ -396,8 +406,15 @@ pub fn group(
         // Value pairs in disagreement by place, in order of first appearance.
         let mut pairs: Vec<ValuePair> = Vec::new();
         for (x, &i) in at.iter().enumerate() {
-            for &j in &at[x + 1..] {
+            for (y, &j) in at.iter().enumerate().skip(x + 1) {
                 let (vi, vj) = (items[i].view, items[j].view);
+                // Two days of a series, each of which the other document also gives a value for.
+                if let (Some(di), Some(dj)) = (&days[x], &days[y])
+                    && di != dj
+                    && (dated.contains(&(vj, di.as_str())) || dated.contains(&(vi, dj.as_str())))
+                {
+                    continue;
+                }
                 if vi == vj
                     || !current(i)
                     || !current(j)
@@ -451,14 +468,15 @@ pub fn group(
             }
             let (dp, dq) = (doc_of(pa), doc_of(pb));
             let (ap, aq) = (as_of(dp, claim_of(pa)), as_of(dq, claim_of(pb)));
+            // Each side's reference day: the time its text gives, else its publication day.
+            let day = |x: &Option<String>, d: &Document| {
+                x.clone()
+                    .or_else(|| d.published.map(|p| p.format("%Y-%m-%d").to_string()))
+            };
             let timing = update
-                || match (&ap, &aq) {
+                || match (day(&ap, dp), day(&aq, dq)) {
                     (Some(x), Some(y)) => x != y,
-                    _ => {
-                        dp.published.is_some()
-                            && dq.published.is_some()
-                            && dp.published != dq.published
-                    }
+                    _ => false,
                 };
             let when = |x: &Option<String>, d: &Document| {
                 x.clone()

@@ -710,7 +710,7 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
         {
             role = Role::Each;
         }
-        let row = r.table_row(c.start, c.end, sec);
+        let row = r.table_row(c.start, c.end, sec, &times);
         let measure = match row.as_ref().and_then(|x| x.measure) {
             Some(m) => Some(g.measures[m].clone()),
             None => r.measure(
@@ -729,8 +729,8 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
             Some(x) => x.window,
             None => r.window(first, last, w0, w1, &times),
         };
-        let scope = match row {
-            Some(x) => Some(x.scope),
+        let scope = match row.and_then(|x| x.scope) {
+            Some(x) => Some(x),
             None => r.scope(first, last, w0, w1, si, sec),
         };
         let as_of = r.as_of(first, last, w0, w1, si, sec, &times);
@@ -775,7 +775,8 @@ fn line_of(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
 
 /// What a table row says about one of its numbers.
 struct Row {
-    scope: Scope,
+    /// The row's place; None for a row headed by a date ("25 मार्च⟨tab⟩606").
+    scope: Option<Scope>,
     measure: Option<usize>,
     window: Option<Window>,
 }
@@ -893,7 +894,13 @@ impl Reader<'_> {
     /// The table row a number stands in ("केरल⟨tab⟩194", "ईरान : 978", "इटली - 827 - 12,462"): the
     /// row's place, and what the header above names the number's column ("देश - मौत - संक्रमित":
     /// the second column counts deaths).
-    fn table_row(&self, start: usize, end: usize, sec: usize) -> Option<Row> {
+    fn table_row(
+        &self,
+        start: usize,
+        end: usize,
+        sec: usize,
+        times: &[(usize, usize, Option<String>, TimeKind)],
+    ) -> Option<Row> {
         let (line_start, line_end) = line_of(self.text, start, end)?;
         let row_cells = cells(self.text, line_start, line_end);
         if row_cells.len() < 2 {
@@ -905,13 +912,26 @@ impl Reader<'_> {
         if col == 0 {
             return None;
         }
-        // The first cell is one place and nothing else.
+        // The first cell is one place and nothing else, or a date ("25 मार्च", "1 मार्च तक": a
+        // day-by-day table, whose place is the article's).
         let (hs, he) = row_cells[0];
         let i = self.ws.partition_point(|w| w.start < hs);
-        let h = self.hit_at(i, |t| matches!(t, Tag::Place(_))).filter(|h| {
+        let place = self.hit_at(i, |t| matches!(t, Tag::Place(_))).filter(|h| {
             self.ws.get(i).is_some_and(|w| w.start == hs) && self.ws[i + h.n - 1].end == he
-        })?;
-        let scope = self.scope_of(h, i, ScopeFrom::Clause);
+        });
+        let scope = match place {
+            Some(h) => Some(self.scope_of(h, i, ScopeFrom::Clause)),
+            None => {
+                let k = times.partition_point(|t| t.0 < hs);
+                let dated = times.get(k).is_some_and(|t| {
+                    t.0 == hs && t.1 <= he && self.text[t.1..he].chars().count() <= 3
+                });
+                if !dated {
+                    return None;
+                }
+                None
+            }
+        };
         // The header: the nearest line above, in the same article, with as many cells and no
         // digits in this column.
         let sec_start = self.secs.get(sec).copied().unwrap_or(0);
