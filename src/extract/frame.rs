@@ -1286,7 +1286,12 @@ impl Reader<'_> {
             (i + 1..(i + 7).min(w1))
                 .take_while(|&j| self.ws[j].clause == clause && !self.ws[j].digit)
                 .filter_map(measure_at)
-                .find(|&o| matches!(self.g.measures[o].as_str(), "deaths" | "recovered"))
+                .find(|&o| {
+                    matches!(
+                        self.g.measures[o].as_str(),
+                        "deaths" | "recovered" | "active"
+                    )
+                })
                 .unwrap_or(m)
         };
         // Inside the claim ("हजारों सैनिकों").
