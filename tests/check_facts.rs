@@ -281,17 +281,17 @@ fn annotated_facts_are_corroborated_and_flagged() {
     // Floors at the measured level, so a regression fails. The goal (issue: corroborated ≥ 0.90,
     // flagged ≥ 0.80, at most two errors of each kind) is not reached yet; see the README.
     assert!(
-        same >= 0.78,
-        "same-value pairs corroborated {same:.3} < 0.78"
+        same >= 0.80,
+        "same-value pairs corroborated {same:.3} < 0.80"
     );
     assert!(
-        diff >= 0.64,
-        "different-value pairs flagged {diff:.3} < 0.64"
+        diff >= 0.70,
+        "different-value pairs flagged {diff:.3} < 0.70"
     );
     assert!(
         t.corroborated_two_values <= 2,
         "{}",
         t.corroborated_two_values
     );
-    assert!(t.flagged_same_fact <= 4, "{}", t.flagged_same_fact);
+    assert!(t.flagged_same_fact <= 2, "{}", t.flagged_same_fact);
 }

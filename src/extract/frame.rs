@@ -47,6 +47,8 @@ const LOOK_BACK: usize = 40;
 const WINDOW: usize = 40;
 /// Words looked back in the sentence for a period that covers a count.
 const PERIOD_REACH: usize = 15;
+/// Longest table cell holding a number, in characters.
+const MAX_CELL_CHARS: usize = 32;
 /// Bytes looked back or ahead for a line's start or end (a table row, a dateline).
 const LINE_REACH: usize = 2000;
 
@@ -147,6 +149,9 @@ pub enum Role {
 struct RawFile {
     #[serde(default)]
     home: HashMap<String, String>,
+    /// Country → the place its capital is filed under ("India" → "Delhi").
+    #[serde(default)]
+    capital: HashMap<String, String>,
     measure: Vec<RawNamed>,
     #[serde(default)]
     subgroup: Vec<RawNamed>,
@@ -255,6 +260,8 @@ pub struct FrameGrammar {
     places: Vec<(String, PlaceKind, Option<usize>)>,
     home_hi: Option<usize>,
     home_en: Option<usize>,
+    /// Capital place → its country (by place index).
+    capital_of: HashMap<usize, usize>,
 }
 
 /// Fold a word for matching.
@@ -329,6 +336,7 @@ impl FrameGrammar {
             places: Vec::new(),
             home_hi: None,
             home_en: None,
+            capital_of: HashMap::new(),
         };
         let add = |g: &mut FrameGrammar, phrase: &str, tag: Tag| {
             let ws: Vec<String> = words(phrase, 0, phrase.len())
@@ -402,6 +410,14 @@ impl FrameGrammar {
             .home
             .get("en")
             .and_then(|n| names.iter().position(|x| x == n));
+        for (country, city) in &raw.capital {
+            if let (Some(c), Some(p)) = (
+                names.iter().position(|x| x == country),
+                names.iter().position(|x| x == city),
+            ) {
+                g.capital_of.insert(p, c);
+            }
+        }
         g
     }
 
@@ -909,7 +925,10 @@ impl Reader<'_> {
         let col = row_cells
             .iter()
             .position(|&(a, b)| a <= start && end <= b)?;
-        if col == 0 {
+        // A cell is short: "नयी दिल्ली : कोरोना के मामले बढ़कर 24,942 हो गए" is a dateline and
+        // a sentence, not a row.
+        let (ca, cb) = row_cells[col];
+        if col == 0 || self.text[ca..cb].chars().count() > MAX_CELL_CHARS {
             return None;
         }
         // The first cell is one place and nothing else, or a date ("25 मार्च", "1 मार्च तक": a
@@ -1004,7 +1023,11 @@ impl Reader<'_> {
     fn place_at(&self, i: usize, sent_end: usize) -> Option<Hit> {
         let h = self.hit_at(i, |t| matches!(t, Tag::Place(_)))?;
         let next = i + h.n;
-        if next < sent_end && self.phrase_at(next, |t| t == Tag::NotScopeAfter).is_some() {
+        if next < sent_end
+            && let Some(n) = self.phrase_at(next, |t| t == Tag::NotScopeAfter)
+            // "मध्य प्रदेश से 1,952 और उत्तर प्रदेश से 1,778 मामले": cases from a place, counted there.
+            && !(n == 1 && self.ws.get(next + 1).is_some_and(|w| w.number))
+        {
             return None;
         }
         Some(h)
@@ -1063,6 +1086,15 @@ impl Reader<'_> {
                 let Tag::Place(p) = h.tag else { continue };
                 let from = self.label_for(w.sent, i, before);
                 let mut s = self.scope_of(h, i, from);
+                // National copy is filed from the capital: a figure placed only by a dateline
+                // "नयी दिल्ली :" is the country's.
+                if from == ScopeFrom::Dateline
+                    && let Some(&c) = self.g.capital_of.get(&(p as usize))
+                    && want(self.g.places[c].1)
+                {
+                    s.entity = self.g.places[c].0.clone();
+                    return Some((s, c));
+                }
                 if want(self.kind_of(h)) {
                     return Some((s, p as usize));
                 }
@@ -1083,6 +1115,9 @@ impl Reader<'_> {
     /// How a scope found in sentence `sent` at word `i` is labelled, seen from word `from_word`.
     fn label_for(&self, sent: usize, i: usize, from_word: usize) -> ScopeFrom {
         let here = self.ws.get(from_word).map(|w| w.sent);
+        if Some(sent) == here && self.dateline_at(self.place_start(i), self.place_end(i)) {
+            return ScopeFrom::Dateline;
+        }
         if Some(sent) == here {
             if self.ws.get(from_word).map(|w| w.clause) == Some(self.ws[i].clause) {
                 return ScopeFrom::Clause;
@@ -1101,19 +1136,42 @@ impl Reader<'_> {
         if first_of_section && (sec_start > 0 || self.is_headline(sent)) {
             return ScopeFrom::Headline;
         }
-        // A dateline: the place opens its paragraph and a comma, colon or danda follows soon.
+        if self.dateline_at(self.place_start(i), self.place_end(i)) {
+            return ScopeFrom::Dateline;
+        }
+        ScopeFrom::Context
+    }
+
+    /// The first word of the longest place phrase that covers word `i` ("नयी" of "नयी दिल्ली"
+    /// when looking back finds "दिल्ली" first).
+    fn place_start(&self, i: usize) -> usize {
+        (i.saturating_sub(3)..i)
+            .find(|&k| {
+                self.hit_at(k, |t| matches!(t, Tag::Place(_)))
+                    .is_some_and(|h| k + h.n > i)
+            })
+            .unwrap_or(i)
+    }
+
+    /// The last word of the place phrase at word `i`.
+    fn place_end(&self, i: usize) -> usize {
+        self.hit_at(i, |t| matches!(t, Tag::Place(_)))
+            .map_or(i, |h| i + h.n - 1)
+    }
+
+    /// A dateline: the place at words `i..=last` opens its paragraph and a comma, colon or danda
+    /// follows soon ("नयी दिल्ली :", "Lucknow, May 3").
+    fn dateline_at(&self, i: usize, last: usize) -> bool {
         let lead_start = floor_char(self.text, self.ws[i].start.saturating_sub(LINE_REACH));
         let lead = &self.text[lead_start..self.ws[i].start];
         let lead = lead.rsplit('\n').next().unwrap_or(lead);
         if lead.trim().is_empty() && (lead_start == 0 || lead.len() < self.ws[i].start - lead_start)
         {
-            let rest = &self.text[self.ws[i].end..];
+            let rest = &self.text[self.ws[last].end..];
             let tail: String = rest.chars().take(24).collect();
-            if tail.trim_start().starts_with([',', ':', '।', '(']) {
-                return ScopeFrom::Dateline;
-            }
+            return tail.trim_start().starts_with([',', ':', '।', '(']);
         }
-        ScopeFrom::Context
+        false
     }
 
     /// A sentence alone on its line and followed by a blank line (a headline).
@@ -1150,6 +1208,11 @@ impl Reader<'_> {
             let rank = if same_clause { 0 } else { 1 };
             let dist = if i < first { first - i } else { i - last };
             if let Some(h) = self.place_at(i, w1) {
+                // Where the story was filed is no place of the sentence; it is read as context.
+                if self.dateline_at(i, i + h.n - 1) {
+                    i += h.n;
+                    continue;
+                }
                 let key = (rank, i > last, dist);
                 if best.is_none_or(|b| key < (b.0, b.1, b.2)) {
                     best = Some((rank, i > last, dist, h));
@@ -1221,7 +1284,7 @@ impl Reader<'_> {
             };
             return Some(self.scope_of(h, i, from));
         }
-        self.resolve_back(w0, sec, &|k| k != PlaceKind::World)
+        self.resolve_back(first, sec, &|k| k != PlaceKind::World)
             .map(|(s, _)| s)
     }
 
