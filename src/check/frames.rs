@@ -320,8 +320,12 @@ pub fn group(
                 (None, None) => rare,
                 _ => distinctive,
             };
+            // A window one side leaves unsaid fits the other's for a value of 10 or more ("27
+            // लोगों की मौत" ~ "पिछले 24 घंटे में … 27 लोगों की मौत"); one to nine of something
+            // recur too often across windows.
+            let unsaid = fi.window.is_none() || fj.window.is_none();
             let windows = windows_meet(fi.window, fj.window)
-                || (distinctive && (fi.window.is_none() || fj.window.is_none()));
+                || (unsaid && f.is_some_and(|f| f.value.abs() >= 10.0));
             measures
                 && windows
                 && places_fit(scope(doc_of(i), claim_of(i)), scope(doc_of(j), claim_of(j)))

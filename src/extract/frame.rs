@@ -1302,10 +1302,24 @@ impl Reader<'_> {
         sec: usize,
         row: bool,
     ) -> Option<String> {
-        if kind == FigureKind::Year {
-            return None;
-        }
         let clause = self.ws[first].clause;
+        // A year-like number right after what it counts ("कुल मामले 1821", "संख्या 1834") is a
+        // count; any other year counts nothing.
+        let kind = if kind == FigureKind::Year {
+            let counted = (first.saturating_sub(3).max(w0)..first).rev().any(|k| {
+                self.ws[k].clause == clause
+                    && !self.cause[k]
+                    && self
+                        .hit_at(k, |t| matches!(t, Tag::Measure(_) | Tag::Cumulative))
+                        .is_some()
+            });
+            if !counted {
+                return None;
+            }
+            FigureKind::Count
+        } else {
+            kind
+        };
         // An ordinal or a duration measures the noun it qualifies ("70वीं वर्षगांठ", "दो दिवसीय
         // दौरा"): its kind and that noun.
         if matches!(kind, FigureKind::Ordinal | FigureKind::Duration) {

@@ -1345,6 +1345,8 @@ impl<'a, 'b> Parser<'a, 'b> {
             && !(num.year_like && unit.is_none())
             && let Some((q, e)) =
                 self.match_forward(end, self.lex.quals_after.candidates(t.key(end)))
+            // "संख्या 97 से बढ़कर 120 हो गई": a change from one number to the next, not a bound.
+            && !(q.is_some() && self.starts_number(e))
         {
             match q {
                 Some(q) => qualifier = *q,

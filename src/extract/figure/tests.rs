@@ -749,3 +749,12 @@ fn a_table_cell_after_a_date_is_a_count_not_its_year() {
     none("5 अप्रैल 2020");
     none("April 5, 2020");
 }
+
+#[test]
+fn a_change_from_one_number_to_another_is_no_bound() {
+    let f = one("संख्या 97 से बढ़कर 120 हो गई", "97");
+    assert_eq!(f.qualifier, Q::Exact);
+    assert_eq!(value("संख्या 97 से बढ़कर 120 हो गई", "120"), 120.0);
+    // A bound is still a bound.
+    assert_eq!(one("97 से बढ़कर लोग", "97 से बढ़कर लोग").qualifier, Q::MoreThan);
+}
