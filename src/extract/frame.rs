@@ -1309,9 +1309,10 @@ impl Reader<'_> {
             let counted = (first.saturating_sub(3).max(w0)..first).rev().any(|k| {
                 self.ws[k].clause == clause
                     && !self.cause[k]
-                    && self
-                        .hit_at(k, |t| matches!(t, Tag::Measure(_) | Tag::Cumulative))
-                        .is_some()
+                    && (matches!(self.folded[k].as_str(), "संख्या" | "number" | "tally")
+                        || self
+                            .hit_at(k, |t| matches!(t, Tag::Measure(_) | Tag::Cumulative))
+                            .is_some())
             });
             if !counted {
                 return None;

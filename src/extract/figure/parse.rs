@@ -1243,7 +1243,17 @@ impl<'a, 'b> Parser<'a, 'b> {
         if suspended {
             end += 1;
         }
-        let conn = self.has(end, flag::RANGE) || (between && t.key(end) == "and") || and_between;
+        // "इटली - 827 - 12,462": a spaced hyphen that already separated cells earlier on the
+        // line separates cells here too (deaths, cases), not the ends of a range.
+        let cell_hyphen = t.punct(end) == Some('-')
+            && !t.attached(end)
+            && t.tok(end + 1).is_some_and(|x| x.ws_before)
+            && t.tok(i).is_some_and(|x| {
+                let line = t.text[..x.start].rsplit('\n').next().unwrap_or("");
+                line.contains(" - ")
+            });
+        let conn = !cell_hyphen
+            && (self.has(end, flag::RANGE) || (between && t.key(end) == "and") || and_between);
         // "between 2 g and about 7 g", "2 - ~7 litres": the second end may be approximate
         // (English only: "शून्य से करीब 23 डिग्री" is "about 23 below zero").
         let approx = t.raw(end).is_ascii()

@@ -758,3 +758,12 @@ fn a_change_from_one_number_to_another_is_no_bound() {
     // A bound is still a bound.
     assert_eq!(one("97 से बढ़कर लोग", "97 से बढ़कर लोग").qualifier, Q::MoreThan);
 }
+
+#[test]
+fn a_row_of_cells_split_by_spaced_hyphens_is_no_range() {
+    let f = figs("इटली - 827 - 12,462");
+    let texts: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["827", "12,462"]);
+    // A spaced hyphen between two numbers alone is still a range.
+    assert_eq!(one("10 - 20 लोग", "10 - 20 लोग").qualifier, Q::Range);
+}
