@@ -123,6 +123,16 @@ fn figure(doc: &Document, claim: usize) -> Option<&Figure> {
     }
 }
 
+/// What kind of figure an item is; a year-like number whose frame found what it counts ("कुल
+/// मामले 1821") is a count.
+fn kind_of(doc: &Document, claim: usize) -> Option<FigureKind> {
+    let k = figure(doc, claim)?.figure;
+    if k == FigureKind::Year && key(doc, claim).is_some() {
+        return Some(FigureKind::Count);
+    }
+    Some(k)
+}
+
 /// The reference day of an item: its `as_of` value, else None.
 fn as_of(doc: &Document, claim: usize) -> Option<String> {
     doc.claims
@@ -429,8 +439,7 @@ pub fn group(
                         window(doc_of(i), claim_of(i)),
                         window(doc_of(j), claim_of(j)),
                     )
-                    || figure(doc_of(i), claim_of(i)).map(|f| f.figure)
-                        != figure(doc_of(j), claim_of(j)).map(|f| f.figure)
+                    || kind_of(doc_of(i), claim_of(i)) != kind_of(doc_of(j), claim_of(j))
                     || overlaps(interval(&items[i]), interval(&items[j]))
                     || !plausible(interval(&items[i]), interval(&items[j]))
                 {

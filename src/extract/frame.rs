@@ -47,6 +47,8 @@ const LOOK_BACK: usize = 40;
 const WINDOW: usize = 40;
 /// Words looked back in the sentence for a period that covers a count.
 const PERIOD_REACH: usize = 15;
+/// Most days before publication a headline's day may be and still date the article's figures.
+const HEADLINE_DAYS: i64 = 7;
 /// Longest table cell holding a number, in characters.
 const MAX_CELL_CHARS: usize = 32;
 /// Bytes looked back or ahead for a line's start or end (a table row, a dateline).
@@ -1700,11 +1702,20 @@ impl Reader<'_> {
             if head.start == s_start {
                 return None;
             }
+            // A headline's day dates the article's figures only when it is a recent day: not after
+            // publication, at most a week before ("30 अप्रैल तक लॉकडाउन" in a headline is no
+            // reference time of the counts below).
+            let recent = |v: &Option<String>| match (self.ctx.published, v.as_deref()) {
+                (Some(p), Some(v)) => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                    .is_ok_and(|d| d <= p && (p - d).num_days() <= HEADLINE_DAYS),
+                (Some(_), None) => false,
+                (None, _) => true,
+            };
             let from = times.partition_point(|t| t.0 < head.start);
             let t = times[from..]
                 .iter()
                 .take_while(|t| t.0 < head.end)
-                .find(|t| t.1 <= head.end && day_like(t.3))?;
+                .find(|t| t.1 <= head.end && day_like(t.3) && recent(&t.2))?;
             return Some(AsOf {
                 text: self.text[t.0..t.1].to_string(),
                 value: t.2.clone(),
