@@ -464,19 +464,25 @@ struct Hit {
     n: usize,
 }
 
-/// Clause-breaking words.
-const CLAUSE_WORDS: [&str; 11] = [
+/// Clause-breaking words: conjunctions, and relative pronouns that open a clause about what was
+/// just counted ("386 केस सामने आए हैं जो अभी तक … सर्वाधिक हैं": "अभी तक" is not 386's window).
+const CLAUSE_WORDS: [&str; 16] = [
     "कि",
     "और",
     "जबकि",
     "लेकिन",
     "तथा",
     "वहीं",
+    "जो",
+    "जिसे",
+    "जिन्हें",
     "that",
     "and",
     "while",
     "but",
     "whereas",
+    "which",
+    "who",
 ];
 
 /// Paragraphs of a text: runs of non-blank lines, as byte ranges.
@@ -883,6 +889,49 @@ impl Reader<'_> {
         h.tag == Tag::Period && h.n > 1 && self.word(i) == "से" && !self.time_ends_at(i, times)
     }
 
+    /// "पंजाब व दिल्ली में क्रमशः 11 और 24", "Punjab and Delhi reported 11 and 24 deaths
+    /// respectively": with "क्रमशः" / "respectively" in the sentence, the k-th number after the
+    /// places is about the k-th place, when there are as many numbers as places.
+    fn respectively(&self, first: usize, w0: usize, w1: usize) -> Option<Scope> {
+        let sent = self.ws[first].sent;
+        let (_, send) = self.sent_words[sent];
+        let in_sentence = (w0..w1).filter(|&k| self.ws[k].sent == sent);
+        let mut has_word = false;
+        for k in in_sentence.clone() {
+            if matches!(self.folded[k].as_str(), "क्रमशः" | "क्रमश" | "respectively")
+            {
+                has_word = true;
+            }
+        }
+        if !has_word {
+            return None;
+        }
+        // Places before the first number of the sentence, in order; then the numbers.
+        let mut places: Vec<(usize, Hit)> = Vec::new();
+        let mut numbers: Vec<usize> = Vec::new();
+        let mut k = w0;
+        while k < w1 && self.ws[k].sent == sent {
+            if self.ws[k].number {
+                if k == w0 || !self.ws[k - 1].number {
+                    numbers.push(k);
+                }
+            } else if numbers.is_empty()
+                && let Some(h) = self.place_at(k, send)
+            {
+                places.push((k, h));
+                k += h.n;
+                continue;
+            }
+            k += 1;
+        }
+        let idx = numbers.iter().position(|&n| n == first)?;
+        if places.len() < 2 || places.len() != numbers.len() {
+            return None;
+        }
+        let (at, h) = places[idx];
+        Some(self.scope_of(h, at, ScopeFrom::Clause))
+    }
+
     /// The text of word `i`.
     fn word(&self, i: usize) -> &str {
         &self.text[self.ws[i].start..self.ws[i].end]
@@ -1197,6 +1246,9 @@ impl Reader<'_> {
         sec: usize,
     ) -> Option<Scope> {
         let clause = self.ws[first].clause;
+        if let Some(s) = self.respectively(first, w0, w1) {
+            return Some(s);
+        }
         // Places and deixis in the sentence, with their distance from the number.
         let mut best: Option<(usize, bool, usize, Hit)> = None; // (rank, after, distance, hit)
         let mut deixis: Option<(usize, usize, Tag, usize)> = None; // (rank, distance, tag, word)
@@ -1464,9 +1516,29 @@ impl Reader<'_> {
         }
         // Elsewhere in the sentence ("दिल्ली में 1,154 और तमिलनाडु में 1,075 मामले"), nearest first;
         // then the sentence before ("यह आंकड़ा बढ़कर 152 हो गया").
+        // "उत्तराखंड में 48 में से 25 ठीक हो चुके हैं": 48 is the whole the part after it is taken
+        // from; the part's outcome (recovered, deaths, active) is not the whole's measure — the
+        // whole of an outcome is the cases.
+        let whole = self.folded.get(last + 1).is_some_and(|w| w == "में")
+            && self.folded.get(last + 2).is_some_and(|w| w == "से")
+            && self.ws.get(last + 3).is_some_and(|w| w.number);
+        if found.is_none() && whole && !own_noun {
+            let outcome_after = (last + 3..w1)
+                .take_while(|&i| self.ws[i].clause == clause)
+                .filter_map(measure_at)
+                .any(|o| {
+                    matches!(
+                        self.g.measures[o].as_str(),
+                        "deaths" | "recovered" | "active"
+                    )
+                });
+            if outcome_after {
+                found = self.g.measures.iter().position(|m| m == "cases");
+            }
+        }
         if found.is_none() && !own_noun && !counts_other && !row && kind == FigureKind::Count {
             found = (w0..w1)
-                .filter(|&i| i < first || i > last)
+                .filter(|&i| i < first || (i > last && !whole))
                 .filter_map(|i| {
                     measure_at(i)
                         .map(|m| (if i < first { first - i } else { i - last }, outcome(i, m)))
