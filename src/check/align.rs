@@ -953,7 +953,7 @@ pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned 
     // Figures by frame.
     let views_doc: Vec<usize> = views.iter().map(|v| v.doc).collect();
     let sections = frames::view_sections(&views_doc, docs);
-    let figure_groups = frames::group(&items, &views_doc, docs, &sections);
+    let figure_groups = frames::group(&items, &views_doc, docs, &sections, &g.set_measures);
     let time_groups = frames::group_times(&items, &views_doc, docs, &sections);
 
     // Statement diffs: replaced anchors in near-identical sentences that no claim conflict covers.

@@ -228,6 +228,7 @@ pub fn group(
     views_doc: &[usize],
     docs: &[Document],
     secs: &[Vec<usize>],
+    sets: &FastSet<String>,
 ) -> FigureGroups {
     let mut out = FigureGroups::default();
     let doc_of = |i: usize| &docs[views_doc[items[i].view]];
@@ -373,10 +374,11 @@ pub fn group(
         let mut views: Vec<usize> = members.iter().map(|&i| items[i].view).collect();
         views.sort_unstable();
         views.dedup();
-        // A bare counted noun ("23 राज्यों", "54 जिलों") is no quantity of its own: two outlets'
-        // numbers of states or districts are mostly different sets (with no new case, with a
-        // hotspot, …). They disagree only in aligned sentences (`anchored`).
-        if views.len() < 2 || counted_noun(k) {
+        // A bare counted noun ("23 राज्यों") or a set measure of the check grammar ("54 जिलों") is
+        // no quantity of its own: two outlets' numbers of states or districts are mostly
+        // different sets (with no new case, with a hotspot, …). They disagree only in aligned
+        // sentences (`anchored`).
+        if views.len() < 2 || counted_noun(k) || sets.contains(k.as_str()) {
             continue;
         }
         let place = |i: usize| scope(doc_of(i), claim_of(i));

@@ -162,6 +162,8 @@ pub struct PairExample {
 struct WireFile {
     #[serde(default)]
     wire: Vec<RawWire>,
+    #[serde(default)]
+    set_measures: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -206,6 +208,9 @@ pub struct CheckGrammar {
     number_values: FastMap<String, String>,
     /// Wire agencies.
     pub wires: Vec<Wire>,
+    /// Measures that count members of a set (districts, hotspots): two outlets' numbers are
+    /// mostly different sets, compared only in aligned sentences.
+    pub set_measures: FastSet<String>,
     /// Example pairs from the files, for tests.
     pub pairs: Vec<PairExample>,
 }
@@ -234,6 +239,7 @@ impl CheckGrammar {
             number_values: Default::default(),
             aspects: Default::default(),
             wires: Vec::new(),
+            set_measures: Default::default(),
             pairs: Vec::new(),
         };
         let files: Vec<LangFile> = FILES
@@ -313,6 +319,7 @@ impl CheckGrammar {
             g.pairs.extend(f.pair.iter().cloned());
         }
         let wires: WireFile = set.parse(WIRES)?;
+        g.set_measures = wires.set_measures.iter().cloned().collect();
         for w in wires.wire {
             let seq =
                 |a: &String| -> Vec<Term> { g.words(a).into_iter().map(|t| t.term).collect() };
