@@ -310,12 +310,10 @@ fn numbers_suite_conformance() {
     );
 }
 
-/// Pass-rate floors: the rates reached on the development half (Hindi 1258/1344, English
+/// Pass-rate floors: the rates reached on the development half (Hindi 1287/1344, English
 /// 887/958). The English misses left are mostly composite measures and durations stated in parts,
-/// peers' unit conventions, and rare spelled forms; about 40 Hindi misses are Latin-only
-/// fragments ("5 kg", "1st") that a Hindi document treats as page chrome (see the failure
-/// snapshot).
-const MIN_HI: f64 = 0.935;
+/// peers' unit conventions, and rare spelled forms.
+const MIN_HI: f64 = 0.955;
 const MIN_EN: f64 = 0.925;
 
 /// CPU seconds this process has used (user + system), from `/proc/self/stat`; None elsewhere.
