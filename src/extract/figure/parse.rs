@@ -425,6 +425,23 @@ impl<'a, 'b> Parser<'a, 'b> {
                         v /= den.value;
                         k += 2;
                     }
+                    // 1.1^23, 2.5^-1, 10^+6: a power written with a caret
+                    if t.punct(k) == Some('^') && t.attached(k) {
+                        let neg = matches!(t.punct(k + 1), Some('-' | '−'));
+                        let sign_at = usize::from(neg || t.punct(k + 1) == Some('+'));
+                        if let Some(e) = t.lit(k + 1 + sign_at)
+                            && e.integer
+                            && (sign_at == 0 || t.attached(k + 1))
+                            && t.attached(k + 1 + sign_at)
+                            && e.value <= 308.0
+                        {
+                            let p = v.powf(if neg { -e.value } else { e.value });
+                            if p.is_finite() {
+                                v = p;
+                                k += 2 + sign_at;
+                            }
+                        }
+                    }
                     year_like = j == i
                         && k == j + 1
                         && lit.integer
@@ -1036,7 +1053,9 @@ impl<'a, 'b> Parser<'a, 'b> {
             Err(NumErr::Skip(j)) => return (None, j.max(i + 1)),
             Err(NumErr::No) => return (None, i + 1),
         };
-        if self.next_to_date_word(i, num.end) {
+        // (a grouped amount, "$ 37,305.97 february expenses", is no day or year of a date)
+        let grouped = t.lit(num.end - 1).is_some_and(|l| l.grouped);
+        if !grouped && self.next_to_date_word(i, num.end) {
             return (None, num.end);
         }
         // कई लाख पर्यटक, several thousand people: vague, like हजारों.
@@ -1329,6 +1348,7 @@ impl<'a, 'b> Parser<'a, 'b> {
             && !(num.year_like && unit.is_none())
             && let Some((q, e)) =
                 self.match_forward(end, self.lex.quals_after.candidates(t.key(end)))
+            && !(t.key(e) == "than" && self.starts_number(e + 1))
         {
             match q {
                 Some(q) => qualifier = *q,
@@ -1426,8 +1446,17 @@ impl<'a, 'b> Parser<'a, 'b> {
                 || t.lit(num.end).is_some()
                 || (opener && t.is_word(num.end + 1));
             // "एक व्यक्ति की मौत", "एक की मौत", "one soldier": a count after all.
+            // "negative one", "माइनस एक": a signed number is no article; "one two three", "एक दो
+            // तीन": the first of a counted list of number words is a count.
+            let card = |k: usize| {
+                self.info(k)
+                    .is_some_and(|w| w.card.is_some() && !w.has(flag::ARTICLE))
+            };
             let counted = !num.strict_article
-                && (self.has(num.end, flag::PERSON_NOUN) || self.has(num.end, flag::POSTPOSITION));
+                && (self.has(num.end, flag::PERSON_NOUN)
+                    || self.has(num.end, flag::POSTPOSITION)
+                    || (sign < 0.0 && self.has(i - 1, flag::NEGATIVE))
+                    || (card(num.end) && card(num.end + 1)));
             if !counted && (num.strict_article || word_follows || noun.is_some()) {
                 return (None, num.end);
             }
