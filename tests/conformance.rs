@@ -313,10 +313,10 @@ fn numbers_suite_conformance() {
 }
 
 /// Pass-rate floors: the rates reached on the development half (Hindi 1292/1344, English
-/// 908/958). The English misses left are mostly composite measures and durations stated in parts,
+/// 913/958). The English misses left are mostly composite measures and durations stated in parts,
 /// peers' unit conventions, and rare spelled forms.
 const MIN_HI: f64 = 0.96;
-const MIN_EN: f64 = 0.945;
+const MIN_EN: f64 = 0.95;
 
 /// CPU seconds this process has used (user + system), from `/proc/self/stat`; None elsewhere.
 fn cpu_seconds() -> Option<f64> {

@@ -1574,8 +1574,18 @@ impl<'a, 'b> Parser<'a, 'b> {
             noun = Some(n);
             end = e;
         }
-        // Bare "half", "आधा" with nothing after them are nouns ("the Liverpool half").
-        if num.bare_fraction && unit.is_none() && noun.is_none() && t.key(end) != "of" {
+        // Bare "half", "आधा" with nothing after them are nouns ("the Liverpool half"), except at
+        // the start of a sentence or after the words that take an amount ("a half", "by half").
+        let alone_ok = t.raw(i).is_ascii()
+            && (i == 0
+                || matches!(t.punct(i - 1), Some('.' | '!' | '?' | ';'))
+                || (i > floor && self.has(i - 1, flag::FRACTION_ALONE)));
+        if num.bare_fraction
+            && unit.is_none()
+            && noun.is_none()
+            && t.key(end) != "of"
+            && !alone_ok
+        {
             return (None, end);
         }
         // "a second meeting", "a decades-long dispute": an article, not a duration.
