@@ -397,8 +397,21 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
         Expr::Decade { start } => {
             r.kind = TimeKind::Range;
             r.grain = Grain::Year;
-            r.from = Some(format!("{start:04}"));
-            r.to = Some(format!("{:04}", start + 9));
+            // "90 के दशक": the latest such decade begun by publication, or the century unknown
+            let full = match (start < 100, p) {
+                (false, _) => Some(start),
+                (true, Some(p)) => {
+                    let y = p.year() / 100 * 100 + start;
+                    Some(if y > p.year() { y - 100 } else { y })
+                }
+                (true, None) => None,
+            };
+            let (from, to) = match full {
+                Some(s) => (format!("{s:04}"), format!("{:04}", s + 9)),
+                None => (format!("XX{start:02}"), format!("XX{:02}", start + 9)),
+            };
+            r.from = Some(from);
+            r.to = Some(to);
             r.value.clone_from(&r.from);
             r.until.clone_from(&r.to);
         }
