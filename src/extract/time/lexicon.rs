@@ -161,6 +161,8 @@ struct RawFile {
     #[serde(default)]
     range_and: Vec<String>,
     #[serde(default)]
+    range_link_after: Vec<String>,
+    #[serde(default)]
     ahead: Vec<String>,
     #[serde(default)]
     ahead_now: Vec<String>,
@@ -196,6 +198,8 @@ struct RawFile {
     decades: Vec<String>,
     #[serde(default)]
     period_edges: Vec<String>,
+    #[serde(default)]
+    weekends: Vec<String>,
     #[serde(default)]
     year_links: Vec<String>,
     #[serde(default)]
@@ -294,6 +298,8 @@ pub struct Lexicon {
     bare_year_parts: HashSet<String>,
     decades: HashSet<String>,
     period_edges: HashSet<String>,
+    weekends: HashSet<String>,
+    range_link_after: HashSet<String>,
     anchor_after: HashSet<String>,
     anchor_before: HashSet<String>,
     year_links: HashSet<String>,
@@ -456,6 +462,7 @@ impl Lexicon {
             .extend(raw.range_closers.iter().map(|w| phrase(w)));
         self.range_openers.extend(set(&raw.range_openers));
         self.range_and.extend(set(&raw.range_and));
+        self.range_link_after.extend(set(&raw.range_link_after));
         self.ahead.extend(raw.ahead.iter().map(|w| phrase(w)));
         self.ahead_now
             .extend(raw.ahead_now.iter().map(|w| phrase(w)));
@@ -476,6 +483,7 @@ impl Lexicon {
         self.bare_year_parts.extend(set(&raw.bare_year_parts));
         self.decades.extend(set(&raw.decades));
         self.period_edges.extend(set(&raw.period_edges));
+        self.weekends.extend(set(&raw.weekends));
         self.year_links.extend(set(&raw.year_links));
         self.morning_markers.extend(set(&raw.morning_markers));
         self.evening_markers.extend(set(&raw.evening_markers));
@@ -688,6 +696,14 @@ impl Lexicon {
         } else {
             None
         }
+    }
+    /// "सप्ताहांत", "weekend".
+    pub fn is_weekend(&self, w: &str) -> bool {
+        self.weekends.contains(w)
+    }
+    /// "लेकर" after a range link: "1 जनवरी से लेकर 22 जनवरी तक".
+    pub fn is_range_link_after(&self, w: &str) -> bool {
+        self.range_link_after.contains(w)
     }
     /// "अंत", "end": an edge of a period ("साल के अंत में", "the end of the month").
     pub fn is_period_edge(&self, w: &str) -> bool {

@@ -129,6 +129,18 @@ pub enum Expr {
         /// Which month.
         dir: Direction,
     },
+    /// A weekend, Saturday to Sunday, of a named week: "इस सप्ताहांत", "next weekend".
+    Weekend {
+        /// Which week's.
+        dir: Direction,
+    },
+    /// The n-th coming weekday: "two Sundays from now", "three Fridays later".
+    WeekdaysAhead {
+        /// How many of them (the first is the next one after publication).
+        n: u32,
+        /// ISO weekday.
+        weekday: u32,
+    },
     /// A time of day alone ("सुबह 8 बजे तक", "as of 6 pm"): its day is not stated.
     Clock,
     /// A quarter or half of a year: "2016 की तीसरी तिमाही", "इस साल की पहली छमाही", "the
@@ -748,6 +760,9 @@ impl<'a> M<'a> {
             ));
         }
         let w = self.word(n)?;
+        if self.lx.is_weekend(w) {
+            return Some((n, Expr::Weekend { dir }, false));
+        }
         let unit = self.lx.unit(w)?;
         if self.lx.is_plural_unit(w) || (unit == Unit::Day && dir == Direction::This) {
             return None;
@@ -1527,6 +1542,32 @@ impl<'a> M<'a> {
         Some((dl + 1, Expr::WeekdayOfWeek { weekday, dir }, false))
     }
 
+    /// "two Sundays from now", "three Mondays later": a count of a weekday, then ahead.
+    fn weekdays_ahead(&self, k: usize) -> Option<Hit> {
+        let (n, cl) = self.count(k)?;
+        if !(2..=52).contains(&n) || !self.tight(cl) {
+            return None;
+        }
+        let w = self.word(cl + 1)?;
+        let (weekday, false) = self
+            .lx
+            .weekday(w)
+            .or_else(|| w.strip_suffix('s').and_then(|x| self.lx.weekday(x)))?
+        else {
+            return None;
+        };
+        if !self.tight(cl + 1) {
+            return None;
+        }
+        let last = self
+            .lx
+            .ahead_now()
+            .iter()
+            .chain(self.lx.ahead())
+            .find_map(|p| self.phrase(cl + 2, p))?;
+        Some((last, Expr::WeekdaysAhead { n, weekday }, false))
+    }
+
     fn weekday_bare(&self, k: usize) -> Option<Hit> {
         // "every Friday", "हर शुक्रवार", "on a Saturday": a habit, not a day
         if k > 0 && self.tight(k - 1) && self.word(k - 1).is_some_and(|w| self.lx.is_generic(w)) {
@@ -1600,6 +1641,7 @@ impl<'a> M<'a> {
             self.day_of_month(k),
             self.deictic(k, |l| self.tense_after(l)),
             self.weekday_bare(k),
+            self.weekdays_ahead(k),
             self.nth_weekday(k),
             self.year_part(k),
             self.nth_week(k),
@@ -1767,6 +1809,14 @@ impl M<'_> {
                         .iter()
                         .any(|p| self.phrase(b.last + 1, p).is_some());
                 self.lx.is_range_and(w) && (opener || closer)
+            }
+            // "1 जनवरी से लेकर 22 जनवरी तक"
+            Some(2) => {
+                self.word(a.last + 1).is_some_and(|w| self.lx.is_range_link(w))
+                    && self
+                        .word(a.last + 2)
+                        .is_some_and(|w| self.lx.is_range_link_after(w))
+                    && (a.last..=a.last + 2).all(|i| self.gap(i).is_some())
             }
             _ => false,
         }

@@ -237,6 +237,22 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 r.value = Some(format!("XXXX-WXX-{weekday}"));
             }
         }
+        Expr::Weekend { dir } => {
+            r.kind = TimeKind::Range;
+            let sat = p
+                .and_then(monday)
+                .and_then(|m| shift_days(m, 7 * dir_offset(dir) + 5));
+            r.from = sat.map(day);
+            r.to = sat.and_then(|d| shift_days(d, 1)).map(day);
+            r.value.clone_from(&r.from);
+            r.until.clone_from(&r.to);
+        }
+        Expr::WeekdaysAhead { n, weekday } => {
+            r.value = p
+                .and_then(|p| weekday_near(p, weekday, false, true))
+                .and_then(|d| shift_days(d, 7 * (i64::from(n) - 1)))
+                .map(day);
+        }
         Expr::WeekdayOfWeek { weekday, dir } => {
             r.value = p
                 .and_then(monday)
