@@ -1646,10 +1646,17 @@ impl<'a, 'b> Parser<'a, 'b> {
         let year_before =
             i > floor && self.has(i - 1, flag::YEAR_PREFIX) && !self.has(i - 1, flag::NOT_NOUN);
         let year_after = self.has(num.end, flag::YEAR_PREFIX) && !self.has(num.end, flag::NOT_NOUN);
+        // "उन्नीस सौ अट्ठाईस में": hundreds counted past ten ("उन्नीस सौ" = 1900) with a tail
+        // and a postposition after them name a year (amounts say "एक हजार नौ सौ")
+        let hundreds_year = !t.raw(i).is_ascii()
+            && num.scale == Some(100.0)
+            && value >= 1100.0
+            && value % 100.0 != 0.0
+            && self.has(num.end, flag::POSTPOSITION);
         let year_word = t.is_word(i)
             && value.fract() == 0.0
             && (1000.0..=2999.0).contains(&value)
-            && (year_before || year_after);
+            && (year_before || year_after || hundreds_year);
         if (num.year_like || year_word)
             && unit.is_none()
             && range_max.is_none()

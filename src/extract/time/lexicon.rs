@@ -200,6 +200,8 @@ struct RawFile {
     period_edges: Vec<String>,
     #[serde(default)]
     weekends: Vec<String>,
+
+
     #[serde(default)]
     year_links: Vec<String>,
     #[serde(default)]
@@ -484,6 +486,8 @@ impl Lexicon {
         self.decades.extend(set(&raw.decades));
         self.period_edges.extend(set(&raw.period_edges));
         self.weekends.extend(set(&raw.weekends));
+
+
         self.year_links.extend(set(&raw.year_links));
         self.morning_markers.extend(set(&raw.morning_markers));
         self.evening_markers.extend(set(&raw.evening_markers));

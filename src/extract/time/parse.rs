@@ -1291,8 +1291,13 @@ impl<'a> M<'a> {
 
     /// A year alone, kept only as a range's end.
     fn year_only(&self, k: usize) -> Option<Hit> {
-        let year = self.year(k)?;
-        Some((k, Expr::Year { year }, false))
+        // in digits, or in words ("उन्नीस सौ नब्बे से उन्नीस सौ इक्यानबे"); a round hundred in
+        // words is an amount ("one thousand to one thousand and five hundred")
+        let (year, last) = self.year_at(k)?;
+        if last > k && year % 100 == 0 {
+            return None;
+        }
+        Some((last, Expr::Year { year }, false))
     }
 
     /// An ordinal of a weekday in a month: "पहले", "second", "2nd", "आखिरी" (-1).
