@@ -74,6 +74,8 @@ fn measure(unit: &str) -> Option<(&'static str, f64)> {
         "gal" | "gallon" => ("volume", 3.785411784),
         "usd" | "dollar" | "united states dollar" => ("usd", 1.0),
         "cent" => ("usd", 0.01),
+        "gbp" | "pound sterling" | "british pound" => ("gbp", 1.0),
+        "pence" | "penny" => ("gbp", 0.01),
         _ => return None,
     })
 }
@@ -310,13 +312,11 @@ fn numbers_suite_conformance() {
     );
 }
 
-/// Pass-rate floors: the rates reached on the development half (Hindi 1258/1344, English
-/// 887/958). The English misses left are mostly composite measures and durations stated in parts,
-/// peers' unit conventions, and rare spelled forms; about 40 Hindi misses are Latin-only
-/// fragments ("5 kg", "1st") that a Hindi document treats as page chrome (see the failure
-/// snapshot).
-const MIN_HI: f64 = 0.935;
-const MIN_EN: f64 = 0.925;
+/// Pass-rate floors: the rates reached on the development half (Hindi 1292/1344, English
+/// 913/958). The English misses left are mostly composite measures and durations stated in parts,
+/// peers' unit conventions, and rare spelled forms.
+const MIN_HI: f64 = 0.96;
+const MIN_EN: f64 = 0.95;
 
 /// CPU seconds this process has used (user + system), from `/proc/self/stat`; None elsewhere.
 fn cpu_seconds() -> Option<f64> {

@@ -145,6 +145,7 @@ impl ChromeGrammar {
         prev: Option<&str>,
         next: Option<&str>,
         lang: Lang,
+        deva_page: bool,
     ) -> Option<&str> {
         for r in &self.rules {
             if r.lang.is_some_and(|l| l != lang) {
@@ -168,7 +169,9 @@ impl ChromeGrammar {
                 return Some(&r.name);
             }
         }
-        let max = self.latin_line_max.filter(|_| lang == Lang::Hi)?;
+        // A Latin line is chrome *around* Hindi text: in a page with no Devanagari at all (a
+        // short English-script note, "5 kg", filed as Hindi) the line is the content.
+        let max = self.latin_line_max.filter(|_| lang == Lang::Hi && deva_page)?;
         let has_latin = line.chars().any(|c| c.is_ascii_alphabetic());
         let has_deva = line.chars().any(is_devanagari);
         (has_latin && !has_deva && line.chars().count() <= max).then_some("latin-line-in-hindi")
@@ -211,12 +214,13 @@ fn memchr_iter(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
 /// Mark the chrome lines of `text`.
 pub fn mark(text: &str, lang: Lang, g: &ChromeGrammar) -> Vec<ChromeLine> {
     let ls = lines(text);
+    let deva_page = text.chars().any(is_devanagari);
     let mut out = Vec::new();
     for (i, span) in ls.iter().enumerate() {
         let line = span.slice(text);
         let prev = i.checked_sub(1).map(|j| ls[j].slice(text));
         let next = ls.get(i + 1).map(|s| s.slice(text));
-        if let Some(rule) = g.rule_for(line, prev, next, lang) {
+        if let Some(rule) = g.rule_for(line, prev, next, lang, deva_page) {
             out.push(ChromeLine {
                 start: span.start,
                 end: span.end,

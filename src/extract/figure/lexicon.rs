@@ -70,6 +70,9 @@ pub(super) struct NumbersFile {
     postpositions: Vec<String>,
     article_count_nouns: Vec<String>,
     needs_of: Vec<String>,
+    /// Words after which a fraction word alone is a number ("cut by half", "a half"); elsewhere
+    /// a bare fraction word is a noun ("the second half").
+    fraction_alone_after: Vec<String>,
     several_words: Vec<String>,
     money_scales: BTreeMap<String, f64>,
     mixed_words: Vec<String>,
@@ -157,6 +160,7 @@ pub(super) mod flag {
     pub const SEVERAL: u32 = 1 << 19;
     pub const PART_OF: u32 = 1 << 20;
     pub const PART: u32 = 1 << 21;
+    pub const FRACTION_ALONE: u32 = 1 << 22;
 }
 
 /// Everything the lexicon knows about one folded word.
@@ -295,7 +299,8 @@ impl Lexicon {
 
     /// Add one `numbers.toml`.
     pub fn add_numbers(&mut self, f: NumbersFile) {
-        let lists: [(&Vec<String>, u32); 20] = [
+        let lists: [(&Vec<String>, u32); 21] = [
+            (&f.fraction_alone_after, flag::FRACTION_ALONE),
             (&f.part_of_links, flag::PART_OF),
             (&f.part_words, flag::PART),
             (&f.several_words, flag::SEVERAL),

@@ -179,6 +179,27 @@ fn merge(text: &str, hits: Vec<parse::Hit>) -> Vec<parse::Hit> {
                     continue;
                 }
             }
+            // "5 ft 10 in", "6 feet 2 in": after feet, a bare whole number under twelve followed
+            // by "in" is inches (alone, "in" is a preposition and no unit).
+            if joiner
+                && both_exact
+                && a.figure == K::Measure
+                && a.unit.as_deref() == Some("ft")
+                && b.figure == K::Count
+                && b.unit.is_none()
+                && b.value.fract() == 0.0
+                && (1.0..12.0).contains(&b.value)
+                && let Some((dim, size)) = prev.measure.clone()
+                && let Some(rest) = text.get(h.span.end..)
+                && let Some(after) = rest.strip_prefix(' ').and_then(|r| r.strip_prefix("in"))
+                && !after.starts_with(|c: char| c.is_alphanumeric())
+            {
+                prev.figure.value = a.value * 12.0 + b.value;
+                prev.figure.unit = Some("in".to_string());
+                prev.measure = Some((dim, size / 12.0));
+                prev.span = Span::new(prev.span.start, h.span.end + 3);
+                continue;
+            }
             // "7 feet 10 inches", "2 km and 1 metre": parts of one measure, in the smaller unit.
             if joiner
                 && both_exact
@@ -192,6 +213,32 @@ fn merge(text: &str, hits: Vec<parse::Hit>) -> Vec<parse::Hit> {
                 prev.figure.unit = b.unit.clone();
                 prev.measure = h.measure.clone();
                 prev.span = Span::new(prev.span.start, h.span.end);
+                continue;
+            }
+            // "$3 and fourteen", "5 pounds and twenty": a number word under 100 after "and" that
+            // ends the clause is the amount's cents (spoken prices drop the sub-unit).
+            let clause_end = text.get(h.span.end..).is_some_and(|r| {
+                let r = r.trim_start();
+                r.is_empty() || r.starts_with(['.', ',', ';', '!', '?', ')', '।'])
+            });
+            if between == "and"
+                && clause_end
+                && both_exact
+                && a.figure == K::Money
+                && prev.factor >= 1.0
+                && a.value.fract() == 0.0
+                && a.value < 1000.0
+                && b.figure == K::Count
+                && b.unit.is_none()
+                && b.value.fract() == 0.0
+                && (1.0..100.0).contains(&b.value)
+                && text
+                    .get(h.span.start..h.span.end)
+                    .is_some_and(|s| s.chars().all(|c| c.is_alphabetic() || c == '-'))
+            {
+                prev.figure.value += b.value / 100.0;
+                prev.span = Span::new(prev.span.start, h.span.end);
+                prev.factor = 1.0 - f64::EPSILON;
                 continue;
             }
             // "15 dollars 50", "$20 43": a bare number under 100 right after an amount is its cents.

@@ -116,6 +116,8 @@ struct Num {
     ambiguous: bool,
     /// One fraction word below one (half, आधा) alone.
     bare_fraction: bool,
+    /// A decade written as its first year: "1960s".
+    decade: bool,
 }
 
 /// Why no number was read at a position.
@@ -209,6 +211,28 @@ impl<'a, 'b> Parser<'a, 'b> {
             }
         }
         None
+    }
+
+    /// The denominator an English plural ordinal names: "fifths" → 5, "hundredths" → 100,
+    /// "firsts" → 1 ("seconds" is a unit of time, never a denominator).
+    fn plural_ordinal(&self, i: usize) -> Option<f64> {
+        let key = self.t.key(i);
+        if !self.t.is_word(i) || !key.is_ascii() {
+            return None;
+        }
+        let base = key.strip_suffix('s')?;
+        let info = self.lex.get(base);
+        let d = match info.and_then(|w| w.ord) {
+            Some(v) => v,
+            None => {
+                self.lex.ordinal_suffix_rules.iter().find_map(|(suf, rep)| {
+                    let b = base.strip_suffix(suf.as_str()).filter(|b| !b.is_empty())?;
+                    let w = self.lex.get(&format!("{b}{rep}"))?;
+                    w.card.or(w.scale.filter(|s| *s >= 100.0))
+                })?
+            }
+        };
+        (d != 2.0 && d >= 1.0).then_some(d)
     }
 
     /// A run-together English tens compound: "thirtyfirst" → (31, ordinal), "twentyone" → (21, not).
@@ -404,6 +428,9 @@ impl<'a, 'b> Parser<'a, 'b> {
         let mut words = 0usize;
         let mut year_like = false;
         let mut first_info: Option<&WordInfo> = None;
+        // When the last word read is a tens word: the number before it and the tens ("one
+        // hundred thirty" → (100, 30)), for a compound denominator ("thirty-fifths").
+        let mut tens_from: Option<(f64, f64, bool)> = None;
         while let Some(tok) = t.tok(j) {
             match tok.kind {
                 Kind::Num(lit) => {
@@ -413,6 +440,33 @@ impl<'a, 'b> Parser<'a, 'b> {
                     if !fresh || (j > i && !tok.ws_before) {
                         break;
                     }
+                    // the 1960s, 1990's: a decade, read as its first year
+                    if j == i
+                        && lit.integer
+                        && !lit.grouped
+                        && lit.int_digits == 4
+                        && (1800.0..=2090.0).contains(&lit.value)
+                        && lit.value % 10.0 == 0.0
+                        && t.attached(j + 1)
+                        && (t.raw(j + 1) == "s"
+                            || (matches!(t.punct(j + 1), Some('\'' | '’'))
+                                && t.attached(j + 2)
+                                && t.raw(j + 2) == "s"))
+                    {
+                        let end = if t.raw(j + 1) == "s" { j + 2 } else { j + 3 };
+                        return Ok(Num {
+                            value: lit.value,
+                            end,
+                            scale: None,
+                            ordinal: false,
+                            article: false,
+                            strict_article: false,
+                            year_like: true,
+                            ambiguous: false,
+                            bare_fraction: false,
+                            decade: true,
+                        });
+                    }
                     if let Some(skip) = self.date_or_code(j) {
                         if j == i {
                             return Err(NumErr::Skip(skip));
@@ -421,6 +475,36 @@ impl<'a, 'b> Parser<'a, 'b> {
                     }
                     let mut v = lit.value;
                     let mut k = j + 1;
+                    // 10 000, 1 414 021 100: thousands grouped by single spaces (SI style) —
+                    // a lead of one to three digits, then groups of exactly three.
+                    if lit.integer && !lit.grouped && lit.int_digits <= 3 && !t.attached(j) {
+                        let (mut gv, mut gk, mut groups) = (v, k, 0);
+                        while let Some(g) = t.lit(gk)
+                            && g.integer
+                            && !g.grouped
+                            && g.int_digits == 3
+                            && t.raw(gk).len() == 3
+                            && t.text
+                                .get(t.toks[gk - 1].end..t.toks[gk].start)
+                                .is_some_and(|gap| matches!(gap, " " | "\u{a0}" | "\u{202f}"))
+                            && !(t.attached(gk + 1)
+                                && t.lit(gk + 1).is_none()
+                                && !t.is_word(gk + 1)
+                                && !matches!(t.punct(gk + 1), Some('.' | ',' | ')' | '।')))
+                        {
+                            gv = gv * 1000.0 + g.value;
+                            gk += 1;
+                            groups += 1;
+                        }
+                        // one group alone only before a unit ("10 000 dollars"): "116 123" is a
+                        // phone number
+                        if groups > 1 || (groups == 1 && self.unit_after(gk).is_some()) {
+                            current += gv;
+                            last = Last::Digits;
+                            j = gk;
+                            continue;
+                        }
+                    }
                     // 1/4, २००/५००: a fraction unless it could be a day/month date (26/11).
                     if lit.integer
                         && t.punct(k) == Some('/')
@@ -436,6 +520,23 @@ impl<'a, 'b> Parser<'a, 'b> {
                         }
                         v /= den.value;
                         k += 2;
+                    }
+                    // 1.1^23, 2.5^-1, 10^+6: a power written with a caret
+                    if t.punct(k) == Some('^') && t.attached(k) {
+                        let neg = matches!(t.punct(k + 1), Some('-' | '−'));
+                        let sign_at = usize::from(neg || t.punct(k + 1) == Some('+'));
+                        if let Some(e) = t.lit(k + 1 + sign_at)
+                            && e.integer
+                            && (sign_at == 0 || t.attached(k + 1))
+                            && t.attached(k + 1 + sign_at)
+                            && e.value <= 308.0
+                        {
+                            let p = v.powf(if neg { -e.value } else { e.value });
+                            if p.is_finite() {
+                                v = p;
+                                k += 2 + sign_at;
+                            }
+                        }
                     }
                     year_like = j == i
                         && k == j + 1
@@ -470,10 +571,37 @@ impl<'a, 'b> Parser<'a, 'b> {
                             .is_some_and(|v| (1.0..10.0).contains(&v))
                             || self
                                 .suffix_ordinal(j + 1)
-                                .is_some_and(|(v, s)| !s && (1.0..10.0).contains(&v)))
+                                .is_some_and(|(v, s)| !s && (1.0..10.0).contains(&v))
+                            || self
+                                .plural_ordinal(j + 1)
+                                .is_some_and(|v| (1.0..10.0).contains(&v)))
                     {
                         j += 1;
                         continue;
+                    }
+                    // three fifths, fifty-four hundredths, one hundred thirty-fifths (100/35),
+                    // three twenty firsts (3/21): a plural ordinal after a number is its
+                    // denominator; after a tens word it ends a compound denominator.
+                    if last != Last::None
+                        && let Some(d) = self.plural_ordinal(j)
+                    {
+                        // (spaced after an ordinary tens word, "one hundred and thirty
+                        // fifths" is 130/5)
+                        let hyphen = t.punct(j - 1) == Some('-') && t.attached(j);
+                        let compound = (last == Last::Tens && d < 10.0)
+                            .then_some(tens_from)
+                            .flatten()
+                            .filter(|(before, _, spoken)| *before > 0.0 && (*spoken || hyphen));
+                        let v = match compound {
+                            Some((before, tens, _)) => before / (tens + d),
+                            None if d > 1.0 => (total + current) / d,
+                            None => break,
+                        };
+                        total = 0.0;
+                        current = v;
+                        j += 1;
+                        words += 1;
+                        break;
                     }
                     // a hundred and five (but "a million and three quarters" is a fraction of
                     // the million, read after the loop)
@@ -555,6 +683,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                             && (10.0..100.0).contains(&v)
                             && tok.ws_before
                         {
+                            tens_from = Some((current, v, true));
                             current = current * 100.0 + v;
                             last = if v % 10.0 == 0.0 && v >= 20.0 {
                                 Last::Tens
@@ -568,6 +697,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                         if !can_add(current, last, v) {
                             break;
                         }
+                        tens_from = Some((total + current, v, false));
                         current += v;
                         last = if is_latin && (20.0..100.0).contains(&v) && v % 10.0 == 0.0 {
                             Last::Tens
@@ -896,6 +1026,7 @@ impl<'a, 'b> Parser<'a, 'b> {
             strict_article,
             year_like: year_like && j == i + 1,
             ambiguous: ambiguous && single_word,
+            decade: false,
             bare_fraction: single_word
                 && first_info.is_some_and(|w| w.frac.is_some_and(|f| f < 1.0)),
         })
@@ -1052,7 +1183,9 @@ impl<'a, 'b> Parser<'a, 'b> {
             Err(NumErr::Skip(j)) => return (None, j.max(i + 1)),
             Err(NumErr::No) => return (None, i + 1),
         };
-        if self.next_to_date_word(i, num.end) {
+        // (a grouped amount, "$ 37,305.97 february expenses", is no day or year of a date)
+        let grouped = t.lit(num.end - 1).is_some_and(|l| l.grouped);
+        if !grouped && self.next_to_date_word(i, num.end) {
             return (None, num.end);
         }
         // कई लाख पर्यटक, several thousand people: vague, like हजारों.
@@ -1185,7 +1318,14 @@ impl<'a, 'b> Parser<'a, 'b> {
             }
         }
         if unit.is_none() {
-            let direct = self.unit_after(end);
+            // "rmb 10 usd 20": a number with its currency before it leaves the currency after it
+            // to the next number.
+            let money_before = self
+                .match_backward(i, floor, |k| self.lex.units_before.candidates(k))
+                .is_some_and(|(u, _)| u.kind == FigureKind::Money);
+            let direct = self
+                .unit_after(end)
+                .filter(|(u, _)| !(money_before && u.kind == FigureKind::Money && u.factor >= 1.0));
             // a couple of days, fourth of a liter
             let of = (t.key(end) == "of")
                 .then(|| self.unit_after(end + 1))
@@ -1342,8 +1482,13 @@ impl<'a, 'b> Parser<'a, 'b> {
                 }
             } else if third_part {
                 return (None, second.end + 2);
-            } else if t.punct(end) == Some('-') && t.attached(end + 1) && t.lit(i).is_some() {
-                // 3-0, 3-2: a score, not a range (and not two figures).
+            } else if t.punct(end) == Some('-')
+                && t.attached(end + 1)
+                && t.lit(i).is_some()
+                && t.lit(end + 1).is_some()
+            {
+                // 3-0, 3-2: a score, not a range (and not two figures); "12-cent-a-share" is
+                // an amount.
                 return (None, second.end);
             }
         }
@@ -1357,6 +1502,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                 self.match_forward(end, self.lex.quals_after.candidates(t.key(end)))
             // "संख्या 97 से बढ़कर 120 हो गई": a change from one number to the next, not a bound.
             && !(q.is_some() && self.starts_number(e))
+            && !(t.key(e) == "than" && self.starts_number(e + 1))
         {
             match q {
                 Some(q) => qualifier = *q,
@@ -1384,6 +1530,36 @@ impl<'a, 'b> Parser<'a, 'b> {
             && t.text
                 .get(t.toks[i - 2].end..t.toks[i - 1].start)
                 .is_some_and(|g| !g.contains('\n'));
+        // "convert - 20 degrees": before a temperature a spaced minus after any word is a sign
+        // (still not a bullet at a line start)
+        let temperature = unit.is_some_and(|u| u.unit.starts_with('°') || u.unit == "degree");
+        let spaced_minus = spaced_minus
+            || (temperature
+                && i > floor + 1
+                && matches!(t.punct(i - 1), Some('-' | '−'))
+                && t.tok(i).is_some_and(|x| x.ws_before)
+                && t.tok(i - 1).is_some_and(|x| x.ws_before)
+                && t.is_word(i - 2)
+                && self.info(i - 2).is_none_or(|w| !w.is_numeric())
+                && t.text
+                    .get(t.toks[i - 2].end..t.toks[i - 1].start)
+                    .is_some_and(|g| !g.contains('\n')));
+        // "- 20 °C" alone on a line: a bullet carries words; a line that holds only a spaced
+        // minus and a temperature is a signed reading (a list of amounts, "- ₹ 5 crore", stays
+        // a list)
+        let line_start = |k: usize| {
+            k == 0
+                || t.text
+                    .get(t.toks[k - 1].end..t.toks[k].start)
+                    .is_some_and(|g| g.contains('\n'))
+        };
+        let spaced_minus = spaced_minus
+            || (i > floor
+                && matches!(t.punct(i - 1), Some('-' | '−'))
+                && t.tok(i).is_some_and(|x| x.ws_before)
+                && line_start(i - 1)
+                && temperature
+                && (t.tok(end).is_none() || line_start(end)));
         let minus_sign = minus_sign || spaced_minus;
         if minus_sign || (i > floor && self.has(i - 1, flag::NEGATIVE)) {
             sign = -1.0;
@@ -1426,8 +1602,18 @@ impl<'a, 'b> Parser<'a, 'b> {
             noun = Some(n);
             end = e;
         }
-        // Bare "half", "आधा" with nothing after them are nouns ("the Liverpool half").
-        if num.bare_fraction && unit.is_none() && noun.is_none() && t.key(end) != "of" {
+        // Bare "half", "आधा" with nothing after them are nouns ("the Liverpool half"), except at
+        // the start of a sentence or after the words that take an amount ("a half", "by half").
+        let alone_ok = t.raw(i).is_ascii()
+            && (i == 0
+                || matches!(t.punct(i - 1), Some('.' | '!' | '?' | ';'))
+                || (i > floor && self.has(i - 1, flag::FRACTION_ALONE)));
+        if num.bare_fraction
+            && unit.is_none()
+            && noun.is_none()
+            && t.key(end) != "of"
+            && !alone_ok
+        {
             return (None, end);
         }
         // "a second meeting", "a decades-long dispute": an article, not a duration.
@@ -1437,6 +1623,16 @@ impl<'a, 'b> Parser<'a, 'b> {
                 || (matches!(t.punct(end), Some('-')) && t.attached(end) && t.is_word(end + 1)))
         {
             return (None, end);
+        }
+        // "equal to 5000": exact, with both bounds stated
+        if range_max.is_none()
+            && qualifier == Qualifier::Exact
+            && !equal
+            && let Some((None, s)) =
+                self.match_backward(start, floor, |k| self.lex.quals_before.candidates(k))
+        {
+            equal = true;
+            start = s;
         }
         let (pstart, pqual) = self.prefix_start(start, floor);
         if let Some(q) = pqual
@@ -1454,8 +1650,17 @@ impl<'a, 'b> Parser<'a, 'b> {
                 || t.lit(num.end).is_some()
                 || (opener && t.is_word(num.end + 1));
             // "एक व्यक्ति की मौत", "एक की मौत", "one soldier": a count after all.
+            // "negative one", "माइनस एक": a signed number is no article; "one two three", "एक दो
+            // तीन": the first of a counted list of number words is a count.
+            let card = |k: usize| {
+                self.info(k)
+                    .is_some_and(|w| w.card.is_some() && !w.has(flag::ARTICLE))
+            };
             let counted = !num.strict_article
-                && (self.has(num.end, flag::PERSON_NOUN) || self.has(num.end, flag::POSTPOSITION));
+                && (self.has(num.end, flag::PERSON_NOUN)
+                    || self.has(num.end, flag::POSTPOSITION)
+                    || (sign < 0.0 && self.has(i - 1, flag::NEGATIVE))
+                    || (card(num.end) && card(num.end + 1)));
             if !counted && (num.strict_article || word_follows || noun.is_some()) {
                 return (None, num.end);
             }
@@ -1469,10 +1674,17 @@ impl<'a, 'b> Parser<'a, 'b> {
         let year_before =
             i > floor && self.has(i - 1, flag::YEAR_PREFIX) && !self.has(i - 1, flag::NOT_NOUN);
         let year_after = self.has(num.end, flag::YEAR_PREFIX) && !self.has(num.end, flag::NOT_NOUN);
+        // "उन्नीस सौ अट्ठाईस में": hundreds counted past ten ("उन्नीस सौ" = 1900) with a tail
+        // and a postposition after them name a year (amounts say "एक हजार नौ सौ")
+        let hundreds_year = !t.raw(i).is_ascii()
+            && num.scale == Some(100.0)
+            && value >= 1100.0
+            && value % 100.0 != 0.0
+            && self.has(num.end, flag::POSTPOSITION);
         let year_word = t.is_word(i)
             && value.fract() == 0.0
             && (1000.0..=2999.0).contains(&value)
-            && (year_before || year_after);
+            && (year_before || year_after || hundreds_year);
         if (num.year_like || year_word)
             && unit.is_none()
             && range_max.is_none()
@@ -1487,6 +1699,10 @@ impl<'a, 'b> Parser<'a, 'b> {
             if i > floor && self.has(i - 1, flag::YEAR_PREFIX) && !self.has(i - 1, flag::NOT_NOUN) {
                 start = i - 1;
             }
+        }
+        // the 1960s: the years 1960 to 1969
+        if num.decade && kind == FigureKind::Year && range_max.is_none() {
+            range_max = Some(value + 9.0);
         }
         let factor = unit.map_or(1.0, |u| u.factor);
         let (min, max) = match qualifier {

@@ -161,9 +161,15 @@ struct RawFile {
     #[serde(default)]
     range_and: Vec<String>,
     #[serde(default)]
+    range_link_after: Vec<String>,
+    #[serde(default)]
     ahead: Vec<String>,
     #[serde(default)]
     ahead_now: Vec<String>,
+    #[serde(default)]
+    anchor_after: Vec<String>,
+    #[serde(default)]
+    anchor_before: Vec<String>,
     #[serde(default)]
     day_prepositions: Vec<String>,
     #[serde(default)]
@@ -190,6 +196,12 @@ struct RawFile {
     bare_year_parts: Vec<String>,
     #[serde(default)]
     decades: Vec<String>,
+    #[serde(default)]
+    period_edges: Vec<String>,
+    #[serde(default)]
+    weekends: Vec<String>,
+
+
     #[serde(default)]
     year_links: Vec<String>,
     #[serde(default)]
@@ -287,6 +299,11 @@ pub struct Lexicon {
     year_parts: HashMap<String, u32>,
     bare_year_parts: HashSet<String>,
     decades: HashSet<String>,
+    period_edges: HashSet<String>,
+    weekends: HashSet<String>,
+    range_link_after: HashSet<String>,
+    anchor_after: HashSet<String>,
+    anchor_before: HashSet<String>,
     year_links: HashSet<String>,
     morning_markers: HashSet<String>,
     evening_markers: HashSet<String>,
@@ -375,6 +392,8 @@ impl Lexicon {
             .chain(lx.parts.keys())
             .chain(lx.clock_words.keys())
             .chain(lx.last_ordinals.iter())
+            .chain(lx.period_edges.iter())
+            .chain(lx.units.keys())
             .cloned()
             .chain(firsts)
             .collect();
@@ -445,9 +464,12 @@ impl Lexicon {
             .extend(raw.range_closers.iter().map(|w| phrase(w)));
         self.range_openers.extend(set(&raw.range_openers));
         self.range_and.extend(set(&raw.range_and));
+        self.range_link_after.extend(set(&raw.range_link_after));
         self.ahead.extend(raw.ahead.iter().map(|w| phrase(w)));
         self.ahead_now
             .extend(raw.ahead_now.iter().map(|w| phrase(w)));
+        self.anchor_after.extend(set(&raw.anchor_after));
+        self.anchor_before.extend(set(&raw.anchor_before));
         self.day_prepositions.extend(set(&raw.day_prepositions));
         self.day_prepositions_the
             .extend(set(&raw.day_prepositions_the));
@@ -462,6 +484,10 @@ impl Lexicon {
         self.year_parts.extend(set(&raw.halves).map(|w| (w, 6)));
         self.bare_year_parts.extend(set(&raw.bare_year_parts));
         self.decades.extend(set(&raw.decades));
+        self.period_edges.extend(set(&raw.period_edges));
+        self.weekends.extend(set(&raw.weekends));
+
+
         self.year_links.extend(set(&raw.year_links));
         self.morning_markers.extend(set(&raw.morning_markers));
         self.evening_markers.extend(set(&raw.evening_markers));
@@ -663,6 +689,29 @@ impl Lexicon {
     /// "दशक", "decade".
     pub fn is_decade(&self, w: &str) -> bool {
         self.decades.contains(w)
+    }
+    /// "after" / "before" between a duration and the day it counts from ("two days after
+    /// today"): Some(true) for after.
+    pub fn anchor_link(&self, w: &str) -> Option<bool> {
+        if self.anchor_after.contains(w) {
+            Some(true)
+        } else if self.anchor_before.contains(w) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+    /// "सप्ताहांत", "weekend".
+    pub fn is_weekend(&self, w: &str) -> bool {
+        self.weekends.contains(w)
+    }
+    /// "लेकर" after a range link: "1 जनवरी से लेकर 22 जनवरी तक".
+    pub fn is_range_link_after(&self, w: &str) -> bool {
+        self.range_link_after.contains(w)
+    }
+    /// "अंत", "end": an edge of a period ("साल के अंत में", "the end of the month").
+    pub fn is_period_edge(&self, w: &str) -> bool {
+        self.period_edges.contains(w)
     }
     /// "में", "in" between a year and a date it holds ("2020 में 26 जून").
     pub fn is_year_link(&self, w: &str) -> bool {

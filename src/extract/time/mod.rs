@@ -65,10 +65,27 @@ pub fn find(
         while !text.is_char_boundary(stop) {
             stop -= 1;
         }
-        let (span, f) = figure::parse_figures(text.get(pos..stop)?, Lang::Hi, fg)
-            .into_iter()
-            .next()?;
-        (span.start == 0).then_some((f.value, span.end))
+        // the longest run of whole words that is one plain whole number: the figure parser would
+        // take a range or a counted noun with it ("उन्नीस सौ अस्सी से … तक स्कूल")
+        let chunk = text.get(pos..stop)?;
+        let mut ends: Vec<usize> = chunk
+            .char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .map(|(i, _)| i)
+            .collect();
+        ends.push(chunk.len());
+        ends.into_iter().rev().find_map(|e| {
+            let (span, f) = figure::parse_figures(chunk.get(..e)?, Lang::Hi, fg)
+                .into_iter()
+                .next()?;
+            // (whole: "दो हज़ार बीस की तीसरी" cut before "तिमाही" reads as a third of 2020)
+            (span.start == 0
+                && span.end == e
+                && f.unit.is_none()
+                && f.max.is_none()
+                && f.value.fract() == 0.0)
+                .then_some((f.value, span.end))
+        })
     };
     parse::find(
         text,

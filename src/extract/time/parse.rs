@@ -129,6 +129,18 @@ pub enum Expr {
         /// Which month.
         dir: Direction,
     },
+    /// A weekend, Saturday to Sunday, of a named week: "इस सप्ताहांत", "next weekend".
+    Weekend {
+        /// Which week's.
+        dir: Direction,
+    },
+    /// The n-th coming weekday: "two Sundays from now", "three Fridays later".
+    WeekdaysAhead {
+        /// How many of them (the first is the next one after publication).
+        n: u32,
+        /// ISO weekday.
+        weekday: u32,
+    },
     /// A time of day alone ("सुबह 8 बजे तक", "as of 6 pm"): its day is not stated.
     Clock,
     /// A quarter or half of a year: "2016 की तीसरी तिमाही", "इस साल की पहली छमाही", "the
@@ -636,8 +648,29 @@ impl<'a> M<'a> {
     /// year month: "2015 जून"
     fn year_month(&self, k: usize) -> Option<Hit> {
         let year = self.year(k)?;
-        self.gap(k)?;
+        let g = self.gap(k)?;
         let (month, _) = self.month(k + 1)?;
+        // 2019-sep-1, 2019/Sep/01: the day after the month, joined by the same mark
+        if matches!(g, "-" | "/")
+            && self.gap(k + 1) == Some(g)
+            && let Some(TokKind::Num {
+                value,
+                digits: 1..=2,
+                ordinal: false,
+            }) = self.toks.get(k + 2).map(|t| t.kind)
+            && chrono::NaiveDate::from_ymd_opt(year, month, value).is_some()
+        {
+            return Some((
+                k + 2,
+                Expr::Date {
+                    year: Some(year),
+                    month,
+                    day: value,
+                    weekday: None,
+                },
+                false,
+            ));
+        }
         Some((
             k + 1,
             Expr::Month {
@@ -727,6 +760,9 @@ impl<'a> M<'a> {
             ));
         }
         let w = self.word(n)?;
+        if self.lx.is_weekend(w) {
+            return Some((n, Expr::Weekend { dir }, false));
+        }
         let unit = self.lx.unit(w)?;
         if self.lx.is_plural_unit(w) || (unit == Unit::Day && dir == Direction::This) {
             return None;
@@ -777,6 +813,45 @@ impl<'a> M<'a> {
             }
         }
         Some((n, Expr::Period { unit, dir }, false))
+    }
+
+    /// The end or start of a period, read as the period: "साल के अंत में", "पिछले महीने की
+    /// शुरुआत", "the end of the year", "the start of next month".
+    fn period_edge(&self, k: usize) -> Option<Hit> {
+        let unit_at = |u: usize| {
+            let w = self.word(u)?;
+            let unit = self.lx.unit(w)?;
+            (!self.lx.is_plural_unit(w)).then_some(unit)
+        };
+        let dir_unit = |u: usize| match self.direction(u) {
+            Some((dir, dl)) if self.tight(dl) => unit_at(dl + 1).map(|x| (dir, x, dl + 1)),
+            _ => unit_at(u).map(|x| (Direction::This, x, u)),
+        };
+        // [dir] unit link edge
+        if let Some((dir, unit, ul)) = dir_unit(k)
+            && self.gap(ul).is_some()
+            && self
+                .word(ul + 1)
+                .is_some_and(|w| self.lx.is_week_weekday_link(w) || self.lx.is_month_day_link(w))
+            && self.gap(ul + 1).is_some()
+            && self.word(ul + 2).is_some_and(|w| self.lx.is_period_edge(w))
+        {
+            return Some((ul + 2, Expr::Period { unit, dir }, false));
+        }
+        // [the] edge of [the] [dir] unit
+        let k0 = self.skip(k, |w| self.lx.is_day_prefix(w));
+        if !self.word(k0).is_some_and(|w| self.lx.is_period_edge(w)) {
+            return None;
+        }
+        self.gap(k0)?;
+        let of = self.word(k0 + 1)?;
+        if !self.lx.is_day_month_link(of) {
+            return None;
+        }
+        self.gap(k0 + 1)?;
+        let u = self.skip(k0 + 2, |w| self.lx.is_day_prefix(w));
+        let (dir, unit, ul) = dir_unit(u)?;
+        Some((ul, Expr::Period { unit, dir }, false))
     }
 
     /// One or more `count unit` pairs ("2 वर्ष 1 माह 21 दिन", "1 month and 21 days") from token
@@ -861,6 +936,43 @@ impl<'a> M<'a> {
                 .word(k - 1)
                 .is_some_and(|w| self.lx.is_within_before(w))
             && self.future_before(k);
+        // "आज से दो दिन में": counted from a named day, "in" is ahead whatever the tense
+        let in_anchored = anchor.is_some()
+            && self.tight(ul)
+            && self
+                .word(ul + 1)
+                .is_some_and(|w| self.lx.is_within_after(w));
+        if in_anchored {
+            let e = Expr::Ago {
+                count,
+                unit,
+                more,
+                ahead: true,
+                anchor,
+            };
+            return Some((ul + 1, e, false));
+        }
+        // "two days after today", "three weeks before yesterday": counted from the day named
+        if anchor.is_none()
+            && self.tight(ul)
+            && let Some(after) = self.word(ul + 1).and_then(|w| self.lx.anchor_link(w))
+            && self.gap(ul + 1).is_some()
+            && let Some((dl, d)) = self
+                .lx
+                .deictic()
+                .iter()
+                .find_map(|(p, d)| self.phrase(ul + 2, p).map(|l| (l, *d)))
+            && !d.ambiguous
+        {
+            let e = Expr::Ago {
+                count,
+                unit,
+                more,
+                ahead: after,
+                anchor: Some(Some(d.offset)),
+            };
+            return Some((dl, e, false));
+        }
         if anchor.is_none() && (in_hi || in_en) {
             let e = Expr::Ago {
                 count,
@@ -899,7 +1011,11 @@ impl<'a> M<'a> {
                 false,
             ),
         };
-        let relative_to_now = now || anchor.is_some() || self.tense_after(last) == Some(false);
+        // (or "I will leave 2 years 21 days later": a future marker before an English count)
+        let relative_to_now = now
+            || anchor.is_some()
+            || self.tense_after(last) == Some(false)
+            || (dk == k && self.future_before(k));
         if !relative_to_now
             || (k > 0
                 && self.gap(k - 1).is_some()
@@ -1042,7 +1158,24 @@ impl<'a> M<'a> {
     /// "1970 के दशक", "दो हजार के दशक" (a year ending in 0, in digits or words, before a decade
     /// word).
     fn decade(&self, k: usize) -> Option<Hit> {
-        let (start, yl) = self.year_at(k)?;
+        // "1970 के दशक"; "90 के दशक", "सत्तर के दशक": a decade of an unknown century (under 100)
+        let short = || -> Option<(i32, usize)> {
+            let t = self.toks.get(k)?;
+            match t.kind {
+                TokKind::Num {
+                    value,
+                    digits: 2,
+                    ordinal: false,
+                } => Some((value as i32, k)),
+                TokKind::Word => {
+                    let (v, len) = (self.words?)(t.start)?;
+                    (t.start + len == t.end && v.fract() == 0.0 && (10.0..100.0).contains(&v))
+                        .then_some((v as i32, k))
+                }
+                _ => None,
+            }
+        };
+        let (start, yl) = self.year_at(k).or_else(short)?;
         if start % 10 != 0 || self.gap(yl).is_none() {
             return None;
         }
@@ -1158,8 +1291,13 @@ impl<'a> M<'a> {
 
     /// A year alone, kept only as a range's end.
     fn year_only(&self, k: usize) -> Option<Hit> {
-        let year = self.year(k)?;
-        Some((k, Expr::Year { year }, false))
+        // in digits, or in words ("उन्नीस सौ नब्बे से उन्नीस सौ इक्यानबे"); a round hundred in
+        // words is an amount ("one thousand to one thousand and five hundred")
+        let (year, last) = self.year_at(k)?;
+        if last > k && year % 100 == 0 {
+            return None;
+        }
+        Some((last, Expr::Year { year }, false))
     }
 
     /// An ordinal of a weekday in a month: "पहले", "second", "2nd", "आखिरी" (-1).
@@ -1409,6 +1547,32 @@ impl<'a> M<'a> {
         Some((dl + 1, Expr::WeekdayOfWeek { weekday, dir }, false))
     }
 
+    /// "two Sundays from now", "three Mondays later": a count of a weekday, then ahead.
+    fn weekdays_ahead(&self, k: usize) -> Option<Hit> {
+        let (n, cl) = self.count(k)?;
+        if !(2..=52).contains(&n) || !self.tight(cl) {
+            return None;
+        }
+        let w = self.word(cl + 1)?;
+        let (weekday, false) = self
+            .lx
+            .weekday(w)
+            .or_else(|| w.strip_suffix('s').and_then(|x| self.lx.weekday(x)))?
+        else {
+            return None;
+        };
+        if !self.tight(cl + 1) {
+            return None;
+        }
+        let last = self
+            .lx
+            .ahead_now()
+            .iter()
+            .chain(self.lx.ahead())
+            .find_map(|p| self.phrase(cl + 2, p))?;
+        Some((last, Expr::WeekdaysAhead { n, weekday }, false))
+    }
+
     fn weekday_bare(&self, k: usize) -> Option<Hit> {
         // "every Friday", "हर शुक्रवार", "on a Saturday": a habit, not a day
         if k > 0 && self.tight(k - 1) && self.word(k - 1).is_some_and(|w| self.lx.is_generic(w)) {
@@ -1457,7 +1621,11 @@ impl<'a> M<'a> {
     fn at(&self, k: usize) -> Option<Hit> {
         let t = self.toks.get(k)?;
         let may_start = match t.kind {
-            TokKind::Word => self.lx.may_start(&t.norm),
+            // (a number word two tokens before "दशक" starts a decade: "सत्तर के दशक")
+            TokKind::Word => {
+                self.lx.may_start(&t.norm)
+                    || self.word(k + 2).is_some_and(|w| self.lx.is_decade(w))
+            }
             TokKind::Num { .. } | TokKind::Date(_) => true,
             TokKind::Other => false,
         };
@@ -1478,10 +1646,12 @@ impl<'a> M<'a> {
             self.day_of_month(k),
             self.deictic(k, |l| self.tense_after(l)),
             self.weekday_bare(k),
+            self.weekdays_ahead(k),
             self.nth_weekday(k),
             self.year_part(k),
             self.nth_week(k),
             self.decade(k),
+            self.period_edge(k),
             self.numeric_month(k),
             self.day_of_rel_month(k),
             self.year_only(k),
@@ -1644,6 +1814,14 @@ impl M<'_> {
                         .iter()
                         .any(|p| self.phrase(b.last + 1, p).is_some());
                 self.lx.is_range_and(w) && (opener || closer)
+            }
+            // "1 जनवरी से लेकर 22 जनवरी तक"
+            Some(2) => {
+                self.word(a.last + 1).is_some_and(|w| self.lx.is_range_link(w))
+                    && self
+                        .word(a.last + 2)
+                        .is_some_and(|w| self.lx.is_range_link_after(w))
+                    && (a.last..=a.last + 2).all(|i| self.gap(i).is_some())
             }
             _ => false,
         }

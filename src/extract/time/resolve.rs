@@ -237,6 +237,22 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 r.value = Some(format!("XXXX-WXX-{weekday}"));
             }
         }
+        Expr::Weekend { dir } => {
+            r.kind = TimeKind::Range;
+            let sat = p
+                .and_then(monday)
+                .and_then(|m| shift_days(m, 7 * dir_offset(dir) + 5));
+            r.from = sat.map(day);
+            r.to = sat.and_then(|d| shift_days(d, 1)).map(day);
+            r.value.clone_from(&r.from);
+            r.until.clone_from(&r.to);
+        }
+        Expr::WeekdaysAhead { n, weekday } => {
+            r.value = p
+                .and_then(|p| weekday_near(p, weekday, false, true))
+                .and_then(|d| shift_days(d, 7 * (i64::from(n) - 1)))
+                .map(day);
+        }
         Expr::WeekdayOfWeek { weekday, dir } => {
             r.value = p
                 .and_then(monday)
@@ -397,8 +413,21 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
         Expr::Decade { start } => {
             r.kind = TimeKind::Range;
             r.grain = Grain::Year;
-            r.from = Some(format!("{start:04}"));
-            r.to = Some(format!("{:04}", start + 9));
+            // "90 के दशक": the latest such decade begun by publication, or the century unknown
+            let full = match (start < 100, p) {
+                (false, _) => Some(start),
+                (true, Some(p)) => {
+                    let y = p.year() / 100 * 100 + start;
+                    Some(if y > p.year() { y - 100 } else { y })
+                }
+                (true, None) => None,
+            };
+            let (from, to) = match full {
+                Some(s) => (format!("{s:04}"), format!("{:04}", s + 9)),
+                None => (format!("XX{start:02}"), format!("XX{:02}", start + 9)),
+            };
+            r.from = Some(from);
+            r.to = Some(to);
             r.value.clone_from(&r.from);
             r.until.clone_from(&r.to);
         }

@@ -62,6 +62,13 @@ pub struct Token<'a> {
     pub kind: TokKind,
 }
 
+/// Hindi ordinal endings glued to digits ("1ली", "4थी", "22वीं"), as the figure grammar's
+/// `digit_ordinal_suffixes` lists them.
+const HINDI_ORDINAL_ENDINGS: [&str; 18] = [
+    "वां", "वीं", "वें", "वा", "वी", "वे", "रा", "री", "रे", "था", "थी", "थे", "ठा", "ठी", "ठे", "ला",
+    "ली", "ले",
+];
+
 fn digit_value(c: char) -> Option<u32> {
     match c {
         '0'..='9' => c.to_digit(10),
@@ -307,6 +314,23 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                         }
                     }
                     j += suffix.len();
+                } else if let Some(suf) = HINDI_ORDINAL_ENDINGS.iter().find(|e| {
+                    rest.strip_prefix(**e).is_some_and(|r| {
+                        !r.starts_with(|c: char| c.is_alphanumeric() || is_devanagari_letter(c))
+                    })
+                }) {
+                    // "1ली जनवरी", "22वीं तारीख": a Hindi ordinal ending
+                    kind = TokKind::Num {
+                        value: u32::try_from(value).unwrap_or(u32::MAX),
+                        digits,
+                        ordinal: true,
+                    };
+                    for _ in 0..suf.chars().count() {
+                        if let Some((_, d)) = chars.next() {
+                            last = d;
+                        }
+                    }
+                    j += suf.len();
                 } else if rest
                     .chars()
                     .next()
@@ -460,7 +484,15 @@ mod tests {
         );
         assert_eq!(k[5].1, TokKind::Other);
         assert_eq!(k[7].1, TokKind::Other);
-        assert_eq!(k[9].1, TokKind::Other);
+        // a Hindi ordinal ending makes an ordinal, as "22nd" does
+        assert!(matches!(
+            k[9].1,
+            TokKind::Num {
+                value: 70,
+                ordinal: true,
+                ..
+            }
+        ));
         assert!(matches!(
             k[10].1,
             TokKind::Num {
