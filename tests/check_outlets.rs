@@ -613,3 +613,41 @@ fn frames_decide_agreement_updates_bounds_and_places() {
     let b = dated("b.txt", "देश में अब तक 1,637 मामले सामने आ चुके हैं।\n");
     assert!(!figure_groups(&run(&[a, b])).iter().any(|g| flagged(g)));
 }
+
+/// How a disagreement is labelled when neither text dates its figure: what else the two
+/// sentences say decides between an update (`timing`) and a contradiction (`conflicting`).
+#[test]
+fn companion_figures_and_rises_label_a_disagreement() {
+    let verdicts = |a: &str, b: &str| -> Vec<(Verdict, String)> {
+        let r = run(&[dated("a.txt", a), dated("b.txt", b)]);
+        figure_groups(&r)
+            .into_iter()
+            .filter(|g| flagged(g))
+            .map(|g| (g.verdict.clone(), g.explanation.clone()))
+            .collect()
+    };
+    // A state's own update (new cases, "बढ़कर") against a bulletin's flat list: an update.
+    let v = verdicts(
+        "लखनऊ : उत्तर प्रदेश में आज 31 नए मामले सामने आए और कुल संख्या बढ़कर 348 हो गई।\n",
+        "राज्यवार आंकड़े : उत्तर प्रदेश में कोरोना के 343 मामले हैं।\n",
+    );
+    assert!(
+        !v.is_empty() && v.iter().all(|(x, _)| *x == Verdict::Timing),
+        "{v:#?}"
+    );
+    // Two bulletins: every figure of the later one is higher.
+    let v = verdicts(
+        "देश में संक्रमितों की कुल संख्या 18,601 हो गई है और 590 लोगों की मौत हुई है।\n",
+        "देश में संक्रमितों की कुल संख्या 20,471 हो गई है और 652 लोगों की मौत हुई है।\n",
+    );
+    assert!(
+        !v.is_empty() && v.iter().all(|(x, _)| *x == Verdict::Timing),
+        "{v:#?}"
+    );
+    // The same bulletin's total with two different death counts: a contradiction.
+    let v = verdicts(
+        "देश में कुल 5194 मामले हैं और पिछले 24 घंटे में 35 लोगों की मौत हुई है।\n",
+        "देश में कुल 5194 मामले हैं और पिछले 24 घंटे में 32 लोगों की मौत हुई है।\n",
+    );
+    assert!(v.iter().any(|(x, _)| *x == Verdict::Conflicting), "{v:#?}");
+}

@@ -27,6 +27,8 @@ use crate::extract::frame::{Role, ScopeFrom, Window};
 const MIN_TELLING: f64 = 3.0;
 /// Largest ratio of two values that disagree by frame alone (see [`plausible`]).
 const MAX_RATIO: f64 = 3.0;
+/// Most figures of one sentence read for what co-reported figures say.
+const MAX_CO_REPORTED: usize = 16;
 /// Characters of a sentence compared to tell a repeated sentence.
 const REPEAT_CHARS: usize = 600;
 /// Most figures of one place compared pairwise within one bucket.
@@ -121,6 +123,21 @@ fn figure(doc: &Document, claim: usize) -> Option<&Figure> {
         ClaimKind::Figure(f) => Some(f),
         _ => None,
     }
+}
+
+/// The clock time or part of day of an item's reference time, when its text states one.
+fn clock_of(doc: &Document, claim: usize) -> Option<String> {
+    let a = doc.claims.get(claim)?.frame.as_ref()?.as_of.as_ref()?;
+    doc.claims
+        .iter()
+        .filter(|c| c.start == a.start)
+        .find_map(|c| match &c.detail {
+            ClaimKind::Time(t) => t
+                .clock
+                .clone()
+                .or_else(|| t.part.map(|p| format!("{p:?}").to_lowercase())),
+            _ => None,
+        })
 }
 
 /// What kind of figure an item is; a year-like number whose frame found what it counts ("कुल
@@ -369,6 +386,85 @@ pub fn group(
             });
         }
     }
+    // Figure items with a measure, by sentence, for what co-reported figures say.
+    let mut by_sentence: FastMap<(usize, usize), Vec<usize>> = FastMap::default();
+    for (i, it) in items.iter().enumerate() {
+        if it.kind == GroupKind::Figure
+            && it.claim.is_some()
+            && key(doc_of(i), claim_of(i)).is_some()
+        {
+            let e = by_sentence.entry((it.view, it.sent)).or_default();
+            if e.len() < MAX_CO_REPORTED {
+                e.push(i);
+            }
+        }
+    }
+    // Of the other measures both sentences of a pair give: how many moved the same way as the
+    // pair's values, and how many are the same.
+    let co_reported = |a: usize, b: usize| -> (usize, usize) {
+        let (Some(ka), Some(kb)) = (key(doc_of(a), claim_of(a)), key(doc_of(b), claim_of(b)))
+        else {
+            return (0, 0);
+        };
+        let dir = (interval(&items[b]).0 - interval(&items[a]).0).signum();
+        let (mut moved, mut same) = (0, 0);
+        // The figures of the pair's sentences and their neighbours (a bulletin's cases, deaths
+        // and recoveries are often told in consecutive sentences).
+        let near = |i: usize| -> Vec<usize> {
+            let (v, s) = (items[i].view, items[i].sent);
+            (s.saturating_sub(1)..=s + 1)
+                .filter_map(|t| by_sentence.get(&(v, t)))
+                .flatten()
+                .copied()
+                .collect()
+        };
+        let (sa, sb) = (near(a), near(b));
+        for &x in &sa {
+            let Some(kx) = key(doc_of(x), claim_of(x)) else {
+                continue;
+            };
+            if x == a || kx == ka || role(doc_of(x), claim_of(x)) == Role::Before {
+                continue;
+            }
+            let Some(&y) = sb.iter().find(|&&y| {
+                y != b
+                    && key(doc_of(y), claim_of(y)).as_deref() == Some(kx.as_str())
+                    && kx != kb
+                    && role(doc_of(y), claim_of(y)) != Role::Before
+                    && windows_meet(
+                        window(doc_of(x), claim_of(x)),
+                        window(doc_of(y), claim_of(y)),
+                    )
+            }) else {
+                continue;
+            };
+            let (vx, vy) = (interval(&items[x]).0, interval(&items[y]).0);
+            if overlaps(interval(&items[x]), interval(&items[y])) {
+                same += 1;
+            } else if (vy - vx).signum() == dir {
+                moved += 1;
+            }
+        }
+        (moved, same)
+    };
+    // A value told as the result of a rise: reached ("बढ़कर 215 हो गई", "X पर पहुंचा"), or
+    // beside a smaller count of new ones of the same measure in its sentence.
+    let rising = |i: usize| -> bool {
+        if role(doc_of(i), claim_of(i)) == Role::Reached {
+            return true;
+        }
+        let k = key(doc_of(i), claim_of(i));
+        by_sentence
+            .get(&(items[i].view, items[i].sent))
+            .is_some_and(|xs| {
+                xs.iter().any(|&x| {
+                    x != i
+                        && key(doc_of(x), claim_of(x)) == k
+                        && window(doc_of(x), claim_of(x)) == Some(Window::Period)
+                        && interval(&items[x]).0 < interval(&items[i]).0
+                })
+            })
+    };
     for k in &order {
         let members = &buckets[k];
         let mut views: Vec<usize> = members.iter().map(|&i| items[i].view).collect();
@@ -488,18 +584,57 @@ pub fn group(
                 x.clone()
                     .or_else(|| d.published.map(|p| p.format("%Y-%m-%d").to_string()))
             };
-            let timing = update
-                || match (day(&ap, dp), day(&aq, dq)) {
-                    (Some(x), Some(y)) => x != y,
-                    _ => false,
-                };
+            // The clock or part of day each side's reference time states ("आज सुबह 10 बजे तक").
+            let (cp, cq) = (clock_of(dp, claim_of(pa)), clock_of(dq, claim_of(pb)));
+            let explicit = matches!((&ap, &aq), (Some(x), Some(y)) if x != y)
+                || matches!((&cp, &cq), (Some(x), Some(y)) if x != y);
+            // One side dated to the hour, the other not: a bulletin's count against another's.
+            let stamped = cp.is_some() != cq.is_some();
+            // The larger value told as the result of a rise ("133 नए मामले … कुल संख्या 1868",
+            // "बढ़कर 215 हो गई") against a smaller one told flat (a bulletin's list): an update.
+            let (lo_side, hi_side) = if interval(&items[pa]).0 <= interval(&items[pb]).0 {
+                (pa, pb)
+            } else {
+                (pb, pa)
+            };
+            let risen = rising(hi_side) && !rising(lo_side);
+            // What the two sentences' other figures say: all moved the same way (the cases and
+            // the deaths of a later bulletin) — an update; one of them the same (the same
+            // bulletin's deaths with other cases) — a contradiction.
+            let (moved, same) = co_reported(pa, pb);
+            let timing = explicit
+                || (same == 0
+                    && (update
+                        || moved > 0
+                        || stamped
+                        || risen
+                        || match (day(&ap, dp), day(&aq, dq)) {
+                            (Some(x), Some(y)) => x != y,
+                            _ => false,
+                        }));
             let when = |x: &Option<String>, d: &Document| {
                 x.clone()
                     .or_else(|| d.published.map(|p| format!("published {p}")))
                     .unwrap_or_else(|| "no date".into())
             };
-            let why = if update {
+            let why = if timing && !explicit && update {
                 "one article gives both values, an earlier and a later one: an update".to_string()
+            } else if timing && !explicit && moved > 0 {
+                "the sentences' other figures differ the same way: a later bulletin".to_string()
+            } else if timing && !explicit && risen && !stamped {
+                "the larger value is told as a rise (new cases, 'बढ़कर'), the other flat: an update"
+                    .to_string()
+            } else if timing && !explicit && stamped {
+                format!(
+                    "one count is given as of {}, the other without a time: two bulletins",
+                    cp.as_deref().or(cq.as_deref()).unwrap_or("a time of day")
+                )
+            } else if !timing && same > 0 && p.is_empty() {
+                format!("incompatible values for {k}, while the sentences' other figures agree")
+            } else if !timing && same > 0 {
+                format!(
+                    "incompatible values for {k} in {p}, while the sentences' other figures agree"
+                )
             } else if timing {
                 format!(
                     "values differ at different reference times ({} vs {})",

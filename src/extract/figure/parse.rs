@@ -224,13 +224,15 @@ impl<'a, 'b> Parser<'a, 'b> {
         let info = self.lex.get(base);
         let d = match info.and_then(|w| w.ord) {
             Some(v) => v,
-            None => {
-                self.lex.ordinal_suffix_rules.iter().find_map(|(suf, rep)| {
+            None => self
+                .lex
+                .ordinal_suffix_rules
+                .iter()
+                .find_map(|(suf, rep)| {
                     let b = base.strip_suffix(suf.as_str()).filter(|b| !b.is_empty())?;
                     let w = self.lex.get(&format!("{b}{rep}"))?;
                     w.card.or(w.scale.filter(|s| *s >= 100.0))
-                })?
-            }
+                })?,
         };
         (d != 2.0 && d >= 1.0).then_some(d)
     }
@@ -1608,11 +1610,7 @@ impl<'a, 'b> Parser<'a, 'b> {
             && (i == 0
                 || matches!(t.punct(i - 1), Some('.' | '!' | '?' | ';'))
                 || (i > floor && self.has(i - 1, flag::FRACTION_ALONE)));
-        if num.bare_fraction
-            && unit.is_none()
-            && noun.is_none()
-            && t.key(end) != "of"
-            && !alone_ok
+        if num.bare_fraction && unit.is_none() && noun.is_none() && t.key(end) != "of" && !alone_ok
         {
             return (None, end);
         }
