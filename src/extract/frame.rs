@@ -163,6 +163,8 @@ struct RawFile {
     causes: Vec<String>,
     window: RawWindow,
     now: Vec<String>,
+    #[serde(default)]
+    still: Vec<String>,
     as_of_after: Vec<String>,
     as_of_before: Vec<String>,
     role: RawRole,
@@ -228,6 +230,8 @@ enum Tag {
     NotCount,
     /// A cause ("संक्रमण से"): its words measure nothing.
     Cause,
+    /// "अब भी", "still": the infected still infected are the active cases.
+    Still,
     Cumulative,
     Period,
     Now,
@@ -364,7 +368,7 @@ impl FrameGrammar {
                 add(&mut g, w, Tag::Subgroup(i as u16));
             }
         }
-        let lists: [(&Vec<String>, Tag); 18] = [
+        let lists: [(&Vec<String>, Tag); 19] = [
             (&raw.inclusive, Tag::Inclusive),
             (&raw.labels, Tag::Label),
             (&raw.skip, Tag::Skip),
@@ -373,6 +377,7 @@ impl FrameGrammar {
             (&raw.window.cumulative, Tag::Cumulative),
             (&raw.window.period, Tag::Period),
             (&raw.now, Tag::Now),
+            (&raw.still, Tag::Still),
             (&raw.as_of_after, Tag::AsOfAfter),
             (&raw.as_of_before, Tag::AsOfBefore),
             (&raw.role.before_after, Tag::BeforeAfter),
@@ -1572,6 +1577,16 @@ impl Reader<'_> {
                     }
                 }
             }
+        }
+        // "अब भी 7,367 लोग संक्रमण की चपेट में हैं": those still infected are the active cases.
+        if let Some(m) = found
+            && self.g.measures[m] == "cases"
+            && (w0..w1).any(|k| {
+                self.ws[k].clause == clause && self.hit_at(k, |t| t == Tag::Still).is_some()
+            })
+            && let Some(a) = self.g.measures.iter().position(|x| x == "active")
+        {
+            found = Some(a);
         }
         let mut name = match found {
             Some(m) => self.g.measures[m].clone(),
