@@ -36,6 +36,9 @@ pub struct ExtractCtx<'a> {
     pub published: Option<NaiveDate>,
     /// Compiled grammars.
     pub grammars: &'a Grammars,
+    /// The document's token stream (one tokenisation, every sentence): spans, folded forms,
+    /// interned ids. Extractors that compare words should read it rather than tokenise again.
+    pub tokens: &'a crate::tokens::Stream,
 }
 
 impl<'a> ExtractCtx<'a> {
