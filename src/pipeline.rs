@@ -55,7 +55,8 @@ pub fn analyze(
     let meta = metadata::extract(&text, &chrome, lang, g);
     let published_final = published.or(meta.published);
     let sentences = sentence::split(&text, &chrome, &g.sentence);
-    let tokens = crate::tokens::Stream::new(&text, &sentences);
+    // The token stream is made once, by the first stage that reads it.
+    let tokens = std::cell::OnceCell::new();
 
     let ctx = ExtractCtx {
         text: &text,
@@ -142,6 +143,9 @@ pub fn analyze(
         doc.outlet = g.check.wires[w].name.clone();
     }
     if !opts.skip_mt {
+        let tokens = tokens
+            .into_inner()
+            .unwrap_or_else(|| crate::tokens::Stream::new(&doc.text, &doc.sentences));
         crate::mt::analyze_stream(&mut doc, &tokens, &g.mt);
         doc.findings
             .sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
