@@ -29,6 +29,7 @@ pub mod mt;
 pub mod pipeline;
 pub mod report;
 pub mod span;
+pub mod tokens;
 
 pub use claim::{Claim, ClaimKind};
 pub use document::{Document, Lang, Sentence};

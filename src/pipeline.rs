@@ -55,6 +55,8 @@ pub fn analyze(
     let meta = metadata::extract(&text, &chrome, lang, g);
     let published_final = published.or(meta.published);
     let sentences = sentence::split(&text, &chrome, &g.sentence);
+    // The token stream is made once, by the first stage that reads it.
+    let tokens = std::cell::OnceCell::new();
 
     let ctx = ExtractCtx {
         text: &text,
@@ -63,6 +65,7 @@ pub fn analyze(
         chrome: &chrome,
         published: published_final,
         grammars: g,
+        tokens: &tokens,
     };
     let times = extract::time::extract(&ctx);
     // A number inside a date ("16 नवं. 2016", "2019-sep-1") belongs to the date: the figure
@@ -140,7 +143,10 @@ pub fn analyze(
         doc.outlet = g.check.wires[w].name.clone();
     }
     if !opts.skip_mt {
-        crate::mt::analyze(&mut doc, &g.mt);
+        let tokens = tokens
+            .into_inner()
+            .unwrap_or_else(|| crate::tokens::Stream::new(&doc.text, &doc.sentences));
+        crate::mt::analyze_stream(&mut doc, &tokens, &g.mt);
         doc.findings
             .sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
     }

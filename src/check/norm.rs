@@ -10,45 +10,16 @@
 //! in parallel without a shared interner; the hash is fixed (FNV-1a), so runs are deterministic.
 //! Tokens keep their byte spans into the text as read: nothing is normalised in place.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
 use serde::Deserialize;
 
 use crate::error::GrammarError;
 use crate::grammar::GrammarSet;
 
-/// A small, fast, deterministic hasher (FxHash's multiply-rotate) for the many maps keyed by
-/// terms and short words; SipHash's DoS resistance buys nothing here and costs a third of the run.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut v = [0u8; 8];
-            v[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(v));
-        }
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.write_u64(u64::from(i));
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.write_u64(i as u64);
-    }
-}
-
-/// A hash map with [`FastHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-/// A hash set with [`FastHasher`].
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+/// A hash map with the crate's one fast, deterministic hasher ([`crate::tokens::FxHashMap`]) for
+/// the many maps keyed by terms and short words; SipHash's DoS resistance buys nothing here.
+pub type FastMap<K, V> = crate::tokens::FxHashMap<K, V>;
+/// A hash set with the crate's one hasher.
+pub type FastSet<K> = crate::tokens::FxHashSet<K>;
 
 /// A term: the hash of a normalised, stemmed, synonym-mapped word.
 pub type Term = u64;

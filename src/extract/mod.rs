@@ -36,9 +36,19 @@ pub struct ExtractCtx<'a> {
     pub published: Option<NaiveDate>,
     /// Compiled grammars.
     pub grammars: &'a Grammars,
+    /// The document's token stream (one tokenisation, every sentence), made on first use: read
+    /// it with [`ExtractCtx::tokens`].
+    pub tokens: &'a std::cell::OnceCell<crate::tokens::Stream>,
 }
 
 impl<'a> ExtractCtx<'a> {
+    /// The document's token stream: spans, folded forms, interned ids. Extractors that compare
+    /// words read it rather than tokenise again; the pipeline hands the same stream to the MT stage.
+    pub fn tokens(&self) -> &'a crate::tokens::Stream {
+        self.tokens
+            .get_or_init(|| crate::tokens::Stream::new(self.text, self.sentences))
+    }
+
     /// The sentences that are not page chrome.
     pub fn body(&self) -> impl Iterator<Item = &'a Sentence> + 'a {
         self.sentences.iter().filter(|s| !s.chrome)

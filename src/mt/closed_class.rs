@@ -90,24 +90,23 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
         let t = &s.tokens;
         for i in 0..t.len() {
             let tok = &t[i];
-            if tok.script != Script::Deva
-                || v.g.lexicon.hi_band(&tok.norm) > 0
-                || v.in_name(tok.span())
-            {
+            if tok.script != Script::Deva || v.word(tok).band > 0 || v.in_name(tok.span()) {
                 continue;
             }
-            let slot = t.get(i + 1).is_some_and(|n| d.after.contains(&n.norm))
-                || (i > 0 && d.before.contains(&t[i - 1].norm));
+            let slot = t
+                .get(i + 1)
+                .is_some_and(|n| d.after.iter().any(|w| **w == *n.norm))
+                || (i > 0 && d.before.iter().any(|w| **w == *t[i - 1].norm));
             if !slot {
                 continue;
             }
             // A spelling variant (अप्रेल, नवम्बर) sounds exactly like a name: not a near miss.
             if d.skeletons
-                .contains(&crate::mt::romanize::deva_skeleton(&tok.norm))
+                .contains(&crate::mt::romanize::deva_skeleton(&*tok.norm))
             {
                 continue;
             }
-            let r = roman(&tok.norm);
+            let r = roman(&*tok.norm);
             let len = r.chars().count();
             if len < 5 {
                 continue;

@@ -53,9 +53,12 @@ impl Data {
 pub fn find(doc: &Document, g: &MtGrammar) -> Option<Span> {
     let ac = g.disclosed_feed.ac.as_ref()?;
     let mut start = 0;
+    let mut folded = String::new();
     for line in doc.text.split_inclusive('\n') {
         let trimmed = line.trim();
-        if !trimmed.is_empty() && ac.is_match(&norm_word(trimmed)) {
+        folded.clear();
+        crate::tokens::fold_into(trimmed, &mut folded);
+        if !trimmed.is_empty() && ac.is_match(&folded) {
             let lead = line.len() - line.trim_start().len();
             return Some(Span::new(start + lead, start + lead + trimmed.len()));
         }

@@ -48,7 +48,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                 });
                 continue;
             }
-            if t.script != Script::Deva || v.g.lexicon.hi_band(&t.norm) > 0 {
+            if t.script != Script::Deva || v.word(t).band > 0 {
                 continue;
             }
             let split = d.suffixes.iter().find_map(|suf| {

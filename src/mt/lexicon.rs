@@ -6,7 +6,7 @@
 //! lowercase words of NTREX-128's English side plus a curated list. A word that native Hindi
 //! news uses often is never evidence, however English it sounds ("लॉकडाउन").
 
-use std::collections::HashMap;
+use crate::tokens::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 
@@ -41,7 +41,7 @@ struct Maps {
     hi: HashMap<String, u8>,
     /// English consonant skeleton → English forms with that skeleton.
     en: HashMap<String, Vec<String>>,
-    en_words: std::collections::HashSet<String>,
+    en_words: HashSet<String>,
 }
 
 /// Shortest English skeleton the transliteration detector compares (shorter ones collide by chance).
@@ -76,15 +76,15 @@ impl Lexicon {
 
 impl Maps {
     fn build(common: &str, seen: &str, english: &str) -> Self {
-        let mut hi = HashMap::new();
+        let mut hi = HashMap::default();
         for w in seen.split_whitespace() {
             hi.insert(norm_word(w), 1);
         }
         for w in common.split_whitespace() {
             hi.insert(norm_word(w), 2);
         }
-        let mut en: HashMap<String, Vec<String>> = HashMap::new();
-        let mut en_words = std::collections::HashSet::new();
+        let mut en: HashMap<String, Vec<String>> = HashMap::default();
+        let mut en_words = HashSet::default();
         for w in english.split_whitespace() {
             let w = w.to_ascii_lowercase();
             en_words.insert(w.clone());

@@ -119,8 +119,8 @@ struct FunctionWordsFile {
 pub struct MtGrammar {
     /// Hindi word frequencies and the English word list.
     pub lexicon: lexicon::Lexicon,
-    function: std::collections::HashSet<String>,
-    titles: std::collections::HashSet<String>,
+    function: crate::tokens::FxHashSet<String>,
+    titles: crate::tokens::FxHashSet<String>,
     stutter: stutter::Data,
     tags: tags::Data,
     magnitude: magnitude::Data,
@@ -217,11 +217,62 @@ pub struct DocView<'a> {
     pub entities: &'a [crate::extract::entity::Entity],
     /// The document is Hindi (the vocabulary rules run only on Hindi).
     pub hindi: bool,
+    /// What the rules ask of each distinct word, by [`Token::id`].
+    pub words: Vec<WordInfo<'a>>,
+}
+
+/// What the rules ask of a word, computed once per distinct word of a document.
+#[derive(Debug, Clone, Default)]
+pub struct WordInfo<'a> {
+    /// [`lexicon::Lexicon::hi_band`].
+    pub band: u8,
+    /// [`MtGrammar::is_function`].
+    pub function: bool,
+    /// A title ("श्री", "डॉ").
+    pub title: bool,
+    /// Two or more characters, not a function word, not only digits and separators: a word
+    /// whose repetition means something.
+    pub content: bool,
+    /// [`lexicon::Lexicon::english_match`], computed on first use (romanising and comparing is
+    /// the costly part).
+    english: std::cell::OnceCell<Option<&'a str>>,
+}
+
+impl<'a> WordInfo<'a> {
+    fn table(stream: &crate::tokens::Stream, g: &MtGrammar) -> Vec<WordInfo<'a>> {
+        stream.per_word(|w| {
+            let function = g.is_function(w);
+            WordInfo {
+                band: g.lexicon.hi_band(w),
+                function,
+                title: g.titles.contains(w),
+                content: w.chars().nth(1).is_some()
+                    && !function
+                    && !w
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.'),
+                english: std::cell::OnceCell::new(),
+            }
+        })
+    }
 }
 
 impl<'a> DocView<'a> {
-    /// Tokenise the body sentences of `doc`.
+    /// Tokenise the body sentences of `doc` (see [`DocView::with_stream`]).
     pub fn new(doc: &'a Document, g: &'a MtGrammar) -> Self {
+        Self::with_stream(
+            doc,
+            &crate::tokens::Stream::new(&doc.text, &doc.sentences),
+            g,
+        )
+    }
+
+    /// The body sentences of `doc`, read from its token stream (made over `doc.sentences`).
+    pub fn with_stream(
+        doc: &'a Document,
+        stream: &crate::tokens::Stream,
+        g: &'a MtGrammar,
+    ) -> Self {
         let mut names: Vec<Span> = doc
             .entities
             .iter()
@@ -244,7 +295,7 @@ impl<'a> DocView<'a> {
                 index: i,
                 start: s.start,
                 end: s.end,
-                tokens: normalize::tokens(&doc.text, s.start, s.end),
+                tokens: stream.sentence(i).to_vec(),
             })
             .collect();
         DocView {
@@ -256,6 +307,7 @@ impl<'a> DocView<'a> {
             names_reach,
             entities: &doc.entities,
             hindi: doc.lang == crate::document::Lang::Hi,
+            words: WordInfo::table(stream, g),
         }
     }
 
@@ -274,14 +326,16 @@ impl<'a> DocView<'a> {
 
     /// A view of a single text as one sentence (for tests and the evaluation).
     pub fn single(text: &'a str, g: &'a MtGrammar) -> Self {
+        let stream = crate::tokens::Stream::single(text);
         DocView {
             text,
             sents: vec![SentView {
                 index: 0,
                 start: 0,
                 end: text.len(),
-                tokens: normalize::tokens(text, 0, text.len()),
+                tokens: stream.sentence(0).to_vec(),
             }],
+            words: WordInfo::table(&stream, g),
             g,
             claims: &[],
             names: Vec::new(),
@@ -289,6 +343,21 @@ impl<'a> DocView<'a> {
             entities: &[],
             hindi: true,
         }
+    }
+
+    /// What the rules ask of token `t`'s word.
+    pub fn word(&self, t: &Token) -> &WordInfo<'a> {
+        &self.words[t.id as usize]
+    }
+
+    /// The English word token `t` transliterates ([`lexicon::Lexicon::english_match`]), looked
+    /// up once per distinct word.
+    pub fn english(&self, t: &Token) -> Option<&'a str> {
+        let g = self.g;
+        *self
+            .word(t)
+            .english
+            .get_or_init(|| g.lexicon.english_match(&t.norm))
     }
 
     /// The text of a span.
@@ -307,23 +376,19 @@ impl<'a> DocView<'a> {
         if self.in_name(t.span()) {
             return true;
         }
-        if t.script != Script::Deva || self.g.lexicon.hi_band(&t.norm) >= 2 {
+        if t.script != Script::Deva || self.word(t).band >= 2 {
             return false;
         }
         let unknown = |j: usize| {
             s.tokens.get(j).is_some_and(|u| {
-                u.script == Script::Deva
-                    && self.g.lexicon.hi_band(&u.norm) == 0
-                    && !self.g.is_function(&u.norm)
-                    && self.g.lexicon.english_match(&u.norm).is_none()
+                u.script == Script::Deva && {
+                    let w = self.word(u);
+                    w.band == 0 && !w.function && self.english(u).is_none()
+                }
             })
         };
-        let title = |j: usize| {
-            s.tokens
-                .get(j)
-                .is_some_and(|u| self.g.titles.contains(&u.norm))
-        };
-        let next_is = |w: &str| s.tokens.get(i + 1).is_some_and(|u| u.norm == w);
+        let title = |j: usize| s.tokens.get(j).is_some_and(|u| self.word(u).title);
+        let next_is = |w: &str| s.tokens.get(i + 1).is_some_and(|u| &*u.norm == w);
         (i > 0 && unknown(i - 1))
             || unknown(i + 1)
             || (i > 0 && title(i - 1))
@@ -365,8 +430,18 @@ pub fn analyze(doc: &mut Document, g: &MtGrammar) {
     if doc.is_failed() {
         return;
     }
+    let stream = crate::tokens::Stream::new(&doc.text, &doc.sentences);
+    analyze_stream(doc, &stream, g);
+}
+
+/// [`analyze`] reading the document's token stream (made over `doc.sentences`) instead of
+/// tokenising again.
+pub fn analyze_stream(doc: &mut Document, stream: &crate::tokens::Stream, g: &MtGrammar) {
+    if doc.is_failed() {
+        return;
+    }
     let ev = {
-        let v = DocView::new(doc, g);
+        let v = DocView::with_stream(doc, stream, g);
         evidence(&v)
     };
     apply(doc, g, ev);

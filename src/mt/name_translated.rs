@@ -90,10 +90,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
         let t = &s.tokens;
         for i in 0..t.len() {
             let a = &t[i];
-            if a.script != Script::Deva
-                || v.g.lexicon.hi_band(&a.norm) > 0
-                || v.g.is_function(&a.norm)
-            {
+            if a.script != Script::Deva || v.word(a).band > 0 || v.word(a).function {
                 continue;
             }
             for (j, left) in [(i + 1, true), (i.wrapping_sub(1), false)] {
@@ -105,7 +102,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                 }
                 // Later: a Hindi word next to the anchor that translates an earlier neighbour.
                 if let Some(y) = seen
-                    .get(&(a.norm.as_str(), left))
+                    .get(&(&*a.norm, left))
                     .and_then(|ys| ys.iter().find(|y| y.norm != x.norm))
                     && let Some(en) = d.translates(&y.norm, &x.norm)
                 {
@@ -126,8 +123,8 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                     });
                     continue;
                 }
-                if v.g.lexicon.hi_band(&x.norm) == 0
-                    && !v.g.is_function(&x.norm)
+                if v.word(x).band == 0
+                    && !v.word(x).function
                     && distinct.insert((&a.norm, left, &x.norm))
                 {
                     seen.entry((&a.norm, left)).or_default().push(x);

@@ -53,9 +53,9 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
         for (i, t) in s.tokens.iter().enumerate() {
             if t.script != Script::Deva
                 || t.norm.chars().count() < d.min_chars
-                || v.g.lexicon.hi_band(&t.norm) > 0
-                || v.g.is_function(&t.norm)
-                || v.g.lexicon.english_match(&t.norm).is_some()
+                || v.word(t).band > 0
+                || v.word(t).function
+                || v.english(t).is_some()
             {
                 continue;
             }
@@ -63,7 +63,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             let next_case = s
                 .tokens
                 .get(i + 1)
-                .is_some_and(|n| matches!(n.norm.as_str(), "ने" | "के" | "की" | "का"));
+                .is_some_and(|n| matches!(&*n.norm, "ने" | "के" | "की" | "का"));
             if !(v.is_name_like(s, i) || next_case) {
                 continue;
             }
@@ -71,8 +71,8 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                 start: t.start,
                 end: t.end,
                 norm: &t.norm,
-                roman: roman(&t.norm),
-                skeleton: deva_skeleton(&t.norm),
+                roman: roman(&*t.norm),
+                skeleton: deva_skeleton(&*t.norm),
             });
         }
     }

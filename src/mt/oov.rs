@@ -39,11 +39,11 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
         let mut content = 0usize;
         let mut unknown = 0usize;
         for (i, t) in s.tokens.iter().enumerate() {
-            if t.script != Script::Deva || t.norm.chars().count() < 2 || v.g.is_function(&t.norm) {
+            if t.script != Script::Deva || t.norm.chars().count() < 2 || v.word(t).function {
                 continue;
             }
             content += 1;
-            if v.g.lexicon.hi_band(&t.norm) == 0 && !v.is_name_like(s, i) {
+            if v.word(t).band == 0 && !v.is_name_like(s, i) {
                 unknown += 1;
             }
         }

@@ -13,6 +13,7 @@ use crate::finding::{CodeDoc, Severity};
 use crate::mt::normalize::Script;
 use crate::mt::{DocView, Evidence};
 use crate::span::Span;
+use crate::tokens::FxHashMap;
 
 /// `tathya explain M001`.
 pub const DOC: CodeDoc = CodeDoc {
@@ -51,7 +52,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
         let mut i = 0;
         while i < t.len() {
             let mut j = i + 1;
-            while j < t.len() && t[j].norm == t[i].norm && t[i].script != Script::Number {
+            while j < t.len() && t[j].id == t[i].id && t[i].script != Script::Number {
                 j += 1;
             }
             if j - i >= d.min_run {
@@ -72,7 +73,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
         // An n-gram with a content word, three or more times close together.
         if !fired && let Some((a, b, n, count)) = close_repeats(v, t, d) {
             let span = Span::new(t[a].start, t[b + n - 1].end);
-            let gram: Vec<&str> = t[a..a + n].iter().map(|x| x.norm.as_str()).collect();
+            let gram: Vec<&str> = t[a..a + n].iter().map(|x| &*x.norm).collect();
             out.push(Evidence {
                 code: &DOC,
                 span,
@@ -130,61 +131,69 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
 /// The first n-gram (1..=max_ngram words, one a content word) that occurs `min_ngram_repeats`
 /// times with each occurrence starting at most `n + max_gap` tokens after the previous one
 /// (`1 + max_gap_word` for a single word):
-/// (first start, last start, n, count).
+/// (first start, last start, n, count). N-grams are slices of word ids: equal ids are equal
+/// normalised forms.
 fn close_repeats(
     v: &DocView,
     t: &[crate::mt::normalize::Token],
     d: &Data,
 ) -> Option<(usize, usize, usize, usize)> {
+    let ids: Vec<u32> = t.iter().map(|x| x.id).collect();
+    // For each token: may start or fill an n-gram (not a number), and is a content word.
+    let number: Vec<bool> = t.iter().map(|x| x.script == Script::Number).collect();
+    let content: Vec<bool> = t.iter().map(|x| v.word(x).content).collect();
+    // (first, previous, count) of the current chain, and the stretches (token ranges) between
+    // occurrences.
+    let mut last: FxHashMap<&[u32], (usize, usize, usize, Vec<(usize, usize)>)> =
+        FxHashMap::default();
     for n in 1..=d.max_ngram {
         if t.len() < n * d.min_ngram_repeats {
             continue;
         }
-        // (first, previous, count) of the current chain, and the words between occurrences.
-        let mut last: std::collections::BTreeMap<Vec<&str>, (usize, usize, usize)> =
-            std::collections::BTreeMap::new();
-        let mut between: std::collections::BTreeMap<Vec<&str>, Vec<Vec<&str>>> =
-            std::collections::BTreeMap::new();
+        last.clear();
+        let gap = if n == 1 { d.max_gap_word } else { d.max_gap };
         for k in 0..=t.len() - n {
-            let g: Vec<&str> = t[k..k + n].iter().map(|x| x.norm.as_str()).collect();
-            let content = g.iter().any(|w| {
-                w.chars().count() >= 2
-                    && !v.g.is_function(w)
-                    && !w
-                        .chars()
-                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-            });
-            if !content || t[k..k + n].iter().any(|x| x.script == Script::Number) {
+            if !content[k..k + n].iter().any(|&c| c) || number[k..k + n].iter().any(|&x| x) {
                 continue;
             }
             // Reduplication ("अलग-अलग") counts once.
-            if n == 1 && k > 0 && t[k - 1].norm == t[k].norm {
+            if n == 1 && k > 0 && ids[k - 1] == ids[k] {
                 continue;
             }
-            let gap = if n == 1 { d.max_gap_word } else { d.max_gap };
-            let gaps = between.entry(g.clone()).or_default();
-            let e = last.entry(g).or_insert((k, k, 0));
+            let e = last.entry(&ids[k..k + n]).or_insert((k, k, 0, Vec::new()));
             if e.2 == 0 {
-                *e = (k, k, 1);
-                gaps.clear();
+                (e.0, e.1, e.2) = (k, k, 1);
+                e.3.clear();
             } else if k < e.1 + n {
                 continue; // overlapping
             } else if k <= e.1 + n + gap {
-                gaps.push(t[e.1 + n..k].iter().map(|x| x.norm.as_str()).collect());
+                e.3.push((e.1 + n, k));
                 e.1 = k;
                 e.2 += 1;
             } else {
-                *e = (k, k, 1);
-                gaps.clear();
+                (e.0, e.1, e.2) = (k, k, 1);
+                e.3.clear();
             }
             // Lists repeat a word or two ("संतलाल राम, शुकदेव राम"); three words or more
             // repeated three times close together are a loop even with varying words between.
-            if e.2 >= d.min_ngram_repeats && (n >= 3 || !parallel(gaps)) {
+            if e.2 >= d.min_ngram_repeats && (n >= 3 || !parallel(&ids, &e.3)) {
                 return Some((e.0, e.1, n, e.2));
             }
         }
     }
     None
+}
+
+/// True when every stretch between repeats (a token range of `ids`) is different and none is
+/// empty: a list or a rhetorical parallel ("अच्छी आवाज, अच्छी जबान, अच्छी ऊंचाई", "संतलाल राम,
+/// शुकदेव राम, नागेन्द्र राम"), not a loop — loops repeat the same material or nothing.
+fn parallel(ids: &[u32], gaps: &[(usize, usize)]) -> bool {
+    gaps.iter().all(|&(a, b)| a < b)
+        && gaps.iter().enumerate().all(|(i, &(a, b))| {
+            gaps.iter()
+                .skip(i + 1)
+                .all(|&(c, e)| ids[a..b] != ids[c..e])
+        })
 }
 
 /// The first phrase of `min_doubled`..=`max_doubled` words, one a content word, immediately
@@ -201,9 +210,9 @@ fn doubled_phrase(
         for k in 0..=t.len() - 2 * n {
             let a = &t[k..k + n];
             let b = &t[k + n..k + 2 * n];
-            if a.iter().zip(b).all(|(x, y)| x.norm == y.norm)
+            if a.iter().zip(b).all(|(x, y)| x.id == y.id)
                 && a.iter()
-                    .filter(|x| !v.g.is_function(&x.norm) && x.script != Script::Number)
+                    .filter(|x| !v.word(x).function && x.script != Script::Number)
                     .count()
                     >= 2
             {
@@ -212,17 +221,6 @@ fn doubled_phrase(
         }
     }
     None
-}
-
-/// True when every stretch between repeats is different and none is empty: a list or a
-/// rhetorical parallel ("अच्छी आवाज, अच्छी जबान, अच्छी ऊंचाई", "संतलाल राम, शुकदेव राम, नागेन्द्र राम"),
-/// not a loop — loops repeat the same material or nothing.
-fn parallel(gaps: &[Vec<&str>]) -> bool {
-    gaps.iter().all(|g| !g.is_empty())
-        && gaps
-            .iter()
-            .enumerate()
-            .all(|(i, a)| gaps.iter().skip(i + 1).all(|b| a != b))
 }
 
 /// A content word of three or more characters occurring `min_ngram_repeats` times, each within
@@ -234,29 +232,28 @@ fn loose_repeats(
     d: &Data,
 ) -> Option<(usize, usize, usize)> {
     let last = t.len().checked_sub(1)?;
+    let ids: Vec<u32> = t.iter().map(|x| x.id).collect();
     for (i, w) in t.iter().enumerate() {
-        if w.script == Script::Number || w.norm.chars().count() < 3 || v.g.is_function(&w.norm) {
+        if w.script == Script::Number || w.norm.chars().nth(2).is_none() || v.word(w).function {
             continue;
         }
         let mut prev = i;
         let mut count = 1;
-        let mut gaps: Vec<Vec<&str>> = Vec::new();
+        let mut gaps: Vec<(usize, usize)> = Vec::new();
         for (k, x) in t.iter().enumerate().skip(i + 1) {
             if k > prev + d.loose_gap {
                 break;
             }
-            let same = x.norm == w.norm
+            let same = x.id == w.id
                 || inflected(&w.norm, &x.norm)
-                || (k == last
-                    && x.norm.chars().count() >= 3
-                    && w.norm.starts_with(x.norm.as_str()));
-            if same && t[k - 1].norm != x.norm {
-                gaps.push(t[prev + 1..k].iter().map(|y| y.norm.as_str()).collect());
+                || (k == last && x.norm.chars().count() >= 3 && w.norm.starts_with(&*x.norm));
+            if same && t[k - 1].id != x.id {
+                gaps.push((prev + 1, k));
                 prev = k;
                 count += 1;
             }
         }
-        if count >= d.min_ngram_repeats && !parallel(&gaps) {
+        if count >= d.min_ngram_repeats && !parallel(&ids, &gaps) {
             return Some((i, prev, count));
         }
     }
@@ -267,8 +264,11 @@ fn loose_repeats(
 /// (आविष्कार / आविष्कारों), over a stem of at least four characters.
 fn inflected(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if !long.starts_with(short) {
+        return false;
+    }
     let (sc, lc) = (short.chars().count(), long.chars().count());
-    sc >= 4 && lc > sc && lc - sc <= 2 && long.starts_with(short)
+    sc >= 4 && lc > sc && lc - sc <= 2
 }
 
 /// The unit that repeats `min_repeats` or more times in a row inside `word`, if any.

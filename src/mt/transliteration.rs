@@ -74,7 +74,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             if t.script != Script::Deva {
                 continue;
             }
-            if let Some(native) = d.curated.get(&t.norm) {
+            if let Some(native) = d.curated.get(&*t.norm) {
                 out.push(Evidence {
                     code: &DOC,
                     span: t.span(),
@@ -87,13 +87,13 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                 continue;
             }
             if t.norm.chars().count() < d.min_chars
-                || v.g.lexicon.hi_band(&t.norm) > 0
-                || v.g.is_function(&t.norm)
+                || v.word(t).band > 0
+                || v.word(t).function
                 || v.is_name_like(s, i)
             {
                 continue;
             }
-            let Some(en) = v.g.lexicon.english_match(&t.norm) else {
+            let Some(en) = v.english(t) else {
                 continue;
             };
             let inflected = en.ends_with("ing");

@@ -73,8 +73,8 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
         let i = s.tokens.len() - 1;
         let fragment = s.tokens.len() >= d.min_tokens_fragment
             && last.script == crate::mt::normalize::Script::Deva
-            && v.g.lexicon.hi_band(&last.norm) == 0
-            && !v.g.is_function(&last.norm)
+            && v.word(last).band == 0
+            && !v.word(last).function
             && !v.is_name_like(s, i);
         if fragment {
             out.push(Evidence {
@@ -86,7 +86,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                 ),
                 weight: d.weight,
             });
-        } else if d.dangling.contains(&last.norm) {
+        } else if d.dangling.iter().any(|w| **w == *last.norm) {
             out.push(Evidence {
                 code: &DOC,
                 span: last.span(),

@@ -6,8 +6,6 @@
 //! dropped (ज़ = ज), chandrabindu as anusvara, zero-width joiners dropped, Latin lowercased; spans
 //! always point at the text as read.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Deref;
 
 use crate::span::Span;
@@ -190,62 +188,9 @@ pub fn phrase(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// A fast hasher for the word tables (FxHash, as in rustc): their keys are grammar words and
-/// look-ups are many and short, where the default SipHash dominated the cost. Tables are
-/// filled from the grammar only, so input text cannot flood them.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let r = chunks.remainder();
-        if !r.is_empty() {
-            let mut b = [0u8; 8];
-            if let Some(dst) = b.get_mut(..r.len()) {
-                dst.copy_from_slice(r);
-            }
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A HashMap with [`FxHasher`].
-pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A HashSet with [`FxHasher`].
-pub type FxHashSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+/// The crate's one hasher for the word tables (their keys are grammar words; look-ups are many
+/// and short).
+pub use crate::tokens::{FxHashMap, FxHashSet};
 
 /// A word list of phrases (each as normalised words), indexed by first word so that a look-up at
 /// a word tries only the phrases that can start there. Reads as the plain list (`Deref`).

@@ -42,11 +42,9 @@ pub fn check(v: &DocView, s: &SentView, src: &str, out: &mut Vec<Evidence>) {
         }
         // Spelling variants (गुरूवार, सितम्बर) sound the same: compare skeletons.
         let skeletons: Vec<String> = forms.iter().map(|f| deva_skeleton(f)).collect();
-        if !s
-            .tokens
-            .iter()
-            .any(|t| forms.contains(&t.norm) || skeletons.contains(&deva_skeleton(&t.norm)))
-        {
+        if !s.tokens.iter().any(|t| {
+            forms.iter().any(|f| **f == *t.norm) || skeletons.contains(&deva_skeleton(&*t.norm))
+        }) {
             out.push(Evidence {
                 code: &DOC,
                 span: Span::new(s.start, s.end),

@@ -108,13 +108,13 @@ fn carried(v: &DocView, s: &SentView, name: &str) -> bool {
     let esk = en_skeleton(&lw);
     s.tokens.iter().any(|t| {
         if t.script == Script::Latin {
-            return t.norm == lw;
+            return *t.norm == *lw;
         }
         if t.script != Script::Deva {
             return false;
         }
-        let r = roman(&t.norm);
-        let dsk = deva_skeleton(&t.norm);
+        let r = roman(&*t.norm);
+        let dsk = deva_skeleton(&*t.norm);
         similarity(&r, &lw) >= 0.78
             || (esk.len() >= 2 && dsk == esk && r.chars().next() == lw.chars().next())
             || (esk.chars().count() >= 5 && strsim::levenshtein(&dsk, &esk) <= 1)

@@ -22,7 +22,10 @@ pub fn check(v: &DocView, s: &SentView, src: &str, out: &mut Vec<Evidence>) {
         let w = w.to_ascii_lowercase();
         d.en_negation.contains(&w) || w.ends_with("n't")
     }) || src.to_ascii_lowercase().contains("n't");
-    let hi_neg = s.tokens.iter().any(|t| d.hi_negation.contains(&t.norm));
+    let hi_neg = s
+        .tokens
+        .iter()
+        .any(|t| d.hi_negation.iter().any(|w| **w == *t.norm));
     if en_neg && !hi_neg {
         out.push(Evidence {
             code: &DOC,

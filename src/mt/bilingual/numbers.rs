@@ -108,11 +108,11 @@ fn hi_figures(s: &SentView, d: &Data) -> Vec<(f64, Span, bool)> {
     let mut out = Vec::new();
     for (i, tok) in t.iter().enumerate() {
         let (base, digit) = if tok.script == Script::Number {
-            match number_value(&tok.norm) {
+            match number_value(&*tok.norm) {
                 Some(v) => (v, true),
                 None => continue,
             }
-        } else if let Some(&v) = d.hi_numbers.get(&tok.norm) {
+        } else if let Some(&v) = d.hi_numbers.get(&*tok.norm) {
             (v, false)
         } else {
             continue;
@@ -120,7 +120,7 @@ fn hi_figures(s: &SentView, d: &Data) -> Vec<(f64, Span, bool)> {
         let mut span = tok.span();
         let scale = match t
             .get(i + 1)
-            .and_then(|n| d.hi_scales.get(&n.norm).map(|s| (*s, n)))
+            .and_then(|n| d.hi_scales.get(&*n.norm).map(|s| (*s, n)))
         {
             Some((s, n)) => {
                 span = Span::new(tok.start, n.end);

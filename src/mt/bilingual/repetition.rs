@@ -21,14 +21,14 @@ pub fn check(v: &DocView, s: &SentView, src: &str, out: &mut Vec<Evidence>) {
     let d = &v.g.bilingual;
     let mut counts: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     for (k, t) in s.tokens.iter().enumerate() {
-        if t.script == Script::Number || v.g.is_function(&t.norm) || t.norm.chars().count() < 2 {
+        if t.script == Script::Number || v.word(t).function || t.norm.chars().count() < 2 {
             continue;
         }
         // Reduplication ("अलग-अलग", "सुबह-सुबह") counts once.
         if k > 0 && s.tokens[k - 1].norm == t.norm {
             continue;
         }
-        counts.entry(t.norm.as_str()).or_insert((0, k)).0 += 1;
+        counts.entry(&*t.norm).or_insert((0, k)).0 += 1;
     }
     let Some((w, (n, first))) = counts
         .iter()
