@@ -205,8 +205,22 @@ pub struct Member {
 /// Documents that failed to load take no part. The grammars give the comparison data
 /// ([`Grammars::check`]).
 pub fn check(docs: &[Document], opts: &CheckOptions, g: &Grammars) -> CheckReport {
+    check_stories(docs, opts, g, |_| true)
+}
+
+/// [`check`], keeping only the stories `keep` accepts: a reducer of a partitioned run checks the
+/// stories its partition owns and leaves the others (documents of a neighbour's stories that it
+/// received to see its own stories whole) to their owner. Kept stories keep the ids they have
+/// among all stories of `docs`; findings cover the kept stories only.
+pub fn check_stories(
+    docs: &[Document],
+    opts: &CheckOptions,
+    g: &Grammars,
+    keep: impl Fn(&Story) -> bool,
+) -> CheckReport {
     let cg = &g.check;
     let mut stories = story::cluster(docs, opts, cg);
+    stories.retain(|s| keep(s));
     let groups: Vec<Vec<ClaimGroup>> = {
         use rayon::prelude::*;
         stories

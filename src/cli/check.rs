@@ -13,7 +13,7 @@ use tathya::report::{self, Style, escape};
 use tathya::{Document, Options, analyze_raw};
 
 use super::Status;
-use super::input::InputArgs;
+use super::input::{InputArgs, InputFormat};
 use super::output::{ColorChoice, FailOn};
 
 /// What the terminal and Markdown reports list.
@@ -72,6 +72,11 @@ pub struct Args {
     /// Skip the machine-translation stage.
     #[arg(long)]
     pub no_mt: bool,
+    /// With --input claims: act as the reducer of this story key (a partitioned run). Every
+    /// story is formed from the documents read, but only those whose earliest document has this
+    /// `story_key` are reported; the others belong to a neighbour partition.
+    #[arg(long, value_name = "STORY_KEY")]
+    pub partition: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -110,17 +115,30 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
             stories.push(names);
         }
     }
-    let raws: Vec<_> = args.input.docs().collect();
-    let progress = args.input.progress();
-    let docs: Vec<Document> = raws
-        .into_par_iter()
-        .map(|raw| {
-            let d = analyze_raw(raw, &opts, g);
-            progress.tick(d.text.len());
-            d
-        })
-        .collect();
-    progress.finish();
+    let (docs, keys): (Vec<Document>, Vec<Option<String>>) =
+        if args.input.input == InputFormat::Claims {
+            // The second stage: what `claims` analysed, read back.
+            args.input.records().unzip()
+        } else {
+            if args.partition.is_some() {
+                anyhow::bail!(
+                    "--partition needs --input claims: the story keys are in the claims records"
+                );
+            }
+            let raws: Vec<_> = args.input.docs().collect();
+            let progress = args.input.progress();
+            let docs: Vec<Document> = raws
+                .into_par_iter()
+                .map(|raw| {
+                    let d = analyze_raw(raw, &opts, g);
+                    progress.tick(d.text.len());
+                    d
+                })
+                .collect();
+            progress.finish();
+            let keys = vec![None; docs.len()];
+            (docs, keys)
+        };
     validate_stories(&stories, &docs)?;
     let mut ids = super::input::Ids::default();
     for d in &docs {
@@ -140,7 +158,16 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
         stories,
         ..CheckOptions::default()
     };
-    let r = check::check(&docs, &copts, g);
+    let r = match &args.partition {
+        None => check::check(&docs, &copts, g),
+        Some(part) => check::check_stories(&docs, &copts, g, |s| {
+            tathya::document::record::owner(
+                s.doc_indices
+                    .iter()
+                    .map(|&i| (docs[i].published, keys[i].as_deref().unwrap_or(""))),
+            ) == Some(part.as_str())
+        }),
+    };
     let style = Style {
         color: color.enabled(),
     };
