@@ -46,7 +46,7 @@ pub enum CheckFormat {
 
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  tathya check tests/corpus/\n  tathya check --format json a.txt b.txt c.txt\n  tathya check --story a.txt,b.txt --story c.txt,d.txt folder/\n  tathya check --stories stories.toml --fail-on warning folder/\n  tathya check --show all tests/corpus/          every claim group, corroborated and single-source too\n  tathya check --format html tests/corpus/ > report.html\n\nThe text report lists, story by story, its documents (outlet, file, date), then the conflicts (both\nsentences, the differing words marked), timing differences and single-source key claims, each with\nits members (outlet, file, line:column, sentence); the other groups are counted on one line\n(--show all lists them); then the findings and a line of totals.\n\nA stories manifest lists documents (by id, path suffix or file name) that form one story:\n  [[story]]\n  documents = [\"000_b1c8025b0e2ba5b4.txt\", \"002_5fa5028a7c2c55c0.txt\"]\n\nExit codes: 0 clean, 1 a finding at or above --fail-on, 2 an input could not be read."
+    after_help = "Examples:\n  tathya check tests/corpus/\n  tathya check --format json a.txt b.txt c.txt\n  tathya check --story a.txt,b.txt --story c.txt,d.txt folder/\n  tathya check --stories stories.toml --fail-on warning folder/\n  tathya check --show all tests/corpus/          every claim group, corroborated and single-source too\n  tathya check --format html tests/corpus/ > report.html\n  tathya claims --format jsonl tests/corpus/ | tathya check --input claims -   two stages, one report\n\nThe text report lists, story by story, its documents (outlet, file, date), then the conflicts (both\nsentences, the differing words marked), timing differences and single-source key claims, each with\nits members (outlet, file, line:column, sentence); the other groups are counted on one line\n(--show all lists them); then the findings and a line of totals.\n\nA stories manifest lists documents (by id, path suffix or file name) that form one story:\n  [[story]]\n  documents = [\"000_b1c8025b0e2ba5b4.txt\", \"002_5fa5028a7c2c55c0.txt\"]\n\nExit codes: 0 clean, 1 a finding at or above --fail-on, 2 an input could not be read."
 )]
 pub struct Args {
     #[command(flatten)]
@@ -72,11 +72,32 @@ pub struct Args {
     /// Skip the machine-translation stage.
     #[arg(long)]
     pub no_mt: bool,
-    /// With --input claims: act as the reducer of this story key (a partitioned run). Every
-    /// story is formed from the documents read, but only those whose earliest document has this
-    /// `story_key` are reported; the others belong to a neighbour partition.
+    /// With --input claims and --count-stats or --pairs: the story key of this partition. Its
+    /// own documents are those of this `story_key`; the others came from neighbour buckets so
+    /// that every pair of documents within the window meets in one partition.
     #[arg(long, value_name = "STORY_KEY")]
     pub partition: Option<String>,
+    /// Print the term frequencies that story scores use (JSON), counted over the documents read
+    /// (with --partition: over those whose own `story_key` it is), and check nothing. A
+    /// partitioned run sums every partition's counts and gives the sum to each reducer (--stats).
+    #[arg(long)]
+    pub count_stats: bool,
+    /// Score stories with these run-wide term frequencies (the sum of every partition's
+    /// --count-stats) instead of counting them over the documents read.
+    #[arg(long, value_name = "FILE")]
+    pub stats: Option<PathBuf>,
+    /// Print this partition's share of story formation (JSON Lines: its documents and the story
+    /// scores of the pairs whose earlier document it owns) and check nothing.
+    #[arg(long)]
+    pub pairs: bool,
+    /// The inputs are every partition's --pairs lines (documents in input order): link them
+    /// into stories as one machine would and print the stories (JSON Lines).
+    #[arg(long)]
+    pub link: bool,
+    /// Check these stories (the --link output) instead of forming stories: each partition of
+    /// the last stage holds whole stories.
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -114,6 +135,9 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
         if !names.is_empty() {
             stories.push(names);
         }
+    }
+    if args.link {
+        return link(&args);
     }
     let (docs, keys): (Vec<Document>, Vec<Option<String>>) =
         if args.input.input == InputFormat::Claims {
@@ -153,21 +177,73 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
             escape::terminal_line(&d.errors.join("; "))
         );
     }
+    let run_stats = match &args.stats {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            let s: check::story::Stats = serde_json::from_str(&text)
+                .with_context(|| format!("parsing {}", path.display()))?;
+            Some(std::sync::Arc::new(s))
+        }
+    };
+    let plan = match &args.plan {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            let mut v = Vec::new();
+            for (n, line) in text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+            {
+                v.push(
+                    serde_json::from_str::<check::story::Planned>(line)
+                        .with_context(|| format!("{}:{}", path.display(), n + 1))?,
+                );
+            }
+            Some(std::sync::Arc::new(v))
+        }
+    };
     let copts = CheckOptions {
         window_days: args.window_days,
         stories,
+        stats: run_stats,
+        plan,
         ..CheckOptions::default()
     };
-    let r = match &args.partition {
-        None => check::check(&docs, &copts, g),
-        Some(part) => check::check_stories(&docs, &copts, g, |s| {
-            tathya::document::record::owner(
-                s.doc_indices
-                    .iter()
-                    .map(|&i| (docs[i].published, keys[i].as_deref().unwrap_or(""))),
-            ) == Some(part.as_str())
-        }),
+    let own = |i: usize| match &args.partition {
+        None => true,
+        Some(p) => keys[i].as_deref() == Some(p.as_str()),
     };
+    if args.pairs {
+        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+        let docs_lines = check::story::link_docs(&docs, &copts, own)
+            .into_iter()
+            .map(check::story::LinkLine::Doc);
+        let pair_lines = check::story::scored_pairs(&docs, &copts, &g.check, own)
+            .into_iter()
+            .map(check::story::LinkLine::Pair);
+        for l in docs_lines.chain(pair_lines) {
+            serde_json::to_writer(&mut w, &l)?;
+            w.write_all(b"\n")?;
+        }
+        w.flush()?;
+        return Ok(status);
+    }
+    if args.count_stats {
+        let s = check::story::stats(&docs, &copts, &g.check, own);
+        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+        serde_json::to_writer(&mut w, &s)?;
+        w.write_all(b"\n")?;
+        w.flush()?;
+        return Ok(status);
+    }
+    if args.partition.is_some() {
+        anyhow::bail!("--partition goes with --count-stats or --pairs");
+    }
+    let r = check::check(&docs, &copts, g);
     let style = Style {
         color: color.enabled(),
     };
@@ -197,6 +273,51 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
         status = Status::Findings;
     }
     Ok(status)
+}
+
+/// `--link`: every partition's documents and scored pairs in, the run's stories out.
+fn link(args: &Args) -> Result<Status> {
+    use std::io::BufRead;
+    let mut docs = Vec::new();
+    let mut pairs = Vec::new();
+    let mut read = |name: &str, r: &mut dyn BufRead| -> Result<()> {
+        for (n, line) in r.lines().enumerate() {
+            let line = line.with_context(|| format!("reading {name}"))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str(&line).with_context(|| format!("{name}:{}", n + 1))? {
+                check::story::LinkLine::Doc(d) => docs.push(d),
+                check::story::LinkLine::Pair(p) => pairs.push(p),
+            }
+        }
+        Ok(())
+    };
+    for p in &args.input.paths {
+        if p.as_os_str() == "-" {
+            read("-", &mut std::io::stdin().lock())?;
+        } else {
+            let f = std::fs::File::open(p).with_context(|| format!("reading {}", p.display()))?;
+            read(&p.display().to_string(), &mut std::io::BufReader::new(f))?;
+        }
+    }
+    let copts = CheckOptions {
+        window_days: args.window_days,
+        ..CheckOptions::default()
+    };
+    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+    for s in check::story::link_documents(&docs, &pairs, &copts) {
+        let p = check::story::Planned {
+            id: s.id,
+            documents: s.documents,
+            fixed: s.fixed,
+            reason: s.reason,
+        };
+        serde_json::to_writer(&mut w, &p)?;
+        w.write_all(b"\n")?;
+    }
+    w.flush()?;
+    Ok(Status::Clean)
 }
 
 /// Every name in `--story`/`--stories` must match a document, and no document may be named by

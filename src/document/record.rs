@@ -10,12 +10,15 @@
 //! - `story_keys`: every bucket whose reducer must see the document: its own first, then each
 //!   neighbour bucket that lies within the story window of its date.
 //!
-//! Stories never span more than the window (`check --window-days`), so a reducer that receives
-//! its bucket and the neighbours' documents within the window (its *halo*) sees every document of
-//! every story that starts in its bucket; it keeps exactly those stories ([`owner`]) and drops
-//! the rest, which the neighbour owns. The key holds no entity: check joins documents on shared
-//! sentences and frames as well as names, and two outlets may lead with different people, so
-//! an entity in the partition key would split stories that one machine keeps together.
+//! Neighbouring keys meet through the halo: a pair of documents can share a story only when
+//! their dates are within the window, and the earlier one's bucket receives the later one (every
+//! document also goes to each bucket within the window before it). So each bucket's reducer scores
+//! the pairs whose earlier document it owns, with run-wide term frequencies (the sum of every
+//! bucket's own counts), exactly as one machine scores them. Linking those pairs into stories is
+//! one small step over the pairs alone (`check --link`); the documents of each story then go to
+//! one reducer (`check --plan`). The key holds no entity: check joins documents on shared
+//! sentences and frames as well as names, and two outlets may lead with different people, so an
+//! entity in the partition key would split stories that one machine keeps together.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -91,24 +94,6 @@ impl Bucketing {
         }
         out
     }
-}
-
-/// Which partition owns a story: the key of its earliest-published document (the first in
-/// input order among equals; an undated story's first document). `members` are (publication
-/// date, story key) in input order.
-pub fn owner<'a>(
-    members: impl IntoIterator<Item = (Option<NaiveDate>, &'a str)>,
-) -> Option<&'a str> {
-    let mut best: Option<(Option<NaiveDate>, &str)> = None;
-    for (d, k) in members {
-        best = match best {
-            None => Some((d, k)),
-            Some((Some(b), _)) if d.is_some_and(|d| d < b) => Some((d, k)),
-            Some((None, _)) if d.is_some() => Some((d, k)),
-            keep => keep,
-        };
-    }
-    best.map(|x| x.1)
 }
 
 /// A claims record as written: the document, its text and its story keys.
@@ -330,18 +315,5 @@ mod tests {
             window_days: 2,
         };
         assert_eq!(b.keys(day("2020-04-02")).len(), 5);
-    }
-
-    #[test]
-    fn the_earliest_document_owns_a_story() {
-        let m = [
-            (day("2020-04-03"), "b"),
-            (day("2020-04-01"), "a"),
-            (day("2020-04-01"), "c"),
-            (None, "u"),
-        ];
-        assert_eq!(owner(m), Some("a"));
-        assert_eq!(owner([(None, "u"), (None, "v")]), Some("u"));
-        assert_eq!(owner(std::iter::empty()), None);
     }
 }
