@@ -4,12 +4,12 @@
 //! [`ClaimKind`] with the kind-specific fields. The serde form is contract v1
 //! (see README): `"kind"` is the tag and the kind's fields sit beside the shared ones.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::span::Span;
 
 /// One claim found in a document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// First byte of the claim's text.
     pub start: usize,
@@ -57,7 +57,7 @@ impl Claim {
 }
 
 /// The kind of a claim and its fields.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ClaimKind {
     /// A number with what it counts or measures.
@@ -71,10 +71,10 @@ pub enum ClaimKind {
 }
 
 /// A figure: a count, percent, ordinal, duration, amount of money, measure or year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// The value read literally (for a range, its lower end).
-    #[serde(serialize_with = "ser_num")]
+    #[serde(serialize_with = "ser_num", deserialize_with = "de_num")]
     pub value: f64,
     /// `percent`, a canonical unit (`km²`, `INR`, `day` …) or the counted noun (`troops`, `सैनिक`).
     pub unit: Option<String>,
@@ -91,7 +91,7 @@ pub struct Figure {
 }
 
 /// How a figure is hedged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// Stated as is.
@@ -113,7 +113,7 @@ pub enum Qualifier {
 }
 
 /// What sort of figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
     /// A plain count or number.
@@ -138,7 +138,7 @@ pub enum FigureKind {
 /// leaves open and no publication date settles written `X` (`XXXX-06-30`, `XXXX-XX-15`,
 /// `XXXX-06`, `XXXX-WXX-5` for a bare Friday). A range has `time: "range"` and both ends in
 /// `from` and `to` (each a value as above; `value` repeats `from`, `until` repeats `to`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Time {
     /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or one of these with unknown parts as `X`; null when
     /// nothing of the calendar value is known.
@@ -166,7 +166,7 @@ pub struct Time {
     pub part: Option<DayPart>,
     /// True when a weekday written beside a date is not that date's weekday
     /// ("मंगलवार (26 जुलाई)" in 2023, a Wednesday).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub weekday_mismatch: bool,
 }
 
@@ -233,7 +233,7 @@ fn value_days(v: &str, grain: Grain) -> Option<(chrono::NaiveDate, chrono::Naive
 }
 
 /// A part of the day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DayPart {
     /// सुबह, morning.
@@ -247,7 +247,7 @@ pub enum DayPart {
 }
 
 /// How precise a time value is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Grain {
     /// One day (`YYYY-MM-DD`).
@@ -261,7 +261,7 @@ pub enum Grain {
 }
 
 /// What sort of time expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeKind {
     /// A day of a month: 26 जुलाई, 1 Dec 2024.
@@ -281,7 +281,7 @@ pub enum TimeKind {
 }
 
 /// A quotation or reported speech.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// How the words are reported.
     pub quote: QuoteKind,
@@ -296,7 +296,7 @@ pub struct Quote {
 }
 
 /// How a quote is reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
     /// A statement in quote marks.
@@ -312,7 +312,7 @@ pub enum QuoteKind {
 }
 
 /// A mention of a speaker or source with its span.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// The words as written.
     pub text: String,
@@ -328,7 +328,7 @@ pub struct Mention {
 }
 
 /// One link in an attribution chain.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceRef {
     /// The words as written.
     pub text: String,
@@ -337,7 +337,7 @@ pub struct SourceRef {
 }
 
 /// A "per whom" attribution.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attribution {
     /// The cue that marks it: के अनुसार, के हवाले से, according to …
     pub cue: String,
@@ -356,6 +356,11 @@ pub fn ser_num<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     } else {
         s.serialize_none()
     }
+}
+
+/// Reads what [`ser_num`] wrote: a number, or null for a value that was not finite (NaN).
+pub fn de_num<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
 }
 
 /// [`ser_num`] for optional numbers.

@@ -3,12 +3,12 @@
 //! A finding is data, not an error. Every finding carries a stable code ([`CodeDoc::code`]); the table of
 //! codes ([`codes`]) is what `tathya explain CODE` prints, and a test keeps it complete.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
 /// How much a finding matters to an editor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing; never fails a run by default.
@@ -61,12 +61,12 @@ pub struct Finding {
     /// One line for a person.
     pub message: String,
     /// Other spans that belong to the finding (the other side of a conflict …).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub related: Vec<Related>,
 }
 
 /// A span elsewhere that a finding points to.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Related {
     /// The document, when it is another one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -115,6 +115,60 @@ pub struct CodeDoc {
     pub why: &'static str,
     /// An example that fires it.
     pub example: &'static str,
+}
+
+/// A finding as read back from JSON (a claims record).
+#[derive(Deserialize)]
+struct FindingWire {
+    code: String,
+    name: String,
+    severity: Severity,
+    #[serde(default)]
+    document: Option<String>,
+    start: usize,
+    end: usize,
+    message: String,
+    #[serde(default)]
+    related: Vec<Related>,
+}
+
+// By hand: serde's derive would borrow the `&'static str` fields from the input.
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        FindingWire::deserialize(d).map(Finding::from)
+    }
+}
+
+impl From<FindingWire> for Finding {
+    fn from(w: FindingWire) -> Self {
+        Finding {
+            code: intern(&w.code),
+            name: intern(&w.name),
+            severity: w.severity,
+            document: w.document,
+            start: w.start,
+            end: w.end,
+            message: w.message,
+            related: w.related,
+        }
+    }
+}
+
+/// The `'static` copy of a finding code or name read back from JSON: the code table's own
+/// string, or, for a string the table does not know (written by another version), one kept
+/// for the rest of the run.
+pub fn intern(s: &str) -> &'static str {
+    use std::collections::BTreeSet;
+    use std::sync::{LazyLock, Mutex};
+    static KNOWN: LazyLock<Mutex<BTreeSet<&'static str>>> =
+        LazyLock::new(|| Mutex::new(codes().into_iter().flat_map(|c| [c.code, c.name]).collect()));
+    let mut known = KNOWN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(k) = known.get(s) {
+        return k;
+    }
+    let k: &'static str = Box::leak(s.to_string().into_boxed_str());
+    known.insert(k);
+    k
 }
 
 /// Every finding code, in code order.

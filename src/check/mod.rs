@@ -49,6 +49,12 @@ pub struct CheckOptions {
     /// Fixed stories: each list names documents (by id, path suffix or file name) that form one
     /// story. Documents named nowhere are grouped automatically among themselves.
     pub stories: Vec<Vec<String>>,
+    /// Run-wide term frequencies for story scores, when the documents checked are one partition
+    /// of a larger run ([`story::Stats`]); none: counted over the documents checked.
+    pub stats: Option<std::sync::Arc<story::Stats>>,
+    /// Stories decided by the link stage of a partitioned run ([`story::Planned`]): when given,
+    /// `check` does not cluster but checks the planned stories whose documents it has.
+    pub plan: Option<std::sync::Arc<Vec<story::Planned>>>,
 }
 
 impl Default for CheckOptions {
@@ -57,6 +63,8 @@ impl Default for CheckOptions {
             window_days: 3,
             story_threshold: story::DEFAULT_THRESHOLD,
             stories: Vec::new(),
+            stats: None,
+            plan: None,
         }
     }
 }
@@ -206,7 +214,10 @@ pub struct Member {
 /// ([`Grammars::check`]).
 pub fn check(docs: &[Document], opts: &CheckOptions, g: &Grammars) -> CheckReport {
     let cg = &g.check;
-    let mut stories = story::cluster(docs, opts, cg);
+    let mut stories = match &opts.plan {
+        Some(plan) => story::planned(docs, plan),
+        None => story::cluster(docs, opts, cg),
+    };
     let groups: Vec<Vec<ClaimGroup>> = {
         use rayon::prelude::*;
         stories

@@ -124,26 +124,126 @@ struct Scores {
     pairs: FastMap<(u32, u32), f64>,
 }
 
-impl Scores {
-    fn get(&self, a: u32, b: u32) -> f64 {
-        self.pairs
-            .get(&(a.min(b), a.max(b)))
-            .copied()
-            .unwrap_or(0.0)
+/// Run-wide frequencies that story scores weigh terms by: how many clustered documents and
+/// distinct sentences there are, in how many sentences each content term occurs, in how many
+/// documents each (measure, place) frame. One machine counts them over its whole input; a
+/// partitioned run adds up each partition's own documents ([`stats`], [`Stats::add`]) and hands
+/// the sum to every reducer ([`CheckOptions::stats`]), so each scores its documents exactly as
+/// one machine would.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Stats {
+    /// Documents clustered (failed documents, fixed stories and identical copies left out).
+    pub documents: u64,
+    /// Distinct body sentences of those documents.
+    pub sentences: u64,
+    /// (term, sentences holding it), sorted by term.
+    pub terms: Vec<(u32, u32)>,
+    /// (frame key, documents holding it), sorted by key.
+    pub frames: Vec<(u64, u32)>,
+}
+
+impl Stats {
+    /// Add another partition's counts.
+    pub fn add(&mut self, other: &Stats) {
+        fn merge<K: Ord + Copy>(a: &[(K, u32)], b: &[(K, u32)]) -> Vec<(K, u32)> {
+            let mut out = Vec::with_capacity(a.len() + b.len());
+            let (mut i, mut j) = (0, 0);
+            while i < a.len() || j < b.len() {
+                match (a.get(i), b.get(j)) {
+                    (Some(x), Some(y)) if x.0 == y.0 => {
+                        out.push((x.0, x.1.saturating_add(y.1)));
+                        i += 1;
+                        j += 1;
+                    }
+                    (Some(x), Some(y)) if x.0 < y.0 => {
+                        out.push(*x);
+                        i += 1;
+                    }
+                    (Some(x), None) => {
+                        out.push(*x);
+                        i += 1;
+                    }
+                    (_, Some(y)) => {
+                        out.push(*y);
+                        j += 1;
+                    }
+                    (None, None) => break,
+                }
+            }
+            out
+        }
+        self.documents += other.documents;
+        self.sentences += other.sentences;
+        self.terms = merge(&self.terms, &other.terms);
+        self.frames = merge(&self.frames, &other.frames);
     }
 }
 
-/// Score every pair of `docs` that shares a matched sentence (see the module docs).
-fn scores(docs: &[&Document], window: i64, g: &CheckGrammar) -> Scores {
+/// Count the [`Stats`] of the documents `count` accepts among those `docs` would cluster.
+pub fn stats(
+    docs: &[Document],
+    opts: &CheckOptions,
+    g: &CheckGrammar,
+    count: impl Fn(usize) -> bool,
+) -> Stats {
+    let (_, _, pool) = pool(docs, opts);
+    let counted: Vec<&Document> = pool
+        .into_iter()
+        .filter(|&i| count(i))
+        .map(|i| &docs[i])
+        .collect();
+    let mut terms: FastMap<T32, u32> = FastMap::default();
+    let mut sentences = 0u64;
+    for d in counted
+        .par_iter()
+        .map(|d| sentence_terms(d, g))
+        .collect::<Vec<_>>()
+    {
+        for s in d {
+            sentences += 1;
+            for t in s {
+                *terms.entry(t).or_default() += 1;
+            }
+        }
+    }
+    let mut frames: FastMap<u64, u32> = FastMap::default();
+    for d in &counted {
+        for k in frame_keys(d) {
+            *frames.entry(k).or_default() += 1;
+        }
+    }
+    let mut terms: Vec<(u32, u32)> = terms.into_iter().collect();
+    terms.sort_unstable();
+    let mut frames: Vec<(u64, u32)> = frames.into_iter().collect();
+    frames.sort_unstable();
+    Stats {
+        documents: counted.len() as u64,
+        sentences,
+        terms,
+        frames,
+    }
+}
+
+/// Score every pair of `docs` that shares a matched sentence (see the module docs), with the
+/// run's frequencies when given, else those of `docs`.
+fn scores(docs: &[&Document], window: i64, g: &CheckGrammar, stats: Option<&Stats>) -> Scores {
     // Sentences once, then their frequencies.
     let all: Vec<Vec<Vec<T32>>> = docs.par_iter().map(|d| sentence_terms(d, g)).collect();
     let mut df: FastMap<T32, u32> = FastMap::default();
     let mut n_sent = 0usize;
-    for d in &all {
-        for s in d {
-            n_sent += 1;
-            for &t in s {
-                *df.entry(t).or_default() += 1;
+    match stats {
+        Some(st) => {
+            df.extend(st.terms.iter().copied());
+            n_sent = usize::try_from(st.sentences).unwrap_or(usize::MAX);
+        }
+        None => {
+            for d in &all {
+                for s in d {
+                    n_sent += 1;
+                    for &t in s {
+                        *df.entry(t).or_default() += 1;
+                    }
+                }
             }
         }
     }
@@ -244,7 +344,7 @@ fn scores(docs: &[&Document], window: i64, g: &CheckGrammar) -> Scores {
         })
         .collect();
     let mut pairs: FastMap<(u32, u32), f64> = pairs;
-    for ((a, b), f) in frame_scores(docs, window) {
+    for ((a, b), f) in frame_scores(docs, window, stats) {
         let e = pairs.entry((a, b)).or_insert(0.0);
         *e = e.max(f);
     }
@@ -263,32 +363,23 @@ const MIN_SHARED_FRAMES: usize = 2;
 /// "deaths in Odisha" and "injured in Odisha" whatever their values; digests of one day share
 /// dozens. Candidate pairs come from posting lists walked in date order with a bounded
 /// look-ahead, as for sentences.
-fn frame_scores(docs: &[&Document], window: i64) -> Vec<((u32, u32), f64)> {
-    let keys: Vec<Vec<u64>> = docs
-        .iter()
-        .map(|d| {
-            let mut v: Vec<u64> = d
-                .claims
-                .iter()
-                .filter_map(|c| {
-                    let f = c.frame.as_ref()?;
-                    let m = f.measure.as_deref()?;
-                    let s = f.scope.as_ref()?;
-                    Some(crate::check::norm::hash(&format!("{m}\u{1f}{}", s.entity)))
-                })
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        })
-        .collect();
+fn frame_scores(docs: &[&Document], window: i64, stats: Option<&Stats>) -> Vec<((u32, u32), f64)> {
+    let keys: Vec<Vec<u64>> = docs.iter().map(|d| frame_keys(d)).collect();
     let mut df: FastMap<u64, u32> = FastMap::default();
-    for k in &keys {
-        for t in k {
-            *df.entry(*t).or_default() += 1;
+    let n = match stats {
+        Some(st) => {
+            df.extend(st.frames.iter().copied());
+            st.documents.max(1) as f64
         }
-    }
-    let n = docs.len().max(1) as f64;
+        None => {
+            for k in &keys {
+                for t in k {
+                    *df.entry(*t).or_default() += 1;
+                }
+            }
+            docs.len().max(1) as f64
+        }
+    };
     let idf = |t: &u64| (1.0 + n / f64::from(df.get(t).copied().unwrap_or(1))).ln();
     let mass: Vec<f64> = keys.iter().map(|k| k.iter().map(idf).sum()).collect();
     let mut postings: FastMap<u64, Vec<u32>> = FastMap::default();
@@ -333,8 +424,28 @@ fn frame_scores(docs: &[&Document], window: i64) -> Vec<((u32, u32), f64)> {
     out
 }
 
-/// Group documents into stories (see the module docs). Failed documents form no story.
-pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<Story> {
+/// A document's (measure, place) frames, hashed, sorted and distinct.
+fn frame_keys(d: &Document) -> Vec<u64> {
+    let mut v: Vec<u64> = d
+        .claims
+        .iter()
+        .filter_map(|c| {
+            let f = c.frame.as_ref()?;
+            let m = f.measure.as_deref()?;
+            let s = f.scope.as_ref()?;
+            Some(crate::check::norm::hash(&format!("{m}\u{1f}{}", s.entity)))
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Which documents are clustered: the user's fixed stories, each identical copy's first
+/// document, and the pool of documents to cluster (neither failed, fixed nor a copy).
+type Pool = (Vec<Vec<usize>>, Vec<Option<usize>>, Vec<usize>);
+
+fn pool(docs: &[Document], opts: &CheckOptions) -> Pool {
     let n = docs.len();
     let mut assigned = vec![false; n];
     let mut fixed: Vec<Vec<usize>> = Vec::new();
@@ -387,27 +498,247 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
             }
         }
     }
+    let pool: Vec<usize> = (0..n)
+        .filter(|&i| !assigned[i] && !docs[i].is_failed() && copy_of[i].is_none())
+        .collect();
+    (fixed, copy_of, pool)
+}
+
+/// Group documents into stories (see the module docs). Failed documents form no story.
+pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<Story> {
+    let (fixed, copy_of, pool) = pool(docs, opts);
+    let pool_docs: Vec<&Document> = pool.iter().map(|&i| &docs[i]).collect();
+    let sc = scores(&pool_docs, opts.window_days, g, opts.stats.as_deref());
+    let run = Linkable {
+        ids: docs.iter().map(|d| d.id.as_str()).collect(),
+        published: docs.iter().map(|d| d.published).collect(),
+        fixed,
+        copy_of,
+        pool,
+    };
+    link(&run, &sc.pairs, opts)
+}
+
+/// The documents of a run as linking sees them: ids and dates (by input position), the user's
+/// fixed stories, identical copies and the pool of documents to cluster.
+pub struct Linkable<'a> {
+    /// Document ids, by input position.
+    pub ids: Vec<&'a str>,
+    /// Publication dates, by input position.
+    pub published: Vec<Option<NaiveDate>>,
+    /// Fixed stories (input positions).
+    pub fixed: Vec<Vec<usize>>,
+    /// For an identical copy, the position of the first document of its text.
+    pub copy_of: Vec<Option<usize>>,
+    /// Input positions of the documents to cluster.
+    pub pool: Vec<usize>,
+}
+
+/// One scored pair of a partitioned run: two document ids and their story score.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ScoredPair {
+    /// The earlier document (in input order).
+    pub a: String,
+    /// The later one.
+    pub b: String,
+    /// Story score of the pair.
+    pub score: f64,
+}
+
+/// The story scores of the pool documents that `own` accepts, with every document they pair
+/// with: a partition's share of the run's scored pairs. A pair belongs to its earlier-published
+/// document's partition (the first in input order among equals), so each pair is scored once.
+pub fn scored_pairs(
+    docs: &[Document],
+    opts: &CheckOptions,
+    g: &CheckGrammar,
+    own: impl Fn(usize) -> bool,
+) -> Vec<ScoredPair> {
+    let (_, _, pool) = pool(docs, opts);
+    let pool_docs: Vec<&Document> = pool.iter().map(|&i| &docs[i]).collect();
+    let sc = scores(&pool_docs, opts.window_days, g, opts.stats.as_deref());
+    let mut out: Vec<(usize, usize, f64)> = sc
+        .pairs
+        .iter()
+        .map(|(&(a, b), &s)| (pool[a as usize], pool[b as usize], s))
+        .filter(|&(a, b, _)| {
+            let first = match (docs[a].published, docs[b].published) {
+                (Some(x), Some(y)) if y < x => b,
+                (None, Some(_)) => b,
+                _ => a,
+            };
+            own(first)
+        })
+        .collect();
+    out.sort_unstable_by_key(|x| (x.0, x.1));
+    out.into_iter()
+        .map(|(a, b, score)| ScoredPair {
+            a: docs[a].id.clone(),
+            b: docs[b].id.clone(),
+            score,
+        })
+        .collect()
+}
+
+/// One document of a partitioned run as linking sees it (see [`link_documents`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LinkDoc {
+    /// The document id.
+    pub id: String,
+    /// Its publication date (`YYYY-MM-DD`).
+    pub published: Option<String>,
+    /// The id of the first document of the same text and day, when it is an identical copy.
+    pub copy_of: Option<String>,
+}
+
+/// The documents `own` accepts among those `docs` would cluster (copies included), as linking
+/// sees them: a partition's share of the run's documents.
+pub fn link_docs(
+    docs: &[Document],
+    opts: &CheckOptions,
+    own: impl Fn(usize) -> bool,
+) -> Vec<LinkDoc> {
+    let (fixed, copy_of, _) = pool(docs, opts);
+    let mut is_fixed = vec![false; docs.len()];
+    for f in fixed.iter().flatten() {
+        is_fixed[*f] = true;
+    }
+    (0..docs.len())
+        .filter(|&i| !docs[i].is_failed() && !is_fixed[i] && own(i))
+        .map(|i| LinkDoc {
+            id: docs[i].id.clone(),
+            published: docs[i].published.map(|d| d.format("%Y-%m-%d").to_string()),
+            copy_of: copy_of[i].map(|f| docs[f].id.clone()),
+        })
+        .collect()
+}
+
+/// One line of the link stage's input: a document or a scored pair.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum LinkLine {
+    /// A document ([`link_docs`]).
+    Doc(LinkDoc),
+    /// A scored pair ([`scored_pairs`]).
+    Pair(ScoredPair),
+}
+
+/// Stories of a partitioned run: every partition's documents ([`link_docs`], in input order)
+/// and scored pairs ([`scored_pairs`]), linked as [`cluster`] links them on one machine.
+pub fn link_documents(docs: &[LinkDoc], pairs: &[ScoredPair], opts: &CheckOptions) -> Vec<Story> {
+    let mut at: FastMap<&str, usize> = FastMap::default();
+    for (i, d) in docs.iter().enumerate() {
+        at.entry(d.id.as_str()).or_insert(i);
+    }
+    let copy_of: Vec<Option<usize>> = docs
+        .iter()
+        .map(|d| d.copy_of.as_deref().and_then(|c| at.get(c).copied()))
+        .collect();
+    let pool: Vec<usize> = (0..docs.len()).filter(|&i| copy_of[i].is_none()).collect();
+    let mut in_pool: FastMap<usize, u32> = FastMap::default();
+    for (k, &i) in pool.iter().enumerate() {
+        in_pool.insert(i, k as u32);
+    }
+    let mut map: FastMap<(u32, u32), f64> = FastMap::default();
+    for p in pairs {
+        let (Some(a), Some(b)) = (at.get(p.a.as_str()), at.get(p.b.as_str())) else {
+            continue;
+        };
+        let (Some(&x), Some(&y)) = (in_pool.get(a), in_pool.get(b)) else {
+            continue;
+        };
+        map.insert((x.min(y), x.max(y)), p.score);
+    }
+    let run = Linkable {
+        ids: docs.iter().map(|d| d.id.as_str()).collect(),
+        published: docs
+            .iter()
+            .map(|d| {
+                d.published
+                    .as_deref()
+                    .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+            })
+            .collect(),
+        fixed: Vec::new(),
+        copy_of,
+        pool,
+    };
+    link(&run, &map, opts)
+}
+
+/// A story decided elsewhere (the link stage of a partitioned run): its id, documents and reason.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Planned {
+    /// `S1`, `S2` … as numbered over the whole run.
+    pub id: String,
+    /// Document ids, in input order.
+    pub documents: Vec<String>,
+    /// True when the user fixed it.
+    #[serde(default)]
+    pub fixed: bool,
+    /// Why the documents are together.
+    pub reason: String,
+}
+
+/// The planned stories whose documents are all among `docs`, in plan order.
+pub fn planned(docs: &[Document], plan: &[Planned]) -> Vec<Story> {
+    let mut by_id: FastMap<&str, Vec<usize>> = FastMap::default();
+    for (i, d) in docs.iter().enumerate() {
+        by_id.entry(d.id.as_str()).or_default().push(i);
+    }
+    let mut used = vec![false; docs.len()];
+    let mut out = Vec::new();
+    'story: for p in plan {
+        let mut idx = Vec::with_capacity(p.documents.len());
+        for id in &p.documents {
+            match by_id
+                .get(id.as_str())
+                .and_then(|v| v.iter().copied().find(|&i| !used[i] && !idx.contains(&i)))
+            {
+                Some(i) => idx.push(i),
+                None => continue 'story,
+            }
+        }
+        for &i in &idx {
+            used[i] = true;
+        }
+        idx.sort_unstable();
+        out.push(Story {
+            id: p.id.clone(),
+            documents: idx.iter().map(|&i| docs[i].id.clone()).collect(),
+            fixed: p.fixed,
+            reason: p.reason.clone(),
+            groups: Vec::new(),
+            doc_indices: idx,
+        });
+    }
+    out
+}
+
+/// Link the pool into stories from its scored pairs (`pairs` keyed by pool positions, smaller
+/// first): average linkage with date spans kept inside the window, then every story, fixed or
+/// found, ordered by its first document and numbered. `check` runs it over the pairs it scores;
+/// a partitioned run over the pairs every partition scored ([`scored_pairs`]).
+pub fn link(run: &Linkable, pairs: &FastMap<(u32, u32), f64>, opts: &CheckOptions) -> Vec<Story> {
+    let pool = &run.pool;
+    let window = opts.window_days;
+    let get = |a: u32, b: u32| pairs.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
     let mut copies_of: FastMap<usize, Vec<usize>> = FastMap::default();
-    for (i, c) in copy_of.iter().enumerate() {
+    for (i, c) in run.copy_of.iter().enumerate() {
         if let Some(f) = c {
             copies_of.entry(*f).or_default().push(i);
         }
     }
-    let pool: Vec<usize> = (0..n)
-        .filter(|&i| !assigned[i] && !docs[i].is_failed() && copy_of[i].is_none())
-        .collect();
-    let pool_docs: Vec<&Document> = pool.iter().map(|&i| &docs[i]).collect();
-    let window = opts.window_days;
-    let sc = scores(&pool_docs, window, g);
-    let mut edges: Vec<(f64, u32, u32)> = sc
-        .pairs
+    let fixed = run.fixed.clone();
+    let pub_of = |x: u32| run.published[pool[x as usize]];
+    let mut edges: Vec<(f64, u32, u32)> = pairs
         .iter()
         .filter(|(_, s)| **s >= opts.story_threshold)
         .map(|(&(a, b), &s)| (s, a, b))
         .collect();
     edges.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut best: Vec<f64> = vec![0.0; pool.len()];
-    for (&(a, b), &s) in &sc.pairs {
+    for (&(a, b), &s) in pairs {
         best[a as usize] = best[a as usize].max(s);
         best[b as usize] = best[b as usize].max(s);
     }
@@ -415,9 +746,8 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
     // Average linkage with date spans kept inside the window.
     let mut root: Vec<usize> = (0..pool.len()).collect();
     let mut members: Vec<Vec<u32>> = (0..pool.len() as u32).map(|k| vec![k]).collect();
-    let mut span: Vec<Option<(NaiveDate, NaiveDate)>> = pool_docs
-        .iter()
-        .map(|d| d.published.map(|p| (p, p)))
+    let mut span: Vec<Option<(NaiveDate, NaiveDate)>> = (0..pool.len() as u32)
+        .map(|x| pub_of(x).map(|p| (p, p)))
         .collect();
     for &(s, a, b) in &edges {
         let (ra, rb) = (root[a as usize], root[b as usize]);
@@ -437,7 +767,7 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
             let mut count = 0.0;
             for x in sa.iter().take(16) {
                 for y in sb.iter().take(16) {
-                    total += sc.get(*x, *y);
+                    total += get(*x, *y);
                     count += 1.0;
                 }
             }
@@ -482,10 +812,7 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
                 best[k]
             )
         } else {
-            let dates: Vec<NaiveDate> = m
-                .iter()
-                .filter_map(|&x| pool_docs[x as usize].published)
-                .collect();
+            let dates: Vec<NaiveDate> = m.iter().filter_map(|&x| pub_of(x)).collect();
             let when = match (dates.iter().min(), dates.iter().max()) {
                 (Some(lo), Some(hi)) if lo == hi => format!("published {lo}"),
                 (Some(lo), Some(hi)) => format!("published {lo} – {hi}"),
@@ -502,7 +829,7 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
         .enumerate()
         .map(|(k, (idx, fixed, reason))| Story {
             id: format!("S{}", k + 1),
-            documents: idx.iter().map(|&i| docs[i].id.clone()).collect(),
+            documents: idx.iter().map(|&i| run.ids[i].to_string()).collect(),
             fixed,
             reason,
             groups: Vec::new(),
@@ -515,7 +842,7 @@ pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<
 /// tests): `(i, j, score)` with `i < j`, sorted.
 pub fn similarities(docs: &[Document], g: &CheckGrammar) -> Vec<(usize, usize, f64)> {
     let refs: Vec<&Document> = docs.iter().collect();
-    let sc = scores(&refs, i64::MAX / 4, g);
+    let sc = scores(&refs, i64::MAX / 4, g, None);
     let mut out: Vec<(usize, usize, f64)> = sc
         .pairs
         .into_iter()
@@ -528,6 +855,27 @@ pub fn similarities(docs: &[Document], g: &CheckGrammar) -> Vec<(usize, usize, f
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn partition_stats_add_up_term_by_term() {
+        let mut a = Stats {
+            documents: 2,
+            sentences: 5,
+            terms: vec![(1, 2), (4, 1)],
+            frames: vec![(9, 1)],
+        };
+        let b = Stats {
+            documents: 1,
+            sentences: 3,
+            terms: vec![(1, 1), (2, 3), (7, 1)],
+            frames: vec![],
+        };
+        a.add(&b);
+        assert_eq!(a.documents, 3);
+        assert_eq!(a.sentences, 8);
+        assert_eq!(a.terms, vec![(1, 3), (2, 3), (4, 1), (7, 1)]);
+        assert_eq!(a.frames, vec![(9, 1)]);
+    }
 
     #[test]
     fn names_match_ids_paths_and_file_names() {

@@ -13,7 +13,7 @@ use tathya::report::{self, Style, escape};
 use tathya::{Document, Options, analyze_raw};
 
 use super::Status;
-use super::input::InputArgs;
+use super::input::{InputArgs, InputFormat};
 use super::output::{ColorChoice, FailOn};
 
 /// What the terminal and Markdown reports list.
@@ -46,7 +46,7 @@ pub enum CheckFormat {
 
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  tathya check tests/corpus/\n  tathya check --format json a.txt b.txt c.txt\n  tathya check --story a.txt,b.txt --story c.txt,d.txt folder/\n  tathya check --stories stories.toml --fail-on warning folder/\n  tathya check --show all tests/corpus/          every claim group, corroborated and single-source too\n  tathya check --format html tests/corpus/ > report.html\n\nThe text report lists, story by story, its documents (outlet, file, date), then the conflicts (both\nsentences, the differing words marked), timing differences and single-source key claims, each with\nits members (outlet, file, line:column, sentence); the other groups are counted on one line\n(--show all lists them); then the findings and a line of totals.\n\nA stories manifest lists documents (by id, path suffix or file name) that form one story:\n  [[story]]\n  documents = [\"000_b1c8025b0e2ba5b4.txt\", \"002_5fa5028a7c2c55c0.txt\"]\n\nMemory: check holds every document's text and claims until its report is written, about 40 MB\nper 1,000 news articles (10,000 articles: about 410 MB peak); split larger runs by date or with\n--story / --stories.\n\nExit codes: 0 clean, 1 a finding at or above --fail-on, 2 an input could not be read."
+    after_help = "Examples:\n  tathya check tests/corpus/\n  tathya check --format json a.txt b.txt c.txt\n  tathya check --story a.txt,b.txt --story c.txt,d.txt folder/\n  tathya check --stories stories.toml --fail-on warning folder/\n  tathya check --show all tests/corpus/          every claim group, corroborated and single-source too\n  tathya claims --format jsonl tests/corpus/ | tathya check --input claims -   two stages, one report\n  tathya check --format html tests/corpus/ > report.html\n\nThe text report lists, story by story, its documents (outlet, file, date), then the conflicts (both\nsentences, the differing words marked), timing differences and single-source key claims, each with\nits members (outlet, file, line:column, sentence); the other groups are counted on one line\n(--show all lists them); then the findings and a line of totals.\n\nA stories manifest lists documents (by id, path suffix or file name) that form one story:\n  [[story]]\n  documents = [\"000_b1c8025b0e2ba5b4.txt\", \"002_5fa5028a7c2c55c0.txt\"]\n\nMemory: check holds every document's text and claims until its report is written, about 40 MB\nper 1,000 news articles (10,000 articles: about 410 MB peak); split larger runs by date or with\n--story / --stories.\n\nExit codes: 0 clean, 1 a finding at or above --fail-on, 2 an input could not be read."
 )]
 pub struct Args {
     #[command(flatten)]
@@ -72,6 +72,32 @@ pub struct Args {
     /// Skip the machine-translation stage.
     #[arg(long)]
     pub no_mt: bool,
+    /// With --input claims and --count-stats or --pairs: the story key of this partition. Its
+    /// own documents are those of this `story_key`; the others came from neighbour buckets so
+    /// that every pair of documents within the window meets in one partition.
+    #[arg(long, value_name = "STORY_KEY")]
+    pub partition: Option<String>,
+    /// Print the term frequencies that story scores use (JSON), counted over the documents read
+    /// (with --partition: over those whose own `story_key` it is), and check nothing. A
+    /// partitioned run sums every partition's counts and gives the sum to each reducer (--stats).
+    #[arg(long)]
+    pub count_stats: bool,
+    /// Score stories with these run-wide term frequencies (the sum of every partition's
+    /// --count-stats) instead of counting them over the documents read.
+    #[arg(long, value_name = "FILE")]
+    pub stats: Option<PathBuf>,
+    /// Print this partition's share of story formation (JSON Lines: its documents and the story
+    /// scores of the pairs whose earlier document it owns) and check nothing.
+    #[arg(long)]
+    pub pairs: bool,
+    /// The inputs are every partition's --pairs lines (documents in input order): link them
+    /// into stories as one machine would and print the stories (JSON Lines).
+    #[arg(long)]
+    pub link: bool,
+    /// Check these stories (the --link output) instead of forming stories: each partition of
+    /// the last stage holds whole stories.
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -110,17 +136,33 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
             stories.push(names);
         }
     }
-    let raws: Vec<_> = args.input.docs().collect();
-    let progress = args.input.progress();
-    let docs: Vec<Document> = raws
-        .into_par_iter()
-        .map(|raw| {
-            let d = analyze_raw(raw, &opts, g);
-            progress.tick(d.text.len());
-            d
-        })
-        .collect();
-    progress.finish();
+    if args.link {
+        return link(&args);
+    }
+    let (docs, keys): (Vec<Document>, Vec<Option<String>>) =
+        if args.input.input == InputFormat::Claims {
+            // The second stage: what `claims` analysed, read back.
+            args.input.records().unzip()
+        } else {
+            if args.partition.is_some() {
+                anyhow::bail!(
+                    "--partition needs --input claims: the story keys are in the claims records"
+                );
+            }
+            let raws: Vec<_> = args.input.docs().collect();
+            let progress = args.input.progress();
+            let docs: Vec<Document> = raws
+                .into_par_iter()
+                .map(|raw| {
+                    let d = analyze_raw(raw, &opts, g);
+                    progress.tick(d.text.len());
+                    d
+                })
+                .collect();
+            progress.finish();
+            let keys = vec![None; docs.len()];
+            (docs, keys)
+        };
     validate_stories(&stories, &docs)?;
     let mut ids = super::input::Ids::default();
     for d in &docs {
@@ -135,11 +177,72 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
             escape::terminal_line(&d.errors.join("; "))
         );
     }
+    let run_stats = match &args.stats {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            let s: check::story::Stats = serde_json::from_str(&text)
+                .with_context(|| format!("parsing {}", path.display()))?;
+            Some(std::sync::Arc::new(s))
+        }
+    };
+    let plan = match &args.plan {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            let mut v = Vec::new();
+            for (n, line) in text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+            {
+                v.push(
+                    serde_json::from_str::<check::story::Planned>(line)
+                        .with_context(|| format!("{}:{}", path.display(), n + 1))?,
+                );
+            }
+            Some(std::sync::Arc::new(v))
+        }
+    };
     let copts = CheckOptions {
         window_days: args.window_days,
         stories,
+        stats: run_stats,
+        plan,
         ..CheckOptions::default()
     };
+    let own = |i: usize| match &args.partition {
+        None => true,
+        Some(p) => keys[i].as_deref() == Some(p.as_str()),
+    };
+    if args.pairs {
+        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+        let docs_lines = check::story::link_docs(&docs, &copts, own)
+            .into_iter()
+            .map(check::story::LinkLine::Doc);
+        let pair_lines = check::story::scored_pairs(&docs, &copts, &g.check, own)
+            .into_iter()
+            .map(check::story::LinkLine::Pair);
+        for l in docs_lines.chain(pair_lines) {
+            serde_json::to_writer(&mut w, &l)?;
+            w.write_all(b"\n")?;
+        }
+        w.flush()?;
+        return Ok(status);
+    }
+    if args.count_stats {
+        let s = check::story::stats(&docs, &copts, &g.check, own);
+        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+        serde_json::to_writer(&mut w, &s)?;
+        w.write_all(b"\n")?;
+        w.flush()?;
+        return Ok(status);
+    }
+    if args.partition.is_some() {
+        anyhow::bail!("--partition goes with --count-stats or --pairs");
+    }
     let r = check::check(&docs, &copts, g);
     let style = Style {
         color: color.enabled(),
@@ -170,6 +273,51 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
         status = Status::Findings;
     }
     Ok(status)
+}
+
+/// `--link`: every partition's documents and scored pairs in, the run's stories out.
+fn link(args: &Args) -> Result<Status> {
+    use std::io::BufRead;
+    let mut docs = Vec::new();
+    let mut pairs = Vec::new();
+    let mut read = |name: &str, r: &mut dyn BufRead| -> Result<()> {
+        for (n, line) in r.lines().enumerate() {
+            let line = line.with_context(|| format!("reading {name}"))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str(&line).with_context(|| format!("{name}:{}", n + 1))? {
+                check::story::LinkLine::Doc(d) => docs.push(d),
+                check::story::LinkLine::Pair(p) => pairs.push(p),
+            }
+        }
+        Ok(())
+    };
+    for p in &args.input.paths {
+        if p.as_os_str() == "-" {
+            read("-", &mut std::io::stdin().lock())?;
+        } else {
+            let f = std::fs::File::open(p).with_context(|| format!("reading {}", p.display()))?;
+            read(&p.display().to_string(), &mut std::io::BufReader::new(f))?;
+        }
+    }
+    let copts = CheckOptions {
+        window_days: args.window_days,
+        ..CheckOptions::default()
+    };
+    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+    for s in check::story::link_documents(&docs, &pairs, &copts) {
+        let p = check::story::Planned {
+            id: s.id,
+            documents: s.documents,
+            fixed: s.fixed,
+            reason: s.reason,
+        };
+        serde_json::to_writer(&mut w, &p)?;
+        w.write_all(b"\n")?;
+    }
+    w.flush()?;
+    Ok(Status::Clean)
 }
 
 /// Every name in `--story`/`--stories` must match a document, and no document may be named by

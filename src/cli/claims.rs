@@ -38,6 +38,13 @@ pub struct Args {
     /// Skip the machine-translation stage.
     #[arg(long)]
     pub no_mt: bool,
+    /// Width of the publication-date buckets that `story_key` names (--format jsonl), in days.
+    #[arg(long, default_value_t = 7, value_name = "DAYS")]
+    pub bucket_days: i64,
+    /// The story window `check` will use (its --window-days): `story_keys` adds each neighbour
+    /// bucket within this many days, so a story across a bucket edge still meets in one reducer.
+    #[arg(long, default_value_t = 3, value_name = "DAYS")]
+    pub window_days: i64,
 }
 
 /// Documents are analysed in parallel in batches of this many and printed in input order, so
@@ -55,6 +62,10 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let bucketing = tathya::document::record::Bucketing {
+        bucket_days: args.bucket_days,
+        window_days: args.window_days,
+    };
     let mut status = Status::Clean;
     let mut all: Vec<Document> = Vec::new();
     let mut docs = args.input.docs();
@@ -98,7 +109,7 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
                         out.write_all(escape::listing(&text, style.color).as_bytes())?;
                     }
                     Format::Jsonl => {
-                        out.write_all(report::json::document_line(&doc).as_bytes())?;
+                        out.write_all(report::json::record_line(&doc, &bucketing).as_bytes())?;
                         out.flush()?;
                     }
                     Format::Json | Format::Html => {

@@ -16,6 +16,9 @@ pub enum InputFormat {
     Text,
     /// Each file is JSON Lines: one record per line with `id` and `text`, optional `lang` and `published`.
     Jsonl,
+    /// Claims records as `claims --format jsonl` writes them, checked without a second analysis
+    /// (`check` only).
+    Claims,
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -107,10 +110,56 @@ impl InputArgs {
         super::output::Progress::new(total, quiet)
     }
 
+    /// Every claims record (`--input claims`), lazily, in order: the document as analysed and its
+    /// story key.
+    pub fn records(&self) -> Box<dyn Iterator<Item = (tathya::Document, Option<String>)> + '_> {
+        use tathya::document::record;
+        let max = self.max_bytes;
+        Box::new(self.paths.iter().flat_map(
+            move |p| -> Box<dyn Iterator<Item = (tathya::Document, Option<String>)>> {
+                if p.as_os_str() == "-" {
+                    Box::new(record::records("-", BufReader::new(std::io::stdin()), max))
+                } else {
+                    Box::new(
+                        load::expand_paths(std::slice::from_ref(p))
+                            .into_iter()
+                            .flat_map(
+                                move |f| -> Box<
+                                    dyn Iterator<Item = (tathya::Document, Option<String>)>,
+                                > {
+                                    let id = f.display().to_string();
+                                    match std::fs::File::open(&f) {
+                                        Ok(file) => Box::new(record::records(
+                                            &id,
+                                            BufReader::new(file),
+                                            max,
+                                        )),
+                                        Err(e) => Box::new(std::iter::once((
+                                            tathya::Document::failed(id, e),
+                                            None,
+                                        ))),
+                                    }
+                                },
+                            ),
+                    )
+                }
+            },
+        ))
+    }
+
     /// Every input document, lazily, in order.
     pub fn docs(&self) -> Box<dyn Iterator<Item = RawDoc> + '_> {
         let max = self.max_bytes;
         match self.input {
+            InputFormat::Claims => Box::new(self.paths.iter().map(|p| RawDoc {
+                id: p.display().to_string(),
+                text: Err(tathya::LoadError::Io(
+                    "--input claims is read by `tathya check` only".to_string(),
+                )),
+                lang: None,
+                published: None,
+                outlet: None,
+            })),
             InputFormat::Text => Box::new(self.paths.iter().flat_map(
                 move |p| -> Box<dyn Iterator<Item = RawDoc>> {
                     if p.as_os_str() == "-" {

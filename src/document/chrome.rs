@@ -13,7 +13,7 @@ use crate::span::Span;
 const FILE: &str = "chrome.toml";
 
 /// A line (or the tail of a line) marked as chrome.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChromeLine {
     /// First byte of the line (without its newline).
     pub start: usize,

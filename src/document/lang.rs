@@ -1,9 +1,11 @@
 //! Language by script: Devanagari letters make a document Hindi, Latin letters English.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The language of a document or sentence, decided by script.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Hindi (Devanagari).

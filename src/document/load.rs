@@ -366,7 +366,7 @@ pub fn jsonl_records<R: BufRead>(
     })
 }
 
-enum Line {
+pub(crate) enum Line {
     Bytes(Vec<u8>),
     /// A line longer than the limit, skipped to its end; its length in bytes.
     TooLong(u64),
@@ -374,7 +374,10 @@ enum Line {
 
 /// One line (without its `\n`), never buffering more than `max_bytes` (plus a little for the
 /// JSON around the text): a longer line is skipped to its end and reported by its length.
-fn read_line_bounded<R: BufRead>(r: &mut R, max_bytes: u64) -> std::io::Result<Option<Line>> {
+pub(crate) fn read_line_bounded<R: BufRead>(
+    r: &mut R,
+    max_bytes: u64,
+) -> std::io::Result<Option<Line>> {
     // The record's JSON around the text (id, lang, published, escapes) is allowed on top.
     let cap = max_bytes.saturating_mul(2).saturating_add(4096);
     let mut buf: Vec<u8> = Vec::new();

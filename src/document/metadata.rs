@@ -30,7 +30,7 @@ use crate::span::Span;
 const FILE: &str = "dateline.toml";
 
 /// A dateline: the place (and agency) an article was filed from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dateline {
     /// The dateline as written ("सियोल (दक्षिण कोरिया), एजेंसी।").
     pub text: String,

@@ -5,10 +5,11 @@ pub mod chrome;
 pub mod lang;
 pub mod load;
 pub mod metadata;
+pub mod record;
 pub mod sentence;
 
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::claim::Claim;
 use crate::extract::entity::Entity;
@@ -79,13 +80,16 @@ pub const LIMIT_REACHED: CodeDoc = CodeDoc {
     example: "he said he said he said he said he said he said he said he said he said he said",
 };
 
-/// One analysed article.
-#[derive(Debug, Clone, Serialize)]
+/// One analysed article. It reads back from the JSON it writes, with `text` beside it (a claims
+/// record, see [`record`]): `check --input claims` checks what `claims` wrote without analysing
+/// again.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
     /// The path as given, or the JSONL record's `id`.
     pub id: String,
-    /// The text exactly as read; every span points into it.
-    #[serde(skip)]
+    /// The text exactly as read; every span points into it. Only a claims record
+    /// ([`record::line`]) writes it.
+    #[serde(skip_serializing, default)]
     pub text: String,
     /// The outlet that published it, by name: the JSONL record's `outlet` (or `source`, or its
     /// `url`'s host), else the agency or outlet credited in the text ("(आईएएनएस)" → IANS), else
@@ -94,7 +98,11 @@ pub struct Document {
     /// Language by script.
     pub lang: Lang,
     /// Publication date from the byline, dateline, record or an ISO date in the page.
-    #[serde(serialize_with = "ser_date")]
+    #[serde(
+        serialize_with = "ser_date",
+        deserialize_with = "record::de_date",
+        default
+    )]
     pub published: Option<NaiveDate>,
     /// Where `published` was read from.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -112,7 +120,11 @@ pub struct Document {
     /// Findings inside this document (machine translation, unbalanced quotes …), sorted.
     pub findings: Vec<Finding>,
     /// Machine-translation summary.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "record::de_document_mt",
+        default
+    )]
     pub mt: Option<DocumentMt>,
     /// What went wrong reading this document; when not empty, nothing else was analysed.
     pub errors: Vec<String>,

@@ -17,7 +17,7 @@ use crate::span::Span;
 const FILE: &str = "sentence.toml";
 
 /// One sentence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sentence {
     /// Position in the document, from 0.
     pub index: usize,
@@ -28,7 +28,11 @@ pub struct Sentence {
     /// True when the sentence lies in a line marked as page chrome.
     pub chrome: bool,
     /// Machine-translation evidence, when the MT stage ran.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::document::record::de_sentence_mt",
+        default
+    )]
     pub mt: Option<SentenceMt>,
 }
 

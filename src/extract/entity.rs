@@ -25,7 +25,7 @@ use crate::span::Span;
 const FILE: &str = "entities.toml";
 
 /// A canonical entity and its mentions in one document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     /// Canonical name.
     pub entity: String,
@@ -36,7 +36,7 @@ pub struct Entity {
 }
 
 /// One mention of an entity.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityMention {
     /// First byte.
     pub start: usize,

@@ -55,7 +55,7 @@ const MAX_CELL_CHARS: usize = 32;
 const LINE_REACH: usize = 2000;
 
 /// What a figure measures, where, when and in which role.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Frame {
     /// The quantity counted (`cases`, `deaths`, …, a subgroup after `/`), or the counted noun.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -74,7 +74,7 @@ pub struct Frame {
 }
 
 /// The place a figure is about.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scope {
     /// The words that name (or point at) the place.
     pub text: String,
@@ -88,12 +88,12 @@ pub struct Scope {
     pub from: ScopeFrom,
     /// The clause points at the place instead of naming it ("यहां", "राज्य में"): `text` is the
     /// pointing word, `entity` what it resolves to.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub pointed: bool,
 }
 
 /// Where a scope was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ScopeFrom {
     /// The number's clause (or its table row).
@@ -111,7 +111,7 @@ pub enum ScopeFrom {
 }
 
 /// The window a count covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Window {
     /// Everything so far.
@@ -121,7 +121,7 @@ pub enum Window {
 }
 
 /// A figure's reference time.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AsOf {
     /// The words as written.
     pub text: String,
@@ -134,7 +134,7 @@ pub struct AsOf {
 }
 
 /// What a number is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The value stated.

@@ -121,6 +121,21 @@ impl serde_json::ser::Formatter for Shallow {
     }
 }
 
+/// One claims record as a single JSON line, with a final newline: the document, its text and its
+/// story keys ([`crate::document::record`]), what `check --input claims` reads.
+pub fn record_line(doc: &Document, b: &crate::document::record::Bucketing) -> String {
+    let mut s = serde_json::to_string(&crate::document::record::Record::new(doc, b))
+        .unwrap_or_else(|e| {
+            format!(
+                "{{\"id\": {:?}, \"errors\": [{:?}]}}",
+                doc.id,
+                e.to_string()
+            )
+        });
+    s.push('\n');
+    super::escape::json(s)
+}
+
 /// One document as a single JSON line, with a final newline.
 pub fn document_line(doc: &Document) -> String {
     let mut s = serde_json::to_string(doc).unwrap_or_else(|e| {
