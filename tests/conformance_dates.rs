@@ -181,7 +181,9 @@ fn matches(want: &str, got: &Got) -> bool {
                     };
                     NaiveDate::from_ymd_opt(year, mm, 1).is_some_and(|first| {
                         let first_monday = first
-                            - chrono::Duration::days(i64::from(first.weekday().num_days_from_monday()));
+                            - chrono::Duration::days(i64::from(
+                                first.weekday().num_days_from_monday(),
+                            ));
                         d == first_monday + chrono::Duration::weeks(n - 1)
                     })
                 })
@@ -368,13 +370,28 @@ fn timex_matching() {
     };
     assert!(matches("2016-W45-WE", &weekend("2016-11-12", "2016-11-13")));
     assert!(matches("XXXX-WXX-WE", &weekend("2016-11-12", "2016-11-13")));
-    assert!(!matches("2016-W46-WE", &weekend("2016-11-12", "2016-11-13")));
-    assert!(!matches("XXXX-WXX-WE", &weekend("2016-11-11", "2016-11-12")));
+    assert!(!matches(
+        "2016-W46-WE",
+        &weekend("2016-11-12", "2016-11-13")
+    ));
+    assert!(!matches(
+        "XXXX-WXX-WE",
+        &weekend("2016-11-11", "2016-11-12")
+    ));
     assert!(matches("1990/1991", &years("1990", "1991")));
     assert!(!matches("1990/1991", &years("1990", "1992")));
-    assert!(matches("(XX40-01-01,XX50-01-01,P10Y)", &years("1940", "1949")));
-    assert!(matches("(XX40-01-01,XX50-01-01,P10Y)", &years("2040", "2049")));
-    assert!(!matches("(XX40-01-01,XX50-01-01,P10Y)", &years("1950", "1959")));
+    assert!(matches(
+        "(XX40-01-01,XX50-01-01,P10Y)",
+        &years("1940", "1949")
+    ));
+    assert!(matches(
+        "(XX40-01-01,XX50-01-01,P10Y)",
+        &years("2040", "2049")
+    ));
+    assert!(!matches(
+        "(XX40-01-01,XX50-01-01,P10Y)",
+        &years("1950", "1959")
+    ));
     let range = Got {
         value: "2016-11-04".into(),
         grain: Some(Grain::Day),

@@ -171,7 +171,9 @@ impl ChromeGrammar {
         }
         // A Latin line is chrome *around* Hindi text: in a page with no Devanagari at all (a
         // short English-script note, "5 kg", filed as Hindi) the line is the content.
-        let max = self.latin_line_max.filter(|_| lang == Lang::Hi && deva_page)?;
+        let max = self
+            .latin_line_max
+            .filter(|_| lang == Lang::Hi && deva_page)?;
         let has_latin = line.chars().any(|c| c.is_ascii_alphabetic());
         let has_deva = line.chars().any(is_devanagari);
         (has_latin && !has_deva && line.chars().count() <= max).then_some("latin-line-in-hindi")

@@ -201,7 +201,6 @@ struct RawFile {
     #[serde(default)]
     weekends: Vec<String>,
 
-
     #[serde(default)]
     year_links: Vec<String>,
     #[serde(default)]
@@ -486,7 +485,6 @@ impl Lexicon {
         self.decades.extend(set(&raw.decades));
         self.period_edges.extend(set(&raw.period_edges));
         self.weekends.extend(set(&raw.weekends));
-
 
         self.year_links.extend(set(&raw.year_links));
         self.morning_markers.extend(set(&raw.morning_markers));

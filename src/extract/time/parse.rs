@@ -1623,8 +1623,7 @@ impl<'a> M<'a> {
         let may_start = match t.kind {
             // (a number word two tokens before "दशक" starts a decade: "सत्तर के दशक")
             TokKind::Word => {
-                self.lx.may_start(&t.norm)
-                    || self.word(k + 2).is_some_and(|w| self.lx.is_decade(w))
+                self.lx.may_start(&t.norm) || self.word(k + 2).is_some_and(|w| self.lx.is_decade(w))
             }
             TokKind::Num { .. } | TokKind::Date(_) => true,
             TokKind::Other => false,
@@ -1817,7 +1816,8 @@ impl M<'_> {
             }
             // "1 जनवरी से लेकर 22 जनवरी तक"
             Some(2) => {
-                self.word(a.last + 1).is_some_and(|w| self.lx.is_range_link(w))
+                self.word(a.last + 1)
+                    .is_some_and(|w| self.lx.is_range_link(w))
                     && self
                         .word(a.last + 2)
                         .is_some_and(|w| self.lx.is_range_link_after(w))

@@ -65,8 +65,24 @@ pub struct Token<'a> {
 /// Hindi ordinal endings glued to digits ("1ली", "4थी", "22वीं"), as the figure grammar's
 /// `digit_ordinal_suffixes` lists them.
 const HINDI_ORDINAL_ENDINGS: [&str; 18] = [
-    "वां", "वीं", "वें", "वा", "वी", "वे", "रा", "री", "रे", "था", "थी", "थे", "ठा", "ठी", "ठे", "ला",
-    "ली", "ले",
+    "वां",
+    "वीं",
+    "वें",
+    "वा",
+    "वी",
+    "वे",
+    "रा",
+    "री",
+    "रे",
+    "था",
+    "थी",
+    "थे",
+    "ठा",
+    "ठी",
+    "ठे",
+    "ला",
+    "ली",
+    "ले",
 ];
 
 fn digit_value(c: char) -> Option<u32> {
