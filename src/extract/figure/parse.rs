@@ -1550,9 +1550,9 @@ impl<'a, 'b> Parser<'a, 'b> {
                 && t.text
                     .get(t.toks[i - 2].end..t.toks[i - 1].start)
                     .is_some_and(|g| !g.contains('\n')));
-        // "- 20 °C" alone on a line: a bullet carries words; a line that holds only a spaced
-        // minus and a temperature is a signed reading (a list of amounts, "- ₹ 5 crore", stays
-        // a list)
+        // "- 20 °C", "- 1 4/5", "- 10 k" alone on a line: a bullet carries words; a line that
+        // holds only a spaced minus and a number (with its scale) or a temperature is a signed
+        // value (a list of amounts, "- ₹ 5 crore", "- 5 km", stays a list)
         let line_start = |k: usize| {
             k == 0
                 || t.text
@@ -1564,7 +1564,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                 && matches!(t.punct(i - 1), Some('-' | '−'))
                 && t.tok(i).is_some_and(|x| x.ws_before)
                 && line_start(i - 1)
-                && temperature
+                && (temperature || unit.is_none())
                 && (t.tok(end).is_none() || line_start(end)));
         let minus_sign = minus_sign || spaced_minus;
         if minus_sign || (i > floor && self.has(i - 1, flag::NEGATIVE)) {
