@@ -312,8 +312,8 @@ fn numbers_suite_conformance() {
     );
 }
 
-/// Pass-rate floors: the rates reached on the development half (Hindi 1292/1344, English
-/// 913/958). The English misses left are mostly composite measures and durations stated in parts,
+/// Pass-rate floors: the rates reached on the development half (Hindi 1293/1344, English
+/// 914/958). The English misses left are mostly composite measures and durations stated in parts,
 /// peers' unit conventions, and rare spelled forms.
 const MIN_HI: f64 = 0.96;
 const MIN_EN: f64 = 0.95;

@@ -480,6 +480,13 @@ impl<'a, 'b> Parser<'a, 'b> {
                     // 10 000, 1 414 021 100: thousands grouped by single spaces (SI style) —
                     // a lead of one to three digits, then groups of exactly three.
                     if lit.integer && !lit.grouped && lit.int_digits <= 3 && !t.attached(j) {
+                        // a group glued to a mark that continues it ("000/5", "000-7") is no group
+                        let glued_mark = |x: usize| {
+                            t.attached(x)
+                                && t.lit(x).is_none()
+                                && !t.is_word(x)
+                                && !matches!(t.punct(x), Some('.' | ',' | ')' | '।'))
+                        };
                         let (mut gv, mut gk, mut groups) = (v, k, 0);
                         while let Some(g) = t.lit(gk)
                             && g.integer
@@ -489,10 +496,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                             && t.text
                                 .get(t.toks[gk - 1].end..t.toks[gk].start)
                                 .is_some_and(|gap| matches!(gap, " " | "\u{a0}" | "\u{202f}"))
-                            && !(t.attached(gk + 1)
-                                && t.lit(gk + 1).is_none()
-                                && !t.is_word(gk + 1)
-                                && !matches!(t.punct(gk + 1), Some('.' | ',' | ')' | '।')))
+                            && !glued_mark(gk + 1)
                         {
                             gv = gv * 1000.0 + g.value;
                             gk += 1;
@@ -1371,7 +1375,11 @@ impl<'a, 'b> Parser<'a, 'b> {
         // Range: 5-6, 5 से 6, पांच से छह, 20 to 30, between 20 and 30.
         let mut range_max = None;
         let mut years = false;
-        let between = i > 0 && matches!(t.key(i - 1), "between" | "बीच");
+        // (also before a currency sign: "between $5 and $10")
+        let lead = self
+            .match_backward(i, floor, |k| self.lex.units_before.candidates(k))
+            .map_or(i, |(_, s)| s);
+        let between = lead > 0 && matches!(t.key(lead - 1), "between" | "बीच");
         let and_between = matches!(t.key(end), "और" | "and")
             && self
                 .number(end + 1)
@@ -1407,7 +1415,22 @@ impl<'a, 'b> Parser<'a, 'b> {
                 .iter()
                 .any(|(w, q)| w.len() == 1 && *q == Some(Qualifier::About))
             && self.starts_number(end + 2);
-        let second_at = if approx { end + 2 } else { end + 1 };
+        let mut second_at = if approx { end + 2 } else { end + 1 };
+        // "£15,001 से £19,999 तक", "$5 to $10": the second end repeats the currency written
+        // before the first
+        if !approx
+            && let Some((u2, e2)) = self.match_forward(
+                second_at,
+                self.lex.units_before.candidates(t.key(second_at)),
+            )
+            && u2.kind == FigureKind::Money
+            && self.starts_number(e2)
+            && self
+                .match_backward(i, floor, |k| self.lex.units_before.candidates(k))
+                .is_some_and(|(u1, _)| u1.unit == u2.unit)
+        {
+            second_at = e2;
+        }
         if conn
             && !(num.year_like && t.key(end) == "से" && !self.starts_number(end + 1))
             && let Ok(second) = self.number(second_at)
@@ -1440,7 +1463,13 @@ impl<'a, 'b> Parser<'a, 'b> {
             let in_list = glued_pair
                 && ((t.punct(second.end) == Some('(') && t.attached(second.end))
                     || (t.punct(second.end) == Some(',') && pair_at(second.end + 1))
-                    || (i > floor && t.punct(i - 1) == Some('(') && t.attached(i))
+                    // (a bracketed pair glued to a score before it, "6-7(6-8)"; "(10-60 मिनट)"
+                    // in words is a range)
+                    || (i > floor + 1
+                        && t.punct(i - 1) == Some('(')
+                        && t.attached(i)
+                        && t.attached(i - 1)
+                        && t.lit(i - 2).is_some())
                     || (i > floor + 3 && t.punct(i - 1) == Some(',') && pair_at(i - 4)));
             if in_list {
                 return (None, second.end);
@@ -1521,7 +1550,10 @@ impl<'a, 'b> Parser<'a, 'b> {
             && (i - 1 == 0 || t.tok(i - 1).is_some_and(|x| x.ws_before));
         // "fell to - 20 degrees": a spaced minus after a function word (a preposition, a verb
         // form) — not after a label ("शिवहर - 2" is a list), not a bullet at a line start
+        // (in Hindi a spaced dash after a word is a dash between clauses: "… से अधिक - 66% से
+        // थोड़ा ज्यादा")
         let spaced_minus = i > floor + 1
+            && t.raw(i - 2).is_ascii()
             && matches!(t.punct(i - 1), Some('-' | '−'))
             && t.tok(i).is_some_and(|x| x.ws_before)
             && t.tok(i - 1).is_some_and(|x| x.ws_before)
@@ -1546,9 +1578,9 @@ impl<'a, 'b> Parser<'a, 'b> {
                 && t.text
                     .get(t.toks[i - 2].end..t.toks[i - 1].start)
                     .is_some_and(|g| !g.contains('\n')));
-        // "- 20 °C" alone on a line: a bullet carries words; a line that holds only a spaced
-        // minus and a temperature is a signed reading (a list of amounts, "- ₹ 5 crore", stays
-        // a list)
+        // "- 20 °C", "- 1 4/5", "- 10 k" alone on a line: a bullet carries words; a line that
+        // holds only a spaced minus and a number (with its scale) or a temperature is a signed
+        // value (a list of amounts, "- ₹ 5 crore", "- 5 km", stays a list)
         let line_start = |k: usize| {
             k == 0
                 || t.text
@@ -1560,7 +1592,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                 && matches!(t.punct(i - 1), Some('-' | '−'))
                 && t.tok(i).is_some_and(|x| x.ws_before)
                 && line_start(i - 1)
-                && temperature
+                && (temperature || unit.is_none())
                 && (t.tok(end).is_none() || line_start(end)));
         let minus_sign = minus_sign || spaced_minus;
         if minus_sign || (i > floor && self.has(i - 1, flag::NEGATIVE)) {
