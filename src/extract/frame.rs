@@ -1494,6 +1494,26 @@ impl Reader<'_> {
                 i += 1;
             }
         }
+        // "उत्तराखंड में 48 में से 25 ठीक हो चुके हैं": 48 is the whole the part after it is taken
+        // from; the part's outcome (recovered, deaths, active) is not the whole's measure — the
+        // whole of an outcome is the cases.
+        let whole = self.folded.get(last + 1).is_some_and(|w| w == "में")
+            && self.folded.get(last + 2).is_some_and(|w| w == "से")
+            && self.ws.get(last + 3).is_some_and(|w| w.number);
+        if found.is_none() && whole && !own_noun {
+            let outcome_after = (last + 3..w1)
+                .take_while(|&i| self.ws[i].clause == clause)
+                .filter_map(measure_at)
+                .any(|o| {
+                    matches!(
+                        self.g.measures[o].as_str(),
+                        "deaths" | "recovered" | "active"
+                    )
+                });
+            if outcome_after {
+                found = self.g.measures.iter().position(|m| m == "cases");
+            }
+        }
         // Before it, within its clause (not for a number that counts a noun of its own).
         if found.is_none() && !own_noun {
             let mut i = first;
@@ -1521,26 +1541,6 @@ impl Reader<'_> {
         }
         // Elsewhere in the sentence ("दिल्ली में 1,154 और तमिलनाडु में 1,075 मामले"), nearest first;
         // then the sentence before ("यह आंकड़ा बढ़कर 152 हो गया").
-        // "उत्तराखंड में 48 में से 25 ठीक हो चुके हैं": 48 is the whole the part after it is taken
-        // from; the part's outcome (recovered, deaths, active) is not the whole's measure — the
-        // whole of an outcome is the cases.
-        let whole = self.folded.get(last + 1).is_some_and(|w| w == "में")
-            && self.folded.get(last + 2).is_some_and(|w| w == "से")
-            && self.ws.get(last + 3).is_some_and(|w| w.number);
-        if found.is_none() && whole && !own_noun {
-            let outcome_after = (last + 3..w1)
-                .take_while(|&i| self.ws[i].clause == clause)
-                .filter_map(measure_at)
-                .any(|o| {
-                    matches!(
-                        self.g.measures[o].as_str(),
-                        "deaths" | "recovered" | "active"
-                    )
-                });
-            if outcome_after {
-                found = self.g.measures.iter().position(|m| m == "cases");
-            }
-        }
         if found.is_none() && !own_noun && !counts_other && !row && kind == FigureKind::Count {
             found = (w0..w1)
                 .filter(|&i| i < first || (i > last && !whole))
