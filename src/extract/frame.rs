@@ -1683,6 +1683,9 @@ impl Reader<'_> {
             .filter(|&(i, _)| i != first && self.ws[i].clause == clause && !self.ws[i].digit)
             // A window word right after another number is that number's ("दो नए केस के साथ … नौ").
             .filter(|&(i, _)| !(i > w0 && self.ws[i - 1].number && (i - 1 < first || i - 1 > last)))
+            // A window phrase before another number, nearer to it, is that number's ("पिछले 24
+            // घंटों में 508 नए मामलों के साथ … 4,789 केस हो गए": 4,789 is the total).
+            .filter(|&(i, h)| !(i < first && (i + h.n..first).any(|k| self.ws[k].number)))
             .map(|(i, h)| {
                 let d = if i < first {
                     first - i
@@ -1702,9 +1705,13 @@ impl Reader<'_> {
             .or_else(|| {
                 // "पिछले 24 घंटों में 773 नए मामले … और 10 लोगों की मौत": a period named earlier in
                 // the sentence, joined by और or a comma, covers the counts after it.
+                // Not across "के साथ" ("508 नए मामलों के साथ … 4,789": the total with them).
                 (w0..first)
                     .rev()
                     .take(PERIOD_REACH)
+                    .take_while(|&i| {
+                        !(self.folded[i] == "साथ" && i > w0 && self.folded[i - 1] == "के")
+                    })
                     .find(|&i| {
                         self.hit_at(i, |t| t == Tag::Period)
                             .is_some_and(|h| !self.cause_not_period(i, h, times))
