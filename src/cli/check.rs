@@ -259,8 +259,14 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
             let text = report::check_text::report_showing(&r, &docs, &style, show);
             escape::listing(&text, style.color).into_owned()
         }
-        CheckFormat::Json => report::check_json::report(&r, &docs),
-        CheckFormat::Jsonl => report::check_json::lines(&r, &docs),
+        CheckFormat::Json => {
+            report::check_json::write_report(&mut w, &r, &docs)?;
+            String::new()
+        }
+        CheckFormat::Jsonl => {
+            report::check_json::write_lines(&mut w, &r, &docs)?;
+            String::new()
+        }
         CheckFormat::Markdown => report::check_markdown::report_showing(&r, &docs, show),
         CheckFormat::Html => {
             report::html::check_report(&mut w, &r, &docs)?;

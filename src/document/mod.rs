@@ -88,7 +88,7 @@ pub struct Document {
     /// The path as given, or the JSONL record's `id`.
     pub id: String,
     /// The text exactly as read; every span points into it. Only a claims record
-    /// ([`record::line`]) writes it.
+    /// ([`record::Record`]) writes it.
     #[serde(skip_serializing, default)]
     pub text: String,
     /// The outlet that published it, by name: the JSONL record's `outlet` (or `source`, or its

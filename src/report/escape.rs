@@ -118,6 +118,70 @@ pub fn json(s: String) -> String {
     out
 }
 
+/// A writer that applies [`json`] to serialized JSON as it streams through, so a large report is
+/// written piece by piece instead of built as one string. serde_json writes strings in pieces cut
+/// at ASCII bytes, so a piece holds whole characters; a piece that ends inside one is carried over.
+pub struct JsonWriter<W: std::io::Write> {
+    inner: W,
+    carry: Vec<u8>,
+}
+
+impl<W: std::io::Write> JsonWriter<W> {
+    /// Escape what is written to `inner`.
+    pub fn new(inner: W) -> Self {
+        JsonWriter {
+            inner,
+            carry: Vec::new(),
+        }
+    }
+
+    /// The inner writer, once everything was written.
+    pub fn into_inner(mut self) -> std::io::Result<W> {
+        if !self.carry.is_empty() {
+            let rest = std::mem::take(&mut self.carry);
+            self.inner.write_all(&rest)?;
+        }
+        Ok(self.inner)
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for JsonWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let owned;
+        let bytes: &[u8] = if self.carry.is_empty() {
+            buf
+        } else {
+            let mut v = std::mem::take(&mut self.carry);
+            v.extend_from_slice(buf);
+            owned = v;
+            &owned
+        };
+        let (text, rest) = match std::str::from_utf8(bytes) {
+            Ok(t) => (t, &[][..]),
+            Err(e) if e.error_len().is_none() => {
+                let (a, b) = bytes.split_at(e.valid_up_to());
+                (std::str::from_utf8(a).unwrap_or_default(), b)
+            }
+            // Not UTF-8 at all: not serialized JSON; passed on as it is.
+            Err(_) => {
+                self.inner.write_all(bytes)?;
+                return Ok(buf.len());
+            }
+        };
+        if text.chars().any(|c| is_unsafe(c) && c as u32 >= 0x7f) {
+            self.inner.write_all(json(text.to_string()).as_bytes())?;
+        } else {
+            self.inner.write_all(text.as_bytes())?;
+        }
+        self.carry = rest.to_vec();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// `s` for Markdown prose or a table cell: unsafe characters escaped as for a terminal, HTML
 /// (`<`, `>`, `&`) as entities, and the characters of link, image, emphasis, code and table
 /// syntax (brackets, `*`, `_`, `|`, backslash and backtick) with a backslash. Newlines are kept (callers fold white space first).
@@ -227,5 +291,21 @@ mod tests {
         assert_eq!(code_span("a`b"), "``a`b``");
         assert_eq!(code_span("`x"), "`` `x ``");
         assert_eq!(code_span("a\nb|c"), "`a\\nb\\|c`");
+    }
+
+    #[test]
+    fn the_json_writer_escapes_as_json_does_however_the_bytes_are_cut() {
+        use std::io::Write;
+        let text = "{\"t\": \"a\u{202e}b सेना\u{85} c\u{7f}\"}";
+        let want = json(text.to_string());
+        assert_ne!(want, text);
+        let bytes = text.as_bytes();
+        for cut in 0..=bytes.len() {
+            let mut w = JsonWriter::new(Vec::new());
+            w.write_all(&bytes[..cut]).unwrap();
+            w.write_all(&bytes[cut..]).unwrap();
+            let got = String::from_utf8(w.into_inner().unwrap()).unwrap();
+            assert_eq!(got, want, "cut at {cut}");
+        }
     }
 }
