@@ -102,11 +102,11 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             }
             // A spelling variant (अप्रेल, नवम्बर) sounds exactly like a name: not a near miss.
             if d.skeletons
-                .contains(&crate::mt::romanize::deva_skeleton(&*tok.norm))
+                .contains(&crate::mt::romanize::deva_skeleton(&tok.norm))
             {
                 continue;
             }
-            let r = roman(&*tok.norm);
+            let r = roman(&tok.norm);
             let len = r.chars().count();
             if len < 5 {
                 continue;

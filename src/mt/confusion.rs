@@ -128,7 +128,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                     .phrase
                     .iter()
                     .zip(&t[i..i + n])
-                    .all(|(p, w)| p.matches(&*w.norm))
+                    .all(|(p, w)| p.matches(&w.norm))
                 {
                     continue;
                 }
@@ -139,7 +139,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                         .iter()
                         .enumerate()
                         .filter(|(k, _)| lo + k < i || lo + k >= i + n)
-                        .any(|(_, w)| e.near.iter().any(|p| p.matches(&*w.norm)));
+                        .any(|(_, w)| e.near.iter().any(|p| p.matches(&w.norm)));
                     if !near {
                         continue;
                     }

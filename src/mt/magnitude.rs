@@ -140,7 +140,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             if t[i].script != Script::Number {
                 continue;
             }
-            let Some(n) = number_value(&*t[i].norm) else {
+            let Some(n) = number_value(&t[i].norm) else {
                 continue;
             };
             let Some(scale_tok) = t.get(i + 1) else {
@@ -153,7 +153,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             let Some(noun) = t.get(i + 2) else {
                 continue;
             };
-            if noun.script != Script::Deva || d.is_exempt(&*noun.norm) || v.word(noun).function {
+            if noun.script != Script::Deva || d.is_exempt(&noun.norm) || v.word(noun).function {
                 continue;
             }
             let western = d.western.iter().any(|w| **w == *scale_tok.norm);
@@ -166,7 +166,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                     fmt_big(value),
                     v.slice(noun.span())
                 )
-            } else if value >= d.limit(&*noun.norm) {
+            } else if value >= d.limit(&noun.norm) {
                 format!(
                     "{} {} is beyond any plausible count",
                     fmt_big(value),

@@ -71,8 +71,8 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                 start: t.start,
                 end: t.end,
                 norm: &t.norm,
-                roman: roman(&*t.norm),
-                skeleton: deva_skeleton(&*t.norm),
+                roman: roman(&t.norm),
+                skeleton: deva_skeleton(&t.norm),
             });
         }
     }

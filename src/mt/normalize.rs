@@ -49,7 +49,7 @@ mod tests {
             vec!["अतिरिक्त", "6,000", "मिलियन", "कार्यों", "1.5", "प्रतिशत"]
         );
         assert_eq!(t[1].script, Script::Number);
-        assert_eq!(number_value(&*t[1].norm), Some(6000.0));
+        assert_eq!(number_value(&t[1].norm), Some(6000.0));
     }
 
     #[test]

@@ -128,6 +128,10 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
     }
 }
 
+/// An n-gram's current chain: first start, previous start, count, and the stretches (token
+/// ranges) between occurrences.
+type Chain = (usize, usize, usize, Vec<(usize, usize)>);
+
 /// The first n-gram (1..=max_ngram words, one a content word) that occurs `min_ngram_repeats`
 /// times with each occurrence starting at most `n + max_gap` tokens after the previous one
 /// (`1 + max_gap_word` for a single word):
@@ -144,8 +148,7 @@ fn close_repeats(
     let content: Vec<bool> = t.iter().map(|x| v.word(x).content).collect();
     // (first, previous, count) of the current chain, and the stretches (token ranges) between
     // occurrences.
-    let mut last: FxHashMap<&[u32], (usize, usize, usize, Vec<(usize, usize)>)> =
-        FxHashMap::default();
+    let mut last: FxHashMap<&[u32], Chain> = FxHashMap::default();
     for n in 1..=d.max_ngram {
         if t.len() < n * d.min_ngram_repeats {
             continue;

@@ -43,7 +43,7 @@ pub fn check(v: &DocView, s: &SentView, src: &str, out: &mut Vec<Evidence>) {
         // Spelling variants (गुरूवार, सितम्बर) sound the same: compare skeletons.
         let skeletons: Vec<String> = forms.iter().map(|f| deva_skeleton(f)).collect();
         if !s.tokens.iter().any(|t| {
-            forms.iter().any(|f| **f == *t.norm) || skeletons.contains(&deva_skeleton(&*t.norm))
+            forms.iter().any(|f| **f == *t.norm) || skeletons.contains(&deva_skeleton(&t.norm))
         }) {
             out.push(Evidence {
                 code: &DOC,

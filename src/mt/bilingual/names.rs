@@ -113,8 +113,8 @@ fn carried(v: &DocView, s: &SentView, name: &str) -> bool {
         if t.script != Script::Deva {
             return false;
         }
-        let r = roman(&*t.norm);
-        let dsk = deva_skeleton(&*t.norm);
+        let r = roman(&t.norm);
+        let dsk = deva_skeleton(&t.norm);
         similarity(&r, &lw) >= 0.78
             || (esk.len() >= 2 && dsk == esk && r.chars().next() == lw.chars().next())
             || (esk.chars().count() >= 5 && strsim::levenshtein(&dsk, &esk) <= 1)

@@ -108,7 +108,7 @@ fn hi_figures(s: &SentView, d: &Data) -> Vec<(f64, Span, bool)> {
     let mut out = Vec::new();
     for (i, tok) in t.iter().enumerate() {
         let (base, digit) = if tok.script == Script::Number {
-            match number_value(&*tok.norm) {
+            match number_value(&tok.norm) {
                 Some(v) => (v, true),
                 None => continue,
             }
