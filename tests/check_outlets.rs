@@ -623,7 +623,7 @@ fn companion_figures_and_rises_label_a_disagreement() {
         figure_groups(&r)
             .into_iter()
             .filter(|g| flagged(g))
-            .map(|g| (g.verdict.clone(), g.explanation.clone()))
+            .map(|g| (g.verdict, g.explanation.clone()))
             .collect()
     };
     // A state's own update (new cases, "बढ़कर") against a bulletin's flat list: an update.
