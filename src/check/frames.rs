@@ -487,12 +487,16 @@ pub fn group(
         let single = |i: usize| secs[items[i].view].len() == 1;
         let fits_place =
             |i: usize, k: usize| same_place(place(i), place(k), single(i) && single(k));
+        // The article of `near` states `i`'s value elsewhere (an open bound that holds it, "3000
+        // के पार", states no value: it neither answers a disagreement nor makes an update).
         let has_match = |i: usize, near: usize| {
             at.iter().any(|&k| {
                 items[k].view == items[near].view
                     && section(k) == section(near)
                     && fits_place(k, near)
                     && overlaps(interval(&items[i]), interval(&items[k]))
+                    && figure(doc_of(k), claim_of(k))
+                        .is_some_and(|f| f.min.is_some() == f.max.is_some())
                     && !repeats(k, near)
             })
         };
