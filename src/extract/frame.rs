@@ -1407,7 +1407,13 @@ impl Reader<'_> {
             if self.cause[i] {
                 return None;
             }
-            self.hit_at(i, |t| matches!(t, Tag::Measure(_)))
+            // The longest measure phrase at the word ("परीक्षण लैब" is labs, not tests).
+            self.hits_at
+                .get(i)?
+                .iter()
+                .map(|&k| self.hits[k])
+                .filter(|h| matches!(h.tag, Tag::Measure(_)))
+                .max_by_key(|h| h.n)
                 .map(|h| match h.tag {
                     Tag::Measure(m) => m as usize,
                     _ => 0,
@@ -1591,14 +1597,37 @@ impl Reader<'_> {
         let mut name = match found {
             Some(m) => self.g.measures[m].clone(),
             None => {
-                let u = unit.filter(|_| own_noun || kind != FigureKind::Count)?;
+                // A place read as a counted noun ("16 इटली के पर्यटक"): see below.
+                let place_unit = unit.is_some_and(|u| {
+                    self.g.by_first.get(&fold(u)).is_some_and(|ps| {
+                        ps.iter()
+                            .any(|p| p.words.len() == 1 && matches!(p.tag, Tag::Place(_)))
+                    })
+                });
+                let u = unit.filter(|_| own_noun || place_unit || kind != FigureKind::Count)?;
                 let f = fold(u);
-                // A place read as a counted noun ("16 इटली के पर्यटक") counts nothing.
+                // A place read as a counted noun ("16 इटली के पर्यटक"): the noun after its
+                // postposition is what is counted (tourists), else nothing.
                 if self.g.by_first.get(&f).is_some_and(|ps| {
                     ps.iter()
                         .any(|p| p.words.len() == 1 && matches!(p.tag, Tag::Place(_)))
                 }) {
-                    return None;
+                    let post = last + 1;
+                    let noun = (post < w1
+                        && matches!(self.folded[post].as_str(), "के" | "की" | "का" | "from"))
+                    .then_some(post + 1)
+                    .filter(|&k| {
+                        k < w1
+                            && self.ws[k].clause == clause
+                            && !self.ws[k].number
+                            && self.phrase_at(k, |t| t == Tag::Skip).is_none()
+                            && self.hit_at(k, |t| matches!(t, Tag::Place(_))).is_none()
+                            && self.folded[k].chars().count() > 2
+                    });
+                    return noun.map(|k| match measure_at(k) {
+                        Some(m) => self.g.measures[m].clone(),
+                        None => self.folded[k].clone(),
+                    });
                 }
                 match kind {
                     FigureKind::Count => f,
