@@ -10,7 +10,8 @@
 //! CPU second of the benchmark thread where Linux tells it, so the figure holds per core on a
 //! shared machine) and the ratio to the regex scan.
 //!
-//! `TATHYA_BENCH_QUICK=1` prints the one-pass figures and skips criterion.
+//! `TATHYA_BENCH_QUICK=1` prints the one-pass figures and skips criterion. Run as a test
+//! (`--test`, or unoptimised) it reads the bundled corpus only and prints nothing.
 
 use std::time::Instant;
 
@@ -34,7 +35,8 @@ fn record(id: &str, text: &str) -> String {
     serde_json::json!({"id": id, "text": text}).to_string()
 }
 
-fn txt_records(dir: &std::path::Path) -> Vec<String> {
+/// The `.txt` files of `dir`, sorted: (file name, text).
+fn txt_files(dir: &std::path::Path) -> Vec<(String, String)> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .flatten()
@@ -45,11 +47,18 @@ fn txt_records(dir: &std::path::Path) -> Vec<String> {
     files
         .iter()
         .map(|p| {
-            record(
-                &p.file_name().unwrap().to_string_lossy(),
-                &std::fs::read_to_string(p).unwrap(),
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(p).unwrap(),
             )
         })
+        .collect()
+}
+
+fn txt_records(dir: &std::path::Path) -> Vec<String> {
+    txt_files(dir)
+        .iter()
+        .map(|(name, text)| record(name, text))
         .collect()
 }
 
@@ -126,11 +135,16 @@ fn bench(c: &mut Criterion) {
         lang: None,
         skip_mt: true,
     };
-    let inputs = inputs();
+    // `cargo test --all-targets` runs benchmarks once, unoptimised: the bundled corpus is enough.
+    let testing = cfg!(debug_assertions) || std::env::args().any(|a| a == "--test");
+    let mut inputs = inputs();
+    if testing {
+        inputs.truncate(1);
+    }
     // Warm the grammars (the MT lexicon is built on first use) and the regex once.
     claims(&inputs[0], &full, g);
     regex_scan(&inputs[0], &re);
-    for input in &inputs {
+    for input in inputs.iter().filter(|_| !testing) {
         let bytes = input.bytes();
         let scan = mbps(bytes, || regex_scan(input, &re));
         let with_mt = mbps(bytes, || claims(input, &full, g));
@@ -160,20 +174,11 @@ fn bench(c: &mut Criterion) {
     }
 
     // The figure extractor alone over the bundled (Hindi) text: its share of the budget.
-    let texts: Vec<String> = {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    let texts: Vec<String> =
+        txt_files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus"))
+            .into_iter()
+            .map(|(_, t)| t)
             .collect();
-        files.sort();
-        files
-            .iter()
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .collect()
-    };
     let mut group = c.benchmark_group("figures");
     group.throughput(Throughput::Bytes(
         texts.iter().map(String::len).sum::<usize>() as u64,

@@ -9,9 +9,12 @@
 //!
 //! The inherent vowel is dropped word-finally and between a vowel and a consonant that carries its
 //! own vowel (लावरोव → lavrov, not lavarova), the usual Hindi schwa deletion.
+//!
+//! Its letter tables ([`consonant`], [`vowel`], [`matra`]) are the crate's one Devanagari table:
+//! the MT rules' consonant classes ([`crate::mt::romanize`]) are derived from them.
 
 /// Latin for a Devanagari consonant (with nukta when `nukta`), or None.
-fn consonant(c: char, nukta: bool) -> Option<&'static str> {
+pub(crate) fn consonant(c: char, nukta: bool) -> Option<&'static str> {
     let s = match (c, nukta) {
         ('क', false) => "k",
         ('क', true) | ('\u{0958}', _) => "q",
@@ -60,7 +63,7 @@ fn consonant(c: char, nukta: bool) -> Option<&'static str> {
 }
 
 /// Latin for an independent vowel.
-fn vowel(c: char) -> Option<&'static str> {
+pub(crate) fn vowel(c: char) -> Option<&'static str> {
     Some(match c {
         'अ' => "a",
         'आ' => "a",
@@ -80,7 +83,7 @@ fn vowel(c: char) -> Option<&'static str> {
 }
 
 /// Latin for a dependent vowel sign (matra).
-fn matra(c: char) -> Option<&'static str> {
+pub(crate) fn matra(c: char) -> Option<&'static str> {
     Some(match c {
         'ा' => "a",
         'ि' => "i",

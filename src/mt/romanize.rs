@@ -4,46 +4,30 @@
 //! comparing sounds, not letters. [`roman`] gives a rough Latin spelling (inherent vowel included,
 //! final schwa dropped) for string similarity; [`deva_skeleton`] and [`en_skeleton`] reduce a word
 //! to its consonant classes (aspiration, retroflexion and doubling ignored), so "bartering" and
-//! "बार्टरिंग" both become `brtrng`.
+//! "बार्टरिंग" both become `brtrng`. The Devanagari letters are read from the one table of
+//! [`crate::extract::romanize`].
 
 const VIRAMA: char = '\u{094D}';
 
+/// The consonant class of a Devanagari consonant: the crate's one letter table
+/// ([`crate::extract::romanize`]) with aspiration dropped (ख = क, थ = त) and फ as f. Precomposed
+/// nukta letters have no class here: the rules read folded words, where they are their bases.
 fn consonant(c: char) -> Option<&'static str> {
-    Some(match c {
-        'क' | 'ख' => "k",
-        'ग' | 'घ' => "g",
-        'ङ' | 'ञ' | 'ण' | 'न' => "n",
-        'च' | 'छ' => "ch",
-        'ज' | 'झ' => "j",
-        'ट' | 'ठ' | 'त' | 'थ' => "t",
-        'ड' | 'ढ' | 'द' | 'ध' => "d",
-        'प' => "p",
-        'फ' => "f",
-        'ब' | 'भ' => "b",
-        'म' => "m",
-        'य' => "y",
-        'र' => "r",
-        'ल' | 'ळ' => "l",
-        'व' => "v",
-        'श' | 'ष' => "sh",
-        'स' => "s",
-        'ह' => "h",
-        _ => return None,
+    if ('\u{0958}'..='\u{095F}').contains(&c) {
+        return None;
+    }
+    Some(match crate::extract::romanize::consonant(c, false)? {
+        "ph" => "f",
+        "chh" => "ch",
+        k @ ("sh" | "ch") => k,
+        k if k.len() == 2 && k.ends_with('h') => &k[..1],
+        k => k,
     })
 }
 
+/// Latin for a vowel, independent or sign, from the crate's one letter table.
 fn vowel(c: char) -> Option<&'static str> {
-    Some(match c {
-        'अ' | 'आ' | 'ा' => "a",
-        'इ' | 'ई' | 'ि' | 'ी' => "i",
-        'उ' | 'ऊ' | 'ु' | 'ू' => "u",
-        'ए' | 'े' | 'ॅ' | 'ऍ' => "e",
-        'ऐ' | 'ै' => "ai",
-        'ओ' | 'ो' | 'ऑ' | 'ॉ' => "o",
-        'औ' | 'ौ' => "au",
-        'ऋ' | 'ृ' => "ri",
-        _ => return None,
-    })
+    crate::extract::romanize::vowel(c).or_else(|| crate::extract::romanize::matra(c))
 }
 
 /// A rough Latin spelling of a (normalised) Devanagari word: "बडनोव" → "badanov".
@@ -188,6 +172,41 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The classes derived from the shared table, letter by letter.
+    #[test]
+    fn consonant_classes_from_the_shared_table() {
+        let want = [
+            ("कख", "k"),
+            ("गघ", "g"),
+            ("ङञणन", "n"),
+            ("चछ", "ch"),
+            ("जझ", "j"),
+            ("टठतथ", "t"),
+            ("डढदध", "d"),
+            ("प", "p"),
+            ("फ", "f"),
+            ("बभ", "b"),
+            ("म", "m"),
+            ("य", "y"),
+            ("र", "r"),
+            ("लळ", "l"),
+            ("व", "v"),
+            ("शष", "sh"),
+            ("स", "s"),
+            ("ह", "h"),
+        ];
+        for (letters, class) in want {
+            for c in letters.chars() {
+                assert_eq!(consonant(c), Some(class), "{c}");
+            }
+        }
+        assert_eq!(consonant('\u{0958}'), None);
+        assert_eq!(consonant('अ'), None);
+        assert_eq!(vowel('ॉ'), Some("o"));
+        assert_eq!(vowel('ऐ'), Some("ai"));
+        assert_eq!(vowel('ृ'), Some("ri"));
+    }
 
     #[test]
     fn skeletons_of_transliterations_meet_their_english_words() {
