@@ -10,7 +10,7 @@
 //! The inherent vowel is dropped word-finally and between a vowel and a consonant that carries its
 //! own vowel (लावरोव → lavrov, not lavarova), the usual Hindi schwa deletion.
 //!
-//! Its letter tables ([`consonant`], [`vowel`], [`matra`]) are the crate's one Devanagari table:
+//! Its letter tables (`consonant`, `vowel`, `matra`) are the crate's one Devanagari table:
 //! the MT rules' consonant classes ([`crate::mt::romanize`]) are derived from them.
 
 /// Latin for a Devanagari consonant (with nukta when `nukta`), or None.
