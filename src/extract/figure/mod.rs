@@ -215,46 +215,30 @@ fn merge(text: &str, hits: Vec<parse::Hit>) -> Vec<parse::Hit> {
                 prev.span = Span::new(prev.span.start, h.span.end);
                 continue;
             }
-            // "$3 and fourteen", "5 pounds and twenty": a number word under 100 after "and" that
-            // ends the clause is the amount's cents (spoken prices drop the sub-unit).
+            // A whole amount of money followed by a whole count under 100 may be its cents:
+            // "$3 and fourteen", "5 pounds and twenty" — a number word after "and" that ends the
+            // clause (spoken prices drop the sub-unit); "15 dollars 50", "$20 43" — bare digits
+            // right after the amount.
             let clause_end = text.get(h.span.end..).is_some_and(|r| {
                 let r = r.trim_start();
                 r.is_empty() || r.starts_with(['.', ',', ';', '!', '?', ')', '।'])
             });
-            if between == "and"
+            let written = text.get(h.span.start..h.span.end);
+            let cents_shape = both_exact
+                && a.figure == K::Money
+                && prev.factor >= 1.0
+                && a.value.fract() == 0.0
+                && b.figure == K::Count
+                && b.unit.is_none()
+                && b.value.fract() == 0.0
+                && (1.0..100.0).contains(&b.value);
+            let spoken = between == "and"
                 && clause_end
-                && both_exact
-                && a.figure == K::Money
-                && prev.factor >= 1.0
-                && a.value.fract() == 0.0
                 && a.value < 1000.0
-                && b.figure == K::Count
-                && b.unit.is_none()
-                && b.value.fract() == 0.0
-                && (1.0..100.0).contains(&b.value)
-                && text
-                    .get(h.span.start..h.span.end)
-                    .is_some_and(|s| s.chars().all(|c| c.is_alphabetic() || c == '-'))
-            {
-                prev.figure.value += b.value / 100.0;
-                prev.span = Span::new(prev.span.start, h.span.end);
-                prev.factor = 1.0 - f64::EPSILON;
-                continue;
-            }
-            // "15 dollars 50", "$20 43": a bare number under 100 right after an amount is its cents.
-            if matches!(between, "" | "and")
-                && both_exact
-                && a.figure == K::Money
-                && prev.factor >= 1.0
-                && a.value.fract() == 0.0
-                && b.figure == K::Count
-                && b.unit.is_none()
-                && b.value.fract() == 0.0
-                && (1.0..100.0).contains(&b.value)
-                && text
-                    .get(h.span.start..h.span.end)
-                    .is_some_and(|s| s.bytes().all(|c| c.is_ascii_digit()))
-            {
+                && written.is_some_and(|s| s.chars().all(|c| c.is_alphabetic() || c == '-'));
+            let digits = matches!(between, "" | "and")
+                && written.is_some_and(|s| s.bytes().all(|c| c.is_ascii_digit()));
+            if cents_shape && (spoken || digits) {
                 prev.figure.value += b.value / 100.0;
                 prev.span = Span::new(prev.span.start, h.span.end);
                 prev.factor = 1.0 - f64::EPSILON;
