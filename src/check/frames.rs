@@ -305,9 +305,8 @@ pub fn group(
         let Some(f) = figure(d, claim_of(i)) else {
             continue;
         };
-        // A year is no count, unless its frame found what it counts (a table cell under
-        // "संक्रमितों की संख्या" that reads like a year: 1834).
-        if f.figure == FigureKind::Year && key(d, claim_of(i)).is_none() {
+        // A year is no count, unless its frame found what it counts (see `kind_of`).
+        if kind_of(d, claim_of(i)) == Some(FigureKind::Year) {
             continue;
         }
         let Some(vk) = value_key(f) else { continue };

@@ -1171,7 +1171,8 @@ impl Reader<'_> {
     /// How a scope found in sentence `sent` at word `i` is labelled, seen from word `from_word`.
     fn label_for(&self, sent: usize, i: usize, from_word: usize) -> ScopeFrom {
         let here = self.ws.get(from_word).map(|w| w.sent);
-        if Some(sent) == here && self.dateline_at(self.place_start(i), self.place_end(i)) {
+        let dateline = self.dateline_at(self.place_start(i), self.place_end(i));
+        if Some(sent) == here && dateline {
             return ScopeFrom::Dateline;
         }
         if Some(sent) == here {
@@ -1192,7 +1193,7 @@ impl Reader<'_> {
         if first_of_section && (sec_start > 0 || self.is_headline(sent)) {
             return ScopeFrom::Headline;
         }
-        if self.dateline_at(self.place_start(i), self.place_end(i)) {
+        if dateline {
             return ScopeFrom::Dateline;
         }
         ScopeFrom::Context
