@@ -6,11 +6,10 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::ValueEnum;
-use rayon::prelude::*;
 use serde::Deserialize;
 use tathya::check::{self, CheckOptions};
 use tathya::report::{self, Style, escape};
-use tathya::{Document, Options, analyze_raw};
+use tathya::{Document, Options};
 
 use super::Status;
 use super::input::{InputArgs, InputFormat};
@@ -151,14 +150,7 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
             }
             let raws: Vec<_> = args.input.docs().collect();
             let progress = args.input.progress();
-            let docs: Vec<Document> = raws
-                .into_par_iter()
-                .map(|raw| {
-                    let d = analyze_raw(raw, &opts, g);
-                    progress.tick(d.text.len());
-                    d
-                })
-                .collect();
+            let docs = super::input::analyze_all(raws, &opts, g, &progress, |_| {});
             progress.finish();
             let keys = vec![None; docs.len()];
             (docs, keys)

@@ -3,9 +3,8 @@
 use std::io::Write;
 
 use anyhow::Result;
-use rayon::prelude::*;
 use tathya::report::{self, Style, escape};
-use tathya::{Document, Options, analyze_raw};
+use tathya::{Document, Options};
 
 use super::Status;
 use super::input::InputArgs;
@@ -79,14 +78,7 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
         if batch.is_empty() {
             break;
         }
-        let analysed: Vec<Document> = batch
-            .into_par_iter()
-            .map(|raw| {
-                let d = analyze_raw(raw, &opts, g);
-                progress.tick(d.text.len());
-                d
-            })
-            .collect();
+        let analysed = super::input::analyze_all(batch, &opts, g, &progress, |_| {});
         progress.suspend(|| -> Result<()> {
             for doc in analysed {
                 ids.note(&doc.id);

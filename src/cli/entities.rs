@@ -8,11 +8,10 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use anyhow::Result;
-use rayon::prelude::*;
 use serde::Serialize;
+use tathya::Options;
 use tathya::report::escape;
 use tathya::span::LineIndex;
-use tathya::{Options, analyze_raw};
 
 use super::Status;
 use super::input::InputArgs;
@@ -70,14 +69,7 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     let mut status = Status::Clean;
     let raws: Vec<_> = args.input.docs().collect();
     let progress = args.input.progress();
-    let docs: Vec<_> = raws
-        .into_par_iter()
-        .map(|raw| {
-            let d = analyze_raw(raw, &opts, g);
-            progress.tick(d.text.len());
-            d
-        })
-        .collect();
+    let docs = super::input::analyze_all(raws, &opts, g, &progress, |_| {});
     progress.finish();
     let mut by: BTreeMap<(String, String), Vec<Mention>> = BTreeMap::new();
     for doc in &docs {

@@ -212,3 +212,23 @@ impl InputArgs {
         }
     }
 }
+
+/// `raws` analysed in parallel, in their order, each ticking `progress` by its size once `then`
+/// has run on it (a second stage on the analysed document, or nothing).
+pub fn analyze_all(
+    raws: Vec<RawDoc>,
+    opts: &tathya::Options,
+    g: &Grammars,
+    progress: &super::output::Progress,
+    then: impl Fn(&mut tathya::Document) + Sync,
+) -> Vec<tathya::Document> {
+    use rayon::prelude::*;
+    raws.into_par_iter()
+        .map(|raw| {
+            let mut d = tathya::analyze_raw(raw, opts, g);
+            then(&mut d);
+            progress.tick(d.text.len());
+            d
+        })
+        .collect()
+}

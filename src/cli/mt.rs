@@ -5,10 +5,9 @@
 use std::io::Write;
 
 use anyhow::{Context, Result, bail};
-use rayon::prelude::*;
 use tathya::mt::report as mt_report;
 use tathya::report::{Style, escape};
-use tathya::{Document, Options, analyze_raw};
+use tathya::{Document, Options};
 
 use super::Status;
 use super::input::InputArgs;
@@ -66,17 +65,11 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
             raws.len()
         );
     }
-    let docs: Vec<Document> = raws
-        .into_par_iter()
-        .map(|raw| {
-            let mut d = analyze_raw(raw, &opts, g);
-            if let Some(o) = &original {
-                tathya::mt::bilingual::analyze(&mut d, o, g);
-            }
-            progress.tick(d.text.len());
-            d
-        })
-        .collect();
+    let docs = super::input::analyze_all(raws, &opts, g, &progress, |d| {
+        if let Some(o) = &original {
+            tathya::mt::bilingual::analyze(d, o, g);
+        }
+    });
     progress.finish();
     let style = Style {
         color: color.enabled(),
