@@ -179,6 +179,13 @@ struct RawFile {
 struct RawNamed {
     name: String,
     words: Vec<String>,
+    /// A measure read for durations only ("डबलिंग रेट … 12 दिन"): a count next to its words
+    /// keeps what it counts.
+    #[serde(default)]
+    durations: bool,
+    /// A rate: a percent after it says its value ("मृत्यु दर 3.2 प्रतिशत").
+    #[serde(default)]
+    rate: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -192,6 +199,12 @@ struct RawRole {
     before_after: Vec<String>,
     before_before: Vec<String>,
     reached_after: Vec<String>,
+    /// Words that place a value in the past ("पहले", "earlier")…
+    #[serde(default)]
+    earlier: Vec<String>,
+    /// …when its clause is in the past tense ("था", "was").
+    #[serde(default)]
+    past: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -225,6 +238,8 @@ enum PlaceKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tag {
     Measure(u16),
+    /// A measure read for durations only (the doubling time).
+    DurationMeasure(u16),
     Subgroup(u16),
     Skip,
     NotCount,
@@ -240,6 +255,8 @@ enum Tag {
     BeforeAfter,
     BeforeBefore,
     ReachedAfter,
+    Earlier,
+    Past,
     NotScopeAfter,
     Inclusive,
     Label,
@@ -262,6 +279,8 @@ struct Phrase {
 pub struct FrameGrammar {
     by_first: HashMap<String, Vec<Phrase>>,
     measures: Vec<String>,
+    /// Per measure: whether it is a rate.
+    rates: Vec<bool>,
     subgroups: Vec<String>,
     places: Vec<(String, PlaceKind, Option<usize>)>,
     home_hi: Option<usize>,
@@ -338,6 +357,7 @@ impl FrameGrammar {
         let mut g = FrameGrammar {
             by_first: HashMap::new(),
             measures: Vec::new(),
+            rates: Vec::new(),
             subgroups: Vec::new(),
             places: Vec::new(),
             home_hi: None,
@@ -358,8 +378,14 @@ impl FrameGrammar {
         };
         for (i, m) in raw.measure.iter().enumerate() {
             g.measures.push(m.name.clone());
+            g.rates.push(m.rate);
+            let tag = if m.durations {
+                Tag::DurationMeasure(i as u16)
+            } else {
+                Tag::Measure(i as u16)
+            };
             for w in &m.words {
-                add(&mut g, w, Tag::Measure(i as u16));
+                add(&mut g, w, tag);
             }
         }
         for (i, m) in raw.subgroup.iter().enumerate() {
@@ -368,7 +394,7 @@ impl FrameGrammar {
                 add(&mut g, w, Tag::Subgroup(i as u16));
             }
         }
-        let lists: [(&Vec<String>, Tag); 19] = [
+        let lists: [(&Vec<String>, Tag); 21] = [
             (&raw.inclusive, Tag::Inclusive),
             (&raw.labels, Tag::Label),
             (&raw.skip, Tag::Skip),
@@ -383,6 +409,8 @@ impl FrameGrammar {
             (&raw.role.before_after, Tag::BeforeAfter),
             (&raw.role.before_before, Tag::BeforeBefore),
             (&raw.role.reached_after, Tag::ReachedAfter),
+            (&raw.role.earlier, Tag::Earlier),
+            (&raw.role.past, Tag::Past),
             (&raw.not_scope_after, Tag::NotScopeAfter),
             (&raw.deixis.here, Tag::Here),
             (&raw.deixis.state, Tag::DeixisState),
@@ -468,6 +496,13 @@ struct Hit {
     /// Words covered.
     n: usize,
 }
+
+/// Auxiliary verbs: a number followed by one has its clause's verb ("संख्या 18,601 हो गई है और 590
+/// लोगों की मौत": 18,601 shares no noun with 590).
+const AUXILIARIES: [&str; 27] = [
+    "हो", "है", "हैं", "था", "थे", "थी", "थीं", "गई", "गए", "गया", "गयी", "गये", "चुकी", "चुके", "चुका",
+    "हुई", "हुए", "हुआ", "हुईं", "रहे", "रही", "रहा", "is", "are", "was", "were", "has",
+];
 
 /// Clause-breaking words: conjunctions, and relative pronouns that open a clause about what was
 /// just counted ("386 केस सामने आए हैं जो अभी तक … सर्वाधिक हैं": "अभी तक" is not 386's window).
@@ -577,10 +612,20 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
                         && figure_ends.binary_search(&prev_end).is_ok()
                         && !gap.contains([',', ';', '।']),
                 );
+                // "नये मामले सामने आने के बाद संक्रमितों की संख्या 125": a verb's "ने के बाद" / "ने से
+                // पहले" (after / before doing) closes an adverbial clause.
+                let n = folded.len();
+                let adverbial = k >= 3
+                    && matches!(
+                        (folded[n - 2].as_str(), folded[n - 1].as_str()),
+                        ("के", "बाद") | ("से", "पहले") | ("के", "पहले")
+                    )
+                    && folded[n - 3].ends_with("ने");
                 breaks.push(
                     k == 0
                         || gap.contains([',', ';', ':', '—', '–', '|', '।', '\n', '\t'])
-                        || CLAUSE_WORDS.contains(&f.as_str()),
+                        || CLAUSE_WORDS.contains(&f.as_str())
+                        || adverbial,
                 );
                 ws.push(Word {
                     start: a,
@@ -728,6 +773,9 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
                 && (last + 1..(last + 4).min(w1)).any(|i| folded[i] == "to"))
         {
             // "16 से बढ़ कर 21", "up from 16", "from 16 to 21": 16 is the value before.
+            role = Role::Before;
+        } else if r.told_as_earlier(first, last, w0, w1) {
+            // "पहले डबलिंग रेट 14 दिन था", "इससे पहले 3 लोगों की मौत हुई थी": a value of before.
             role = Role::Before;
         }
         // "33-33 मामले": the same number twice, joined by a hyphen, is a value for each.
@@ -960,6 +1008,22 @@ impl Reader<'_> {
             .iter()
             .map(|&k| self.hits[k])
             .find(|h| want(h.tag))
+    }
+
+    /// Whether a number's clause tells it as a past value: an "earlier" word ("पहले", "कुछ दिन
+    /// पहले", "लॉकडाउन से पहले", "earlier") and a past-tense verb ("था", "थे", "was"). "सबसे
+    /// पहले" (first of all) and "पहले" right before a number ("पहले 10 दिनों में": the first ten
+    /// days) are not.
+    fn told_as_earlier(&self, first: usize, last: usize, w0: usize, w1: usize) -> bool {
+        let clause = self.ws[first].clause;
+        let in_clause = |i: usize| self.ws[i].clause == clause && !(first..=last).contains(&i);
+        let earlier = (w0..w1).any(|i| {
+            in_clause(i)
+                && self.hit_at(i, |t| t == Tag::Earlier).is_some()
+                && !(i > w0 && self.folded[i - 1] == "सबसे")
+                && !self.ws.get(i + 1).is_some_and(|w| w.number)
+        });
+        earlier && (w0..w1).any(|i| in_clause(i) && self.hit_at(i, |t| t == Tag::Past).is_some())
     }
 
     /// The table row "केरल⟨tab⟩194" / "ईरान : 978" a number stands in: its place.
@@ -1384,12 +1448,33 @@ impl Reader<'_> {
         // An ordinal or a duration measures the noun it qualifies ("70वीं वर्षगांठ", "दो दिवसीय
         // दौरा"): its kind and that noun.
         if matches!(kind, FigureKind::Ordinal | FigureKind::Duration) {
+            // The noun it qualifies, a rate of its own ("11.7 दिनों में दोगुना") by that rate's name.
             let next = (last + 1..w1.min(last + 3)).find(|&i| {
                 self.ws[i].clause == clause
                     && !self.ws[i].digit
                     && self.phrase_at(i, |t| t == Tag::Skip).is_none()
                     && self.folded[i].chars().count() > 2
-            })?;
+            });
+            let rate = |i: usize| match self.hit_at(i, |t| matches!(t, Tag::DurationMeasure(_))) {
+                Some(Hit {
+                    tag: Tag::DurationMeasure(m),
+                    ..
+                }) => Some(self.g.measures[m as usize].clone()),
+                _ => None,
+            };
+            if kind == FigureKind::Duration {
+                // "डबलिंग रेट … 12 दिन हो गया", "हर 5 दिन में मामले दोगुने": a duration that
+                // qualifies no noun, in a sentence about a rate of its own, measures that rate.
+                match next {
+                    Some(i) => {
+                        if let Some(r) = rate(i) {
+                            return Some(r);
+                        }
+                    }
+                    None => return (w0..w1).find_map(rate),
+                }
+            }
+            let next = next?;
             let k = if kind == FigureKind::Ordinal {
                 "ordinal"
             } else {
@@ -1467,8 +1552,27 @@ impl Reader<'_> {
         } else if found.is_none() {
             let mut other = 0;
             let mut i = last + 1;
-            while i < w1 && self.ws[i].clause == clause && other <= 3 && i <= last + AFTER + 2 {
-                if self.ws[i].digit {
+            // "310 सरकारी और 111 निजी परीक्षण लैब": numbers joined by a conjunction, with nothing but
+            // helper words between, share the noun after the last of them.
+            let mut cl = clause;
+            let mut reach = last + AFTER + 2;
+            while i < w1 && other <= 3 && i <= reach {
+                if other == 0
+                    && i + 1 < w1
+                    && self.ws[i + 1].digit
+                    && (last + 1..i).all(|k| !AUXILIARIES.contains(&self.folded[k].as_str()))
+                    && self.ws[i + 1].sent == self.ws[i].sent
+                    && matches!(
+                        self.folded[i].as_str(),
+                        "और" | "व" | "तथा" | "एवं" | "या" | "and" | "or"
+                    )
+                {
+                    cl = self.ws[i + 1].clause;
+                    reach = i + 1 + AFTER + 2;
+                    i += 2;
+                    continue;
+                }
+                if self.ws[i].clause != cl || self.ws[i].digit {
                     break;
                 }
                 if let Some(m) = measure_at(i) {
@@ -1520,6 +1624,15 @@ impl Reader<'_> {
             if outcome_after {
                 found = self.g.measures.iter().position(|m| m == "cases");
             }
+        }
+        // "मृत्यु दर दुनिया में सबसे कम 3.2% है": a percent gives the value of a rate named before it
+        // in its clause.
+        if found.is_none() && kind == FigureKind::Percent {
+            found = (first.saturating_sub(BEFORE + 2).max(w0)..first)
+                .rev()
+                .take_while(|&i| self.ws[i].clause == clause && !self.ws[i].digit)
+                .filter_map(measure_at)
+                .find(|&m| self.g.rates[m]);
         }
         // Before it, within its clause (not for a number that counts a noun of its own).
         if found.is_none() && !own_noun {
@@ -1632,7 +1745,8 @@ impl Reader<'_> {
                 }
                 match kind {
                     FigureKind::Count => f,
-                    // Money, percents and measures say what they are of by the next noun.
+                    // Money, percents and measures say what they are of by the next noun; a place
+                    // there says where, not what ("3.2 प्रतिशत दुनिया में सबसे कम").
                     _ => {
                         let next = (last + 1..w1.min(last + 4))
                             .find(|&i| {
@@ -1640,6 +1754,7 @@ impl Reader<'_> {
                                     && self.phrase_at(i, |t| t == Tag::Skip).is_none()
                                     && self.folded[i].chars().count() > 2
                             })
+                            .filter(|&i| self.hit_at(i, |t| matches!(t, Tag::Place(_))).is_none())
                             .filter(|&i| self.ws[i].clause == clause)?;
                         format!("{f}:{}", self.folded[next])
                     }
@@ -1739,8 +1854,12 @@ impl Reader<'_> {
                 (w0..first)
                     .rev()
                     .take(PERIOD_REACH)
+                    // Nor across "के बाद" ("नये मामले सामने आने के बाद … संख्या बढ़कर 125": the new
+                    // cases came first, the count after them is the total).
                     .take_while(|&i| {
-                        !(self.folded[i] == "साथ" && i > w0 && self.folded[i - 1] == "के")
+                        !(matches!(self.folded[i].as_str(), "साथ" | "बाद")
+                            && i > w0
+                            && self.folded[i - 1] == "के")
                     })
                     .find(|&i| {
                         self.hit_at(i, |t| t == Tag::Period)
