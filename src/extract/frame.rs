@@ -7,7 +7,9 @@
 //!   मामले", "718 लोगों की … जान जा चुकी"), or before it ("मरने वालों की संख्या 29"); in a table row
 //!   ("केरल⟨tab⟩194"), the nearest measure word above the row in the same article; else the counted
 //!   noun the figure extractor read. A subgroup word in the clause ("जमाती") narrows it
-//!   (`cases/jamaat`). Years, ordinals, durations and ages have no measure: they are not counts.
+//!   (`cases/jamaat`). A percent after a rate ("मृत्यु दर 3.2%") is `percent:<rate>`. Ordinals and
+//!   durations measure the noun they qualify (`duration:<noun>`), a duration in a sentence about how
+//!   fast counts double the `doubling` time; years and ages have no measure: they are not counts.
 //! - **scope**: a place in the clause (nearest before the number, else after), else in the
 //!   sentence, else the nearest earlier place of the same article (previous sentences, the
 //!   dateline, the headline). "यहां", "राज्य में", "जिले में", "देश में" resolve to the nearest earlier
@@ -17,7 +19,8 @@
 //!   else the sentence.
 //! - **as_of**: a time claim in the clause, else the sentence, else the article's headline; or a
 //!   word meaning "now" (the publication date).
-//! - **role**: `before` for the old value of a change ("16 से बढ़ कर 21"), `reached` for a value
+//! - **role**: `before` for the old value of a change ("16 से बढ़ कर 21") or a value told as
+//!   earlier ("पहले … 14 दिन था": an "earlier" word and a past-tense verb), `reached` for a value
 //!   reached ("200 तक पहुंच गई": exact, not an upper bound — the qualifier is corrected), `each`
 //!   for a distributive pair ("33-33 मामले": 33 for each), else `value`.
 //!
