@@ -191,6 +191,14 @@ fn narrower(a: &str, b: &str) -> bool {
     a.len() > b.len() && a.starts_with(b) && a.as_bytes()[b.len()] == b'/'
 }
 
+/// True when `a` is a part of a whole told before ("cases/part": "जिसमें से 1071") and `b` a named
+/// part of the same measure ("cases/jamaat": "1071 मामले मरकज़ के"): one count, told with or
+/// without what the part is.
+fn unnamed_part(a: &str, b: &str) -> bool {
+    a.strip_suffix("/part")
+        .is_some_and(|base| narrower(b, base) && !b.ends_with("/part"))
+}
+
 /// True when a measure is only the noun the number counts, not a quantity of the lexicon
 /// ("प्रयोगशाला", "लैब" against "cases", "deaths", "percent:…").
 fn counted_noun(m: &str) -> bool {
@@ -343,6 +351,7 @@ pub fn group(
                         || narrower(a, b)
                         || narrower(b, a)
                         || (rare && (counted_noun(a) || counted_noun(b)))
+                        || (rare && (unnamed_part(a, b) || unnamed_part(b, a)))
                 }
                 (None, None) => rare,
                 _ => distinctive,
@@ -786,6 +795,9 @@ mod tests {
     #[test]
     fn subgroups_and_counted_nouns() {
         assert!(narrower("cases/jamaat", "cases"));
+        assert!(unnamed_part("cases/part", "cases/jamaat"));
+        assert!(!unnamed_part("cases/part", "deaths/jamaat"));
+        assert!(!unnamed_part("cases/jamaat", "cases/part"));
         assert!(!narrower("cases", "cases/jamaat"));
         assert!(!narrower("casesx", "cases"));
         assert!(counted_noun("प्रयोगशाला"));

@@ -202,6 +202,9 @@ struct RawRole {
     before_after: Vec<String>,
     before_before: Vec<String>,
     reached_after: Vec<String>,
+    /// Words that make a number a part of a whole told before ("इनमें से").
+    #[serde(default)]
+    partitive: Vec<String>,
     /// Words that place a value in the past ("पहले", "earlier")…
     #[serde(default)]
     earlier: Vec<String>,
@@ -260,6 +263,8 @@ enum Tag {
     ReachedAfter,
     Earlier,
     Past,
+    /// "इनमें से", "of them": a part of a whole told before.
+    Partitive,
     NotScopeAfter,
     Inclusive,
     Label,
@@ -397,7 +402,7 @@ impl FrameGrammar {
                 add(&mut g, w, Tag::Subgroup(i as u16));
             }
         }
-        let lists: [(&Vec<String>, Tag); 21] = [
+        let lists: [(&Vec<String>, Tag); 22] = [
             (&raw.inclusive, Tag::Inclusive),
             (&raw.labels, Tag::Label),
             (&raw.skip, Tag::Skip),
@@ -414,6 +419,7 @@ impl FrameGrammar {
             (&raw.role.reached_after, Tag::ReachedAfter),
             (&raw.role.earlier, Tag::Earlier),
             (&raw.role.past, Tag::Past),
+            (&raw.role.partitive, Tag::Partitive),
             (&raw.not_scope_after, Tag::NotScopeAfter),
             (&raw.deixis.here, Tag::Here),
             (&raw.deixis.state, Tag::DeixisState),
@@ -503,8 +509,33 @@ struct Hit {
 /// Auxiliary verbs: a number followed by one has its clause's verb ("संख्या 18,601 हो गई है और 590
 /// लोगों की मौत": 18,601 shares no noun with 590).
 const AUXILIARIES: [&str; 27] = [
-    "हो", "है", "हैं", "था", "थे", "थी", "थीं", "गई", "गए", "गया", "गयी", "गये", "चुकी", "चुके", "चुका",
-    "हुई", "हुए", "हुआ", "हुईं", "रहे", "रही", "रहा", "is", "are", "was", "were", "has",
+    "हो",
+    "है",
+    "हैं",
+    "था",
+    "थे",
+    "थी",
+    "थीं",
+    "गई",
+    "गए",
+    "गया",
+    "गयी",
+    "गये",
+    "चुकी",
+    "चुके",
+    "चुका",
+    "हुई",
+    "हुए",
+    "हुआ",
+    "हुईं",
+    "रहे",
+    "रही",
+    "रहा",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
 ];
 
 /// Clause-breaking words: conjunctions, and relative pronouns that open a clause about what was
@@ -763,9 +794,13 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
             .any(|i| r.phrase_at(i, |t| t == Tag::ReachedAfter).is_some());
         if reached {
             role = Role::Reached;
-            f.qualifier = Qualifier::Exact;
-            f.min = None;
-            f.max = None;
+            // The तक of "X तक पहुंच गई" is no upper bound; a bound said in words stays ("28,600
+            // से भी ज्यादा हो गई", "3000 के पार पहुंच गया").
+            if f.qualifier == Qualifier::AtMost {
+                f.qualifier = Qualifier::Exact;
+                f.min = None;
+                f.max = None;
+            }
         } else if (last + 1 < w1 && r.phrase_at(last + 1, |t| t == Tag::BeforeAfter).is_some())
             || (first > w0
                 && (first.saturating_sub(2)..first).any(|i| {
@@ -814,6 +849,23 @@ pub fn annotate(ctx: &ExtractCtx, claims: &mut [Claim]) {
             None => r.scope(first, last, w0, w1, si, sec),
         };
         let as_of = r.as_of(first, last, w0, w1, si, sec, &times);
+        // "इनमें से 13 पॉजिटिव": a part of a whole told before, in a clause that names no place of
+        // its own, is not that place's count of cases.
+        let measure = match measure {
+            Some(m)
+                if m == "cases"
+                    && !scope
+                        .as_ref()
+                        .is_some_and(|s| matches!(s.from, ScopeFrom::Clause))
+                    && (first.saturating_sub(4).max(w0)..first).any(|k| {
+                        r.ws[k].clause == r.ws[first].clause
+                            && r.hit_at(k, |t| t == Tag::Partitive).is_some()
+                    }) =>
+            {
+                Some("cases/part".to_string())
+            }
+            m => m,
+        };
         c.frame = Some(Frame {
             measure,
             scope,
@@ -1293,7 +1345,10 @@ impl Reader<'_> {
         {
             let rest = &self.text[self.ws[last].end..];
             let tail: String = rest.chars().take(24).collect();
-            return tail.trim_start().starts_with([',', ':', '।', '(']);
+            // "नई दिल्ली :", "लखनऊ, एजेंसी", "दिल्ली / …" (a spaced slash or bar; "दिल्ली/एनसीआर" is a
+            // place pair).
+            return tail.trim_start().starts_with([',', ':', '।', '('])
+                || tail.starts_with([' ', '\t']) && tail.trim_start().starts_with(['/', '|']);
         }
         false
     }
@@ -1362,6 +1417,56 @@ impl Reader<'_> {
         if let Some((drank, _, tag, at)) = deixis
             && place_rank.is_none_or(|pr| drank < pr)
         {
+            return self.pointed_scope(tag, at, sec);
+        }
+        if let Some((rank, after, dist, h)) = best {
+            let i = if after { last + dist } else { first - dist };
+            let from = if rank == 0 {
+                ScopeFrom::Clause
+            } else {
+                ScopeFrom::Sentence
+            };
+            return Some(self.scope_of(h, i, from));
+        }
+        let back = self.resolve_back(first, sec, &|k| k != PlaceKind::World);
+        // "देशभर में … कुल संख्या 15,712 हो गई है । जिसमें 12,974 सक्रिय हैं, 2231 लोग स्वस्थ …": an
+        // earlier sentence that points at the country or the state, nearer than any place
+        // named, gives the figures after it that place.
+        let sec_start = self.secs.get(sec).copied().unwrap_or(0);
+        let limit = back.as_ref().map_or(sec_start, |(s, _)| s.end);
+        let pointed = (w0.saturating_sub(LOOK_BACK)..w0)
+            .rev()
+            .take_while(|&i| self.ws[i].start >= limit)
+            .find_map(|i| match self.deixis_at(i) {
+                // As a place the text is in ("देश में", "देशभर", "स्वास्थ्य मंत्रालय"), not one left
+                // ("देश से बाहर").
+                Some((tag @ (Tag::DeixisCountry | Tag::DeixisState), n))
+                    if n > 1
+                        || self.folded[i].ends_with("भर")
+                        || self
+                            .folded
+                            .get(i + 1)
+                            .is_some_and(|w| w == "में" || w == "in") =>
+                {
+                    Some((tag, i))
+                }
+                _ => None,
+            });
+        if let Some((tag, at)) = pointed
+            && let Some(mut s) = self.pointed_scope(tag, at, sec)
+        {
+            if matches!(s.from, ScopeFrom::Clause | ScopeFrom::Sentence) {
+                s.from = ScopeFrom::Context;
+            }
+            return Some(s);
+        }
+        back.map(|(s, _)| s)
+    }
+
+    /// The scope a pointing word ("राज्य में", "देश में") at word `at` points at: the nearest place
+    /// of its kind before it, else (for the country) the outlet's home.
+    fn pointed_scope(&self, tag: Tag, at: usize, sec: usize) -> Option<Scope> {
+        {
             let want: Box<dyn Fn(PlaceKind) -> bool> = match tag {
                 Tag::DeixisState => Box::new(|k| k == PlaceKind::State),
                 Tag::DeixisCountry => Box::new(|k| k == PlaceKind::Country),
@@ -1388,6 +1493,26 @@ impl Reader<'_> {
                 s.pointed = true;
                 return Some(s);
             }
+            // A foreign story ("पाकिस्तान में कोरोना …" as its headline): its "देश" is the
+            // country its headline or dateline names.
+            if tag == Tag::DeixisCountry {
+                let head_end = self.text[sec_start..]
+                    .find('\n')
+                    .map_or(self.text.len(), |n| sec_start + n);
+                // A headline is a line with no sentence end.
+                let headline = !self.text[sec_start..head_end]
+                    .trim_end()
+                    .ends_with(['।', '.', '?', '!', '|']);
+                if let Some((mut s, _)) = self.resolve_back_from(at, sec_start, &*want)
+                    && ((headline && s.start < head_end) || s.from == ScopeFrom::Dateline)
+                {
+                    s.text = self.text[ds..de].to_string();
+                    s.start = ds;
+                    s.end = de;
+                    s.pointed = true;
+                    return Some(s);
+                }
+            }
             if tag == Tag::DeixisCountry
                 && let Some(h) = self.home
             {
@@ -1400,19 +1525,8 @@ impl Reader<'_> {
                     pointed: true,
                 });
             }
-            return None;
+            None
         }
-        if let Some((rank, after, dist, h)) = best {
-            let i = if after { last + dist } else { first - dist };
-            let from = if rank == 0 {
-                ScopeFrom::Clause
-            } else {
-                ScopeFrom::Sentence
-            };
-            return Some(self.scope_of(h, i, from));
-        }
-        self.resolve_back(first, sec, &|k| k != PlaceKind::World)
-            .map(|(s, _)| s)
     }
 
     /// What a figure measures.
