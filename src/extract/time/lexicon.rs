@@ -200,6 +200,16 @@ struct RawFile {
     period_edges: Vec<String>,
     #[serde(default)]
     weekends: Vec<String>,
+    #[serde(default)]
+    within_closers: Vec<String>,
+    #[serde(default)]
+    within_openers: Vec<String>,
+    #[serde(default)]
+    centuries: Vec<String>,
+    #[serde(default)]
+    ordinal_suffixes: Vec<String>,
+    #[serde(default)]
+    eras: Vec<String>,
 
     #[serde(default)]
     year_links: Vec<String>,
@@ -300,6 +310,15 @@ pub struct Lexicon {
     decades: HashSet<String>,
     period_edges: HashSet<String>,
     weekends: HashSet<String>,
+    /// After a duration: "के भीतर" (within).
+    within_closers: Vec<Vec<String>>,
+    /// Before a duration: "within".
+    within_openers: HashSet<String>,
+    centuries: HashSet<String>,
+    /// An ordinal ending written apart from its digits: "21 वीं".
+    ordinal_suffixes: HashSet<String>,
+    /// Era marks after a year: "ई.", "AD".
+    eras: HashSet<String>,
     range_link_after: HashSet<String>,
     anchor_after: HashSet<String>,
     anchor_before: HashSet<String>,
@@ -392,6 +411,8 @@ impl Lexicon {
             .chain(lx.clock_words.keys())
             .chain(lx.last_ordinals.iter())
             .chain(lx.period_edges.iter())
+            .chain(lx.weekends.iter())
+            .chain(lx.within_openers.iter())
             .chain(lx.units.keys())
             .cloned()
             .chain(firsts)
@@ -401,6 +422,8 @@ impl Lexicon {
         lx.ago.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lx.ahead.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lx.ahead_now.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        lx.within_closers
+            .sort_by_key(|p| std::cmp::Reverse(p.len()));
         lx.range_closers.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lx.deictic.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         Ok(lx)
@@ -485,6 +508,12 @@ impl Lexicon {
         self.decades.extend(set(&raw.decades));
         self.period_edges.extend(set(&raw.period_edges));
         self.weekends.extend(set(&raw.weekends));
+        self.within_closers
+            .extend(raw.within_closers.iter().map(|w| phrase(w)));
+        self.within_openers.extend(set(&raw.within_openers));
+        self.centuries.extend(set(&raw.centuries));
+        self.ordinal_suffixes.extend(set(&raw.ordinal_suffixes));
+        self.eras.extend(set(&raw.eras));
 
         self.year_links.extend(set(&raw.year_links));
         self.morning_markers.extend(set(&raw.morning_markers));
@@ -704,6 +733,31 @@ impl Lexicon {
         self.weekends.contains(w)
     }
     /// "लेकर" after a range link: "1 जनवरी से लेकर 22 जनवरी तक".
+    /// Phrases after a duration that make it a span from publication: "के भीतर".
+    pub fn within_closers(&self) -> &[Vec<String>] {
+        &self.within_closers
+    }
+
+    /// "within" before a duration.
+    pub fn is_within_opener(&self, w: &str) -> bool {
+        self.within_openers.contains(w)
+    }
+
+    /// "सदी", "century".
+    pub fn is_century(&self, w: &str) -> bool {
+        self.centuries.contains(w)
+    }
+
+    /// An ordinal ending written apart from its digits: "21 वीं सदी".
+    pub fn is_ordinal_suffix(&self, w: &str) -> bool {
+        self.ordinal_suffixes.contains(w)
+    }
+
+    /// An era mark after a year: "ई.", "AD".
+    pub fn is_era(&self, w: &str) -> bool {
+        self.eras.contains(w)
+    }
+
     pub fn is_range_link_after(&self, w: &str) -> bool {
         self.range_link_after.contains(w)
     }

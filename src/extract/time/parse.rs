@@ -178,6 +178,34 @@ pub enum Expr {
         /// ISO weekday written beside it.
         weekday: u32,
     },
+    /// A span from publication to a duration ahead: "5 दिनों के भीतर", "आगामी 3 साल के अंदर".
+    Within {
+        /// How many units (the last stated).
+        count: u32,
+        /// Of what (the smallest unit stated).
+        unit: Unit,
+        /// Whole years, months and weeks stated before `count unit`.
+        more: (u32, u32, u32),
+    },
+    /// The last or next few whole decades: "पिछले दो दशकों" (ending with the decade before
+    /// publication's), "the next three decades".
+    Decades {
+        /// How many decades.
+        count: u32,
+        /// Back or ahead.
+        dir: Direction,
+    },
+    /// A century by its ordinal: "21वीं सदी" (2000–2099), "the 19th century".
+    Century {
+        /// 1-based.
+        n: u32,
+    },
+    /// A weekend named alone ("सप्ताहांत पर"): the last one in a past clause, else the one of
+    /// publication's week.
+    BareWeekend {
+        /// The clause is in the past tense.
+        past: bool,
+    },
     /// "आज", "yesterday", "कल": days from publication; `None` when the sign is unknown.
     Deictic {
         /// The offset in days, if known.
@@ -359,9 +387,18 @@ impl<'a> M<'a> {
                 if let Some(n) = self.lx.count(w) {
                     return Some((n, k));
                 }
-                match self.day(k)? {
-                    (n, last, false) => Some((n, last)),
-                    _ => None,
+                match self.day(k) {
+                    Some((n, last, false)) => Some((n, last)),
+                    Some(_) => None,
+                    // a number word beyond the day words: "चालीस", "forty"
+                    None => {
+                        let t = &self.toks[k];
+                        let (v, len) = (self.words?)(t.start)?;
+                        let last =
+                            (k..self.toks.len()).find(|&i| self.toks[i].end == t.start + len)?;
+                        (v.fract() == 0.0 && (1.0..=1000.0).contains(&v))
+                            .then_some((v as u32, last))
+                    }
                 }
             }
             _ => None,
@@ -560,18 +597,135 @@ impl<'a> M<'a> {
         Some((last, Expr::Range { from, to }, false))
     }
 
-    /// पिछले/अगले + count + unit: "पिछले दो दिनों", "next three months"
+    /// पिछले/अगले + count + unit: "पिछले दो दिनों", "next three months", "पिछले दो दशकों"; the
+    /// count may come first: "5 पिछले वर्षों", "2 आगामी महीनों".
     fn stretch(&self, k: usize) -> Option<Hit> {
-        let (dir, dl) = self.direction(k)?;
-        if dir == Direction::This || !self.tight(dl) {
+        let (dir, count, ul) = if let Some((dir, dl)) = self.direction(k) {
+            if !self.tight(dl) {
+                return None;
+            }
+            let (count, cl) = self.count(dl + 1)?;
+            (dir, count, cl + 1)
+        } else {
+            let (count, cl) = self.count(k)?;
+            if !self.tight(cl) {
+                return None;
+            }
+            let (dir, dl) = self.direction(cl + 1)?;
+            // (only a plural unit: "2 अगले दिनों", not "दो अगले दिन")
+            if !self.word(dl + 1).is_some_and(|w| self.lx.is_plural_unit(w)) {
+                return None;
+            }
+            (dir, count, dl + 1)
+        };
+        if dir == Direction::This || !self.tight(ul - 1) {
             return None;
         }
-        let (count, cl) = self.count(dl + 1)?;
-        if !self.tight(cl) {
+        let w = self.word(ul)?;
+        if self.lx.is_decade(w) {
+            return Some((ul, Expr::Decades { count, dir }, false));
+        }
+        let unit = self.lx.unit(w)?;
+        Some((ul, Expr::Stretch { count, unit, dir }, false))
+    }
+
+    /// A duration from publication as a span: count unit [count unit…] के भीतर|के अंदर, with
+    /// "आगामी" before it or not, in a clause that is not in the past (a past clause counts from
+    /// its own events), and not counted from an event named before it ("घटना के 5 दिनों के
+    /// भीतर").
+    fn within(&self, k: usize) -> Option<Hit> {
+        let mut dk = k;
+        // "within 3 years", not "within 3 years of independence"
+        let opener = self.tight(k) && self.word(k).is_some_and(|w| self.lx.is_within_opener(w));
+        if opener {
+            dk = k + 1;
+        }
+        if let Some((Direction::Next, dl)) = self.direction(dk)
+            && self.tight(dl)
+        {
+            dk = dl + 1;
+        }
+        if k > 0
+            && self.gap(k - 1).is_some()
+            && self
+                .word(k - 1)
+                .is_some_and(|w| self.lx.is_month_day_link(w))
+        {
             return None;
         }
-        let unit = self.lx.unit(self.word(cl + 1)?)?;
-        Some((cl + 1, Expr::Stretch { count, unit, dir }, false))
+        let (count, unit, more, ul) = self.duration(dk)?;
+        let closes = |i: usize| {
+            self.gap(i).is_some()
+                && self
+                    .word(i + 1)
+                    .is_some_and(|w| self.lx.is_day_month_link(w) || self.lx.is_ago_blocker(w))
+        };
+        let last = if opener {
+            if closes(ul) {
+                return None;
+            }
+            ul
+        } else {
+            if !self.tight(ul) {
+                return None;
+            }
+            let last = self
+                .lx
+                .within_closers()
+                .iter()
+                .find_map(|p| self.phrase(ul + 1, p))?;
+            last
+        };
+        if self.tense_after(last) == Some(true) {
+            return None;
+        }
+        Some((last, Expr::Within { count, unit, more }, false))
+    }
+
+    /// An ordinal century: "21वीं सदी", "21 वीं शताब्दी", "बीसवीं सदी", "the 19th century".
+    fn century(&self, k: usize) -> Option<Hit> {
+        let (n, nl) = match self.toks.get(k)?.kind {
+            TokKind::Num {
+                value,
+                digits: 1..=2,
+                ordinal,
+            } => {
+                if ordinal {
+                    (value, k)
+                } else if self.tight(k)
+                    && self
+                        .word(k + 1)
+                        .is_some_and(|w| self.lx.is_ordinal_suffix(w))
+                {
+                    (value, k + 1)
+                } else {
+                    return None;
+                }
+            }
+            TokKind::Word => match self.day(k)? {
+                (n, last, true) => (n, last),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        if !(1..=30).contains(&n) || !self.tight(nl) {
+            return None;
+        }
+        self.word(nl + 1)
+            .is_some_and(|w| self.lx.is_century(w))
+            .then_some((nl + 1, Expr::Century { n }, false))
+    }
+
+    /// A weekend word alone ("सप्ताहांत पर", "उस वीकेंड"); not a habit ("हर सप्ताहांत").
+    fn weekend_bare(&self, k: usize) -> Option<Hit> {
+        if !self.word(k).is_some_and(|w| self.lx.is_weekend(w)) {
+            return None;
+        }
+        if k > 0 && self.tight(k - 1) && self.word(k - 1).is_some_and(|w| self.lx.is_generic(w)) {
+            return None;
+        }
+        let past = self.tense_after(k) == Some(true);
+        Some((k, Expr::BareWeekend { past }, false))
     }
 
     /// weekday [,(] date [)] | weekday [the] day(ordinal or तारीख)
@@ -1186,12 +1340,15 @@ impl<'a> M<'a> {
             .then_some((dk, Expr::Decade { start }, false))
     }
 
-    /// A year and a month in digits: "2015-3", "11/2016" — not "2011-12", a fiscal year.
+    /// A year and a month in digits: "2015-3", "11/2016", "2016 - 11", "11 /2016" — not
+    /// "2011-12", a fiscal year.
     fn numeric_month(&self, k: usize) -> Option<Hit> {
+        // one hyphen or slash, with a space on either side or none
         let joined = |a: usize| {
             let (x, y) = (self.toks.get(a)?, self.toks.get(a + 1)?);
             let g = self.text.get(x.end..y.start)?;
-            (g == "-" || g == "/").then_some(())
+            let mark = g.trim_matches(' ');
+            (g.len() <= 3 && (mark == "-" || mark == "/")).then_some(())
         };
         let small = |i: usize| match self.toks.get(i)?.kind {
             TokKind::Num {
@@ -1237,7 +1394,7 @@ impl<'a> M<'a> {
                 && self
                     .text
                     .get(self.toks[k - 1].end..self.toks[k].start)
-                    .is_some_and(|g| g == "-" || g == "/"))
+                    .is_some_and(|g| matches!(g.trim_matches(' '), "-" | "/")))
         {
             return None;
         }
@@ -1654,6 +1811,9 @@ impl<'a> M<'a> {
             self.numeric_month(k),
             self.day_of_rel_month(k),
             self.year_only(k),
+            self.within(k),
+            self.century(k),
+            self.weekend_bare(k),
         ];
         let mut best: Option<Hit> = None;
         for c in candidates.into_iter().flatten() {
@@ -1777,7 +1937,9 @@ impl M<'_> {
                 || b.last + 1 >= self.toks.len()
                 || self.gap(b.last).is_none_or(|g| g.contains(','))
                 || self.word(b.last + 1).is_some_and(|w| {
-                    self.lx.is_month_postposition(w) || self.lx.is_month_preposition(w)
+                    self.lx.is_month_postposition(w)
+                        || self.lx.is_month_preposition(w)
+                        || self.lx.is_era(w)
                 });
             if !free {
                 return false;

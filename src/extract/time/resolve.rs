@@ -431,6 +431,49 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
             r.value.clone_from(&r.from);
             r.until.clone_from(&r.to);
         }
+        Expr::Within { count, unit, more } => {
+            r.kind = TimeKind::Range;
+            let end = p.and_then(|p| land(p, count, unit, more, 1));
+            if let (Some(p), Some(e)) = (p, end) {
+                r.value = Some(day(p));
+                r.until = Some(day(e));
+            }
+        }
+        Expr::Decades { count, dir } => {
+            r.kind = TimeKind::Range;
+            r.grain = Grain::Year;
+            if let Some(p) = p {
+                let this = p.year().div_euclid(10) * 10;
+                let n = i32::try_from(count).unwrap_or(i32::MAX).min(100);
+                let (from, to) = match dir {
+                    Direction::Next => (this + 10, this + 10 * n + 9),
+                    _ => (this - 10 * n, this - 1),
+                };
+                r.value = Some(format!("{from:04}"));
+                r.until = Some(format!("{to:04}"));
+            }
+        }
+        Expr::Century { n } => {
+            r.kind = TimeKind::Range;
+            r.grain = Grain::Year;
+            let from = (i64::from(n) - 1) * 100;
+            r.value = Some(format!("{from:04}"));
+            r.until = Some(format!("{:04}", from + 99));
+        }
+        Expr::BareWeekend { past } => {
+            r.kind = TimeKind::Range;
+            let sat = p.and_then(|p| {
+                if past {
+                    // the last Saturday on or before publication
+                    let back = (i64::from(weekday_of(p)) - 6).rem_euclid(7);
+                    shift_days(p, -back)
+                } else {
+                    monday(p).and_then(|m| shift_days(m, 5))
+                }
+            });
+            r.value = sat.map(day);
+            r.until = sat.and_then(|d| shift_days(d, 1)).map(day);
+        }
         Expr::Stretch { count, unit, dir } => {
             let n = u64::from(count);
             let far = |p: NaiveDate, back: bool| match unit {
@@ -487,31 +530,7 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 (r.grain, r.value) = period(unit, sign * i64::from(count), base);
             } else {
                 // a compound duration or a named day counted from: the day it lands on
-                let (y, m, w) = more;
-                let (mut years, mut months, mut days) =
-                    (i64::from(y), i64::from(m), 7 * i64::from(w));
-                let c = i64::from(count);
-                match unit {
-                    Unit::Day => days += c,
-                    Unit::Week => days += 7 * c,
-                    Unit::Month => months += c,
-                    Unit::Year => years += c,
-                }
-                let total_months = 12 * years + months;
-                let d = base.and_then(|b| {
-                    let b = if total_months == 0 {
-                        b
-                    } else if sign > 0 {
-                        b.checked_add_months(chrono::Months::new(
-                            u32::try_from(total_months).ok()?,
-                        ))?
-                    } else {
-                        b.checked_sub_months(chrono::Months::new(
-                            u32::try_from(total_months).ok()?,
-                        ))?
-                    };
-                    shift_days(b, sign * days)
-                });
+                let d = base.and_then(|b| land(b, count, unit, more, sign));
                 r.grain = Grain::Day;
                 r.value = d.map(day);
             }
@@ -539,6 +558,35 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
         }
     }
     r
+}
+
+/// The day a duration of `count unit` after (years, months, weeks) `more` lands on from `b`,
+/// ahead (`sign` 1) or back (-1).
+fn land(
+    b: NaiveDate,
+    count: u32,
+    unit: Unit,
+    more: (u32, u32, u32),
+    sign: i64,
+) -> Option<NaiveDate> {
+    let (y, m, w) = more;
+    let (mut years, mut months, mut days) = (i64::from(y), i64::from(m), 7 * i64::from(w));
+    let c = i64::from(count);
+    match unit {
+        Unit::Day => days += c,
+        Unit::Week => days += 7 * c,
+        Unit::Month => months += c,
+        Unit::Year => years += c,
+    }
+    let total_months = u32::try_from(12 * years + months).ok()?;
+    let b = if total_months == 0 {
+        b
+    } else if sign > 0 {
+        b.checked_add_months(chrono::Months::new(total_months))?
+    } else {
+        b.checked_sub_months(chrono::Months::new(total_months))?
+    };
+    shift_days(b, sign * days)
 }
 
 /// The `n`-th `weekday` of month `m` of `y` (`n` = -1: the last).
