@@ -51,6 +51,18 @@ struct RawNamed {
 }
 
 #[derive(Debug, Deserialize)]
+struct RawHoliday {
+    names: Vec<String>,
+    #[serde(default)]
+    month: Option<u32>,
+    #[serde(default)]
+    day: Option<u32>,
+    /// Days from Easter Sunday, for the feasts that move with it.
+    #[serde(default)]
+    easter: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
 struct RawDay {
     value: u32,
     #[serde(default)]
@@ -205,11 +217,19 @@ struct RawFile {
     #[serde(default)]
     within_openers: Vec<String>,
     #[serde(default)]
-    centuries: Vec<String>,
-    #[serde(default)]
-    ordinal_suffixes: Vec<String>,
-    #[serde(default)]
     eras: Vec<String>,
+    #[serde(default)]
+    now: Vec<String>,
+    #[serde(default)]
+    alternatives: Vec<String>,
+    #[serde(default)]
+    year_qualifiers: Vec<String>,
+    #[serde(default)]
+    quarter_letters: Vec<String>,
+    #[serde(default)]
+    half_letters: Vec<String>,
+    #[serde(default)]
+    holiday: Vec<RawHoliday>,
 
     #[serde(default)]
     year_links: Vec<String>,
@@ -266,6 +286,15 @@ pub struct Deictic {
     pub ambiguous: bool,
 }
 
+/// The date of a named day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    /// The same month and day every year: "गणतंत्र दिवस" (26 January).
+    Fixed(u32, u32),
+    /// Days from Easter Sunday: "Good Friday" (-2), "Easter Monday" (1).
+    Easter(i64),
+}
+
 /// A day-of-month word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DayWord {
@@ -314,11 +343,18 @@ pub struct Lexicon {
     within_closers: Vec<Vec<String>>,
     /// Before a duration: "within".
     within_openers: HashSet<String>,
-    centuries: HashSet<String>,
-    /// An ordinal ending written apart from its digits: "21 वीं".
-    ordinal_suffixes: HashSet<String>,
     /// Era marks after a year: "ई.", "AD".
     eras: HashSet<String>,
+    /// "अभी", "now": publication day, as a range's end only.
+    now: HashSet<String>,
+    /// "या", "or": between two weekdays' short names.
+    alternatives: HashSet<String>,
+    /// Between a direction and a year unit: "इस कैलेंडर वर्ष".
+    year_qualifiers: HashSet<String>,
+    /// "q" of "Q3", "h" of "H1": letters glued to the part's number (months in the part).
+    part_letters: HashMap<String, u32>,
+    /// Named days: phrases and their dates.
+    holidays: Vec<(Vec<String>, Holiday)>,
     range_link_after: HashSet<String>,
     anchor_after: HashSet<String>,
     anchor_before: HashSet<String>,
@@ -416,6 +452,9 @@ impl Lexicon {
             .chain(lx.units.keys())
             .cloned()
             .chain(firsts)
+            .chain(lx.holidays.iter().filter_map(|(p, _)| p.first().cloned()))
+            .chain(lx.now.iter().cloned())
+            .chain(lx.part_letters.keys().cloned())
             .collect();
         lx.directions
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -424,6 +463,7 @@ impl Lexicon {
         lx.ahead_now.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lx.within_closers
             .sort_by_key(|p| std::cmp::Reverse(p.len()));
+        lx.holidays.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         lx.range_closers.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lx.deictic.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         Ok(lx)
@@ -511,9 +551,32 @@ impl Lexicon {
         self.within_closers
             .extend(raw.within_closers.iter().map(|w| phrase(w)));
         self.within_openers.extend(set(&raw.within_openers));
-        self.centuries.extend(set(&raw.centuries));
-        self.ordinal_suffixes.extend(set(&raw.ordinal_suffixes));
         self.eras.extend(set(&raw.eras));
+        self.now.extend(set(&raw.now));
+        self.alternatives.extend(set(&raw.alternatives));
+        self.year_qualifiers.extend(set(&raw.year_qualifiers));
+        self.part_letters
+            .extend(set(&raw.quarter_letters).map(|w| (w, 3)));
+        self.part_letters
+            .extend(set(&raw.half_letters).map(|w| (w, 6)));
+        for h in &raw.holiday {
+            let date = match (h.month, h.day, h.easter) {
+                (Some(m), Some(d), None)
+                    if chrono::NaiveDate::from_ymd_opt(2000, m, d).is_some() =>
+                {
+                    Holiday::Fixed(m, d)
+                }
+                (None, None, Some(o)) if o.abs() <= 100 => Holiday::Easter(o),
+                _ => {
+                    return Err(bad(format!(
+                        "holiday {:?} needs a valid `month` and `day`, or `easter` (days from Easter Sunday, within 100)",
+                        h.names
+                    )));
+                }
+            };
+            self.holidays
+                .extend(h.names.iter().map(|w| (phrase(w), date)));
+        }
 
         self.year_links.extend(set(&raw.year_links));
         self.morning_markers.extend(set(&raw.morning_markers));
@@ -743,14 +806,29 @@ impl Lexicon {
         self.within_openers.contains(w)
     }
 
-    /// "सदी", "century".
-    pub fn is_century(&self, w: &str) -> bool {
-        self.centuries.contains(w)
+    /// "अभी", "now".
+    pub fn is_now(&self, w: &str) -> bool {
+        self.now.contains(w)
     }
 
-    /// An ordinal ending written apart from its digits: "21 वीं सदी".
-    pub fn is_ordinal_suffix(&self, w: &str) -> bool {
-        self.ordinal_suffixes.contains(w)
+    /// "या", "or".
+    pub fn is_alternative(&self, w: &str) -> bool {
+        self.alternatives.contains(w)
+    }
+
+    /// "कैलेंडर" in "इस कैलेंडर वर्ष".
+    pub fn is_year_qualifier(&self, w: &str) -> bool {
+        self.year_qualifiers.contains(w)
+    }
+
+    /// Months in a part of a year named by a letter: "q" (3), "h" (6).
+    pub fn part_letter(&self, w: &str) -> Option<u32> {
+        self.part_letters.get(w).copied()
+    }
+
+    /// Named days, longest names first.
+    pub fn holidays(&self) -> &[(Vec<String>, Holiday)] {
+        &self.holidays
     }
 
     /// An era mark after a year: "ई.", "AD".

@@ -5,7 +5,7 @@
 //! so "बुधवार (26 जुलाई)" is one date, not a weekday and a date. Words come from the lexicon
 //! (`grammars/*/time.toml`); only the shapes are code.
 
-use super::lexicon::{Deictic, Direction, Lexicon, Unit};
+use super::lexicon::{Deictic, Direction, Holiday, Lexicon, Unit};
 use super::token::{TokKind, Token};
 
 /// A time expression before resolution.
@@ -195,11 +195,15 @@ pub enum Expr {
         /// Back or ahead.
         dir: Direction,
     },
-    /// A century by its ordinal: "21वीं सदी" (2000–2099), "the 19th century".
-    Century {
-        /// 1-based.
-        n: u32,
+    /// A feast that moves with Easter: "ईस्टर सोमवार 2017", "Good Friday".
+    Easter {
+        /// Days from Easter Sunday.
+        offset: i64,
+        /// Year as written.
+        year: Option<i32>,
     },
+    /// "अभी", "now": publication day, kept only as a range's end ("22 जनवरी से अभी तक").
+    Now,
     /// A weekend named alone ("सप्ताहांत पर"): the last one in a past clause, else the one of
     /// publication's week.
     BareWeekend {
@@ -234,6 +238,8 @@ pub enum WeekOf {
     Year(i32),
     /// A month.
     Month(MonthRef),
+    /// The year publication falls in: "सप्ताह 10", "week 10".
+    Current,
 }
 
 /// A time of day: a clock time ("8 बजे", "6 pm" = 18:00) and/or a part of the day ("रात").
@@ -682,38 +688,167 @@ impl<'a> M<'a> {
         Some((last, Expr::Within { count, unit, more }, false))
     }
 
-    /// An ordinal century: "21वीं सदी", "21 वीं शताब्दी", "बीसवीं सदी", "the 19th century".
-    fn century(&self, k: usize) -> Option<Hit> {
-        let (n, nl) = match self.toks.get(k)?.kind {
-            TokKind::Num {
-                value,
-                digits: 1..=2,
-                ordinal,
-            } => {
-                if ordinal {
-                    (value, k)
-                } else if self.tight(k)
-                    && self
-                        .word(k + 1)
-                        .is_some_and(|w| self.lx.is_ordinal_suffix(w))
-                {
-                    (value, k + 1)
-                } else {
-                    return None;
-                }
-            }
-            TokKind::Word => match self.day(k)? {
-                (n, last, true) => (n, last),
-                _ => return None,
-            },
-            _ => return None,
+    /// Words of a name at `k..`, with spaces, hyphens, dots or apostrophes between them ("St.
+    /// Patrick's Day"): the last token.
+    fn name_phrase(&self, k: usize, p: &[String]) -> Option<usize> {
+        let loose = |a: usize| {
+            let (x, y) = (self.toks.get(a)?, self.toks.get(a + 1)?);
+            let g = self.text.get(x.end..y.start)?;
+            (g.chars().count() <= 3
+                && g.chars()
+                    .all(|c| matches!(c, ' ' | '\u{a0}' | '-' | '.' | '\'' | '’')))
+            .then_some(())
         };
-        if !(1..=30).contains(&n) || !self.tight(nl) {
+        let mut last = k;
+        for (n, w) in p.iter().enumerate() {
+            let i = k + n;
+            if n > 0 {
+                loose(i - 1)?;
+            }
+            if self.word(i) != Some(w.as_str()) {
+                return None;
+            }
+            last = i;
+        }
+        (!p.is_empty()).then_some(last)
+    }
+
+    /// A named day, with its year before it ("2010 के पृथ्वी दिवस") or after it ("ईस्टर 2019",
+    /// "Christmas 2020") or none: "गणतंत्र दिवस", "ईस्टर सोमवार".
+    fn holiday(&self, k: usize) -> Option<Hit> {
+        let (mut year, mut at) = (None, k);
+        if let Some((y, yl)) = self.year_at(k)
+            && self.gap(yl).is_some()
+        {
+            let lk = self.skip(yl + 1, |w| self.lx.is_week_weekday_link(w));
+            if lk > yl + 1 && self.gap(lk - 1).is_some() {
+                year = Some(y);
+                at = lk;
+            }
+        }
+        let (last, h) = self
+            .lx
+            .holidays()
+            .iter()
+            .find_map(|(p, h)| self.name_phrase(at, p).map(|l| (l, *h)))?;
+        let (year, last) = if year.is_some() {
+            (year, last)
+        } else {
+            self.then_year(last)
+        };
+        let e = match h {
+            Holiday::Fixed(month, day) => Expr::Date {
+                year,
+                month,
+                day,
+                weekday: None,
+            },
+            Holiday::Easter(offset) => Expr::Easter { offset, year },
+        };
+        Some((last, e, false))
+    }
+
+    /// "अभी", "now": kept only when it ends a range.
+    fn now(&self, k: usize) -> Option<Hit> {
+        self.word(k)
+            .is_some_and(|w| self.lx.is_now(w))
+            .then_some((k, Expr::Now, false))
+    }
+
+    /// A part of a year named by a letter and its number, glued: "Q3", "h2", with the year
+    /// before it ("2019 H2", "2019-h2", "2017 के q1") or after it ("Q1 2020"), or none (the
+    /// latest such part begun by publication).
+    fn letter_part(&self, k: usize) -> Option<Hit> {
+        // (months, n, last token) of "q3" at token i
+        let part_at = |i: usize| -> Option<(u32, u32, usize)> {
+            let months = self.word(i).and_then(|w| self.lx.part_letter(w))?;
+            let (t, n) = (self.toks.get(i)?, self.toks.get(i + 1)?);
+            if n.start != t.end {
+                return None;
+            }
+            let digits = self.text.get(n.start..n.end)?;
+            let v: u32 = match digits.len() {
+                1 => digits.parse().ok()?,
+                _ => return None,
+            };
+            // nothing glued after it ("Q3FY24" names a fiscal year's quarter)
+            if self.toks.get(i + 2).is_some_and(|x| x.start == n.end) {
+                return None;
+            }
+            ((1..=12 / months).contains(&v)).then_some((months, v, i + 1))
+        };
+        let (mut year, mut at) = (None, k);
+        if let Some((y, yl)) = self.year_at(k)
+            && self.gap(yl).is_some()
+        {
+            let lk = self.skip(yl + 1, |w| self.lx.is_week_weekday_link(w));
+            if lk > yl + 1 && self.gap(lk - 1).is_none() {
+                return None;
+            }
+            year = Some(y);
+            at = lk;
+        }
+        let (months, n, mut last) = part_at(at)?;
+        if year.is_none()
+            && let (Some(y), l) = self.then_year(last)
+        {
+            year = Some(y);
+            last = l;
+        }
+        let e = Expr::Part {
+            n: Some(n),
+            months,
+            year,
+            dir: None,
+        };
+        Some((last, e, false))
+    }
+
+    /// A week by its number in the year of publication: "सप्ताह 10", "week 10" (no word may
+    /// follow the number: "सप्ताह 2 बार" is a count).
+    fn week_number(&self, k: usize) -> Option<Hit> {
+        let w = self.word(k)?;
+        if self.lx.unit(w) != Some(Unit::Week) || self.lx.is_plural_unit(w) || !self.tight(k) {
             return None;
         }
-        self.word(nl + 1)
-            .is_some_and(|w| self.lx.is_century(w))
-            .then_some((nl + 1, Expr::Century { n }, false))
+        let TokKind::Num {
+            value,
+            digits: 1..=2,
+            ordinal: false,
+        } = self.toks.get(k + 1)?.kind
+        else {
+            return None;
+        };
+        if !(1..=53).contains(&value)
+            || self
+                .word(k + 2)
+                .is_some_and(|w| self.tight(k + 1) && !self.lx.is_month_postposition(w))
+        {
+            return None;
+        }
+        let e = Expr::NthWeek {
+            n: value as i32,
+            of: WeekOf::Current,
+        };
+        Some((k + 1, e, false))
+    }
+
+    /// A weekday's short name joined to another weekday by a range link or "या"/"और": "सोम से
+    /// शुक्र तक", "सोम या मंगल" (alone a short name means something else: मंगल = Mars).
+    fn short_weekday(&self, k: usize) -> Option<Hit> {
+        let (weekday, true) = self.weekday(k)? else {
+            return None;
+        };
+        let linked = |i: usize, j: usize| {
+            self.gap(i).is_some()
+                && self.gap(i + 1).is_some()
+                && self.word(i + 1).is_some_and(|w| {
+                    self.lx.is_range_link(w) || self.lx.is_range_and(w) || self.lx.is_alternative(w)
+                })
+                && self.weekday(j).is_some()
+        };
+        let joined = linked(k, k + 2) || (k >= 2 && linked(k - 2, k - 2));
+        joined.then_some((k, Expr::Weekday { weekday, dir: None }, false))
     }
 
     /// A weekend word alone ("सप्ताहांत पर", "उस वीकेंड"); not a habit ("हर सप्ताहांत").
@@ -891,7 +1026,14 @@ impl<'a> M<'a> {
         if !self.tight(dl) {
             return None;
         }
-        let n = dl + 1;
+        let mut n = dl + 1;
+        // "इस कैलेंडर वर्ष", "last calendar year"
+        if self.word(n).is_some_and(|w| self.lx.is_year_qualifier(w))
+            && self.tight(n)
+            && self.word(n + 1).and_then(|w| self.lx.unit(w)) == Some(Unit::Year)
+        {
+            n += 1;
+        }
         if let Some((weekday, false)) = self.weekday(n) {
             return Some((
                 n,
@@ -1812,8 +1954,12 @@ impl<'a> M<'a> {
             self.day_of_rel_month(k),
             self.year_only(k),
             self.within(k),
-            self.century(k),
             self.weekend_bare(k),
+            self.holiday(k),
+            self.now(k),
+            self.letter_part(k),
+            self.week_number(k),
+            self.short_weekday(k),
         ];
         let mut best: Option<Hit> = None;
         for c in candidates.into_iter().flatten() {
@@ -1837,6 +1983,7 @@ fn day_level(e: Expr) -> bool {
             | Expr::Deictic { .. }
             | Expr::DeicticWeekday { .. }
             | Expr::NthWeekday { .. }
+            | Expr::Easter { .. }
     )
 }
 
@@ -1845,7 +1992,11 @@ fn range_end(e: Expr) -> bool {
     day_level(e)
         || matches!(
             e,
-            Expr::Month { .. } | Expr::Year { .. } | Expr::MonthOfYear { .. } | Expr::Part { .. }
+            Expr::Month { .. }
+                | Expr::Year { .. }
+                | Expr::MonthOfYear { .. }
+                | Expr::Part { .. }
+                | Expr::Now
         )
 }
 
@@ -1976,13 +2127,21 @@ impl M<'_> {
                         .any(|p| self.phrase(b.last + 1, p).is_some());
                 self.lx.is_range_and(w) && (opener || closer)
             }
-            // "1 जनवरी से लेकर 22 जनवरी तक"
+            // "1 जनवरी से लेकर 22 जनवरी तक"; "अभी से और 15 नवंबर के बीच"
             Some(2) => {
+                let closer = || {
+                    self.gap(b.last).is_some()
+                        && self
+                            .lx
+                            .range_closers()
+                            .iter()
+                            .any(|p| self.phrase(b.last + 1, p).is_some())
+                };
                 self.word(a.last + 1)
                     .is_some_and(|w| self.lx.is_range_link(w))
-                    && self
-                        .word(a.last + 2)
-                        .is_some_and(|w| self.lx.is_range_link_after(w))
+                    && self.word(a.last + 2).is_some_and(|w| {
+                        self.lx.is_range_link_after(w) || (self.lx.is_range_and(w) && closer())
+                    })
                     && (a.last..=a.last + 2).all(|i| self.gap(i).is_some())
             }
             _ => false,
@@ -2047,7 +2206,9 @@ pub fn find(
             },
         }
     }
-    // "2020 में 26 जून से 28 जून तक": a year, then में / in, gives its year to what follows
+    // "2020 में 26 जून से 28 जून तक": a year, then में / in, gives its year to what follows;
+    // `gives[i]`: piece i is such a year
+    let mut gives = vec![false; pieces.len()];
     for i in 0..pieces.len().saturating_sub(1) {
         if let Expr::Year { year } = pieces[i].expr
             && pieces[i + 1].first == pieces[i].last + 2
@@ -2056,8 +2217,11 @@ pub fn find(
             && m.gap(pieces[i].last).is_some()
             && m.gap(pieces[i].last + 1).is_some()
         {
+            gives[i] = true;
             pieces[i + 1].expr = in_year(pieces[i + 1].expr, year);
-            if let Some(next) = pieces.get_mut(i + 2) {
+            if let Some(next) = pieces.get_mut(i + 2)
+                && !matches!(next.expr, Expr::Year { .. })
+            {
                 next.expr = in_year(next.expr, year);
             }
         }
@@ -2099,6 +2263,36 @@ pub fn find(
             i += 2;
             continue;
         }
+        // "2016 में अप्रैल से 2017 में जून तक": a range's end is the piece a year gives its year
+        // to, written from that year
+        if let (Some(y), Some(c)) = (pieces.get(i + 1), pieces.get(i + 2))
+            && gives[i + 1]
+            && !a.paren
+            && !matches!(a.expr, Expr::Year { .. })
+        {
+            let b = Piece {
+                first: y.first,
+                ..*c
+            };
+            if m.links(&a, &b) {
+                let last = m.range_tail(b.last);
+                let end = if last == b.last {
+                    end_of(&b, last)
+                } else {
+                    toks[last].end
+                };
+                out.push(Found {
+                    start: toks[a.first].start,
+                    end,
+                    expr: a.expr,
+                    until: Some(b.expr),
+                    tod: TimeOfDay::default(),
+                    core: (toks[a.first].start, end),
+                });
+                i += 3;
+                continue;
+            }
+        }
         if let Some(b) = pieces.get(i + 1)
             && !a.paren
             && m.links(&a, b)
@@ -2121,7 +2315,7 @@ pub fn find(
             continue;
         }
         i += 1;
-        if matches!(a.expr, Expr::Year { .. }) {
+        if matches!(a.expr, Expr::Year { .. } | Expr::Now) {
             continue;
         }
         let last = if matches!(a.expr, Expr::Range { .. }) {

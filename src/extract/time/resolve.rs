@@ -375,6 +375,9 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 WeekOf::Year(y) if n > 0 => {
                     NaiveDate::from_isoywd_opt(y, n as u32, chrono::Weekday::Mon)
                 }
+                WeekOf::Current => p.and_then(|p| {
+                    NaiveDate::from_isoywd_opt(p.iso_week().year(), n as u32, chrono::Weekday::Mon)
+                }),
                 WeekOf::Year(y) => NaiveDate::from_isoywd_opt(y, 53, chrono::Weekday::Mon)
                     .or_else(|| NaiveDate::from_isoywd_opt(y, 52, chrono::Weekday::Mon)),
                 WeekOf::Month(m) => {
@@ -453,12 +456,22 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 r.until = Some(format!("{to:04}"));
             }
         }
-        Expr::Century { n } => {
-            r.kind = TimeKind::Range;
-            r.grain = Grain::Year;
-            let from = (i64::from(n) - 1) * 100;
-            r.value = Some(format!("{from:04}"));
-            r.until = Some(format!("{:04}", from + 99));
+        Expr::Easter { offset, year } => {
+            // a year-less feast: the latest one on or before publication
+            let d = match (year, p) {
+                (Some(y), _) => easter(y).and_then(|e| shift_days(e, offset)),
+                (None, Some(p)) => [p.year(), p.year() - 1].into_iter().find_map(|y| {
+                    easter(y)
+                        .and_then(|e| shift_days(e, offset))
+                        .filter(|d| *d <= p)
+                }),
+                (None, None) => None,
+            };
+            r.kind = TimeKind::Date;
+            r.value = d.map(day);
+        }
+        Expr::Now => {
+            r.value = p.map(day);
         }
         Expr::BareWeekend { past } => {
             r.kind = TimeKind::Range;
@@ -589,6 +602,22 @@ fn land(
     shift_days(b, sign * days)
 }
 
+/// Easter Sunday of year `y` (Gregorian; the anonymous algorithm of 1876).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y.rem_euclid(19);
+    let (b, c) = (y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
 /// The `n`-th `weekday` of month `m` of `y` (`n` = -1: the last).
 fn nth_weekday(y: i32, m: u32, n: i32, weekday: u32) -> Option<NaiveDate> {
     if n < 0 {
@@ -684,6 +713,15 @@ pub fn resolve_found(f: &Found, p: Option<NaiveDate>) -> Resolved {
                 }
                 _ => {}
             }
+            // a year-less end after a start that is not a year-less date ("अभी से और 15 नवंबर
+            // के बीच", "from today to 15 November") falls on or after it
+            if year_of(b).is_none()
+                && month_day(a).is_none()
+                && let Some(z) = month_day(b)
+                && let Some((y, m, d)) = resolve(a, p).value.as_deref().and_then(parts_of)
+            {
+                b = with_year(b, if z < (m, d) { y + 1 } else { y });
+            }
             let rb = resolve(b, p);
             // a year-less start falls on or before its end
             if year_of(a).is_none()
@@ -693,6 +731,21 @@ pub fn resolve_found(f: &Found, p: Option<NaiveDate>) -> Resolved {
                 a = with_year(a, if x > (m, d) { y - 1 } else { y });
             }
             let ra = resolve(a, p);
+            // "सोम से शुक्र तक": a bare weekday ending a range falls after its start
+            let mut rb = rb;
+            if let Expr::Weekday { dir: None, .. } = b
+                && let (Some(x), Some(y)) = (
+                    ra.value
+                        .as_deref()
+                        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()),
+                    rb.value
+                        .as_deref()
+                        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()),
+                )
+                && y < x
+            {
+                rb.value = shift_days(y, 7 * ((x - y).num_days() / 7 + 1)).map(day);
+            }
             let grain = ra.grain.max(rb.grain);
             Resolved {
                 value: ra.value.clone(),
