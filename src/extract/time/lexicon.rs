@@ -221,6 +221,8 @@ struct RawFile {
     #[serde(default)]
     now: Vec<String>,
     #[serde(default)]
+    coming: Vec<String>,
+    #[serde(default)]
     alternatives: Vec<String>,
     #[serde(default)]
     year_qualifiers: Vec<String>,
@@ -347,6 +349,8 @@ pub struct Lexicon {
     eras: HashSet<String>,
     /// "अभी", "now": publication day, as a range's end only.
     now: HashSet<String>,
+    /// Next-words that name the nearest coming weekday, not next week's: "आगामी", "coming".
+    coming: HashSet<String>,
     /// "या", "or": between two weekdays' short names.
     alternatives: HashSet<String>,
     /// Between a direction and a year unit: "इस कैलेंडर वर्ष".
@@ -553,6 +557,7 @@ impl Lexicon {
         self.within_openers.extend(set(&raw.within_openers));
         self.eras.extend(set(&raw.eras));
         self.now.extend(set(&raw.now));
+        self.coming.extend(set(&raw.coming));
         self.alternatives.extend(set(&raw.alternatives));
         self.year_qualifiers.extend(set(&raw.year_qualifiers));
         self.part_letters
@@ -809,6 +814,11 @@ impl Lexicon {
     /// "अभी", "now".
     pub fn is_now(&self, w: &str) -> bool {
         self.now.contains(w)
+    }
+
+    /// "आगामी", "coming" (first word of the phrase).
+    pub fn is_coming(&self, w: &str) -> bool {
+        self.coming.contains(w)
     }
 
     /// "या", "or".

@@ -204,6 +204,14 @@ pub enum Expr {
     },
     /// "अभी", "now": publication day, kept only as a range's end ("22 जनवरी से अभी तक").
     Now,
+    /// A range of years whose end is written with two digits: "उन्नीस सौ बीस से छब्बीस तक",
+    /// "1990 से 95 तक".
+    Years {
+        /// First year.
+        from: i32,
+        /// Last year.
+        to: i32,
+    },
     /// A weekend named alone ("सप्ताहांत पर"): the last one in a past clause, else the one of
     /// publication's week.
     BareWeekend {
@@ -675,12 +683,10 @@ impl<'a> M<'a> {
             if !self.tight(ul) {
                 return None;
             }
-            let last = self
-                .lx
+            self.lx
                 .within_closers()
                 .iter()
-                .find_map(|p| self.phrase(ul + 1, p))?;
-            last
+                .find_map(|p| self.phrase(ul + 1, p))?
         };
         if self.tense_after(last) == Some(true) {
             return None;
@@ -849,6 +855,111 @@ impl<'a> M<'a> {
         };
         let joined = linked(k, k + 2) || (k >= 2 && linked(k - 2, k - 2));
         joined.then_some((k, Expr::Weekday { weekday, dir: None }, false))
+    }
+
+    /// A year, से, and the last year's two digits (in digits or a number word), closed by तक
+    /// or a range closer: "उन्नीस सौ बीस से छब्बीस तक", "1990 से 95 तक" ("2011-12" written
+    /// with a hyphen is a fiscal year, not read here).
+    fn short_year_range(&self, k: usize) -> Option<Hit> {
+        let (from, yl) = self.year_at(k)?;
+        self.gap(yl)?;
+        if !self.word(yl + 1).is_some_and(|w| self.lx.is_range_link(w)) {
+            return None;
+        }
+        self.gap(yl + 1)?;
+        let t = self.toks.get(yl + 2)?;
+        let (n, nl) = match t.kind {
+            TokKind::Num {
+                value,
+                digits: 2,
+                ordinal: false,
+            } => (value as i32, yl + 2),
+            TokKind::Word => {
+                let (v, len) = (self.words?)(t.start)?;
+                if t.start + len != t.end || v.fract() != 0.0 || !(1.0..100.0).contains(&v) {
+                    return None;
+                }
+                (v as i32, yl + 2)
+            }
+            _ => return None,
+        };
+        if n <= from % 100 {
+            return None;
+        }
+        let last = self.range_tail(nl);
+        (last > nl).then_some((
+            last,
+            Expr::Years {
+                from,
+                to: from / 100 * 100 + n,
+            },
+            false,
+        ))
+    }
+
+    /// Two days written as numbers with a slash, joined by a dash or से: "2/28-3/1", "10/1 से
+    /// 11/7 तक", "5/1 से 5/7, 2020 तक". Both ends are read in one order: day first (as news in
+    /// India writes), unless only month first makes both real days.
+    fn slash_range(&self, k: usize) -> Option<Hit> {
+        let small = |i: usize| match self.toks.get(i)?.kind {
+            TokKind::Num {
+                value,
+                digits: 1..=2,
+                ordinal: false,
+            } => Some(value),
+            _ => None,
+        };
+        let slash = |i: usize| {
+            let (x, y) = (self.toks.get(i)?, self.toks.get(i + 1)?);
+            let g = self.text.get(x.end..y.start)?;
+            (g.len() <= 3 && g.trim_matches(' ') == "/").then_some(())
+        };
+        let pair = |i: usize| -> Option<(u32, u32)> {
+            let a = small(i)?;
+            slash(i)?;
+            Some((a, small(i + 1)?))
+        };
+        let (a, b) = pair(k)?;
+        let g = self.gap(k + 1)?;
+        let c_at = if g.trim_matches(' ') == "-" {
+            k + 2
+        } else if g.trim_matches(' ').is_empty()
+            && self.word(k + 2).is_some_and(|w| self.lx.is_range_link(w))
+            && self.gap(k + 2).is_some()
+        {
+            k + 3
+        } else {
+            return None;
+        };
+        let (c, d) = pair(c_at)?;
+        let mut last = c_at + 1;
+        // nothing numeric may continue it ("10/1-11/2/2017" ends in a fuller date)
+        if self
+            .toks
+            .get(last + 1)
+            .is_some_and(|n| n.start == self.toks[last].end)
+            || self
+                .text
+                .get(self.toks[last].end..)
+                .is_some_and(|r| r.starts_with('/'))
+        {
+            return None;
+        }
+        let real = |m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(2000, m, d).is_some();
+        let ((m1, d1), (m2, d2)) = if real(b, a) && real(d, c) {
+            ((b, a), (d, c))
+        } else if real(a, b) && real(c, d) {
+            ((a, b), (c, d))
+        } else {
+            return None;
+        };
+        let (year, yl) = self.then_year(last);
+        last = self.range_tail(yl);
+        let e = Expr::Range {
+            from: (None, Some(m1), d1),
+            to: (year, m2, d2),
+        };
+        Some((last, e, false))
     }
 
     /// A weekend word alone ("सप्ताहांत पर", "उस वीकेंड"); not a habit ("हर सप्ताहांत").
@@ -1027,6 +1138,14 @@ impl<'a> M<'a> {
             return None;
         }
         let mut n = dl + 1;
+        // "अगले शुक्रवार", "next Friday": the Friday of next week; "आगामी शुक्रवार", "the coming
+        // Friday": the next one
+        if dir == Direction::Next
+            && let Some((weekday, false)) = self.weekday(n)
+            && !self.word(k).is_some_and(|w| self.lx.is_coming(w))
+        {
+            return Some((n, Expr::WeekdayOfWeek { weekday, dir }, false));
+        }
         // "इस कैलेंडर वर्ष", "last calendar year"
         if self.word(n).is_some_and(|w| self.lx.is_year_qualifier(w))
             && self.tight(n)
@@ -1960,6 +2079,8 @@ impl<'a> M<'a> {
             self.letter_part(k),
             self.week_number(k),
             self.short_weekday(k),
+            self.short_year_range(k),
+            self.slash_range(k),
         ];
         let mut best: Option<Hit> = None;
         for c in candidates.into_iter().flatten() {

@@ -140,17 +140,30 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 r.weekday_mismatch = weekday_of(date) != w;
             }
             r.value = date.map(day);
+            let exists = NaiveDate::from_ymd_opt(2000, m, d).is_some();
             // no year and nothing to take it from: what the text says, the year unknown
-            if year.is_none() && p.is_none() && NaiveDate::from_ymd_opt(2000, m, d).is_some() {
+            if year.is_none() && p.is_none() && exists {
                 r.value = Some(format!("XXXX-{m:02}-{d:02}"));
+            }
+            // a day its month does not have ("31 जून", "2019-02-29"): kept as written, with no
+            // year chosen for it when none is written (no year has a 31 June)
+            if date.is_none() && (year.is_some() || !exists) {
+                r.value = Some(match year {
+                    Some(y) => format!("{y:04}-{m:02}-{d:02}"),
+                    None => format!("XXXX-{m:02}-{d:02}"),
+                });
             }
         }
         Expr::DayOfMonthIn { day: d, dir } => {
             r.kind = TimeKind::Relative;
+            // (a day the month does not have, "the 31st of this month" in November, is kept as
+            // written)
             r.value = p
                 .and_then(|p| shift_months(p.year(), p.month(), dir_offset(dir)))
-                .and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, d))
-                .map(day);
+                .map(|(y, m)| match NaiveDate::from_ymd_opt(y, m, d) {
+                    Some(x) => day(x),
+                    None => format!("{y:04}-{m:02}-{d:02}"),
+                });
         }
         Expr::MonthOfYear { month: m, dir } => {
             r.grain = Grain::Month;
@@ -469,6 +482,12 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
             };
             r.kind = TimeKind::Date;
             r.value = d.map(day);
+        }
+        Expr::Years { from, to } => {
+            r.kind = TimeKind::Range;
+            r.grain = Grain::Year;
+            r.value = Some(format!("{from:04}"));
+            r.until = Some(format!("{to:04}"));
         }
         Expr::Now => {
             r.value = p.map(day);
@@ -828,6 +847,58 @@ mod tests {
     }
 
     #[test]
+    fn easter_is_computed_for_its_year() {
+        for (y, want) in [
+            (2000, "2000-04-23"),
+            (2016, "2016-03-27"),
+            (2019, "2019-04-21"),
+            (2024, "2024-03-31"),
+            (2038, "2038-04-25"),
+            (1818, "1818-03-22"),
+        ] {
+            assert_eq!(easter(y).map(day).as_deref(), Some(want), "{y}");
+        }
+        // a year-less feast: the latest on or before publication
+        let e = Expr::Easter {
+            offset: 1,
+            year: None,
+        };
+        assert_eq!(v(e, "2024-03-31").as_deref(), Some("2023-04-10"));
+        assert_eq!(v(e, "2024-04-01").as_deref(), Some("2024-04-01"));
+    }
+
+    #[test]
+    fn spans_from_publication_and_whole_decades() {
+        let within = Expr::Within {
+            count: 12,
+            unit: Unit::Day,
+            more: (1, 1, 0),
+        };
+        let r = resolve(within, p("2024-01-31"));
+        assert_eq!(r.value.as_deref(), Some("2024-01-31"));
+        // a year and a month, then twelve days
+        assert_eq!(r.until.as_deref(), Some("2025-03-12"));
+        let last = Expr::Decades {
+            count: 2,
+            dir: Direction::Last,
+        };
+        let r = resolve(last, p("2020-01-01"));
+        assert_eq!(
+            (r.value.as_deref(), r.until.as_deref()),
+            (Some("2000"), Some("2019"))
+        );
+        let next = Expr::Decades {
+            count: 1,
+            dir: Direction::Next,
+        };
+        let r = resolve(next, p("2019-12-31"));
+        assert_eq!(
+            (r.value.as_deref(), r.until.as_deref()),
+            (Some("2020"), Some("2029"))
+        );
+    }
+
+    #[test]
     fn yearless_dates_and_months_take_the_nearest_past_year() {
         let d = |m, dd| Expr::Date {
             year: None,
@@ -838,7 +909,15 @@ mod tests {
         assert_eq!(v(d(7, 26), "2023-07-27").as_deref(), Some("2023-07-26"));
         assert_eq!(v(d(12, 31), "2023-07-27").as_deref(), Some("2022-12-31"));
         assert_eq!(v(d(2, 29), "2023-07-27").as_deref(), Some("2020-02-29"));
-        assert_eq!(v(d(6, 31), "2023-07-27"), None);
+        // (no year has a 31 June: kept as written, the year unknown)
+        assert_eq!(v(d(6, 31), "2023-07-27").as_deref(), Some("XXXX-06-31"));
+        let written = Expr::Date {
+            year: Some(2019),
+            month: 2,
+            day: 29,
+            weekday: None,
+        };
+        assert_eq!(v(written, "2023-07-27").as_deref(), Some("2019-02-29"));
         let m = |mm| Expr::Month {
             year: None,
             month: mm,
@@ -1022,14 +1101,14 @@ mod tests {
             weekday: None,
         };
         assert_eq!(resolve(e, None).value.as_deref(), Some("XXXX-XX-15"));
-        // a day no month has stays unknown
+        // a day its month never has is kept as written, with no year
         let e = Expr::Date {
             year: None,
             month: 6,
             day: 31,
             weekday: None,
         };
-        assert_eq!(resolve(e, None).value, None);
+        assert_eq!(resolve(e, None).value.as_deref(), Some("XXXX-06-31"));
         let e = Expr::Period {
             unit: Unit::Year,
             dir: Direction::Last,
