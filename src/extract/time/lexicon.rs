@@ -100,6 +100,21 @@ struct RawUnits {
 }
 
 #[derive(Debug, Default, Deserialize)]
+struct RawSeasons {
+    #[serde(default)]
+    spring: Vec<String>,
+    #[serde(default)]
+    summer: Vec<String>,
+    #[serde(default)]
+    autumn: Vec<String>,
+    #[serde(default)]
+    winter: Vec<String>,
+    /// Season words that also mean something else ("गर्मी" = heat): a season only with a year.
+    #[serde(default)]
+    with_year_only: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
 struct RawParts {
     #[serde(default)]
     morning: Vec<String>,
@@ -220,6 +235,8 @@ struct RawFile {
     eras: Vec<String>,
     #[serde(default)]
     now: Vec<String>,
+    #[serde(default)]
+    seasons: RawSeasons,
     #[serde(default)]
     coming: Vec<String>,
     #[serde(default)]
@@ -349,6 +366,9 @@ pub struct Lexicon {
     eras: HashSet<String>,
     /// "अभी", "now": publication day, as a range's end only.
     now: HashSet<String>,
+    /// Season words: TIMEX3 codes.
+    seasons: HashMap<String, &'static str>,
+    seasons_with_year_only: HashSet<String>,
     /// Next-words that name the nearest coming weekday, not next week's: "आगामी", "coming".
     coming: HashSet<String>,
     /// "या", "or": between two weekdays' short names.
@@ -458,6 +478,7 @@ impl Lexicon {
             .chain(firsts)
             .chain(lx.holidays.iter().filter_map(|(p, _)| p.first().cloned()))
             .chain(lx.now.iter().cloned())
+            .chain(lx.seasons.keys().cloned())
             .chain(lx.part_letters.keys().cloned())
             .collect();
         lx.directions
@@ -557,6 +578,16 @@ impl Lexicon {
         self.within_openers.extend(set(&raw.within_openers));
         self.eras.extend(set(&raw.eras));
         self.now.extend(set(&raw.now));
+        for (words, code) in [
+            (&raw.seasons.spring, "SP"),
+            (&raw.seasons.summer, "SU"),
+            (&raw.seasons.autumn, "FA"),
+            (&raw.seasons.winter, "WI"),
+        ] {
+            self.seasons.extend(set(words).map(|w| (w, code)));
+        }
+        self.seasons_with_year_only
+            .extend(set(&raw.seasons.with_year_only));
         self.coming.extend(set(&raw.coming));
         self.alternatives.extend(set(&raw.alternatives));
         self.year_qualifiers.extend(set(&raw.year_qualifiers));
@@ -814,6 +845,16 @@ impl Lexicon {
     /// "अभी", "now".
     pub fn is_now(&self, w: &str) -> bool {
         self.now.contains(w)
+    }
+
+    /// The TIMEX3 code of a season word: "गर्मियों" → "SU".
+    pub fn season(&self, w: &str) -> Option<&'static str> {
+        self.seasons.get(w).copied()
+    }
+
+    /// A season word that is a season only with a year: "गर्मी" (also heat).
+    pub fn is_season_with_year_only(&self, w: &str) -> bool {
+        self.seasons_with_year_only.contains(w)
     }
 
     /// "आगामी", "coming" (first word of the phrase).

@@ -202,6 +202,16 @@ pub enum Expr {
         /// Year as written.
         year: Option<i32>,
     },
+    /// A season with its year written ("2016 की गर्मियों", "summer of 2016") or named by a
+    /// direction ("पिछली सर्दियों", "next spring").
+    Season {
+        /// TIMEX3 code: SP, SU, FA, WI.
+        code: &'static str,
+        /// Year as written.
+        year: Option<i32>,
+        /// Which one.
+        dir: Option<Direction>,
+    },
     /// "अभी", "now": publication day, kept only as a range's end ("22 जनवरी से अभी तक").
     Now,
     /// A range of years whose end is written with two digits: "उन्नीस सौ बीस से छब्बीस तक",
@@ -960,6 +970,56 @@ impl<'a> M<'a> {
             to: (year, m2, d2),
         };
         Some((last, e, false))
+    }
+
+    /// A season with its year before it ("2016 की गर्मियों") or after it ("गर्मी 2016",
+    /// "summer of 2016"), or a direction ("पिछली सर्दियों", "this summer"). Alone a season word
+    /// is not a time: "गर्मी" is also heat, "fall" a drop.
+    fn season(&self, k: usize) -> Option<Hit> {
+        let season_at = |i: usize| self.word(i).and_then(|w| self.lx.season(w));
+        // year [की|के|of] season
+        if let Some((y, yl)) = self.year_at(k)
+            && self.gap(yl).is_some()
+        {
+            let sk = self.skip(yl + 1, |w| self.lx.is_week_weekday_link(w));
+            let code = season_at(sk)?;
+            let e = Expr::Season {
+                code,
+                year: Some(y),
+                dir: None,
+            };
+            return Some((sk, e, false));
+        }
+        // direction season
+        if let Some((dir, dl)) = self.direction(k) {
+            if !self.tight(dl) {
+                return None;
+            }
+            let code = season_at(dl + 1)?;
+            if self
+                .word(dl + 1)
+                .is_some_and(|w| self.lx.is_season_with_year_only(w))
+            {
+                return None;
+            }
+            let e = Expr::Season {
+                code,
+                year: None,
+                dir: Some(dir),
+            };
+            return Some((dl + 1, e, false));
+        }
+        // season [of] year
+        let code = season_at(k)?;
+        self.gap(k)?;
+        let yk = self.skip(k + 1, |w| self.lx.is_day_month_link(w));
+        let (y, yl) = self.year_at(yk)?;
+        let e = Expr::Season {
+            code,
+            year: Some(y),
+            dir: None,
+        };
+        Some((yl, e, false))
     }
 
     /// A weekend word alone ("सप्ताहांत पर", "उस वीकेंड"); not a habit ("हर सप्ताहांत").
@@ -2081,6 +2141,7 @@ impl<'a> M<'a> {
             self.short_weekday(k),
             self.short_year_range(k),
             self.slash_range(k),
+            self.season(k),
         ];
         let mut best: Option<Hit> = None;
         for c in candidates.into_iter().flatten() {

@@ -489,6 +489,23 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
             r.value = Some(format!("{from:04}"));
             r.until = Some(format!("{to:04}"));
         }
+        Expr::Season { code, year, dir } => {
+            r.grain = Grain::Season;
+            r.kind = if dir.is_some() {
+                TimeKind::Relative
+            } else {
+                TimeKind::Season
+            };
+            let y = match (year, dir) {
+                (Some(y), _) => Some(y),
+                (None, Some(d)) => p.map(|p| p.year() + dir_offset(d) as i32),
+                (None, None) => None,
+            };
+            r.value = Some(match y {
+                Some(y) => format!("{y:04}-{code}"),
+                None => format!("XXXX-{code}"),
+            });
+        }
         Expr::Now => {
             r.value = p.map(day);
         }
