@@ -2265,8 +2265,15 @@ impl M<'_> {
                 && self
                     .word(a.first - 1)
                     .is_some_and(|w| self.lx.is_range_opener(w));
+            // (a tilde joins nothing but ends of a range: "2014 ~ 2018")
+            let tilde = b.first == a.last + 1
+                && self
+                    .text
+                    .get(self.toks[a.last].end..self.toks[b.first].start)
+                    .is_some_and(|g| g.trim_matches(' ') == "~");
             let free = tail > b.last
                 || opener
+                || tilde
                 || b.last + 1 >= self.toks.len()
                 || self.gap(b.last).is_none_or(|g| g.contains(','))
                 || self.word(b.last + 1).is_some_and(|w| {
