@@ -772,8 +772,7 @@ impl<'a> M<'a> {
     }
 
     /// A part of a year named by a letter and its number, glued: "Q3", "h2", with the year
-    /// before it ("2019 H2", "2019-h2", "2017 के q1") or after it ("Q1 2020"), or none (the
-    /// latest such part begun by publication).
+    /// before it ("2019 H2", "2019-h2", "2017 के q1") or after it ("Q1 2020").
     fn letter_part(&self, k: usize) -> Option<Hit> {
         // (months, n, last token) of "q3" at token i
         let part_at = |i: usize| -> Option<(u32, u32, usize)> {
@@ -805,10 +804,10 @@ impl<'a> M<'a> {
             at = lk;
         }
         let (months, n, mut last) = part_at(at)?;
-        if year.is_none()
-            && let (Some(y), l) = self.then_year(last)
-        {
-            year = Some(y);
+        if year.is_none() {
+            // alone a letter and a number name other things ("हैप्लोटाइप H1-H58")
+            let (y, l) = self.then_year(last);
+            year = Some(y?);
             last = l;
         }
         let e = Expr::Part {
