@@ -5,8 +5,9 @@
 //! `2016-01-12` exactly; `XXXX-05-29` by month and day; `XXXX-XX-15` by day; `XXXX-WXX-5` by
 //! weekday; `1937-07` / `XXXX-07` by month; `2016-W47` by a week-grain claim of that ISO week;
 //! `1990` by a time claim or a year figure of that value (standalone years are figures);
-//! `(2016-11-04,2016-11-22,P18D)` by a range claim with both ends (each compared as above). Other
-//! open or decade intervals, weekends and fiscal years are not produced and fail; an
+//! `(2016-11-04,2016-11-22,P18D)` by a range claim with both ends (each compared as above).
+//! Open intervals, fiscal or school years (`FY2008`) and seasons of no year (`SU`) are not
+//! produced and fail (a season with its year, `2016-SU`, is our value itself); an
 //! "n-th weekday" form (`XXXX-04-WXX-1-#2`) passes with the day it names; an interval end the
 //! peer writes as the first day of a month or year passes with that month or year, and a last
 //! end written half-open (the first day after it) with the month or year before; an end with an
