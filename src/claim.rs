@@ -256,6 +256,8 @@ pub enum Grain {
     Week,
     /// A month (`YYYY-MM`).
     Month,
+    /// A season (`YYYY-SU`, TIMEX3: SP, SU, FA, WI).
+    Season,
     /// A year (`YYYY`).
     Year,
 }
@@ -272,6 +274,8 @@ pub enum TimeKind {
     Month,
     /// 2023 as a year of an event.
     Year,
+    /// A season of a year: "2016 की गर्मियों", "summer of 2016".
+    Season,
     /// बीते शुक्रवार, पिछले साल, इस सप्ताह, last Friday.
     Relative,
     /// Two ends: "3 से 12 सितंबर तक", "इस महीने 4 से 22 के बीच", "2014 से 2018".

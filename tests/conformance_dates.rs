@@ -5,8 +5,9 @@
 //! `2016-01-12` exactly; `XXXX-05-29` by month and day; `XXXX-XX-15` by day; `XXXX-WXX-5` by
 //! weekday; `1937-07` / `XXXX-07` by month; `2016-W47` by a week-grain claim of that ISO week;
 //! `1990` by a time claim or a year figure of that value (standalone years are figures);
-//! `(2016-11-04,2016-11-22,P18D)` by a range claim with both ends (each compared as above). Other
-//! open or decade intervals, weekends and fiscal years are not produced and fail; an
+//! `(2016-11-04,2016-11-22,P18D)` by a range claim with both ends (each compared as above).
+//! Open intervals, fiscal or school years (`FY2008`) and seasons of no year (`SU`) are not
+//! produced and fail (a season with its year, `2016-SU`, is our value itself); an
 //! "n-th weekday" form (`XXXX-04-WXX-1-#2`) passes with the day it names; an interval end the
 //! peer writes as the first day of a month or year passes with that month or year, and a last
 //! end written half-open (the first day after it) with the month or year before; an end with an
@@ -304,6 +305,21 @@ fn date_conformance() {
         )
         .unwrap();
     }
+    // per language, dates and ranges together (the acceptance is stated per language)
+    let mut by_lang: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for ((_, lang, _), (p, t)) in &rates {
+        let e = by_lang.entry(lang.as_str()).or_default();
+        e.0 += p;
+        e.1 += t;
+    }
+    for (lang, (p, t)) in &by_lang {
+        writeln!(
+            report,
+            "{lang}: {p}/{t} {:.1}%",
+            100.0 * *p as f64 / (*t).max(1) as f64
+        )
+        .unwrap();
+    }
     let rate = passed as f64 / total.max(1) as f64;
     writeln!(report, "all: {passed}/{total} {:.1}%", 100.0 * rate).unwrap();
     report.push_str("\n# failing cases (id | text | expected | resolved values)\n");
@@ -315,13 +331,19 @@ fn date_conformance() {
         .filter(|(k, _)| k.2 == "date")
         .fold((0, 0), |a, (_, v)| (a.0 + v.0, a.1 + v.1));
     let date_rate = date_only.0 as f64 / date_only.1.max(1) as f64;
-    // Reached: date 187/240 (77.9%), all 313/439 (71.3%). Standalone years are figures, so the
-    // year cases count the figure extractor's year claims.
+    // Reached: date 201/240 (83.7%), all 356/439 (81.1%); Hindi 303/374 (81.0%), English 53/65
+    // (81.5%). Standalone years are figures, so the year cases count the figure extractor's year
+    // claims.
     assert!(
-        date_rate >= 0.77,
+        date_rate >= 0.83,
         "date-kind pass rate fell to {date_rate:.3}"
     );
-    assert!(rate >= 0.71, "date+daterange pass rate fell to {rate:.3}");
+    assert!(rate >= 0.81, "date+daterange pass rate fell to {rate:.3}");
+    for (lang, floor) in [("hi", 0.81), ("en", 0.81)] {
+        let (p, t) = by_lang.get(lang).copied().unwrap_or_default();
+        let r = p as f64 / t.max(1) as f64;
+        assert!(r >= floor, "{lang} date+daterange pass rate fell to {r:.3}");
+    }
 }
 
 #[test]

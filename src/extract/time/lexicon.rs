@@ -51,6 +51,18 @@ struct RawNamed {
 }
 
 #[derive(Debug, Deserialize)]
+struct RawHoliday {
+    names: Vec<String>,
+    #[serde(default)]
+    month: Option<u32>,
+    #[serde(default)]
+    day: Option<u32>,
+    /// Days from Easter Sunday, for the feasts that move with it.
+    #[serde(default)]
+    easter: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
 struct RawDay {
     value: u32,
     #[serde(default)]
@@ -85,6 +97,21 @@ struct RawUnits {
     month: Vec<String>,
     #[serde(default)]
     year: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawSeasons {
+    #[serde(default)]
+    spring: Vec<String>,
+    #[serde(default)]
+    summer: Vec<String>,
+    #[serde(default)]
+    autumn: Vec<String>,
+    #[serde(default)]
+    winter: Vec<String>,
+    /// Season words that also mean something else ("गर्मी" = heat): a season only with a year.
+    #[serde(default)]
+    with_year_only: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -200,6 +227,28 @@ struct RawFile {
     period_edges: Vec<String>,
     #[serde(default)]
     weekends: Vec<String>,
+    #[serde(default)]
+    within_closers: Vec<String>,
+    #[serde(default)]
+    within_openers: Vec<String>,
+    #[serde(default)]
+    eras: Vec<String>,
+    #[serde(default)]
+    now: Vec<String>,
+    #[serde(default)]
+    seasons: RawSeasons,
+    #[serde(default)]
+    coming: Vec<String>,
+    #[serde(default)]
+    alternatives: Vec<String>,
+    #[serde(default)]
+    year_qualifiers: Vec<String>,
+    #[serde(default)]
+    quarter_letters: Vec<String>,
+    #[serde(default)]
+    half_letters: Vec<String>,
+    #[serde(default)]
+    holiday: Vec<RawHoliday>,
 
     #[serde(default)]
     year_links: Vec<String>,
@@ -256,6 +305,15 @@ pub struct Deictic {
     pub ambiguous: bool,
 }
 
+/// The date of a named day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    /// The same month and day every year: "गणतंत्र दिवस" (26 January).
+    Fixed(u32, u32),
+    /// Days from Easter Sunday: "Good Friday" (-2), "Easter Monday" (1).
+    Easter(i64),
+}
+
 /// A day-of-month word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DayWord {
@@ -300,6 +358,27 @@ pub struct Lexicon {
     decades: HashSet<String>,
     period_edges: HashSet<String>,
     weekends: HashSet<String>,
+    /// After a duration: "के भीतर" (within).
+    within_closers: Vec<Vec<String>>,
+    /// Before a duration: "within".
+    within_openers: HashSet<String>,
+    /// Era marks after a year: "ई.", "AD".
+    eras: HashSet<String>,
+    /// "अभी", "now": publication day, as a range's end only.
+    now: HashSet<String>,
+    /// Season words: TIMEX3 codes.
+    seasons: HashMap<String, &'static str>,
+    seasons_with_year_only: HashSet<String>,
+    /// Next-words that name the nearest coming weekday, not next week's: "आगामी", "coming".
+    coming: HashSet<String>,
+    /// "या", "or": between two weekdays' short names.
+    alternatives: HashSet<String>,
+    /// Between a direction and a year unit: "इस कैलेंडर वर्ष".
+    year_qualifiers: HashSet<String>,
+    /// "q" of "Q3", "h" of "H1": letters glued to the part's number (months in the part).
+    part_letters: HashMap<String, u32>,
+    /// Named days: phrases and their dates.
+    holidays: Vec<(Vec<String>, Holiday)>,
     range_link_after: HashSet<String>,
     anchor_after: HashSet<String>,
     anchor_before: HashSet<String>,
@@ -392,15 +471,24 @@ impl Lexicon {
             .chain(lx.clock_words.keys())
             .chain(lx.last_ordinals.iter())
             .chain(lx.period_edges.iter())
+            .chain(lx.weekends.iter())
+            .chain(lx.within_openers.iter())
             .chain(lx.units.keys())
             .cloned()
             .chain(firsts)
+            .chain(lx.holidays.iter().filter_map(|(p, _)| p.first().cloned()))
+            .chain(lx.now.iter().cloned())
+            .chain(lx.seasons.keys().cloned())
+            .chain(lx.part_letters.keys().cloned())
             .collect();
         lx.directions
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         lx.ago.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lx.ahead.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lx.ahead_now.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        lx.within_closers
+            .sort_by_key(|p| std::cmp::Reverse(p.len()));
+        lx.holidays.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         lx.range_closers.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lx.deictic.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         Ok(lx)
@@ -485,6 +573,46 @@ impl Lexicon {
         self.decades.extend(set(&raw.decades));
         self.period_edges.extend(set(&raw.period_edges));
         self.weekends.extend(set(&raw.weekends));
+        self.within_closers
+            .extend(raw.within_closers.iter().map(|w| phrase(w)));
+        self.within_openers.extend(set(&raw.within_openers));
+        self.eras.extend(set(&raw.eras));
+        self.now.extend(set(&raw.now));
+        for (words, code) in [
+            (&raw.seasons.spring, "SP"),
+            (&raw.seasons.summer, "SU"),
+            (&raw.seasons.autumn, "FA"),
+            (&raw.seasons.winter, "WI"),
+        ] {
+            self.seasons.extend(set(words).map(|w| (w, code)));
+        }
+        self.seasons_with_year_only
+            .extend(set(&raw.seasons.with_year_only));
+        self.coming.extend(set(&raw.coming));
+        self.alternatives.extend(set(&raw.alternatives));
+        self.year_qualifiers.extend(set(&raw.year_qualifiers));
+        self.part_letters
+            .extend(set(&raw.quarter_letters).map(|w| (w, 3)));
+        self.part_letters
+            .extend(set(&raw.half_letters).map(|w| (w, 6)));
+        for h in &raw.holiday {
+            let date = match (h.month, h.day, h.easter) {
+                (Some(m), Some(d), None)
+                    if chrono::NaiveDate::from_ymd_opt(2000, m, d).is_some() =>
+                {
+                    Holiday::Fixed(m, d)
+                }
+                (None, None, Some(o)) if o.abs() <= 100 => Holiday::Easter(o),
+                _ => {
+                    return Err(bad(format!(
+                        "holiday {:?} needs a valid `month` and `day`, or `easter` (days from Easter Sunday, within 100)",
+                        h.names
+                    )));
+                }
+            };
+            self.holidays
+                .extend(h.names.iter().map(|w| (phrase(w), date)));
+        }
 
         self.year_links.extend(set(&raw.year_links));
         self.morning_markers.extend(set(&raw.morning_markers));
@@ -704,6 +832,61 @@ impl Lexicon {
         self.weekends.contains(w)
     }
     /// "लेकर" after a range link: "1 जनवरी से लेकर 22 जनवरी तक".
+    /// Phrases after a duration that make it a span from publication: "के भीतर".
+    pub fn within_closers(&self) -> &[Vec<String>] {
+        &self.within_closers
+    }
+
+    /// "within" before a duration.
+    pub fn is_within_opener(&self, w: &str) -> bool {
+        self.within_openers.contains(w)
+    }
+
+    /// "अभी", "now".
+    pub fn is_now(&self, w: &str) -> bool {
+        self.now.contains(w)
+    }
+
+    /// The TIMEX3 code of a season word: "गर्मियों" → "SU".
+    pub fn season(&self, w: &str) -> Option<&'static str> {
+        self.seasons.get(w).copied()
+    }
+
+    /// A season word that is a season only with a year: "गर्मी" (also heat).
+    pub fn is_season_with_year_only(&self, w: &str) -> bool {
+        self.seasons_with_year_only.contains(w)
+    }
+
+    /// "आगामी", "coming" (first word of the phrase).
+    pub fn is_coming(&self, w: &str) -> bool {
+        self.coming.contains(w)
+    }
+
+    /// "या", "or".
+    pub fn is_alternative(&self, w: &str) -> bool {
+        self.alternatives.contains(w)
+    }
+
+    /// "कैलेंडर" in "इस कैलेंडर वर्ष".
+    pub fn is_year_qualifier(&self, w: &str) -> bool {
+        self.year_qualifiers.contains(w)
+    }
+
+    /// Months in a part of a year named by a letter: "q" (3), "h" (6).
+    pub fn part_letter(&self, w: &str) -> Option<u32> {
+        self.part_letters.get(w).copied()
+    }
+
+    /// Named days, longest names first.
+    pub fn holidays(&self) -> &[(Vec<String>, Holiday)] {
+        &self.holidays
+    }
+
+    /// An era mark after a year: "ई.", "AD".
+    pub fn is_era(&self, w: &str) -> bool {
+        self.eras.contains(w)
+    }
+
     pub fn is_range_link_after(&self, w: &str) -> bool {
         self.range_link_after.contains(w)
     }

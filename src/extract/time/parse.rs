@@ -5,7 +5,7 @@
 //! so "बुधवार (26 जुलाई)" is one date, not a weekday and a date. Words come from the lexicon
 //! (`grammars/*/time.toml`); only the shapes are code.
 
-use super::lexicon::{Deictic, Direction, Lexicon, Unit};
+use super::lexicon::{Deictic, Direction, Holiday, Lexicon, Unit};
 use super::token::{TokKind, Token};
 
 /// A time expression before resolution.
@@ -178,6 +178,56 @@ pub enum Expr {
         /// ISO weekday written beside it.
         weekday: u32,
     },
+    /// A span from publication to a duration ahead: "5 दिनों के भीतर", "आगामी 3 साल के अंदर".
+    Within {
+        /// How many units (the last stated).
+        count: u32,
+        /// Of what (the smallest unit stated).
+        unit: Unit,
+        /// Whole years, months and weeks stated before `count unit`.
+        more: (u32, u32, u32),
+    },
+    /// The last or next few whole decades: "पिछले दो दशकों" (ending with the decade before
+    /// publication's), "the next three decades".
+    Decades {
+        /// How many decades.
+        count: u32,
+        /// Back or ahead.
+        dir: Direction,
+    },
+    /// A feast that moves with Easter: "ईस्टर सोमवार 2017", "Good Friday".
+    Easter {
+        /// Days from Easter Sunday.
+        offset: i64,
+        /// Year as written.
+        year: Option<i32>,
+    },
+    /// A season with its year written ("2016 की गर्मियों", "summer of 2016") or named by a
+    /// direction ("पिछली सर्दियों", "next spring").
+    Season {
+        /// TIMEX3 code: SP, SU, FA, WI.
+        code: &'static str,
+        /// Year as written.
+        year: Option<i32>,
+        /// Which one.
+        dir: Option<Direction>,
+    },
+    /// "अभी", "now": publication day, kept only as a range's end ("22 जनवरी से अभी तक").
+    Now,
+    /// A range of years whose end is written with two digits: "उन्नीस सौ बीस से छब्बीस तक",
+    /// "1990 से 95 तक".
+    Years {
+        /// First year.
+        from: i32,
+        /// Last year.
+        to: i32,
+    },
+    /// A weekend named alone ("सप्ताहांत पर"): the last one in a past clause, else the one of
+    /// publication's week.
+    BareWeekend {
+        /// The clause is in the past tense.
+        past: bool,
+    },
     /// "आज", "yesterday", "कल": days from publication; `None` when the sign is unknown.
     Deictic {
         /// The offset in days, if known.
@@ -206,6 +256,8 @@ pub enum WeekOf {
     Year(i32),
     /// A month.
     Month(MonthRef),
+    /// The year publication falls in: "सप्ताह 10", "week 10".
+    Current,
 }
 
 /// A time of day: a clock time ("8 बजे", "6 pm" = 18:00) and/or a part of the day ("रात").
@@ -359,9 +411,18 @@ impl<'a> M<'a> {
                 if let Some(n) = self.lx.count(w) {
                     return Some((n, k));
                 }
-                match self.day(k)? {
-                    (n, last, false) => Some((n, last)),
-                    _ => None,
+                match self.day(k) {
+                    Some((n, last, false)) => Some((n, last)),
+                    Some(_) => None,
+                    // a number word beyond the day words: "चालीस", "forty"
+                    None => {
+                        let t = &self.toks[k];
+                        let (v, len) = (self.words?)(t.start)?;
+                        let last =
+                            (k..self.toks.len()).find(|&i| self.toks[i].end == t.start + len)?;
+                        (v.fract() == 0.0 && (1.0..=1000.0).contains(&v))
+                            .then_some((v as u32, last))
+                    }
                 }
             }
             _ => None,
@@ -560,18 +621,416 @@ impl<'a> M<'a> {
         Some((last, Expr::Range { from, to }, false))
     }
 
-    /// पिछले/अगले + count + unit: "पिछले दो दिनों", "next three months"
+    /// पिछले/अगले + count + unit: "पिछले दो दिनों", "next three months", "पिछले दो दशकों"; the
+    /// count may come first: "5 पिछले वर्षों", "2 आगामी महीनों".
     fn stretch(&self, k: usize) -> Option<Hit> {
-        let (dir, dl) = self.direction(k)?;
-        if dir == Direction::This || !self.tight(dl) {
+        let (dir, count, ul) = if let Some((dir, dl)) = self.direction(k) {
+            if !self.tight(dl) {
+                return None;
+            }
+            let (count, cl) = self.count(dl + 1)?;
+            (dir, count, cl + 1)
+        } else {
+            let (count, cl) = self.count(k)?;
+            if !self.tight(cl) {
+                return None;
+            }
+            let (dir, dl) = self.direction(cl + 1)?;
+            // (only a plural unit: "2 अगले दिनों", not "दो अगले दिन")
+            if !self.word(dl + 1).is_some_and(|w| self.lx.is_plural_unit(w)) {
+                return None;
+            }
+            (dir, count, dl + 1)
+        };
+        if dir == Direction::This || !self.tight(ul - 1) {
             return None;
         }
-        let (count, cl) = self.count(dl + 1)?;
-        if !self.tight(cl) {
+        let w = self.word(ul)?;
+        if self.lx.is_decade(w) {
+            return Some((ul, Expr::Decades { count, dir }, false));
+        }
+        let unit = self.lx.unit(w)?;
+        Some((ul, Expr::Stretch { count, unit, dir }, false))
+    }
+
+    /// A duration from publication as a span: count unit [count unit…] के भीतर|के अंदर, with
+    /// "आगामी" before it or not, in a clause that is not in the past (a past clause counts from
+    /// its own events), and not counted from an event named before it ("घटना के 5 दिनों के
+    /// भीतर").
+    fn within(&self, k: usize) -> Option<Hit> {
+        let mut dk = k;
+        // "within 3 years", not "within 3 years of independence"
+        let opener = self.tight(k) && self.word(k).is_some_and(|w| self.lx.is_within_opener(w));
+        if opener {
+            dk = k + 1;
+        }
+        if let Some((Direction::Next, dl)) = self.direction(dk)
+            && self.tight(dl)
+        {
+            dk = dl + 1;
+        }
+        if k > 0
+            && self.gap(k - 1).is_some()
+            && self
+                .word(k - 1)
+                .is_some_and(|w| self.lx.is_month_day_link(w))
+        {
             return None;
         }
-        let unit = self.lx.unit(self.word(cl + 1)?)?;
-        Some((cl + 1, Expr::Stretch { count, unit, dir }, false))
+        let (count, unit, more, ul) = self.duration(dk)?;
+        let closes = |i: usize| {
+            self.gap(i).is_some()
+                && self
+                    .word(i + 1)
+                    .is_some_and(|w| self.lx.is_day_month_link(w) || self.lx.is_ago_blocker(w))
+        };
+        let last = if opener {
+            if closes(ul) {
+                return None;
+            }
+            ul
+        } else {
+            if !self.tight(ul) {
+                return None;
+            }
+            self.lx
+                .within_closers()
+                .iter()
+                .find_map(|p| self.phrase(ul + 1, p))?
+        };
+        if self.tense_after(last) == Some(true) {
+            return None;
+        }
+        Some((last, Expr::Within { count, unit, more }, false))
+    }
+
+    /// Words of a name at `k..`, with spaces, hyphens, dots or apostrophes between them ("St.
+    /// Patrick's Day"): the last token.
+    fn name_phrase(&self, k: usize, p: &[String]) -> Option<usize> {
+        let loose = |a: usize| {
+            let (x, y) = (self.toks.get(a)?, self.toks.get(a + 1)?);
+            let g = self.text.get(x.end..y.start)?;
+            (g.chars().count() <= 3
+                && g.chars()
+                    .all(|c| matches!(c, ' ' | '\u{a0}' | '-' | '.' | '\'' | '’')))
+            .then_some(())
+        };
+        let mut last = k;
+        for (n, w) in p.iter().enumerate() {
+            let i = k + n;
+            if n > 0 {
+                loose(i - 1)?;
+            }
+            if self.word(i) != Some(w.as_str()) {
+                return None;
+            }
+            last = i;
+        }
+        (!p.is_empty()).then_some(last)
+    }
+
+    /// A named day, with its year before it ("2010 के पृथ्वी दिवस") or after it ("ईस्टर 2019",
+    /// "Christmas 2020") or none: "गणतंत्र दिवस", "ईस्टर सोमवार".
+    fn holiday(&self, k: usize) -> Option<Hit> {
+        let (mut year, mut at) = (None, k);
+        if let Some((y, yl)) = self.year_at(k)
+            && self.gap(yl).is_some()
+        {
+            let lk = self.skip(yl + 1, |w| self.lx.is_week_weekday_link(w));
+            if lk > yl + 1 && self.gap(lk - 1).is_some() {
+                year = Some(y);
+                at = lk;
+            }
+        }
+        let (last, h) = self
+            .lx
+            .holidays()
+            .iter()
+            .find_map(|(p, h)| self.name_phrase(at, p).map(|l| (l, *h)))?;
+        let (year, last) = if year.is_some() {
+            (year, last)
+        } else {
+            self.then_year(last)
+        };
+        let e = match h {
+            Holiday::Fixed(month, day) => Expr::Date {
+                year,
+                month,
+                day,
+                weekday: None,
+            },
+            Holiday::Easter(offset) => Expr::Easter { offset, year },
+        };
+        Some((last, e, false))
+    }
+
+    /// "अभी", "now": kept only when it ends a range.
+    fn now(&self, k: usize) -> Option<Hit> {
+        self.word(k)
+            .is_some_and(|w| self.lx.is_now(w))
+            .then_some((k, Expr::Now, false))
+    }
+
+    /// A part of a year named by a letter and its number, glued: "Q3", "h2", with the year
+    /// before it ("2019 H2", "2019-h2", "2017 के q1") or after it ("Q1 2020").
+    fn letter_part(&self, k: usize) -> Option<Hit> {
+        // (months, n, last token) of "q3" at token i
+        let part_at = |i: usize| -> Option<(u32, u32, usize)> {
+            let months = self.word(i).and_then(|w| self.lx.part_letter(w))?;
+            let (t, n) = (self.toks.get(i)?, self.toks.get(i + 1)?);
+            if n.start != t.end {
+                return None;
+            }
+            let digits = self.text.get(n.start..n.end)?;
+            let v: u32 = match digits.len() {
+                1 => digits.parse().ok()?,
+                _ => return None,
+            };
+            // nothing glued after it ("Q3FY24" names a fiscal year's quarter)
+            if self.toks.get(i + 2).is_some_and(|x| x.start == n.end) {
+                return None;
+            }
+            ((1..=12 / months).contains(&v)).then_some((months, v, i + 1))
+        };
+        let (mut year, mut at) = (None, k);
+        if let Some((y, yl)) = self.year_at(k)
+            && self.gap(yl).is_some()
+        {
+            let lk = self.skip(yl + 1, |w| self.lx.is_week_weekday_link(w));
+            if lk > yl + 1 && self.gap(lk - 1).is_none() {
+                return None;
+            }
+            year = Some(y);
+            at = lk;
+        }
+        let (months, n, mut last) = part_at(at)?;
+        if year.is_none() {
+            // alone a letter and a number name other things ("हैप्लोटाइप H1-H58")
+            let (y, l) = self.then_year(last);
+            year = Some(y?);
+            last = l;
+        }
+        let e = Expr::Part {
+            n: Some(n),
+            months,
+            year,
+            dir: None,
+        };
+        Some((last, e, false))
+    }
+
+    /// A week by its number in the year of publication: "सप्ताह 10", "week 10" (no word may
+    /// follow the number: "सप्ताह 2 बार" is a count).
+    fn week_number(&self, k: usize) -> Option<Hit> {
+        let w = self.word(k)?;
+        if self.lx.unit(w) != Some(Unit::Week) || self.lx.is_plural_unit(w) || !self.tight(k) {
+            return None;
+        }
+        let TokKind::Num {
+            value,
+            digits: 1..=2,
+            ordinal: false,
+        } = self.toks.get(k + 1)?.kind
+        else {
+            return None;
+        };
+        if !(1..=53).contains(&value)
+            || self
+                .word(k + 2)
+                .is_some_and(|w| self.tight(k + 1) && !self.lx.is_month_postposition(w))
+        {
+            return None;
+        }
+        let e = Expr::NthWeek {
+            n: value as i32,
+            of: WeekOf::Current,
+        };
+        Some((k + 1, e, false))
+    }
+
+    /// A weekday's short name joined to another weekday by a range link or "या"/"और": "सोम से
+    /// शुक्र तक", "सोम या मंगल" (alone a short name means something else: मंगल = Mars).
+    fn short_weekday(&self, k: usize) -> Option<Hit> {
+        let (weekday, true) = self.weekday(k)? else {
+            return None;
+        };
+        let linked = |i: usize, j: usize| {
+            self.gap(i).is_some()
+                && self.gap(i + 1).is_some()
+                && self.word(i + 1).is_some_and(|w| {
+                    self.lx.is_range_link(w) || self.lx.is_range_and(w) || self.lx.is_alternative(w)
+                })
+                && self.weekday(j).is_some()
+        };
+        let joined = linked(k, k + 2) || (k >= 2 && linked(k - 2, k - 2));
+        joined.then_some((k, Expr::Weekday { weekday, dir: None }, false))
+    }
+
+    /// A year, से, and the last year's two digits (in digits or a number word), closed by तक
+    /// or a range closer: "उन्नीस सौ बीस से छब्बीस तक", "1990 से 95 तक" ("2011-12" written
+    /// with a hyphen is a fiscal year, not read here).
+    fn short_year_range(&self, k: usize) -> Option<Hit> {
+        let (from, yl) = self.year_at(k)?;
+        self.gap(yl)?;
+        if !self.word(yl + 1).is_some_and(|w| self.lx.is_range_link(w)) {
+            return None;
+        }
+        self.gap(yl + 1)?;
+        let t = self.toks.get(yl + 2)?;
+        let (n, nl) = match t.kind {
+            TokKind::Num {
+                value,
+                digits: 2,
+                ordinal: false,
+            } => (value as i32, yl + 2),
+            TokKind::Word => {
+                let (v, len) = (self.words?)(t.start)?;
+                if t.start + len != t.end || v.fract() != 0.0 || !(1.0..100.0).contains(&v) {
+                    return None;
+                }
+                (v as i32, yl + 2)
+            }
+            _ => return None,
+        };
+        if n <= from % 100 {
+            return None;
+        }
+        let last = self.range_tail(nl);
+        (last > nl).then_some((
+            last,
+            Expr::Years {
+                from,
+                to: from / 100 * 100 + n,
+            },
+            false,
+        ))
+    }
+
+    /// Two days written as numbers with a slash, joined by a dash or से: "2/28-3/1", "10/1 से
+    /// 11/7 तक", "5/1 से 5/7, 2020 तक". Both ends are read in one order: day first (as news in
+    /// India writes), unless only month first makes both real days.
+    fn slash_range(&self, k: usize) -> Option<Hit> {
+        let small = |i: usize| match self.toks.get(i)?.kind {
+            TokKind::Num {
+                value,
+                digits: 1..=2,
+                ordinal: false,
+            } => Some(value),
+            _ => None,
+        };
+        let slash = |i: usize| {
+            let (x, y) = (self.toks.get(i)?, self.toks.get(i + 1)?);
+            let g = self.text.get(x.end..y.start)?;
+            (g.len() <= 3 && g.trim_matches(' ') == "/").then_some(())
+        };
+        let pair = |i: usize| -> Option<(u32, u32)> {
+            let a = small(i)?;
+            slash(i)?;
+            Some((a, small(i + 1)?))
+        };
+        let (a, b) = pair(k)?;
+        let g = self.gap(k + 1)?;
+        let c_at = if g.trim_matches(' ') == "-" {
+            k + 2
+        } else if g.trim_matches(' ').is_empty()
+            && self.word(k + 2).is_some_and(|w| self.lx.is_range_link(w))
+            && self.gap(k + 2).is_some()
+        {
+            k + 3
+        } else {
+            return None;
+        };
+        let (c, d) = pair(c_at)?;
+        let mut last = c_at + 1;
+        // nothing numeric may continue it ("10/1-11/2/2017" ends in a fuller date)
+        if self
+            .toks
+            .get(last + 1)
+            .is_some_and(|n| n.start == self.toks[last].end)
+            || self
+                .text
+                .get(self.toks[last].end..)
+                .is_some_and(|r| r.starts_with('/'))
+        {
+            return None;
+        }
+        let real = |m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(2000, m, d).is_some();
+        let ((m1, d1), (m2, d2)) = if real(b, a) && real(d, c) {
+            ((b, a), (d, c))
+        } else if real(a, b) && real(c, d) {
+            ((a, b), (c, d))
+        } else {
+            return None;
+        };
+        let (year, yl) = self.then_year(last);
+        last = self.range_tail(yl);
+        let e = Expr::Range {
+            from: (None, Some(m1), d1),
+            to: (year, m2, d2),
+        };
+        Some((last, e, false))
+    }
+
+    /// A season with its year before it ("2016 की गर्मियों") or after it ("गर्मी 2016",
+    /// "summer of 2016"), or a direction ("पिछली सर्दियों", "this summer"). Alone a season word
+    /// is not a time: "गर्मी" is also heat, "fall" a drop.
+    fn season(&self, k: usize) -> Option<Hit> {
+        let season_at = |i: usize| self.word(i).and_then(|w| self.lx.season(w));
+        // year [की|के|of] season
+        if let Some((y, yl)) = self.year_at(k)
+            && self.gap(yl).is_some()
+        {
+            let sk = self.skip(yl + 1, |w| self.lx.is_week_weekday_link(w));
+            let code = season_at(sk)?;
+            let e = Expr::Season {
+                code,
+                year: Some(y),
+                dir: None,
+            };
+            return Some((sk, e, false));
+        }
+        // direction season
+        if let Some((dir, dl)) = self.direction(k) {
+            if !self.tight(dl) {
+                return None;
+            }
+            let code = season_at(dl + 1)?;
+            if self
+                .word(dl + 1)
+                .is_some_and(|w| self.lx.is_season_with_year_only(w))
+            {
+                return None;
+            }
+            let e = Expr::Season {
+                code,
+                year: None,
+                dir: Some(dir),
+            };
+            return Some((dl + 1, e, false));
+        }
+        // season [of] year
+        let code = season_at(k)?;
+        self.gap(k)?;
+        let yk = self.skip(k + 1, |w| self.lx.is_day_month_link(w));
+        let (y, yl) = self.year_at(yk)?;
+        let e = Expr::Season {
+            code,
+            year: Some(y),
+            dir: None,
+        };
+        Some((yl, e, false))
+    }
+
+    /// A weekend word alone ("सप्ताहांत पर", "उस वीकेंड"); not a habit ("हर सप्ताहांत").
+    fn weekend_bare(&self, k: usize) -> Option<Hit> {
+        if !self.word(k).is_some_and(|w| self.lx.is_weekend(w)) {
+            return None;
+        }
+        if k > 0 && self.tight(k - 1) && self.word(k - 1).is_some_and(|w| self.lx.is_generic(w)) {
+            return None;
+        }
+        let past = self.tense_after(k) == Some(true);
+        Some((k, Expr::BareWeekend { past }, false))
     }
 
     /// weekday [,(] date [)] | weekday [the] day(ordinal or तारीख)
@@ -737,7 +1196,22 @@ impl<'a> M<'a> {
         if !self.tight(dl) {
             return None;
         }
-        let n = dl + 1;
+        let mut n = dl + 1;
+        // "अगले शुक्रवार", "next Friday": the Friday of next week; "आगामी शुक्रवार", "the coming
+        // Friday": the next one
+        if dir == Direction::Next
+            && let Some((weekday, false)) = self.weekday(n)
+            && !self.word(k).is_some_and(|w| self.lx.is_coming(w))
+        {
+            return Some((n, Expr::WeekdayOfWeek { weekday, dir }, false));
+        }
+        // "इस कैलेंडर वर्ष", "last calendar year"
+        if self.word(n).is_some_and(|w| self.lx.is_year_qualifier(w))
+            && self.tight(n)
+            && self.word(n + 1).and_then(|w| self.lx.unit(w)) == Some(Unit::Year)
+        {
+            n += 1;
+        }
         if let Some((weekday, false)) = self.weekday(n) {
             return Some((
                 n,
@@ -1186,12 +1660,15 @@ impl<'a> M<'a> {
             .then_some((dk, Expr::Decade { start }, false))
     }
 
-    /// A year and a month in digits: "2015-3", "11/2016" — not "2011-12", a fiscal year.
+    /// A year and a month in digits: "2015-3", "11/2016", "2016 - 11", "11 /2016" — not
+    /// "2011-12", a fiscal year.
     fn numeric_month(&self, k: usize) -> Option<Hit> {
+        // one hyphen or slash, with a space on either side or none
         let joined = |a: usize| {
             let (x, y) = (self.toks.get(a)?, self.toks.get(a + 1)?);
             let g = self.text.get(x.end..y.start)?;
-            (g == "-" || g == "/").then_some(())
+            let mark = g.trim_matches(' ');
+            (g.len() <= 3 && (mark == "-" || mark == "/")).then_some(())
         };
         let small = |i: usize| match self.toks.get(i)?.kind {
             TokKind::Num {
@@ -1237,7 +1714,7 @@ impl<'a> M<'a> {
                 && self
                     .text
                     .get(self.toks[k - 1].end..self.toks[k].start)
-                    .is_some_and(|g| g == "-" || g == "/"))
+                    .is_some_and(|g| matches!(g.trim_matches(' '), "-" | "/")))
         {
             return None;
         }
@@ -1654,6 +2131,16 @@ impl<'a> M<'a> {
             self.numeric_month(k),
             self.day_of_rel_month(k),
             self.year_only(k),
+            self.within(k),
+            self.weekend_bare(k),
+            self.holiday(k),
+            self.now(k),
+            self.letter_part(k),
+            self.week_number(k),
+            self.short_weekday(k),
+            self.short_year_range(k),
+            self.slash_range(k),
+            self.season(k),
         ];
         let mut best: Option<Hit> = None;
         for c in candidates.into_iter().flatten() {
@@ -1677,6 +2164,7 @@ fn day_level(e: Expr) -> bool {
             | Expr::Deictic { .. }
             | Expr::DeicticWeekday { .. }
             | Expr::NthWeekday { .. }
+            | Expr::Easter { .. }
     )
 }
 
@@ -1685,7 +2173,11 @@ fn range_end(e: Expr) -> bool {
     day_level(e)
         || matches!(
             e,
-            Expr::Month { .. } | Expr::Year { .. } | Expr::MonthOfYear { .. } | Expr::Part { .. }
+            Expr::Month { .. }
+                | Expr::Year { .. }
+                | Expr::MonthOfYear { .. }
+                | Expr::Part { .. }
+                | Expr::Now
         )
 }
 
@@ -1772,12 +2264,21 @@ impl M<'_> {
                 && self
                     .word(a.first - 1)
                     .is_some_and(|w| self.lx.is_range_opener(w));
+            // (a tilde joins nothing but ends of a range: "2014 ~ 2018")
+            let tilde = b.first == a.last + 1
+                && self
+                    .text
+                    .get(self.toks[a.last].end..self.toks[b.first].start)
+                    .is_some_and(|g| g.trim_matches(' ') == "~");
             let free = tail > b.last
                 || opener
+                || tilde
                 || b.last + 1 >= self.toks.len()
                 || self.gap(b.last).is_none_or(|g| g.contains(','))
                 || self.word(b.last + 1).is_some_and(|w| {
-                    self.lx.is_month_postposition(w) || self.lx.is_month_preposition(w)
+                    self.lx.is_month_postposition(w)
+                        || self.lx.is_month_preposition(w)
+                        || self.lx.is_era(w)
                 });
             if !free {
                 return false;
@@ -1814,13 +2315,21 @@ impl M<'_> {
                         .any(|p| self.phrase(b.last + 1, p).is_some());
                 self.lx.is_range_and(w) && (opener || closer)
             }
-            // "1 जनवरी से लेकर 22 जनवरी तक"
+            // "1 जनवरी से लेकर 22 जनवरी तक"; "अभी से और 15 नवंबर के बीच"
             Some(2) => {
+                let closer = || {
+                    self.gap(b.last).is_some()
+                        && self
+                            .lx
+                            .range_closers()
+                            .iter()
+                            .any(|p| self.phrase(b.last + 1, p).is_some())
+                };
                 self.word(a.last + 1)
                     .is_some_and(|w| self.lx.is_range_link(w))
-                    && self
-                        .word(a.last + 2)
-                        .is_some_and(|w| self.lx.is_range_link_after(w))
+                    && self.word(a.last + 2).is_some_and(|w| {
+                        self.lx.is_range_link_after(w) || (self.lx.is_range_and(w) && closer())
+                    })
                     && (a.last..=a.last + 2).all(|i| self.gap(i).is_some())
             }
             _ => false,
@@ -1885,7 +2394,9 @@ pub fn find(
             },
         }
     }
-    // "2020 में 26 जून से 28 जून तक": a year, then में / in, gives its year to what follows
+    // "2020 में 26 जून से 28 जून तक": a year, then में / in, gives its year to what follows;
+    // `gives[i]`: piece i is such a year
+    let mut gives = vec![false; pieces.len()];
     for i in 0..pieces.len().saturating_sub(1) {
         if let Expr::Year { year } = pieces[i].expr
             && pieces[i + 1].first == pieces[i].last + 2
@@ -1894,8 +2405,11 @@ pub fn find(
             && m.gap(pieces[i].last).is_some()
             && m.gap(pieces[i].last + 1).is_some()
         {
+            gives[i] = true;
             pieces[i + 1].expr = in_year(pieces[i + 1].expr, year);
-            if let Some(next) = pieces.get_mut(i + 2) {
+            if let Some(next) = pieces.get_mut(i + 2)
+                && !matches!(next.expr, Expr::Year { .. })
+            {
                 next.expr = in_year(next.expr, year);
             }
         }
@@ -1937,6 +2451,36 @@ pub fn find(
             i += 2;
             continue;
         }
+        // "2016 में अप्रैल से 2017 में जून तक": a range's end is the piece a year gives its year
+        // to, written from that year
+        if let (Some(y), Some(c)) = (pieces.get(i + 1), pieces.get(i + 2))
+            && gives[i + 1]
+            && !a.paren
+            && !matches!(a.expr, Expr::Year { .. })
+        {
+            let b = Piece {
+                first: y.first,
+                ..*c
+            };
+            if m.links(&a, &b) {
+                let last = m.range_tail(b.last);
+                let end = if last == b.last {
+                    end_of(&b, last)
+                } else {
+                    toks[last].end
+                };
+                out.push(Found {
+                    start: toks[a.first].start,
+                    end,
+                    expr: a.expr,
+                    until: Some(b.expr),
+                    tod: TimeOfDay::default(),
+                    core: (toks[a.first].start, end),
+                });
+                i += 3;
+                continue;
+            }
+        }
         if let Some(b) = pieces.get(i + 1)
             && !a.paren
             && m.links(&a, b)
@@ -1959,7 +2503,7 @@ pub fn find(
             continue;
         }
         i += 1;
-        if matches!(a.expr, Expr::Year { .. }) {
+        if matches!(a.expr, Expr::Year { .. } | Expr::Now) {
             continue;
         }
         let last = if matches!(a.expr, Expr::Range { .. }) {

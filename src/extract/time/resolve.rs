@@ -140,17 +140,30 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 r.weekday_mismatch = weekday_of(date) != w;
             }
             r.value = date.map(day);
+            let exists = NaiveDate::from_ymd_opt(2000, m, d).is_some();
             // no year and nothing to take it from: what the text says, the year unknown
-            if year.is_none() && p.is_none() && NaiveDate::from_ymd_opt(2000, m, d).is_some() {
+            if year.is_none() && p.is_none() && exists {
                 r.value = Some(format!("XXXX-{m:02}-{d:02}"));
+            }
+            // a day its month does not have ("31 जून", "2019-02-29"): kept as written, with no
+            // year chosen for it when none is written (no year has a 31 June)
+            if date.is_none() && (year.is_some() || !exists) {
+                r.value = Some(match year {
+                    Some(y) => format!("{y:04}-{m:02}-{d:02}"),
+                    None => format!("XXXX-{m:02}-{d:02}"),
+                });
             }
         }
         Expr::DayOfMonthIn { day: d, dir } => {
             r.kind = TimeKind::Relative;
+            // (a day the month does not have, "the 31st of this month" in November, is kept as
+            // written)
             r.value = p
                 .and_then(|p| shift_months(p.year(), p.month(), dir_offset(dir)))
-                .and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, d))
-                .map(day);
+                .map(|(y, m)| match NaiveDate::from_ymd_opt(y, m, d) {
+                    Some(x) => day(x),
+                    None => format!("{y:04}-{m:02}-{d:02}"),
+                });
         }
         Expr::MonthOfYear { month: m, dir } => {
             r.grain = Grain::Month;
@@ -375,6 +388,9 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 WeekOf::Year(y) if n > 0 => {
                     NaiveDate::from_isoywd_opt(y, n as u32, chrono::Weekday::Mon)
                 }
+                WeekOf::Current => p.and_then(|p| {
+                    NaiveDate::from_isoywd_opt(p.iso_week().year(), n as u32, chrono::Weekday::Mon)
+                }),
                 WeekOf::Year(y) => NaiveDate::from_isoywd_opt(y, 53, chrono::Weekday::Mon)
                     .or_else(|| NaiveDate::from_isoywd_opt(y, 52, chrono::Weekday::Mon)),
                 WeekOf::Month(m) => {
@@ -430,6 +446,82 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
             r.to = Some(to);
             r.value.clone_from(&r.from);
             r.until.clone_from(&r.to);
+        }
+        Expr::Within { count, unit, more } => {
+            r.kind = TimeKind::Range;
+            let end = p.and_then(|p| land(p, count, unit, more, 1));
+            if let (Some(p), Some(e)) = (p, end) {
+                r.value = Some(day(p));
+                r.until = Some(day(e));
+            }
+        }
+        Expr::Decades { count, dir } => {
+            r.kind = TimeKind::Range;
+            r.grain = Grain::Year;
+            if let Some(p) = p {
+                let this = p.year().div_euclid(10) * 10;
+                let n = i32::try_from(count).unwrap_or(i32::MAX).min(100);
+                let (from, to) = match dir {
+                    Direction::Next => (this + 10, this + 10 * n + 9),
+                    _ => (this - 10 * n, this - 1),
+                };
+                r.value = Some(format!("{from:04}"));
+                r.until = Some(format!("{to:04}"));
+            }
+        }
+        Expr::Easter { offset, year } => {
+            // a year-less feast: the latest one on or before publication
+            let d = match (year, p) {
+                (Some(y), _) => easter(y).and_then(|e| shift_days(e, offset)),
+                (None, Some(p)) => [p.year(), p.year() - 1].into_iter().find_map(|y| {
+                    easter(y)
+                        .and_then(|e| shift_days(e, offset))
+                        .filter(|d| *d <= p)
+                }),
+                (None, None) => None,
+            };
+            r.kind = TimeKind::Date;
+            r.value = d.map(day);
+        }
+        Expr::Years { from, to } => {
+            r.kind = TimeKind::Range;
+            r.grain = Grain::Year;
+            r.value = Some(format!("{from:04}"));
+            r.until = Some(format!("{to:04}"));
+        }
+        Expr::Season { code, year, dir } => {
+            r.grain = Grain::Season;
+            r.kind = if dir.is_some() {
+                TimeKind::Relative
+            } else {
+                TimeKind::Season
+            };
+            let y = match (year, dir) {
+                (Some(y), _) => Some(y),
+                (None, Some(d)) => p.map(|p| p.year() + dir_offset(d) as i32),
+                (None, None) => None,
+            };
+            r.value = Some(match y {
+                Some(y) => format!("{y:04}-{code}"),
+                None => format!("XXXX-{code}"),
+            });
+        }
+        Expr::Now => {
+            r.value = p.map(day);
+        }
+        Expr::BareWeekend { past } => {
+            r.kind = TimeKind::Range;
+            let sat = p.and_then(|p| {
+                if past {
+                    // the last Saturday on or before publication
+                    let back = (i64::from(weekday_of(p)) - 6).rem_euclid(7);
+                    shift_days(p, -back)
+                } else {
+                    monday(p).and_then(|m| shift_days(m, 5))
+                }
+            });
+            r.value = sat.map(day);
+            r.until = sat.and_then(|d| shift_days(d, 1)).map(day);
         }
         Expr::Stretch { count, unit, dir } => {
             let n = u64::from(count);
@@ -487,31 +579,7 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 (r.grain, r.value) = period(unit, sign * i64::from(count), base);
             } else {
                 // a compound duration or a named day counted from: the day it lands on
-                let (y, m, w) = more;
-                let (mut years, mut months, mut days) =
-                    (i64::from(y), i64::from(m), 7 * i64::from(w));
-                let c = i64::from(count);
-                match unit {
-                    Unit::Day => days += c,
-                    Unit::Week => days += 7 * c,
-                    Unit::Month => months += c,
-                    Unit::Year => years += c,
-                }
-                let total_months = 12 * years + months;
-                let d = base.and_then(|b| {
-                    let b = if total_months == 0 {
-                        b
-                    } else if sign > 0 {
-                        b.checked_add_months(chrono::Months::new(
-                            u32::try_from(total_months).ok()?,
-                        ))?
-                    } else {
-                        b.checked_sub_months(chrono::Months::new(
-                            u32::try_from(total_months).ok()?,
-                        ))?
-                    };
-                    shift_days(b, sign * days)
-                });
+                let d = base.and_then(|b| land(b, count, unit, more, sign));
                 r.grain = Grain::Day;
                 r.value = d.map(day);
             }
@@ -539,6 +607,51 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
         }
     }
     r
+}
+
+/// The day a duration of `count unit` after (years, months, weeks) `more` lands on from `b`,
+/// ahead (`sign` 1) or back (-1).
+fn land(
+    b: NaiveDate,
+    count: u32,
+    unit: Unit,
+    more: (u32, u32, u32),
+    sign: i64,
+) -> Option<NaiveDate> {
+    let (y, m, w) = more;
+    let (mut years, mut months, mut days) = (i64::from(y), i64::from(m), 7 * i64::from(w));
+    let c = i64::from(count);
+    match unit {
+        Unit::Day => days += c,
+        Unit::Week => days += 7 * c,
+        Unit::Month => months += c,
+        Unit::Year => years += c,
+    }
+    let total_months = u32::try_from(12 * years + months).ok()?;
+    let b = if total_months == 0 {
+        b
+    } else if sign > 0 {
+        b.checked_add_months(chrono::Months::new(total_months))?
+    } else {
+        b.checked_sub_months(chrono::Months::new(total_months))?
+    };
+    shift_days(b, sign * days)
+}
+
+/// Easter Sunday of year `y` (Gregorian; the anonymous algorithm of 1876).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y.rem_euclid(19);
+    let (b, c) = (y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
 /// The `n`-th `weekday` of month `m` of `y` (`n` = -1: the last).
@@ -636,6 +749,15 @@ pub fn resolve_found(f: &Found, p: Option<NaiveDate>) -> Resolved {
                 }
                 _ => {}
             }
+            // a year-less end after a start that is not a year-less date ("अभी से और 15 नवंबर
+            // के बीच", "from today to 15 November") falls on or after it
+            if year_of(b).is_none()
+                && month_day(a).is_none()
+                && let Some(z) = month_day(b)
+                && let Some((y, m, d)) = resolve(a, p).value.as_deref().and_then(parts_of)
+            {
+                b = with_year(b, if z < (m, d) { y + 1 } else { y });
+            }
             let rb = resolve(b, p);
             // a year-less start falls on or before its end
             if year_of(a).is_none()
@@ -645,6 +767,21 @@ pub fn resolve_found(f: &Found, p: Option<NaiveDate>) -> Resolved {
                 a = with_year(a, if x > (m, d) { y - 1 } else { y });
             }
             let ra = resolve(a, p);
+            // "सोम से शुक्र तक": a bare weekday ending a range falls after its start
+            let mut rb = rb;
+            if let Expr::Weekday { dir: None, .. } = b
+                && let (Some(x), Some(y)) = (
+                    ra.value
+                        .as_deref()
+                        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()),
+                    rb.value
+                        .as_deref()
+                        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()),
+                )
+                && y < x
+            {
+                rb.value = shift_days(y, 7 * ((x - y).num_days() / 7 + 1)).map(day);
+            }
             let grain = ra.grain.max(rb.grain);
             Resolved {
                 value: ra.value.clone(),
@@ -727,6 +864,58 @@ mod tests {
     }
 
     #[test]
+    fn easter_is_computed_for_its_year() {
+        for (y, want) in [
+            (2000, "2000-04-23"),
+            (2016, "2016-03-27"),
+            (2019, "2019-04-21"),
+            (2024, "2024-03-31"),
+            (2038, "2038-04-25"),
+            (1818, "1818-03-22"),
+        ] {
+            assert_eq!(easter(y).map(day).as_deref(), Some(want), "{y}");
+        }
+        // a year-less feast: the latest on or before publication
+        let e = Expr::Easter {
+            offset: 1,
+            year: None,
+        };
+        assert_eq!(v(e, "2024-03-31").as_deref(), Some("2023-04-10"));
+        assert_eq!(v(e, "2024-04-01").as_deref(), Some("2024-04-01"));
+    }
+
+    #[test]
+    fn spans_from_publication_and_whole_decades() {
+        let within = Expr::Within {
+            count: 12,
+            unit: Unit::Day,
+            more: (1, 1, 0),
+        };
+        let r = resolve(within, p("2024-01-31"));
+        assert_eq!(r.value.as_deref(), Some("2024-01-31"));
+        // a year and a month, then twelve days
+        assert_eq!(r.until.as_deref(), Some("2025-03-12"));
+        let last = Expr::Decades {
+            count: 2,
+            dir: Direction::Last,
+        };
+        let r = resolve(last, p("2020-01-01"));
+        assert_eq!(
+            (r.value.as_deref(), r.until.as_deref()),
+            (Some("2000"), Some("2019"))
+        );
+        let next = Expr::Decades {
+            count: 1,
+            dir: Direction::Next,
+        };
+        let r = resolve(next, p("2019-12-31"));
+        assert_eq!(
+            (r.value.as_deref(), r.until.as_deref()),
+            (Some("2020"), Some("2029"))
+        );
+    }
+
+    #[test]
     fn yearless_dates_and_months_take_the_nearest_past_year() {
         let d = |m, dd| Expr::Date {
             year: None,
@@ -737,7 +926,15 @@ mod tests {
         assert_eq!(v(d(7, 26), "2023-07-27").as_deref(), Some("2023-07-26"));
         assert_eq!(v(d(12, 31), "2023-07-27").as_deref(), Some("2022-12-31"));
         assert_eq!(v(d(2, 29), "2023-07-27").as_deref(), Some("2020-02-29"));
-        assert_eq!(v(d(6, 31), "2023-07-27"), None);
+        // (no year has a 31 June: kept as written, the year unknown)
+        assert_eq!(v(d(6, 31), "2023-07-27").as_deref(), Some("XXXX-06-31"));
+        let written = Expr::Date {
+            year: Some(2019),
+            month: 2,
+            day: 29,
+            weekday: None,
+        };
+        assert_eq!(v(written, "2023-07-27").as_deref(), Some("2019-02-29"));
         let m = |mm| Expr::Month {
             year: None,
             month: mm,
@@ -921,14 +1118,14 @@ mod tests {
             weekday: None,
         };
         assert_eq!(resolve(e, None).value.as_deref(), Some("XXXX-XX-15"));
-        // a day no month has stays unknown
+        // a day its month never has is kept as written, with no year
         let e = Expr::Date {
             year: None,
             month: 6,
             day: 31,
             weekday: None,
         };
-        assert_eq!(resolve(e, None).value, None);
+        assert_eq!(resolve(e, None).value.as_deref(), Some("XXXX-06-31"));
         let e = Expr::Period {
             unit: Unit::Year,
             dir: Direction::Last,
