@@ -650,4 +650,16 @@ fn companion_figures_and_rises_label_a_disagreement() {
         "देश में कुल 5194 मामले हैं और पिछले 24 घंटे में 32 लोगों की मौत हुई है।\n",
     );
     assert!(v.iter().any(|(x, _)| *x == Verdict::Conflicting), "{v:#?}");
+    // Two articles that date the country's count differently tell two bulletins: a state's
+    // count that differs between them, dated by neither, is an update too.
+    let v = verdicts(
+        "मंत्रालय के अनुसार रविवार शाम तक देश में संक्रमितों की संख्या 26,917 हो गई है।\n\nराजस्थान में 41 लोगों की जान जा चुकी है।\n",
+        "मंत्रालय के अनुसार सोमवार सुबह तक देश में संक्रमितों की संख्या 27,892 हो गई है।\n\nराजस्थान में 33 लोगों की जान जा चुकी है।\n",
+    );
+    let state = v
+        .iter()
+        .find(|(_, why)| why.contains("two bulletins"))
+        .unwrap_or_else(|| panic!("{v:#?}"));
+    assert_eq!(state.0, Verdict::Timing, "{v:#?}");
+    assert!(v.iter().all(|(x, _)| *x == Verdict::Timing), "{v:#?}");
 }

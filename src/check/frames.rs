@@ -261,6 +261,10 @@ pub fn group(
     let mut buckets: FastMap<String, Vec<usize>> = FastMap::default();
     let mut order: Vec<String> = Vec::new();
     let mut grouped = vec![false; items.len()];
+    // View pairs that give a quantity at reference times stated differently, with those times;
+    // contradictions found with no companion figure the same, by group and view pair.
+    let mut bulletins: FastMap<(usize, usize), (String, String)> = FastMap::default();
+    let mut unexplained: Vec<(usize, (usize, usize))> = Vec::new();
     // Article starts of each document (a file may hold several).
     // A page that repeats a sentence (a summary above the body) with another number in it
     // contradicts itself: the repeat does not explain the difference away.
@@ -629,6 +633,24 @@ pub fn group(
                     .or_else(|| d.published.map(|p| format!("published {p}")))
                     .unwrap_or_else(|| "no date".into())
             };
+            // Two articles that give one quantity at reference times they state differently tell
+            // two bulletins: their other disagreements are updates too (below).
+            let views = (items[pa].view, items[pb].view);
+            if explicit {
+                let times = match (&ap, &aq) {
+                    (Some(x), Some(y)) if x != y => (x.clone(), y.clone()),
+                    _ => (
+                        cp.clone().unwrap_or_default(),
+                        cq.clone().unwrap_or_default(),
+                    ),
+                };
+                bulletins.entry(views).or_insert(times.clone());
+                bulletins
+                    .entry((views.1, views.0))
+                    .or_insert((times.1, times.0));
+            } else if !timing && same == 0 {
+                unexplained.push((out.groups.len(), views));
+            }
             let why = if timing && !explicit && update {
                 "one article gives both values, an earlier and a later one: an update".to_string()
             } else if timing && !explicit && moved > 0 {
@@ -665,6 +687,19 @@ pub fn group(
                 conflict: Some((pa, pb, why)),
                 timing,
             });
+        }
+    }
+    // A contradiction between two articles that tell two bulletins elsewhere ("रविवार शाम" vs
+    // "सोमवार सुबह 8 बजे" for the country's cases) with no companion figure the same: an update.
+    for (g, views) in unexplained {
+        if let Some((x, y)) = bulletins.get(&views)
+            && let Some(group) = out.groups.get_mut(g)
+            && let Some((_, _, why)) = group.conflict.as_mut()
+        {
+            group.timing = true;
+            *why = format!(
+                "the two articles give other figures at different reference times ({x} vs {y}): two bulletins"
+            );
         }
     }
     out.agrees = agrees_with;
