@@ -209,28 +209,8 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
         None => true,
         Some(p) => keys[i].as_deref() == Some(p.as_str()),
     };
-    if args.pairs {
-        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-        let docs_lines = check::story::link_docs(&docs, &copts, own)
-            .into_iter()
-            .map(check::story::LinkLine::Doc);
-        let pair_lines = check::story::scored_pairs(&docs, &copts, &g.check, own)
-            .into_iter()
-            .map(check::story::LinkLine::Pair);
-        for l in docs_lines.chain(pair_lines) {
-            serde_json::to_writer(&mut w, &l)?;
-            w.write_all(b"\n")?;
-        }
-        w.flush()?;
-        return Ok(status);
-    }
-    if args.count_stats {
-        let s = check::story::stats(&docs, &copts, &g.check, own);
-        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-        serde_json::to_writer(&mut w, &s)?;
-        w.write_all(b"\n")?;
-        w.flush()?;
-        return Ok(status);
+    if args.pairs || args.count_stats {
+        return partition_stage(&args, &docs, &copts, g, own, status);
     }
     if args.partition.is_some() {
         anyhow::bail!("--partition goes with --count-stats or --pairs");
@@ -269,6 +249,42 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     w.flush()?;
     if status == Status::Clean && r.findings.iter().any(|f| args.fail_on.fails(f.severity)) {
         status = Status::Findings;
+    }
+    Ok(status)
+}
+
+/// `--pairs` or `--count-stats`: a partition's share of story formation, from the documents' keys.
+fn partition_stage(
+    args: &Args,
+    docs: &[Document],
+    copts: &CheckOptions,
+    g: &tathya::Grammars,
+    own: impl Fn(usize) -> bool,
+    status: Status,
+) -> Result<Status> {
+    let keys = check::story::keys(docs, &g.check);
+    if args.pairs {
+        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+        let docs_lines = check::story::link_docs(&keys, copts, &own)
+            .into_iter()
+            .map(check::story::LinkLine::Doc);
+        let pair_lines = check::story::scored_pairs(&keys, copts, &own)
+            .into_iter()
+            .map(check::story::LinkLine::Pair);
+        for l in docs_lines.chain(pair_lines) {
+            serde_json::to_writer(&mut w, &l)?;
+            w.write_all(b"\n")?;
+        }
+        w.flush()?;
+        return Ok(status);
+    }
+    if args.count_stats {
+        let s = check::story::stats(&keys, copts, &own);
+        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+        serde_json::to_writer(&mut w, &s)?;
+        w.write_all(b"\n")?;
+        w.flush()?;
+        return Ok(status);
     }
     Ok(status)
 }
