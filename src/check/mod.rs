@@ -27,6 +27,7 @@ pub mod frames;
 pub mod norm;
 pub mod origin;
 pub mod story;
+pub mod stream;
 pub mod verdict;
 
 use serde::Serialize;
