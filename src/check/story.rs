@@ -338,11 +338,19 @@ fn scores(docs: &[&DocKey], window: i64, stats: Option<&Stats>) -> Scores {
     }
     let mut lists: Vec<Vec<(u32, u16)>> = postings.into_values().filter(|l| l.len() > 1).collect();
     lists.sort_unstable();
-    let matches: Vec<(u32, u32, u16, u16)> = lists
+    // Matched sentences of each document pair, as two sets (sorted, distinct) gathered as they
+    // are found: a set holds at most a document's sentences, where the list of every match held
+    // each sentence pair once per shared key.
+    type Matched = FastMap<(u32, u32), (Vec<u16>, Vec<u16>)>;
+    fn add(set: &mut Vec<u16>, k: u16) {
+        if let Err(at) = set.binary_search(&k) {
+            set.insert(at, k);
+        }
+    }
+    let by_pair: Matched = lists
         .par_iter_mut()
-        .flat_map_iter(|l| {
+        .fold(Matched::default, |mut acc, l| {
             l.sort_unstable_by_key(|&(d, k)| (docs[d as usize].published, d, k));
-            let mut out = Vec::new();
             for a in 0..l.len() {
                 let (da, ka) = l[a];
                 for &(db, kb) in l.iter().skip(a + 1).take(LOOKAHEAD) {
@@ -360,30 +368,34 @@ fn scores(docs: &[&DocKey], window: i64, stats: Option<&Stats>) -> Scores {
                     );
                     let sim = overlap32(sa, sb, &idf);
                     if sim >= SENTENCE_MATCH {
-                        if da < db {
-                            out.push((da, db, ka, kb));
+                        let (x, y, kx, ky) = if da < db {
+                            (da, db, ka, kb)
                         } else {
-                            out.push((db, da, kb, ka));
-                        }
+                            (db, da, kb, ka)
+                        };
+                        let e = acc.entry((x, y)).or_default();
+                        add(&mut e.0, kx);
+                        add(&mut e.1, ky);
                     }
                 }
             }
-            out.into_iter()
+            acc
         })
-        .collect();
-    let mut by_pair: FastMap<(u32, u32), (Vec<u16>, Vec<u16>)> = FastMap::default();
-    for (a, b, ka, kb) in matches {
-        let e = by_pair.entry((a, b)).or_default();
-        e.0.push(ka);
-        e.1.push(kb);
-    }
+        .reduce(Matched::default, |mut a, b| {
+            for (k, (x, y)) in b {
+                let e = a.entry(k).or_default();
+                for v in x {
+                    add(&mut e.0, v);
+                }
+                for v in y {
+                    add(&mut e.1, v);
+                }
+            }
+            a
+        });
     let pairs: FastMap<(u32, u32), f64> = by_pair
         .into_iter()
-        .map(|((a, b), (mut ma, mut mb))| {
-            ma.sort_unstable();
-            ma.dedup();
-            mb.sort_unstable();
-            mb.dedup();
+        .map(|((a, b), (ma, mb))| {
             let na = sents[a as usize].len().max(1) as f64;
             let nb = sents[b as usize].len().max(1) as f64;
             ((a, b), 0.5 * (ma.len() as f64 / na + mb.len() as f64 / nb))
