@@ -107,6 +107,7 @@ pub struct Decided<'a> {
 pub struct Run {
     keys: Vec<DocKey>,
     store: Store,
+    batch: usize,
 }
 
 impl Run {
@@ -115,7 +116,15 @@ impl Run {
         Ok(Run {
             keys: Vec::new(),
             store: Store::new()?,
+            batch: BATCH_DOCUMENTS,
         })
+    }
+
+    /// Decide stories a batch of about `documents` documents at a time (not fewer than one
+    /// story) instead of [`BATCH_DOCUMENTS`].
+    pub fn batch_documents(mut self, documents: usize) -> Self {
+        self.batch = documents;
+        self
     }
 
     /// Add documents, in input order: their keys are made (in parallel) and the documents stored.
@@ -165,7 +174,7 @@ impl Run {
             let mut batch: Vec<Story> = Vec::new();
             let mut n = 0;
             while let Some(s) =
-                rest.next_if(|s| batch.is_empty() || n + s.doc_indices.len() <= BATCH_DOCUMENTS)
+                rest.next_if(|s| batch.is_empty() || n + s.doc_indices.len() <= self.batch)
             {
                 n += s.doc_indices.len();
                 batch.push(s);
