@@ -8,8 +8,9 @@
 //! TATHYA_BENCH_SIZES=1000,5000 cargo bench --bench check -- --test   # these sizes, one run each
 //! ```
 //!
-//! Each size prints the time to analyse the documents (not part of `check`), the time of the check
-//! itself (keys and store, stories, decisions and report), the peak heap in use during the check
+//! Each size prints the time to analyse the documents (not part of `check`), the wall and CPU time
+//! of the check itself (keys and store, stories, decisions and report; CPU time, all threads, is
+//! what to compare across sizes on a shared machine), the peak heap in use during the check
 //! (a counting allocator, above what was in use before it; the keys alone are what is in use once
 //! every document was added) and the process's peak resident size
 //! for the whole size, analysis included (`VmHWM` of `/proc/self/status`, reset before each size
@@ -17,8 +18,8 @@
 //!
 //! The documents come from the bundled corpus, replicated and perturbed into the shape of a news
 //! feed: document `i` belongs to replica `r = i / 20` of seed `r % 5`; every replica renames the
-//! seed's words that no grammar but the MT stage's lists (names, places, most nouns and verbs)
-//! with a suffix of its own, so
+//! seed's words that the figure, time and speech grammars do not list (names of people and places,
+//! most nouns and verbs) with a suffix of its own, so
 //! replicas are different stories while the figures, times, quotes and cues the extractors read
 //! stay; within a replica each document is a variant of the seed (a weekday moved, digits
 //! shifted, one line dropped), so stories hold conflicts, timing differences and agreement; and
@@ -114,11 +115,13 @@ fn perturb(text: &str, k: usize) -> String {
     t
 }
 
-/// Every word of every string in the grammar files (`grammars/**/*.toml`) but the MT stage's.
+/// Every word the figure, time and speech grammars list (`grammars/{hi,en}/{numbers,units,time,
+/// speech}.toml`): what the extractors need to find claims.
 fn grammar_words() -> HashSet<String> {
     fn walk_value(v: &toml::Value, out: &mut HashSet<String>) {
         match v {
-            toml::Value::String(s) => {
+            // Entries are words and short phrases; longer strings are examples to read.
+            toml::Value::String(s) if s.split_whitespace().count() <= 4 => {
                 for w in s.split(|c: char| !c.is_alphanumeric() && !is_mark(c)) {
                     if !w.is_empty() {
                         out.insert(w.to_string());
@@ -126,32 +129,26 @@ fn grammar_words() -> HashSet<String> {
                 }
             }
             toml::Value::Array(a) => a.iter().for_each(|x| walk_value(x, out)),
-            toml::Value::Table(t) => t.values().for_each(|x| walk_value(x, out)),
+            // Examples are sentences to read, not words the grammar lists.
+            toml::Value::Table(t) => t
+                .iter()
+                .filter(|(k, _)| !k.starts_with("example"))
+                .for_each(|(_, x)| walk_value(x, out)),
             _ => {}
         }
     }
-    fn walk_dir(dir: &std::path::Path, out: &mut HashSet<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            // The MT stage's lexicons list most of the language; the bench skips that stage.
-            if p.is_dir() && !p.ends_with("mt") {
-                walk_dir(&p, out);
-            } else if p.extension().is_some_and(|x| x == "toml")
-                && let Ok(text) = std::fs::read_to_string(&p)
+    let mut out = HashSet::new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("grammars");
+    for lang in ["hi", "en"] {
+        for file in ["numbers", "units", "time", "speech"] {
+            let path = dir.join(lang).join(format!("{file}.toml"));
+            if let Ok(text) = std::fs::read_to_string(&path)
                 && let Ok(v) = toml::from_str::<toml::Value>(&text)
             {
-                walk_value(&v, out);
+                walk_value(&v, &mut out);
             }
         }
     }
-    let mut out = HashSet::new();
-    walk_dir(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("grammars"),
-        &mut out,
-    );
     out
 }
 
@@ -160,28 +157,42 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{900}'..='\u{903}' | '\u{93a}'..='\u{94f}' | '\u{951}'..='\u{957}' | '\u{962}' | '\u{963}')
 }
 
-/// Replica `r`'s suffix: `r` in base 33 over the consonants क … ह.
-fn suffix(mut r: usize) -> String {
-    let mut s = String::new();
+/// Replica `r`'s suffixes: `r` in base 33 over the consonants क … ह, and in base 26 over
+/// `q` … `p` for words in Latin letters.
+fn suffix(r: usize) -> (String, String) {
+    let (mut a, mut b) = (String::new(), String::new());
+    let mut x = r;
     loop {
-        s.push(char::from_u32(0x915 + (r % 33) as u32).unwrap_or('क'));
-        r /= 33;
-        if r == 0 {
-            return s;
+        a.push(char::from_u32(0x915 + (x % 33) as u32).unwrap_or('क'));
+        x /= 33;
+        if x == 0 {
+            break;
+        }
+    }
+    let mut x = r;
+    loop {
+        b.push(char::from(b'a' + ((x + 16) % 26) as u8));
+        x /= 26;
+        if x == 0 {
+            return (a, b);
         }
     }
 }
 
-/// `text` with every Devanagari word of three or more letters that no grammar lists renamed by
-/// the replica's suffix.
-fn rename(text: &str, known: &HashSet<String>, suffix: &str) -> String {
+/// `text` with every word of three or more letters that those grammars do not list renamed by the
+/// replica's suffix.
+fn rename(text: &str, known: &HashSet<String>, suffix: &(String, String)) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {
         out.push_str(word);
-        let devanagari = word.chars().all(|c| ('\u{900}'..='\u{97f}').contains(&c));
-        if devanagari && word.chars().count() >= 3 && !known.contains(word.as_str()) {
-            out.push_str(suffix);
+        let letters = word.chars().all(|c| c.is_alphabetic() || is_mark(c));
+        if letters && word.chars().count() >= 3 && !known.contains(word.as_str()) {
+            out.push_str(if word.is_ascii() {
+                &suffix.1
+            } else {
+                &suffix.0
+            });
         }
         word.clear();
     };
@@ -246,19 +257,37 @@ fn peak_rss() -> Option<u64> {
     Some(kb * 1024)
 }
 
+/// CPU time the process has used so far (user and system, all threads; `/proc/self/stat`, in
+/// clock ticks of 1/100 s).
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) in parentheses.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
 /// Start the peak resident size again from the present size (Linux: `/proc/self/clear_refs`).
 fn reset_peak_rss() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
 /// `n` documents of the feed, analysed in chunks in parallel and added to a run.
-fn analysed(seeds: &Seeds, n: usize, run: &mut Run, g: &Grammars) -> (Duration, Duration) {
+/// Wall and CPU time of analysing and of adding, in that order.
+fn analysed(
+    seeds: &Seeds,
+    n: usize,
+    run: &mut Run,
+    g: &Grammars,
+) -> (Duration, Duration, Duration) {
     use rayon::prelude::*;
     let opts = Options {
         lang: None,
         skip_mt: true,
     };
-    let (mut analysing, mut adding) = (Duration::ZERO, Duration::ZERO);
+    let (mut analysing, mut adding, mut adding_cpu) =
+        (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     for start in (0..n).step_by(CHUNK) {
         let t = Instant::now();
         let docs: Vec<Document> = (start..(start + CHUNK).min(n))
@@ -270,10 +299,12 @@ fn analysed(seeds: &Seeds, n: usize, run: &mut Run, g: &Grammars) -> (Duration, 
             .collect();
         analysing += t.elapsed();
         let t = Instant::now();
+        let c = cpu_time().unwrap_or_default();
         run.add(&docs, g).unwrap();
         adding += t.elapsed();
+        adding_cpu += cpu_time().unwrap_or_default().saturating_sub(c);
     }
-    (analysing, adding)
+    (analysing, adding, adding_cpu)
 }
 
 /// Stories of `run`, decided and written as the text report to nowhere; (stories, groups,
@@ -312,17 +343,19 @@ fn bench(c: &mut Criterion) {
         Err(_) if big => vec![1_000, 10_000, 100_000],
         Err(_) => vec![1_000, 10_000],
     };
-    let mut times: Vec<(usize, f64)> = Vec::new();
+    let mut times: Vec<(usize, f64, f64)> = Vec::new();
     for &n in &sizes {
         let rss_reset = reset_peak_rss();
         let mut run = Run::new().unwrap();
         let before = CURRENT.load(Ordering::Relaxed);
         PEAK.store(before, Ordering::Relaxed);
-        let (analysing, adding) = analysed(&seeds, n, &mut run, g);
+        let (analysing, adding, adding_cpu) = analysed(&seeds, n, &mut run, g);
         let keyed = CURRENT.load(Ordering::Relaxed).saturating_sub(before);
         let t = Instant::now();
+        let c = cpu_time().unwrap_or_default();
         let (stories, groups, findings) = check(&run, g);
         let deciding = t.elapsed();
+        let cpu = (adding_cpu + cpu_time().unwrap_or_default().saturating_sub(c)).as_secs_f64();
         let heap = PEAK.load(Ordering::Relaxed).saturating_sub(before);
         let took = (adding + deciding).as_secs_f64();
         let rss = peak_rss().map_or("?".to_string(), |b| {
@@ -333,7 +366,7 @@ fn bench(c: &mut Criterion) {
             )
         });
         eprintln!(
-            "check {n:>6} documents: {took:>8.2} s (keys and store {:.2} s, stories, decisions and report {:.2} s), \
+            "check {n:>6} documents: {took:>8.2} s, CPU {cpu:.2} s (keys and store {:.2} s, stories, decisions and report {:.2} s), \
 peak heap {:>7.1} MB (keys {:.1} MB), peak RSS {rss}; {stories} stories, {groups} groups, {findings} findings; analysis {:.2} s",
             adding.as_secs_f64(),
             deciding.as_secs_f64(),
@@ -341,14 +374,15 @@ peak heap {:>7.1} MB (keys {:.1} MB), peak RSS {rss}; {stories} stories, {groups
             keyed as f64 / 1e6,
             analysing.as_secs_f64(),
         );
-        times.push((n, took));
+        times.push((n, took, cpu));
     }
     for w in times.windows(2) {
-        let ((a, ta), (b, tb)) = (w[0], w[1]);
+        let ((a, ta, ca), (b, tb, cb)) = (w[0], w[1]);
         let r = b as f64 / a as f64;
         eprintln!(
-            "check {a} → {b} documents: time × {:.1} (linear × {r:.0}, n log n × {:.1})",
+            "check {a} → {b} documents: time × {:.1}, CPU time × {:.1} (linear × {r:.0}, n log n × {:.1})",
             tb / ta,
+            cb / ca.max(0.01),
             r * (b as f64).ln() / (a as f64).ln()
         );
     }

@@ -17,6 +17,10 @@
 //! 4. [`findings`] turns conflicts, single-source key claims and unsourced figures into
 //!    [`Finding`]s with stable codes.
 //!
+//! A run too large to hold ([`stream`]) keeps only each document's key ([`story::DocKey`]) in
+//! memory, forms the stories from the keys ([`stories`]) and decides each story ([`decide`]) with
+//! its documents read back, one batch of stories at a time; [`check`] does the same in memory.
+//!
 //! Everything here is deterministic: documents, stories, groups and members are sorted by input
 //! order and byte offsets; hash maps are only looked up, never iterated into output.
 

@@ -1,5 +1,6 @@
-//! Rendering: the readable listing and the JSON contract. Renderers return strings; only the
-//! binary writes them out.
+//! Rendering: the readable listing and the JSON contract. Renderers return strings, or write to a
+//! writer they are given (the check reports, story by story as each is decided); only the binary
+//! chooses where output goes.
 
 pub mod check_json;
 pub mod check_markdown;
