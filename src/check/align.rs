@@ -1329,7 +1329,7 @@ mod tests {
 
     fn run(a: &str, b: &str) -> Aligned {
         let g = &Grammars::builtin().check;
-        let docs = vec![
+        let docs = [
             analysed("a", a, "2023-07-27"),
             analysed("b", b, "2023-07-27"),
         ];

@@ -329,7 +329,7 @@ mod tests {
     fn copies_share_an_origin_and_sentence_wires_win() {
         let g = &Grammars::builtin().check;
         let text = "रूस के रक्षा मंत्री दो दिवसीय दौरे के बाद प्योंगयांग से रवाना हुए।\nबेलौसोव ने किम जोंग उन से शुक्रवार को मुलाकात की।\nयोनहाप ने बताया कि प्रतिनिधिमंडल हवाई अड्डे से रवाना हुआ।";
-        let docs = vec![
+        let docs = [
             doc("x/a.txt", text),
             doc("x/b.txt", text),
             doc(

@@ -97,7 +97,7 @@ impl DocKey {
             for w in doc.text.split_whitespace() {
                 for b in w.bytes().chain(std::iter::once(b' ')) {
                     h1 = (h1 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-                    h2 = (h2.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7cc1_b727_220a_95);
+                    h2 = (h2.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
                 }
             }
         }
