@@ -392,3 +392,170 @@ fn a_cap_that_bites_says_so() {
     assert!(doc.findings.iter().all(|f| f.code != "D001"));
     assert!(tathya::finding::lookup("D001").is_some());
 }
+
+/// A made-up word for story `s` (below 100), slot `k` (below 25): its first consonants spell the
+/// story's number, its vowels the slot, from letters that no spelling fold merges.
+fn made_up_word(s: usize, k: usize) -> String {
+    const C: [char; 10] = ['क', 'ज', 'त', 'न', 'प', 'म', 'र', 'ल', 'स', 'ह'];
+    const V: [&str; 5] = ["ा", "ि", "ु", "े", "ो"];
+    format!(
+        "{}{}{}{}{}{}",
+        C[s % 10],
+        V[k % 5],
+        C[(s / 10) % 10],
+        V[(k / 5) % 5],
+        C[(s + k) % 10],
+        V[(3 * s + k) % 5]
+    )
+}
+
+/// Story `s` as three outlets report it: one accident told in words of its own (names, places,
+/// nouns) around the cues the extractors read; the second report gives another death toll (a
+/// conflict), the third leaves a sentence out.
+fn story_reports(s: usize) -> Vec<(String, String)> {
+    let w: Vec<String> = (0..25).map(|k| made_up_word(s, k)).collect();
+    (0..3)
+        .map(|k| {
+            let dead = 10 + s % 7 + if k == 1 { 3 } else { 0 };
+            let mut text = format!(
+                "{a} ({b}), एजेंसी। {b} के {c} में सोमवार को {d} {e} {f} हुआ।\n\n\
+{c} {g} में {dead} लोगों की मौत हो गई और {h} {i} में {} लोग घायल हो गए।\n\n\
+{j} {k} ने बताया कि {l} {m} {b} के {n} में हैं।\n\n\
+{j} ने कहा, \"{o} {p} {q} {r} की मदद {t} जाएगी।\"\n\n",
+                20 + s % 5,
+                a = w[0],
+                b = w[1],
+                c = w[2],
+                d = w[3],
+                e = w[4],
+                f = w[5],
+                g = w[6],
+                h = w[7],
+                i = w[8],
+                j = w[9],
+                k = w[10],
+                l = w[11],
+                m = w[12],
+                n = w[13],
+                o = w[14],
+                p = w[15],
+                q = w[16],
+                r = w[17],
+                t = w[18],
+            );
+            if k != 2 {
+                text.push_str(&format!(
+                    "{} के अनुसार {} {} में {} यात्री थे, {} {} {}।\n",
+                    w[9],
+                    w[19],
+                    w[20],
+                    40 + s % 9,
+                    w[21],
+                    w[22],
+                    w[23]
+                ));
+            }
+            (format!("s{s}/outlet{k}.txt"), text)
+        })
+        .collect()
+}
+
+/// What a streamed check of `stories` generated stories holds: stories found, heap per document
+/// for the analysed documents and for their keys, and the peak heap while the stories are
+/// decided and written (above what was in use when that began).
+struct Held {
+    stories: usize,
+    groups: usize,
+    per_doc: usize,
+    key_per_doc: usize,
+    decide_peak: usize,
+}
+
+fn streamed_check(stories: usize, batch: usize) -> Held {
+    use tathya::check::CheckOptions;
+    use tathya::check::stream::Run;
+    use tathya::report::{Docs, Show, Style, check_text};
+    let g = Grammars::builtin();
+    let opts = Options {
+        lang: None,
+        skip_mt: true,
+    };
+    let date = chrono::NaiveDate::from_ymd_opt(2024, 3, 4);
+    // Caches filled on first use are not the documents'.
+    for (id, text) in story_reports(99) {
+        drop(analyze(id, text, date, &opts, g));
+    }
+    let start = counting::now();
+    let docs: Vec<tathya::Document> = (0..stories)
+        .flat_map(story_reports)
+        .map(|(id, text)| analyze(id, text, date, &opts, g))
+        .collect();
+    let n = docs.len();
+    let per_doc = counting::now().saturating_sub(start) / n;
+    let mut run = Run::new().expect("temporary store").batch_documents(batch);
+    let before = counting::now();
+    run.add(&docs, g).expect("store");
+    let key_per_doc = counting::now().saturating_sub(before) / n;
+    drop(docs);
+    let found = run.stories(&CheckOptions::default());
+    let count = found.len();
+    let base = counting::now();
+    counting::reset_peak();
+    let mut groups = 0;
+    let mut w = check_text::Writer::new(std::io::sink(), Style::default(), Show::All, false);
+    run.decide_each(found, g, |x| {
+        groups += x.story.groups.len();
+        let docs = Docs::story(x.story, x.docs);
+        w.findings(x.findings, docs);
+        w.story(x.story, docs)
+    })
+    .expect("check");
+    w.finish().expect("report");
+    Held {
+        stories: count,
+        groups,
+        per_doc,
+        key_per_doc,
+        decide_peak: counting::peak_since(base),
+    }
+}
+
+/// `check` streams: with stories decided a few documents at a time, four times as many
+/// independent stories take about the same peak memory to decide and write (a run that held
+/// every story's documents and groups would take four times as much), and what it holds for the
+/// whole run — each document's key — is a small part of the document.
+#[test]
+fn check_memory_per_story_stays_bounded() {
+    // One thread, so that the per-thread counter sees every allocation of the check.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("thread pool");
+    let (small, large) = (6, 24);
+    let (a, b) = pool.install(|| (streamed_check(small, 6), streamed_check(large, 6)));
+    eprintln!(
+        "check of {small} and {large} stories: peak while deciding {} and {} bytes; per document {} and {} bytes, its key {} and {} bytes",
+        a.decide_peak, b.decide_peak, a.per_doc, b.per_doc, a.key_per_doc, b.key_per_doc
+    );
+    assert_eq!(a.stories, small, "each generated story is found");
+    assert_eq!(b.stories, large, "each generated story is found");
+    assert!(
+        ratio(b.groups, a.groups) > 3.0,
+        "the larger run decides about four times the groups ({} against {})",
+        b.groups,
+        a.groups
+    );
+    let r = ratio(b.decide_peak, a.decide_peak);
+    assert!(
+        r < 2.0,
+        "deciding {large} stories took {r:.2}× the peak memory of {small} ({} against {} bytes)",
+        b.decide_peak,
+        a.decide_peak
+    );
+    assert!(
+        b.key_per_doc * 4 < b.per_doc,
+        "a document's key ({} bytes) is not small against the document ({} bytes)",
+        b.key_per_doc,
+        b.per_doc
+    );
+}

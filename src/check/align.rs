@@ -355,7 +355,7 @@ fn date_range(v: &str, grain: Grain) -> Option<(chrono::NaiveDate, chrono::Naive
 }
 
 /// Build the items of a story: one per body sentence, one per figure, time and quote claim.
-pub fn items(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Vec<Item> {
+pub fn items(views: &[DocView], docs: &[&Document], g: &CheckGrammar) -> Vec<Item> {
     let mut out = Vec::new();
     for (vi, v) in views.iter().enumerate() {
         let Some(doc) = docs.get(v.doc) else {
@@ -775,7 +775,7 @@ fn compare(a: &Item, b: &Item, views: &[DocView], w: &Weights, stmt: f64) -> Opt
 }
 
 /// Align a story's documents: items, candidate pairs, edges, groups.
-pub fn align(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Aligned {
+pub fn align(views: &[DocView], docs: &[&Document], g: &CheckGrammar) -> Aligned {
     let items = items(views, docs, g);
     let w = Weights::new(views);
     let pairs = candidates(&items, &w);
@@ -1164,7 +1164,7 @@ fn same_words(a: &SentView, b: &SentView) -> bool {
 fn anchor_change(
     sa: &SentView,
     sb: &SentView,
-    docs: &[Document],
+    docs: &[&Document],
     views: &[DocView],
     va: usize,
     vb: usize,
@@ -1329,7 +1329,7 @@ mod tests {
 
     fn run(a: &str, b: &str) -> Aligned {
         let g = &Grammars::builtin().check;
-        let docs = vec![
+        let docs = [
             analysed("a", a, "2023-07-27"),
             analysed("b", b, "2023-07-27"),
         ];
@@ -1338,7 +1338,7 @@ mod tests {
             .enumerate()
             .map(|(i, d)| DocView::new(i, d, g))
             .collect();
-        align(&views, &docs, g)
+        align(&views, &docs.iter().collect::<Vec<_>>(), g)
     }
 
     #[test]

@@ -22,7 +22,7 @@ const NEAR_COPY: f64 = 0.85;
 /// Least similarity of two aligned sentences for their leftover values to disagree.
 pub const ANCHOR_MIN: f64 = 0.45;
 
-fn frame<'a>(docs: &'a [Document], views_doc: &[usize], it: &Item) -> Option<&'a Frame> {
+fn frame<'a>(docs: &'a [&'a Document], views_doc: &[usize], it: &Item) -> Option<&'a Frame> {
     docs[views_doc[it.view]]
         .claims
         .get(it.claim?)?
@@ -55,7 +55,7 @@ fn frames_fit(a: Option<&Frame>, b: Option<&Frame>) -> bool {
 pub fn disagreements(
     items: &[Item],
     views_doc: &[usize],
-    docs: &[Document],
+    docs: &[&Document],
     aligned: &FastMap<(usize, usize, usize, usize), f64>,
     known: &FastSet<(usize, usize, usize, usize)>,
     agrees: &FastSet<(usize, usize)>,

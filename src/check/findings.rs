@@ -104,7 +104,7 @@ fn related(m: &Member, message: &str) -> Related {
     }
 }
 
-fn counts_something(g: &ClaimGroup, docs: &[Document]) -> bool {
+fn counts_something(g: &ClaimGroup, docs: &[&Document]) -> bool {
     g.members.iter().any(|m| {
         let Some(c) = m.claim.and_then(|i| docs.get(m.doc).and_then(|d| d.claims.get(i))) else {
             return false;
@@ -113,95 +113,93 @@ fn counts_something(g: &ClaimGroup, docs: &[Document]) -> bool {
     })
 }
 
-/// Every finding of a checked run, sorted by story, severity (highest first), document and span.
-pub fn findings(stories: &[Story], docs: &[Document]) -> Vec<Finding> {
-    let mut out: Vec<(usize, Finding, usize)> = Vec::new();
-    for (si, s) in stories.iter().enumerate() {
-        for g in &s.groups {
-            let Some(first) = g.members.first() else {
-                continue;
-            };
-            match g.verdict {
-                Verdict::Conflicting => {
-                    let code = match g.kind {
-                        GroupKind::Figure => &CONFLICTING_FIGURE,
-                        GroupKind::Time => &CONFLICTING_TIME,
-                        GroupKind::Quote => &CONFLICTING_QUOTE,
-                        GroupKind::Statement => &CONFLICTING_STATEMENT,
-                    };
-                    let [a, b] = g.conflict.unwrap_or([0, g.members.len().saturating_sub(1)]);
-                    let (Some(ma), Some(mb)) = (g.members.get(a), g.members.get(b)) else {
-                        continue;
-                    };
-                    let mut f = at(code, ma, format!("{} ({})", g.explanation, g.id));
-                    f.related.push(related(
-                        mb,
-                        &format!("the other side, in {}", short_id(&mb.document)),
-                    ));
-                    out.push((si, f, ma.doc));
-                }
-                Verdict::Timing => {
-                    let [a, b] = g.conflict.unwrap_or([0, g.members.len().saturating_sub(1)]);
-                    let (Some(ma), Some(mb)) = (g.members.get(a), g.members.get(b)) else {
-                        continue;
-                    };
-                    let mut f = at(&FIGURE_TIMING, ma, format!("{} ({})", g.explanation, g.id));
-                    f.related.push(related(
-                        mb,
-                        &format!("the other value, in {}", short_id(&mb.document)),
-                    ));
-                    out.push((si, f, ma.doc));
-                }
-                Verdict::SingleSource if g.key && g.kind != GroupKind::Statement => {
-                    let mut f = at(
-                        &SINGLE_SOURCE_KEY_CLAIM,
-                        first,
-                        format!(
-                            "{} — no other origin in story {} reports it ({})",
-                            first.text, s.id, g.id
-                        ),
-                    );
-                    for m in g.members.iter().skip(1) {
-                        f.related.push(related(m, "the same claim, same origin"));
-                    }
-                    out.push((si, f, first.doc));
-                }
-                _ => {}
+/// The findings of one story whose `groups` were just decided (members naming documents by their
+/// position in `docs`, the story's documents), sorted by severity (highest first), document and
+/// span. A run's findings are every story's, story by story.
+pub fn findings(s: &Story, groups: &[ClaimGroup], docs: &[&Document]) -> Vec<Finding> {
+    let mut out: Vec<(Finding, usize)> = Vec::new();
+    for g in groups {
+        let Some(first) = g.members.first() else {
+            continue;
+        };
+        match g.verdict {
+            Verdict::Conflicting => {
+                let code = match g.kind {
+                    GroupKind::Figure => &CONFLICTING_FIGURE,
+                    GroupKind::Time => &CONFLICTING_TIME,
+                    GroupKind::Quote => &CONFLICTING_QUOTE,
+                    GroupKind::Statement => &CONFLICTING_STATEMENT,
+                };
+                let [a, b] = g.conflict.unwrap_or([0, g.members.len().saturating_sub(1)]);
+                let (Some(ma), Some(mb)) = (g.members.get(a), g.members.get(b)) else {
+                    continue;
+                };
+                let mut f = at(code, ma, format!("{} ({})", g.explanation, g.id));
+                f.related.push(related(
+                    mb,
+                    &format!("the other side, in {}", short_id(&mb.document)),
+                ));
+                out.push((f, ma.doc));
             }
-            if g.kind == GroupKind::Figure && g.unsourced && counts_something(g, docs) {
+            Verdict::Timing => {
+                let [a, b] = g.conflict.unwrap_or([0, g.members.len().saturating_sub(1)]);
+                let (Some(ma), Some(mb)) = (g.members.get(a), g.members.get(b)) else {
+                    continue;
+                };
+                let mut f = at(&FIGURE_TIMING, ma, format!("{} ({})", g.explanation, g.id));
+                f.related.push(related(
+                    mb,
+                    &format!("the other value, in {}", short_id(&mb.document)),
+                ));
+                out.push((f, ma.doc));
+            }
+            Verdict::SingleSource if g.key && g.kind != GroupKind::Statement => {
                 let mut f = at(
-                    &UNBALANCED_ATTRIBUTION,
+                    &SINGLE_SOURCE_KEY_CLAIM,
                     first,
                     format!(
-                        "no outlet says who gives the figure {} ({})",
-                        first.text, g.id
+                        "{} — no other origin in story {} reports it ({})",
+                        first.text, s.id, g.id
                     ),
                 );
                 for m in g.members.iter().skip(1) {
-                    f.related
-                        .push(related(m, "the same figure, also unattributed"));
+                    f.related.push(related(m, "the same claim, same origin"));
                 }
-                out.push((si, f, first.doc));
+                out.push((f, first.doc));
             }
+            _ => {}
+        }
+        if g.kind == GroupKind::Figure && g.unsourced && counts_something(g, docs) {
+            let mut f = at(
+                &UNBALANCED_ATTRIBUTION,
+                first,
+                format!(
+                    "no outlet says who gives the figure {} ({})",
+                    first.text, g.id
+                ),
+            );
+            for m in g.members.iter().skip(1) {
+                f.related
+                    .push(related(m, "the same figure, also unattributed"));
+            }
+            out.push((f, first.doc));
         }
     }
     out.sort_by(|x, y| {
         (
-            x.0,
-            std::cmp::Reverse(x.1.severity),
-            x.2,
-            x.1.start,
-            x.1.end,
-            x.1.code,
+            std::cmp::Reverse(x.0.severity),
+            x.1,
+            x.0.start,
+            x.0.end,
+            x.0.code,
         )
             .cmp(&(
-                y.0,
-                std::cmp::Reverse(y.1.severity),
-                y.2,
-                y.1.start,
-                y.1.end,
-                y.1.code,
+                std::cmp::Reverse(y.0.severity),
+                y.1,
+                y.0.start,
+                y.0.end,
+                y.0.code,
             ))
     });
-    out.into_iter().map(|x| x.1).collect()
+    out.into_iter().map(|x| x.0).collect()
 }

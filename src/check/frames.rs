@@ -240,7 +240,7 @@ fn value_key(f: &Figure) -> Option<String> {
 }
 
 /// Article starts of each view's document (see [`crate::extract::frame::sections`]), by view.
-pub fn view_sections(views_doc: &[usize], docs: &[Document]) -> Vec<Vec<usize>> {
+pub fn view_sections(views_doc: &[usize], docs: &[&Document]) -> Vec<Vec<usize>> {
     views_doc
         .iter()
         .map(|&d| crate::extract::frame::sections(&docs[d].text))
@@ -251,7 +251,7 @@ pub fn view_sections(views_doc: &[usize], docs: &[Document]) -> Vec<Vec<usize>> 
 pub fn group(
     items: &[Item],
     views_doc: &[usize],
-    docs: &[Document],
+    docs: &[&Document],
     secs: &[Vec<usize>],
     sets: &FastSet<String>,
 ) -> FigureGroups {
@@ -724,7 +724,7 @@ pub fn group(
 pub fn group_times(
     items: &[Item],
     views_doc: &[usize],
-    docs: &[Document],
+    docs: &[&Document],
     secs: &[Vec<usize>],
 ) -> FigureGroups {
     // A weekday written beside a date that is not its weekday ("गुरुवार (26 जुलाई)" in 2023)

@@ -17,6 +17,10 @@
 //! 4. [`findings`] turns conflicts, single-source key claims and unsourced figures into
 //!    [`Finding`]s with stable codes.
 //!
+//! A run too large to hold ([`stream`]) keeps only each document's key ([`story::DocKey`]) in
+//! memory, forms the stories from the keys ([`stories`]) and decides each story ([`decide`]) with
+//! its documents read back, one batch of stories at a time; [`check`] does the same in memory.
+//!
 //! Everything here is deterministic: documents, stories, groups and members are sorted by input
 //! order and byte offsets; hash maps are only looked up, never iterated into output.
 
@@ -27,6 +31,7 @@ pub mod frames;
 pub mod norm;
 pub mod origin;
 pub mod story;
+pub mod stream;
 pub mod verdict;
 
 use serde::Serialize;
@@ -208,37 +213,62 @@ pub struct Member {
     pub doc: usize,
 }
 
-/// Check `docs`: stories, claim groups, verdicts and findings.
+/// Check `docs`: stories, claim groups, verdicts and findings, all held in memory.
 ///
 /// Documents that failed to load take no part. The grammars give the comparison data
-/// ([`Grammars::check`]).
+/// ([`Grammars::check`]). A run too large to hold every document and every story's groups at once
+/// forms its stories from the documents' keys ([`story::DocKey`], [`stories`]) and decides and
+/// writes them one at a time ([`decide`]), as `tathya check` does; the result is the same.
 pub fn check(docs: &[Document], opts: &CheckOptions, g: &Grammars) -> CheckReport {
-    let cg = &g.check;
-    let mut stories = match &opts.plan {
-        Some(plan) => story::planned(docs, plan),
-        None => story::cluster(docs, opts, cg),
-    };
-    let groups: Vec<Vec<ClaimGroup>> = {
-        use rayon::prelude::*;
-        stories
-            .par_iter()
-            .map(|s| {
-                let views: Vec<align::DocView> = s
-                    .doc_indices
-                    .iter()
-                    .map(|&i| align::DocView::new(i, &docs[i], cg))
-                    .collect();
-                let origins = origin::Origins::new(&views, docs, cg);
-                let aligned = align::align(&views, docs, cg);
-                verdict::decide(&s.id, aligned, &views, &origins, docs, cg)
-            })
-            .collect()
-    };
-    for (s, gs) in stories.iter_mut().zip(groups) {
+    use rayon::prelude::*;
+    let keys = story::keys(docs, &g.check);
+    let mut stories = stories(&keys, opts);
+    drop(keys);
+    let decided: Vec<(Vec<ClaimGroup>, Vec<Finding>)> = stories
+        .par_iter()
+        .map(|s| {
+            let sd: Vec<&Document> = s.doc_indices.iter().map(|&i| &docs[i]).collect();
+            decide(s, &sd, g)
+        })
+        .collect();
+    let mut findings = Vec::new();
+    for (s, (gs, fs)) in stories.iter_mut().zip(decided) {
         s.groups = gs;
+        findings.extend(fs);
     }
-    let findings = findings::findings(&stories, docs);
     CheckReport { stories, findings }
+}
+
+/// The stories of a run, formed from its documents' keys (in input order): the planned ones
+/// when [`CheckOptions::plan`] is given, else found by [`story::cluster`]. Their groups are
+/// empty until [`decide`]d.
+pub fn stories(keys: &[story::DocKey], opts: &CheckOptions) -> Vec<Story> {
+    match &opts.plan {
+        Some(plan) => story::planned(keys, plan),
+        None => story::cluster(keys, opts),
+    }
+}
+
+/// Decide one story: align its documents' claims, give each group its verdict, and raise the
+/// story's findings (sorted by severity, highest first, then document and offset). `docs` are
+/// the story's documents in the order of [`Story::doc_indices`]; members name documents by
+/// their input position, as there.
+pub fn decide(s: &Story, docs: &[&Document], g: &Grammars) -> (Vec<ClaimGroup>, Vec<Finding>) {
+    let cg = &g.check;
+    let views: Vec<align::DocView> = docs
+        .iter()
+        .enumerate()
+        .map(|(k, d)| align::DocView::new(k, d, cg))
+        .collect();
+    let origins = origin::Origins::new(&views, docs, cg);
+    let aligned = align::align(&views, docs, cg);
+    let mut groups = verdict::decide(&s.id, aligned, &views, &origins, docs, cg);
+    // Findings read the members' claims by their position in `docs`, before they are renamed.
+    let found = findings::findings(s, &groups, docs);
+    for m in groups.iter_mut().flat_map(|g| g.members.iter_mut()) {
+        m.doc = s.doc_indices.get(m.doc).copied().unwrap_or(usize::MAX);
+    }
+    (groups, found)
 }
 
 /// Every code `check` can raise (re-exported for `tathya explain`).

@@ -119,7 +119,7 @@ fn bracketed(
 
 impl Origins {
     /// Origins of the documents of one story.
-    pub fn new(views: &[DocView], docs: &[Document], g: &CheckGrammar) -> Self {
+    pub fn new(views: &[DocView], docs: &[&Document], g: &CheckGrammar) -> Self {
         let wires: Vec<String> = g.wires.iter().map(|w| w.name.clone()).collect();
         let mut own: Vec<String> = Vec::with_capacity(views.len());
         for v in views {
@@ -210,7 +210,7 @@ impl Origins {
 /// with the origin each copy is counted under: the origin of the first document carrying it.
 fn shared_paragraphs(
     views: &[DocView],
-    docs: &[Document],
+    docs: &[&Document],
     doc_origin: &[String],
 ) -> Vec<Vec<(usize, usize, String)>> {
     let mut nodes: Vec<(usize, usize, usize)> = Vec::new(); // (view, start, end)
@@ -329,7 +329,7 @@ mod tests {
     fn copies_share_an_origin_and_sentence_wires_win() {
         let g = &Grammars::builtin().check;
         let text = "रूस के रक्षा मंत्री दो दिवसीय दौरे के बाद प्योंगयांग से रवाना हुए।\nबेलौसोव ने किम जोंग उन से शुक्रवार को मुलाकात की।\nयोनहाप ने बताया कि प्रतिनिधिमंडल हवाई अड्डे से रवाना हुआ।";
-        let docs = vec![
+        let docs = [
             doc("x/a.txt", text),
             doc("x/b.txt", text),
             doc(
@@ -342,7 +342,7 @@ mod tests {
             .enumerate()
             .map(|(i, d)| DocView::new(i, d, g))
             .collect();
-        let o = Origins::new(&views, &docs, g);
+        let o = Origins::new(&views, &docs.iter().collect::<Vec<_>>(), g);
         assert_eq!(o.document(0), "a.txt");
         assert_eq!(o.document(1), "a.txt");
         assert_eq!(o.document(2), "c.txt");

@@ -66,6 +66,61 @@ fn sentence_terms(doc: &Document, g: &CheckGrammar) -> Vec<Vec<T32>> {
     out
 }
 
+/// What story formation needs of one document, and no more: its id and date, whether it was
+/// read, two hashes of its words (identical copies share both), the content terms of its distinct
+/// body sentences and its (measure, place) frames. A few kilobytes against the tens a document
+/// holds with its text and claims, so a run forms its stories from every document's key and then
+/// loads, decides and writes one story at a time.
+#[derive(Debug, Clone, Default)]
+pub struct DocKey {
+    /// The document id.
+    pub id: String,
+    /// Its publication date.
+    pub published: Option<NaiveDate>,
+    /// True when it could not be read (it forms no story).
+    pub failed: bool,
+    /// Two independent hashes of the text's words, white space aside.
+    words: (u64, u64),
+    /// Content terms of each distinct body sentence ([`sentence_terms`]).
+    terms: Vec<Vec<T32>>,
+    /// Its frames ([`frame_keys`]).
+    frames: Vec<u64>,
+}
+
+impl DocKey {
+    /// The key of `doc`.
+    pub fn new(doc: &Document, g: &CheckGrammar) -> Self {
+        let failed = doc.is_failed();
+        let mut h1 = 0xcbf2_9ce4_8422_2325u64;
+        let mut h2 = 0x9e37_79b9_7f4a_7c15u64;
+        if !failed {
+            for w in doc.text.split_whitespace() {
+                for b in w.bytes().chain(std::iter::once(b' ')) {
+                    h1 = (h1 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+                    h2 = (h2.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+                }
+            }
+        }
+        DocKey {
+            id: doc.id.clone(),
+            published: doc.published,
+            failed,
+            words: (h1, h2),
+            terms: if failed {
+                Vec::new()
+            } else {
+                sentence_terms(doc, g)
+            },
+            frames: if failed { Vec::new() } else { frame_keys(doc) },
+        }
+    }
+}
+
+/// The keys of `docs`, in order (computed in parallel).
+pub fn keys(docs: &[Document], g: &CheckGrammar) -> Vec<DocKey> {
+    docs.par_iter().map(|d| DocKey::new(d, g)).collect()
+}
+
 /// [`crate::check::norm::overlap`] over 32-bit terms.
 fn overlap32(a: &[T32], b: &[T32], w: &dyn Fn(T32) -> f64) -> f64 {
     let (mut i, mut j) = (0, 0);
@@ -180,35 +235,26 @@ impl Stats {
 }
 
 /// Count the [`Stats`] of the documents `count` accepts among those `docs` would cluster.
-pub fn stats(
-    docs: &[Document],
-    opts: &CheckOptions,
-    g: &CheckGrammar,
-    count: impl Fn(usize) -> bool,
-) -> Stats {
+pub fn stats(docs: &[DocKey], opts: &CheckOptions, count: impl Fn(usize) -> bool) -> Stats {
     let (_, _, pool) = pool(docs, opts);
-    let counted: Vec<&Document> = pool
+    let counted: Vec<&DocKey> = pool
         .into_iter()
         .filter(|&i| count(i))
         .map(|i| &docs[i])
         .collect();
     let mut terms: FastMap<T32, u32> = FastMap::default();
     let mut sentences = 0u64;
-    for d in counted
-        .par_iter()
-        .map(|d| sentence_terms(d, g))
-        .collect::<Vec<_>>()
-    {
-        for s in d {
+    for d in &counted {
+        for s in &d.terms {
             sentences += 1;
-            for t in s {
+            for &t in s {
                 *terms.entry(t).or_default() += 1;
             }
         }
     }
     let mut frames: FastMap<u64, u32> = FastMap::default();
     for d in &counted {
-        for k in frame_keys(d) {
+        for &k in &d.frames {
             *frames.entry(k).or_default() += 1;
         }
     }
@@ -226,9 +272,9 @@ pub fn stats(
 
 /// Score every pair of `docs` that shares a matched sentence (see the module docs), with the
 /// run's frequencies when given, else those of `docs`.
-fn scores(docs: &[&Document], window: i64, g: &CheckGrammar, stats: Option<&Stats>) -> Scores {
-    // Sentences once, then their frequencies.
-    let all: Vec<Vec<Vec<T32>>> = docs.par_iter().map(|d| sentence_terms(d, g)).collect();
+fn scores(docs: &[&DocKey], window: i64, stats: Option<&Stats>) -> Scores {
+    // Sentences once (in the keys), then their frequencies.
+    let all: Vec<&Vec<Vec<T32>>> = docs.iter().map(|d| &d.terms).collect();
     let mut df: FastMap<T32, u32> = FastMap::default();
     let mut n_sent = 0usize;
     match stats {
@@ -238,7 +284,7 @@ fn scores(docs: &[&Document], window: i64, g: &CheckGrammar, stats: Option<&Stat
         }
         None => {
             for d in &all {
-                for s in d {
+                for s in d.iter() {
                     n_sent += 1;
                     for &t in s {
                         *df.entry(t).or_default() += 1;
@@ -258,9 +304,9 @@ fn scores(docs: &[&Document], window: i64, g: &CheckGrammar, stats: Option<&Stat
     let sents: Vec<Vec<Vec<T32>>> = all
         .into_par_iter()
         .map(|d| {
-            d.into_iter()
+            d.iter()
                 .map(|s| {
-                    let mut v: Vec<(f64, T32)> = s.into_iter().map(|t| (idf(t), t)).collect();
+                    let mut v: Vec<(f64, T32)> = s.iter().map(|&t| (idf(t), t)).collect();
                     v.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
                     v.truncate(TOP_TERMS);
                     let mut t: Vec<T32> = v.into_iter().map(|x| x.1).collect();
@@ -292,11 +338,19 @@ fn scores(docs: &[&Document], window: i64, g: &CheckGrammar, stats: Option<&Stat
     }
     let mut lists: Vec<Vec<(u32, u16)>> = postings.into_values().filter(|l| l.len() > 1).collect();
     lists.sort_unstable();
-    let matches: Vec<(u32, u32, u16, u16)> = lists
+    // Matched sentences of each document pair, as two sets (sorted, distinct) gathered as they
+    // are found: a set holds at most a document's sentences, where the list of every match held
+    // each sentence pair once per shared key.
+    type Matched = FastMap<(u32, u32), (Vec<u16>, Vec<u16>)>;
+    fn add(set: &mut Vec<u16>, k: u16) {
+        if let Err(at) = set.binary_search(&k) {
+            set.insert(at, k);
+        }
+    }
+    let by_pair: Matched = lists
         .par_iter_mut()
-        .flat_map_iter(|l| {
+        .fold(Matched::default, |mut acc, l| {
             l.sort_unstable_by_key(|&(d, k)| (docs[d as usize].published, d, k));
-            let mut out = Vec::new();
             for a in 0..l.len() {
                 let (da, ka) = l[a];
                 for &(db, kb) in l.iter().skip(a + 1).take(LOOKAHEAD) {
@@ -314,30 +368,34 @@ fn scores(docs: &[&Document], window: i64, g: &CheckGrammar, stats: Option<&Stat
                     );
                     let sim = overlap32(sa, sb, &idf);
                     if sim >= SENTENCE_MATCH {
-                        if da < db {
-                            out.push((da, db, ka, kb));
+                        let (x, y, kx, ky) = if da < db {
+                            (da, db, ka, kb)
                         } else {
-                            out.push((db, da, kb, ka));
-                        }
+                            (db, da, kb, ka)
+                        };
+                        let e = acc.entry((x, y)).or_default();
+                        add(&mut e.0, kx);
+                        add(&mut e.1, ky);
                     }
                 }
             }
-            out.into_iter()
+            acc
         })
-        .collect();
-    let mut by_pair: FastMap<(u32, u32), (Vec<u16>, Vec<u16>)> = FastMap::default();
-    for (a, b, ka, kb) in matches {
-        let e = by_pair.entry((a, b)).or_default();
-        e.0.push(ka);
-        e.1.push(kb);
-    }
+        .reduce(Matched::default, |mut a, b| {
+            for (k, (x, y)) in b {
+                let e = a.entry(k).or_default();
+                for v in x {
+                    add(&mut e.0, v);
+                }
+                for v in y {
+                    add(&mut e.1, v);
+                }
+            }
+            a
+        });
     let pairs: FastMap<(u32, u32), f64> = by_pair
         .into_iter()
-        .map(|((a, b), (mut ma, mut mb))| {
-            ma.sort_unstable();
-            ma.dedup();
-            mb.sort_unstable();
-            mb.dedup();
+        .map(|((a, b), (ma, mb))| {
             let na = sents[a as usize].len().max(1) as f64;
             let nb = sents[b as usize].len().max(1) as f64;
             ((a, b), 0.5 * (ma.len() as f64 / na + mb.len() as f64 / nb))
@@ -363,8 +421,8 @@ const MIN_SHARED_FRAMES: usize = 2;
 /// "deaths in Odisha" and "injured in Odisha" whatever their values; digests of one day share
 /// dozens. Candidate pairs come from posting lists walked in date order with a bounded
 /// look-ahead, as for sentences.
-fn frame_scores(docs: &[&Document], window: i64, stats: Option<&Stats>) -> Vec<((u32, u32), f64)> {
-    let keys: Vec<Vec<u64>> = docs.iter().map(|d| frame_keys(d)).collect();
+fn frame_scores(docs: &[&DocKey], window: i64, stats: Option<&Stats>) -> Vec<((u32, u32), f64)> {
+    let keys: Vec<&Vec<u64>> = docs.iter().map(|d| &d.frames).collect();
     let mut df: FastMap<u64, u32> = FastMap::default();
     let n = match stats {
         Some(st) => {
@@ -373,7 +431,7 @@ fn frame_scores(docs: &[&Document], window: i64, stats: Option<&Stats>) -> Vec<(
         }
         None => {
             for k in &keys {
-                for t in k {
+                for t in k.iter() {
                     *df.entry(*t).or_default() += 1;
                 }
             }
@@ -384,7 +442,7 @@ fn frame_scores(docs: &[&Document], window: i64, stats: Option<&Stats>) -> Vec<(
     let mass: Vec<f64> = keys.iter().map(|k| k.iter().map(idf).sum()).collect();
     let mut postings: FastMap<u64, Vec<u32>> = FastMap::default();
     for (d, k) in keys.iter().enumerate() {
-        for t in k {
+        for t in k.iter() {
             postings.entry(*t).or_default().push(d as u32);
         }
     }
@@ -445,7 +503,7 @@ fn frame_keys(d: &Document) -> Vec<u64> {
 /// document, and the pool of documents to cluster (neither failed, fixed nor a copy).
 type Pool = (Vec<Vec<usize>>, Vec<Option<usize>>, Vec<usize>);
 
-fn pool(docs: &[Document], opts: &CheckOptions) -> Pool {
+fn pool(docs: &[DocKey], opts: &CheckOptions) -> Pool {
     let n = docs.len();
     let mut assigned = vec![false; n];
     let mut fixed: Vec<Vec<usize>> = Vec::new();
@@ -453,7 +511,7 @@ fn pool(docs: &[Document], opts: &CheckOptions) -> Pool {
         let mut members = Vec::new();
         for name in names_list {
             for (i, d) in docs.iter().enumerate() {
-                if !assigned[i] && !d.is_failed() && names(&d.id, name) {
+                if !assigned[i] && !d.failed && names(&d.id, name) {
                     assigned[i] = true;
                     members.push(i);
                 }
@@ -468,27 +526,15 @@ fn pool(docs: &[Document], opts: &CheckOptions) -> Pool {
     // each is clustered, the copies follow it.
     let mut first_of: FastMap<u64, usize> = FastMap::default();
     let mut copy_of: Vec<Option<usize>> = vec![None; n];
-    for i in (0..n).filter(|&i| !assigned[i] && !docs[i].is_failed()) {
+    for i in (0..n).filter(|&i| !assigned[i] && !docs[i].failed) {
         // The same text published on another day is a reprint: it is clustered on its own.
         let day = docs[i]
             .published
             .map_or(0, |d| chrono::Datelike::num_days_from_ce(&d) as u64);
-        let key = docs[i]
-            .text
-            .split_whitespace()
-            .fold(0xcbf2_9ce4_8422_2325u64, |h, w| {
-                w.bytes()
-                    .chain(std::iter::once(b' '))
-                    .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-            })
-            ^ day.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let key = docs[i].words.0 ^ day.wrapping_mul(0x9e37_79b9_7f4a_7c15);
         match first_of.get(&key) {
             Some(&f)
-                if docs[f].published == docs[i].published
-                    && docs[f]
-                        .text
-                        .split_whitespace()
-                        .eq(docs[i].text.split_whitespace()) =>
+                if docs[f].published == docs[i].published && docs[f].words == docs[i].words =>
             {
                 copy_of[i] = Some(f);
             }
@@ -499,16 +545,16 @@ fn pool(docs: &[Document], opts: &CheckOptions) -> Pool {
         }
     }
     let pool: Vec<usize> = (0..n)
-        .filter(|&i| !assigned[i] && !docs[i].is_failed() && copy_of[i].is_none())
+        .filter(|&i| !assigned[i] && !docs[i].failed && copy_of[i].is_none())
         .collect();
     (fixed, copy_of, pool)
 }
 
 /// Group documents into stories (see the module docs). Failed documents form no story.
-pub fn cluster(docs: &[Document], opts: &CheckOptions, g: &CheckGrammar) -> Vec<Story> {
+pub fn cluster(docs: &[DocKey], opts: &CheckOptions) -> Vec<Story> {
     let (fixed, copy_of, pool) = pool(docs, opts);
-    let pool_docs: Vec<&Document> = pool.iter().map(|&i| &docs[i]).collect();
-    let sc = scores(&pool_docs, opts.window_days, g, opts.stats.as_deref());
+    let pool_docs: Vec<&DocKey> = pool.iter().map(|&i| &docs[i]).collect();
+    let sc = scores(&pool_docs, opts.window_days, opts.stats.as_deref());
     let run = Linkable {
         ids: docs.iter().map(|d| d.id.as_str()).collect(),
         published: docs.iter().map(|d| d.published).collect(),
@@ -549,14 +595,13 @@ pub struct ScoredPair {
 /// with: a partition's share of the run's scored pairs. A pair belongs to its earlier-published
 /// document's partition (the first in input order among equals), so each pair is scored once.
 pub fn scored_pairs(
-    docs: &[Document],
+    docs: &[DocKey],
     opts: &CheckOptions,
-    g: &CheckGrammar,
     own: impl Fn(usize) -> bool,
 ) -> Vec<ScoredPair> {
     let (_, _, pool) = pool(docs, opts);
-    let pool_docs: Vec<&Document> = pool.iter().map(|&i| &docs[i]).collect();
-    let sc = scores(&pool_docs, opts.window_days, g, opts.stats.as_deref());
+    let pool_docs: Vec<&DocKey> = pool.iter().map(|&i| &docs[i]).collect();
+    let sc = scores(&pool_docs, opts.window_days, opts.stats.as_deref());
     let mut out: Vec<(usize, usize, f64)> = sc
         .pairs
         .iter()
@@ -594,7 +639,7 @@ pub struct LinkDoc {
 /// The documents `own` accepts among those `docs` would cluster (copies included), as linking
 /// sees them: a partition's share of the run's documents.
 pub fn link_docs(
-    docs: &[Document],
+    docs: &[DocKey],
     opts: &CheckOptions,
     own: impl Fn(usize) -> bool,
 ) -> Vec<LinkDoc> {
@@ -604,7 +649,7 @@ pub fn link_docs(
         is_fixed[*f] = true;
     }
     (0..docs.len())
-        .filter(|&i| !docs[i].is_failed() && !is_fixed[i] && own(i))
+        .filter(|&i| !docs[i].failed && !is_fixed[i] && own(i))
         .map(|i| LinkDoc {
             id: docs[i].id.clone(),
             published: docs[i].published.map(|d| d.format("%Y-%m-%d").to_string()),
@@ -681,7 +726,7 @@ pub struct Planned {
 }
 
 /// The planned stories whose documents are all among `docs`, in plan order.
-pub fn planned(docs: &[Document], plan: &[Planned]) -> Vec<Story> {
+pub fn planned(docs: &[DocKey], plan: &[Planned]) -> Vec<Story> {
     let mut by_id: FastMap<&str, Vec<usize>> = FastMap::default();
     for (i, d) in docs.iter().enumerate() {
         by_id.entry(d.id.as_str()).or_default().push(i);
@@ -841,8 +886,9 @@ pub fn link(run: &Linkable, pairs: &FastMap<(u32, u32), f64>, opts: &CheckOption
 /// Story scores of every pair of documents that match at all, ignoring dates (for tuning and
 /// tests): `(i, j, score)` with `i < j`, sorted.
 pub fn similarities(docs: &[Document], g: &CheckGrammar) -> Vec<(usize, usize, f64)> {
-    let refs: Vec<&Document> = docs.iter().collect();
-    let sc = scores(&refs, i64::MAX / 4, g, None);
+    let keys = keys(docs, g);
+    let refs: Vec<&DocKey> = keys.iter().collect();
+    let sc = scores(&refs, i64::MAX / 4, None);
     let mut out: Vec<(usize, usize, f64)> = sc
         .pairs
         .into_iter()

@@ -41,7 +41,7 @@ pub fn decide(
     aligned: Aligned,
     views: &[DocView],
     origins: &Origins,
-    docs: &[Document],
+    docs: &[&Document],
     g: &CheckGrammar,
 ) -> Vec<ClaimGroup> {
     let Aligned { items, groups } = aligned;

@@ -1,7 +1,7 @@
 //! `tathya check`: do the sources agree? Groups articles into stories, aligns their claims and
 //! reports what is corroborated, what conflicts and what rests on one source.
 
-use std::io::Write;
+use std::io::{Seek, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
@@ -45,7 +45,7 @@ pub enum CheckFormat {
 
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  tathya check tests/corpus/\n  tathya check --format json a.txt b.txt c.txt\n  tathya check --story a.txt,b.txt --story c.txt,d.txt folder/\n  tathya check --stories stories.toml --fail-on warning folder/\n  tathya check --show all tests/corpus/          every claim group, corroborated and single-source too\n  tathya claims --format jsonl tests/corpus/ | tathya check --input claims -   two stages, one report\n  tathya check --format html tests/corpus/ > report.html\n\nThe text report lists, story by story, its documents (outlet, file, date), then the conflicts (both\nsentences, the differing words marked), timing differences and single-source key claims, each with\nits members (outlet, file, line:column, sentence); the other groups are counted on one line\n(--show all lists them); then the findings and a line of totals.\n\nA stories manifest lists documents (by id, path suffix or file name) that form one story:\n  [[story]]\n  documents = [\"000_b1c8025b0e2ba5b4.txt\", \"002_5fa5028a7c2c55c0.txt\"]\n\nMemory: check holds every document's text and claims until its report is written, about 40 MB\nper 1,000 news articles (10,000 articles: about 410 MB peak); split larger runs by date or with\n--story / --stories.\n\nExit codes: 0 clean, 1 a finding at or above --fail-on, 2 an input could not be read."
+    after_help = "Examples:\n  tathya check tests/corpus/\n  tathya check --format json a.txt b.txt c.txt\n  tathya check --story a.txt,b.txt --story c.txt,d.txt folder/\n  tathya check --stories stories.toml --fail-on warning folder/\n  tathya check --show all tests/corpus/          every claim group, corroborated and single-source too\n  tathya claims --format jsonl tests/corpus/ | tathya check --input claims -   two stages, one report\n  tathya check --format html tests/corpus/ > report.html\n\nThe text report lists, story by story, its documents (outlet, file, date), then the conflicts (both\nsentences, the differing words marked), timing differences and single-source key claims, each with\nits members (outlet, file, line:column, sentence); the other groups are counted on one line\n(--show all lists them); then the findings and a line of totals.\n\nA stories manifest lists documents (by id, path suffix or file name) that form one story:\n  [[story]]\n  documents = [\"000_b1c8025b0e2ba5b4.txt\", \"002_5fa5028a7c2c55c0.txt\"]\n\nMemory: check puts each document aside in a temporary file once it is read and holds only its key\n(a few KB: id, date, sentence terms, frames); stories are formed from the keys, then read back,\ndecided and written a batch at a time. --format jsonl prints each document as it is read and each\nstory as it is decided (the findings last).\n\nExit codes: 0 clean, 1 a finding at or above --fail-on, 2 an input could not be read."
 )]
 pub struct Args {
     #[command(flatten)]
@@ -99,6 +99,9 @@ pub struct Args {
     pub plan: Option<PathBuf>,
 }
 
+/// Documents analysed (or read) at once, in parallel, before they are keyed and put aside.
+const CHUNK: usize = 256;
+
 #[derive(Deserialize)]
 struct Manifest {
     #[serde(default)]
@@ -138,37 +141,68 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     if args.link {
         return link(&args);
     }
-    let (docs, keys): (Vec<Document>, Vec<Option<String>>) =
-        if args.input.input == InputFormat::Claims {
-            // The second stage: what `claims` analysed, read back.
-            args.input.records().unzip()
-        } else {
-            if args.partition.is_some() {
-                anyhow::bail!(
-                    "--partition needs --input claims: the story keys are in the claims records"
-                );
-            }
-            let raws: Vec<_> = args.input.docs().collect();
-            let progress = args.input.progress();
-            let docs = super::input::analyze_all(raws, &opts, g, &progress, |_| {});
-            progress.finish();
-            let keys = vec![None; docs.len()];
-            (docs, keys)
-        };
-    validate_stories(&stories, &docs)?;
+    if args.partition.is_some() && args.input.input != InputFormat::Claims {
+        anyhow::bail!("--partition needs --input claims: the story keys are in the claims records");
+    }
+    if args.partition.is_some() && !(args.pairs || args.count_stats) {
+        anyhow::bail!("--partition goes with --count-stats or --pairs");
+    }
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    // Every document is read, counted, keyed and put aside; JSON Lines prints it at once.
+    let mut run = check::stream::Run::new().context("creating the temporary store of documents")?;
     let mut ids = super::input::Ids::default();
-    for d in &docs {
-        ids.note(&d.id);
-    }
     let mut status = Status::Clean;
-    for d in docs.iter().filter(|d| d.is_failed()) {
-        status = Status::Error;
-        eprintln!(
-            "tathya: {}: {}",
-            escape::terminal_line(&d.id),
-            escape::terminal_line(&d.errors.join("; "))
-        );
+    let mut failed: Vec<(String, Vec<String>)> = Vec::new();
+    let mut story_keys: Vec<Option<String>> = Vec::new();
+    let mut lines = (args.format == CheckFormat::Jsonl && !(args.pairs || args.count_stats))
+        .then(|| report::check_json::LinesWriter::new(&mut w));
+    let mut page = (args.format == CheckFormat::Html).then(report::html::CheckPage::default);
+    let mut take = |docs: Vec<Document>, keys: Vec<Option<String>>| -> Result<()> {
+        for d in &docs {
+            ids.note(&d.id);
+            if d.is_failed() {
+                status = Status::Error;
+                eprintln!(
+                    "tathya: {}: {}",
+                    escape::terminal_line(&d.id),
+                    escape::terminal_line(&d.errors.join("; "))
+                );
+                failed.push((d.id.clone(), d.errors.clone()));
+            }
+            if let Some(l) = lines.as_mut() {
+                l.document(d)?;
+            }
+            if let Some(p) = page.as_mut() {
+                p.document(d);
+            }
+        }
+        if args.partition.is_some() {
+            story_keys.extend(keys);
+        }
+        run.add(&docs, g)?;
+        Ok(())
+    };
+    if args.input.input == InputFormat::Claims {
+        // The second stage: what `claims` analysed, read back.
+        let mut records = args.input.records().peekable();
+        while records.peek().is_some() {
+            let (docs, keys): (Vec<Document>, Vec<Option<String>>) =
+                records.by_ref().take(CHUNK).unzip();
+            take(docs, keys)?;
+        }
+    } else {
+        let progress = args.input.progress();
+        let mut raws = args.input.docs().peekable();
+        while raws.peek().is_some() {
+            let chunk: Vec<_> = raws.by_ref().take(CHUNK).collect();
+            let docs = super::input::analyze_all(chunk, &opts, g, &progress, |_| {});
+            let n = docs.len();
+            take(docs, vec![None; n])?;
+        }
+        progress.finish();
     }
+    validate_stories(&stories, run.keys())?;
     let run_stats = match &args.stats {
         None => None,
         Some(path) => {
@@ -207,14 +241,113 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     };
     let own = |i: usize| match &args.partition {
         None => true,
-        Some(p) => keys[i].as_deref() == Some(p.as_str()),
+        Some(p) => story_keys.get(i).and_then(|k| k.as_deref()) == Some(p.as_str()),
     };
+    if args.pairs || args.count_stats {
+        return partition_stage(&args, run.keys(), &copts, own, status);
+    }
+    let style = Style {
+        color: color.enabled(),
+    };
+    let show = match args.show {
+        ShowArg::Conflicts => report::Show::Conflicts,
+        ShowArg::Flagged => report::Show::Flagged,
+        ShowArg::All => report::Show::All,
+    };
+    // Stories from the documents' keys, then each decided and written before the next.
+    let all = run.stories(&copts);
+    let mut fails = false;
+    let mut note = |fs: &[tathya::finding::Finding]| {
+        fails |= fs.iter().any(|f| args.fail_on.fails(f.severity));
+    };
+    match args.format {
+        CheckFormat::Jsonl => {
+            let mut l = lines.take().context("the JSON Lines writer")?;
+            run.decide_each(all, g, |x| {
+                note(x.findings);
+                l.findings(x.findings);
+                l.story(x.story)
+            })?;
+            l.finish()?;
+        }
+        CheckFormat::Text => {
+            let mut t = report::check_text::Writer::new(&mut w, style, show, true);
+            run.decide_each(all, g, |x| {
+                note(x.findings);
+                let docs = report::Docs::story(x.story, x.docs);
+                t.findings(x.findings, docs);
+                t.story(x.story, docs)
+            })?;
+            t.finish()?;
+        }
+        CheckFormat::Markdown => {
+            let failed = failed.iter().map(|(id, e)| (id.as_str(), e.as_slice()));
+            let mut m = report::check_markdown::Writer::new(&mut w, show, failed)?;
+            run.decide_each(all, g, |x| {
+                note(x.findings);
+                m.findings(x.findings);
+                m.story(x.story, report::Docs::story(x.story, x.docs))
+            })?;
+            m.finish()?;
+        }
+        CheckFormat::Json => {
+            let mut j = report::check_json::ReportWriter::new(&mut w)?;
+            run.decide_each(all, g, |x| {
+                note(x.findings);
+                j.findings(x.findings);
+                j.story(x.story)
+            })?;
+            j.documents()?;
+            for i in 0..run.len() {
+                j.document(&run.document(i)?)?;
+            }
+            j.finish()?;
+        }
+        CheckFormat::Html => {
+            let mut p = page.take().context("the HTML page")?;
+            // The header counts the stories: they are written aside first.
+            let mut body = std::io::BufWriter::new(
+                tempfile::tempfile().context("creating a temporary file for the report")?,
+            );
+            run.decide_each(all, g, |x| {
+                note(x.findings);
+                let docs = report::Docs::story(x.story, x.docs);
+                p.findings(x.findings, docs);
+                p.story(&mut body, x.story, docs)
+            })?;
+            let mut body = body.into_inner().map_err(|e| e.into_error())?;
+            p.head(&mut w)?;
+            body.seek(std::io::SeekFrom::Start(0))?;
+            std::io::copy(&mut body, &mut w)?;
+            drop(body);
+            p.articles(&mut w)?;
+            for i in 0..run.len() {
+                report::html::CheckPage::article(&mut w, i, &run.document(i)?)?;
+            }
+            report::html::CheckPage::tail(&mut w)?;
+        }
+    }
+    w.flush()?;
+    if status == Status::Clean && fails {
+        status = Status::Findings;
+    }
+    Ok(status)
+}
+
+/// `--pairs` or `--count-stats`: a partition's share of story formation, from the documents' keys.
+fn partition_stage(
+    args: &Args,
+    keys: &[check::story::DocKey],
+    copts: &CheckOptions,
+    own: impl Fn(usize) -> bool,
+    status: Status,
+) -> Result<Status> {
     if args.pairs {
         let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-        let docs_lines = check::story::link_docs(&docs, &copts, own)
+        let docs_lines = check::story::link_docs(keys, copts, &own)
             .into_iter()
             .map(check::story::LinkLine::Doc);
-        let pair_lines = check::story::scored_pairs(&docs, &copts, &g.check, own)
+        let pair_lines = check::story::scored_pairs(keys, copts, &own)
             .into_iter()
             .map(check::story::LinkLine::Pair);
         for l in docs_lines.chain(pair_lines) {
@@ -225,50 +358,12 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
         return Ok(status);
     }
     if args.count_stats {
-        let s = check::story::stats(&docs, &copts, &g.check, own);
+        let s = check::story::stats(keys, copts, &own);
         let mut w = std::io::BufWriter::new(std::io::stdout().lock());
         serde_json::to_writer(&mut w, &s)?;
         w.write_all(b"\n")?;
         w.flush()?;
         return Ok(status);
-    }
-    if args.partition.is_some() {
-        anyhow::bail!("--partition goes with --count-stats or --pairs");
-    }
-    let r = check::check(&docs, &copts, g);
-    let style = Style {
-        color: color.enabled(),
-    };
-    let stdout = std::io::stdout();
-    let mut w = std::io::BufWriter::new(stdout.lock());
-    let show = match args.show {
-        ShowArg::Conflicts => report::Show::Conflicts,
-        ShowArg::Flagged => report::Show::Flagged,
-        ShowArg::All => report::Show::All,
-    };
-    let out = match args.format {
-        CheckFormat::Text => {
-            let text = report::check_text::report_showing(&r, &docs, &style, show);
-            escape::listing(&text, style.color).into_owned()
-        }
-        CheckFormat::Json => {
-            report::check_json::write_report(&mut w, &r, &docs)?;
-            String::new()
-        }
-        CheckFormat::Jsonl => {
-            report::check_json::write_lines(&mut w, &r, &docs)?;
-            String::new()
-        }
-        CheckFormat::Markdown => report::check_markdown::report_showing(&r, &docs, show),
-        CheckFormat::Html => {
-            report::html::check_report(&mut w, &r, &docs)?;
-            String::new()
-        }
-    };
-    w.write_all(out.as_bytes())?;
-    w.flush()?;
-    if status == Status::Clean && r.findings.iter().any(|f| args.fail_on.fails(f.severity)) {
-        status = Status::Findings;
     }
     Ok(status)
 }
@@ -320,7 +415,7 @@ fn link(args: &Args) -> Result<Status> {
 
 /// Every name in `--story`/`--stories` must match a document, and no document may be named by
 /// two stories: either would silently change the grouping.
-fn validate_stories(stories: &[Vec<String>], docs: &[Document]) -> Result<()> {
+fn validate_stories(stories: &[Vec<String>], docs: &[check::story::DocKey]) -> Result<()> {
     let mut owner: Vec<Option<usize>> = vec![None; docs.len()];
     let mut problems: Vec<String> = Vec::new();
     for (k, names) in stories.iter().enumerate() {

@@ -5,10 +5,11 @@ use std::fmt::Write as _;
 
 use crate::check::origin::short_id;
 use crate::check::verdict::shorten;
-use crate::check::{CheckReport, ClaimGroup, Member};
+use crate::check::{CheckReport, ClaimGroup, Member, Story};
 use crate::document::Document;
+use crate::finding::Finding;
 use crate::report::escape;
-use crate::report::{Show, origin_name, outlet_and_file};
+use crate::report::{Docs, Show, origin_name, outlet_and_file};
 
 /// Input text for a table cell or a line: white space folded, Markdown and HTML escaped.
 fn cell(s: &str) -> String {
@@ -19,7 +20,7 @@ fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn sentence(docs: &[Document], m: &Member, bold: bool) -> String {
+fn sentence(docs: Docs, m: &Member, bold: bool) -> String {
     let Some(d) = docs.get(m.doc) else {
         return cell(&m.text);
     };
@@ -46,7 +47,7 @@ fn sentence(docs: &[Document], m: &Member, bold: bool) -> String {
     fold(&out)
 }
 
-fn table(out: &mut String, docs: &[Document], groups: &[&ClaimGroup]) {
+fn table(out: &mut String, docs: Docs, groups: &[&ClaimGroup]) {
     out.push_str(
         "| group | kind | score | origins | explanation | members |\n|---|---|---|---|---|---|\n",
     );
@@ -90,124 +91,186 @@ pub fn report(r: &CheckReport, docs: &[Document]) -> String {
 /// per story.
 pub fn report_showing(r: &CheckReport, docs: &[Document], show: Show) -> String {
     // Documents that could not be read are reported once, on standard error, by the binary.
-    let mut out = String::from("# tathya check\n");
-    for d in docs.iter().filter(|d| d.is_failed()) {
-        let _ = writeln!(
-            out,
-            "\n> **error** {}: {}",
-            escape::code_span(&d.id),
-            cell(&d.errors.join("; "))
-        );
-    }
+    let failed = docs
+        .iter()
+        .filter(|d| d.is_failed())
+        .map(|d| (d.id.as_str(), d.errors.as_slice()));
+    // Writing to memory does not fail.
+    let Ok(mut w) = Writer::new(Vec::new(), show, failed) else {
+        return String::new();
+    };
     for s in &r.stories {
-        let _ = writeln!(out, "\n## Story {}\n\n{}\n", s.id, cell(&s.reason));
-        for &i in &s.doc_indices {
-            if let Some(d) = docs.get(i) {
-                if d.outlet == crate::document::file_name(&d.id) {
-                    let _ = writeln!(out, "- {}", escape::code_span(&d.id));
-                } else {
-                    let _ = writeln!(out, "- {} {}", cell(&d.outlet), escape::code_span(&d.id));
-                }
-            }
-        }
-        for (verdict, title) in [
-            ("conflicting", "Conflicts"),
-            ("timing", "Timing differences"),
-        ] {
-            let conflicts: Vec<&ClaimGroup> = s
-                .groups
-                .iter()
-                .filter(|g| g.verdict.as_str() == verdict && show.lists(g))
-                .collect();
-            if conflicts.is_empty() {
-                continue;
-            }
-            let _ = writeln!(out, "\n### {title} ({})\n", conflicts.len());
-            for g in &conflicts {
-                let _ = writeln!(
-                    out,
-                    "- **{}** {} ({:.2}): {}",
-                    g.id,
-                    g.kind.as_str(),
-                    g.score,
-                    cell(&g.explanation)
-                );
-                let [a, b] = g.conflict.unwrap_or([0, g.members.len().saturating_sub(1)]);
-                for k in [a, b] {
-                    if let Some(m) = g.members.get(k) {
-                        let who = docs
-                            .get(m.doc)
-                            .map(outlet_and_file)
-                            .unwrap_or_else(|| short_id(&m.document).to_string());
-                        let _ = writeln!(
-                            out,
-                            "  - {}: {}",
-                            escape::code_span(&who),
-                            sentence(docs, m, true)
-                        );
-                        if let Some(f) = &m.frame {
-                            let _ = writeln!(
-                                out,
-                                "    - frame: {}",
-                                cell(&super::check_text::frame_line(f))
-                            );
-                        }
-                    }
-                }
-            }
-        }
-        let mut rest: Vec<(&str, String)> = vec![
-            ("corroborated", "Corroborated".into()),
-            (
-                "single_source",
-                if show == Show::All {
-                    "Single source".into()
-                } else {
-                    "Single-source key claims".into()
-                },
-            ),
-        ];
-        for g in &s.groups {
-            let v = g.verdict.as_str();
-            if !matches!(v, "conflicting" | "timing") && !rest.iter().any(|(x, _)| *x == v) {
-                rest.push((v, v.replace('_', " ")));
-            }
-        }
-        for (verdict, title) in rest {
-            let groups: Vec<&ClaimGroup> = s
-                .groups
-                .iter()
-                .filter(|g| g.verdict.as_str() == verdict && show.lists(g))
-                .collect();
-            if groups.is_empty() {
-                continue;
-            }
-            let _ = writeln!(out, "\n### {title} ({})\n", groups.len());
-            table(&mut out, docs, &groups);
-        }
-        let hidden = s.groups.iter().filter(|g| !show.lists(g)).count();
-        if hidden > 0 {
+        let _ = w.story(s, Docs::All(docs));
+    }
+    w.findings(&r.findings);
+    String::from_utf8(w.finish().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The Markdown report written story by story as each is decided: only the findings' rows are
+/// held until [`Writer::finish`].
+pub struct Writer<W: std::io::Write> {
+    w: W,
+    show: Show,
+    findings: Vec<String>,
+}
+
+impl<W: std::io::Write> Writer<W> {
+    /// Start the report on `w`: its title and the documents that could not be read (id, errors).
+    pub fn new<'a>(
+        mut w: W,
+        show: Show,
+        failed: impl IntoIterator<Item = (&'a str, &'a [String])>,
+    ) -> std::io::Result<Self> {
+        let mut out = String::from("# tathya check\n");
+        for (id, errors) in failed {
             let _ = writeln!(
                 out,
-                "\n_{hidden} more group{} not listed (`--show all` lists them)._",
-                if hidden == 1 { "" } else { "s" }
+                "\n> **error** {}: {}",
+                escape::code_span(id),
+                cell(&errors.join("; "))
             );
         }
+        w.write_all(out.as_bytes())?;
+        Ok(Writer {
+            w,
+            show,
+            findings: Vec::new(),
+        })
     }
-    if !r.findings.is_empty() {
-        let _ = writeln!(out, "\n## Findings ({})\n", r.findings.len());
-        out.push_str("| code | severity | document | message |\n|---|---|---|---|\n");
-        for f in &r.findings {
-            let _ = writeln!(
-                out,
-                "| {} {} | {} | {} | {} |",
+
+    /// Write story `s`, reading its documents from `docs`.
+    pub fn story(&mut self, s: &Story, docs: Docs) -> std::io::Result<()> {
+        let mut out = String::new();
+        story(&mut out, docs, s, self.show);
+        self.w.write_all(out.as_bytes())
+    }
+
+    /// Note findings, listed after the last story.
+    pub fn findings(&mut self, findings: &[Finding]) {
+        for f in findings {
+            self.findings.push(format!(
+                "| {} {} | {} | {} | {} |\n",
                 f.code,
                 f.name,
                 f.severity.as_str(),
                 escape::code_span(short_id(f.document.as_deref().unwrap_or(""))),
                 cell(&f.message)
-            );
+            ));
         }
     }
-    out
+
+    /// Write the findings; the writer back.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        if !self.findings.is_empty() {
+            let mut out = String::new();
+            let _ = writeln!(out, "\n## Findings ({})\n", self.findings.len());
+            out.push_str("| code | severity | document | message |\n|---|---|---|---|\n");
+            for row in std::mem::take(&mut self.findings) {
+                out.push_str(&row);
+                if out.len() > 1 << 16 {
+                    self.w.write_all(out.as_bytes())?;
+                    out.clear();
+                }
+            }
+            self.w.write_all(out.as_bytes())?;
+        }
+        self.w.flush()?;
+        Ok(self.w)
+    }
+}
+
+fn story(out: &mut String, docs: Docs, s: &Story, show: Show) {
+    let _ = writeln!(out, "\n## Story {}\n\n{}\n", s.id, cell(&s.reason));
+    for &i in &s.doc_indices {
+        if let Some(d) = docs.get(i) {
+            if d.outlet == crate::document::file_name(&d.id) {
+                let _ = writeln!(out, "- {}", escape::code_span(&d.id));
+            } else {
+                let _ = writeln!(out, "- {} {}", cell(&d.outlet), escape::code_span(&d.id));
+            }
+        }
+    }
+    for (verdict, title) in [
+        ("conflicting", "Conflicts"),
+        ("timing", "Timing differences"),
+    ] {
+        let conflicts: Vec<&ClaimGroup> = s
+            .groups
+            .iter()
+            .filter(|g| g.verdict.as_str() == verdict && show.lists(g))
+            .collect();
+        if conflicts.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n### {title} ({})\n", conflicts.len());
+        for g in &conflicts {
+            let _ = writeln!(
+                out,
+                "- **{}** {} ({:.2}): {}",
+                g.id,
+                g.kind.as_str(),
+                g.score,
+                cell(&g.explanation)
+            );
+            let [a, b] = g.conflict.unwrap_or([0, g.members.len().saturating_sub(1)]);
+            for k in [a, b] {
+                if let Some(m) = g.members.get(k) {
+                    let who = docs
+                        .get(m.doc)
+                        .map(outlet_and_file)
+                        .unwrap_or_else(|| short_id(&m.document).to_string());
+                    let _ = writeln!(
+                        out,
+                        "  - {}: {}",
+                        escape::code_span(&who),
+                        sentence(docs, m, true)
+                    );
+                    if let Some(f) = &m.frame {
+                        let _ = writeln!(
+                            out,
+                            "    - frame: {}",
+                            cell(&super::check_text::frame_line(f))
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let mut rest: Vec<(&str, String)> = vec![
+        ("corroborated", "Corroborated".into()),
+        (
+            "single_source",
+            if show == Show::All {
+                "Single source".into()
+            } else {
+                "Single-source key claims".into()
+            },
+        ),
+    ];
+    for g in &s.groups {
+        let v = g.verdict.as_str();
+        if !matches!(v, "conflicting" | "timing") && !rest.iter().any(|(x, _)| *x == v) {
+            rest.push((v, v.replace('_', " ")));
+        }
+    }
+    for (verdict, title) in rest {
+        let groups: Vec<&ClaimGroup> = s
+            .groups
+            .iter()
+            .filter(|g| g.verdict.as_str() == verdict && show.lists(g))
+            .collect();
+        if groups.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n### {title} ({})\n", groups.len());
+        table(out, docs, &groups);
+    }
+    let hidden = s.groups.iter().filter(|g| !show.lists(g)).count();
+    if hidden > 0 {
+        let _ = writeln!(
+            out,
+            "\n_{hidden} more group{} not listed (`--show all` lists them)._",
+            if hidden == 1 { "" } else { "s" }
+        );
+    }
 }

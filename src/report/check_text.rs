@@ -2,30 +2,43 @@
 //! the differing words marked ⟦like this⟧), then what independent origins agree on, then what
 //! rests on one source, then the findings. Positions are line:column in characters.
 
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use crate::check::origin::short_id;
 use crate::check::verdict::shorten;
 use crate::check::{CheckReport, ClaimGroup, Member, Story};
 use crate::document::Document;
-use crate::report::{Show, Style, outlet_and_file};
+use crate::finding::Finding;
+use crate::report::{Docs, Show, Style, outlet_and_file};
 use crate::span::LineIndex;
 
 /// Sentence text kept on one line, at most this many characters (conflicts show it whole).
 const SENTENCE_CHARS: usize = 110;
 
 struct Ctx<'a> {
-    docs: &'a [Document],
-    lines: Vec<Option<LineIndex>>,
+    docs: Docs<'a>,
+    lines: HashMap<usize, LineIndex>,
     style: &'a Style,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(docs: Docs<'a>, style: &'a Style) -> Self {
+        Ctx {
+            docs,
+            lines: HashMap::new(),
+            style,
+        }
+    }
+
     fn pos(&mut self, doc: usize, offset: usize) -> String {
         let Some(d) = self.docs.get(doc) else {
             return "?".into();
         };
-        let idx = self.lines[doc].get_or_insert_with(|| LineIndex::new(&d.text));
+        let idx = self
+            .lines
+            .entry(doc)
+            .or_insert_with(|| LineIndex::new(&d.text));
         let (l, c) = idx.line_col(&d.text, offset);
         format!("{l}:{c}")
     }
@@ -300,67 +313,122 @@ pub fn report(r: &CheckReport, docs: &[Document], style: &Style) -> String {
 
 /// Render a check report listing the groups `show` selects; the others are counted per story.
 pub fn report_showing(r: &CheckReport, docs: &[Document], style: &Style, show: Show) -> String {
-    let mut out = String::new();
-    let mut cx = Ctx {
-        docs,
-        lines: (0..docs.len()).map(|_| None).collect(),
-        style,
-    };
-    // Documents that could not be read are reported once, on standard error, by the binary.
-    for (k, s) in r.stories.iter().enumerate() {
-        if k > 0 {
+    let mut w = Writer::new(Vec::new(), *style, show, false);
+    // Writing to memory does not fail.
+    for s in &r.stories {
+        let _ = w.story(s, Docs::All(docs));
+    }
+    w.findings(&r.findings, Docs::All(docs));
+    String::from_utf8(w.finish().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The terminal report written story by story as each is decided: only the findings' lines (a
+/// line each) and the totals are held until [`Writer::finish`].
+pub struct Writer<W: std::io::Write> {
+    w: W,
+    style: Style,
+    show: Show,
+    escape: bool,
+    stories: usize,
+    verdicts: BTreeMap<&'static str, usize>,
+    findings: Vec<String>,
+}
+
+impl<W: std::io::Write> Writer<W> {
+    /// A report written to `w`; with `escape`, every piece passes [`super::escape::listing`]
+    /// (for a terminal).
+    pub fn new(w: W, style: Style, show: Show, escape: bool) -> Self {
+        Writer {
+            w,
+            style,
+            show,
+            escape,
+            stories: 0,
+            verdicts: BTreeMap::new(),
+            findings: Vec::new(),
+        }
+    }
+
+    fn put(&mut self, text: &str) -> std::io::Result<()> {
+        if self.escape {
+            self.w
+                .write_all(super::escape::listing(text, self.style.color).as_bytes())
+        } else {
+            self.w.write_all(text.as_bytes())
+        }
+    }
+
+    /// Write story `s`, reading its documents from `docs`.
+    pub fn story(&mut self, s: &Story, docs: Docs) -> std::io::Result<()> {
+        let mut out = String::new();
+        if self.stories > 0 {
             out.push('\n');
         }
-        story(&mut out, &mut cx, s, show);
+        self.stories += 1;
+        for g in &s.groups {
+            *self.verdicts.entry(g.verdict.as_str()).or_default() += 1;
+        }
+        let mut cx = Ctx::new(docs, &self.style);
+        story(&mut out, &mut cx, s, self.show);
+        self.put(&out)
     }
-    if !r.findings.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{} ({})",
-            style.paint("1", "Findings"),
-            r.findings.len()
-        );
-        for f in &r.findings {
+
+    /// Note findings (their documents in `docs`), listed after the last story.
+    pub fn findings(&mut self, findings: &[Finding], docs: Docs) {
+        let style = self.style;
+        let mut cx = Ctx::new(docs, &style);
+        for f in findings {
             let doc = f.document.as_deref().unwrap_or("");
             let pos = docs
-                .iter()
-                .position(|d| d.id == doc)
+                .position(doc)
                 .map(|i| cx.pos(i, f.start))
                 .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  {} {} {} {}:{}  {}",
+            self.findings.push(format!(
+                "  {} {} {} {}:{}  {}\n",
                 style.paint("33", f.code),
                 f.severity.as_str(),
                 f.name,
                 super::escape::terminal_line(short_id(doc)),
                 pos,
                 super::escape::terminal_line(&f.message)
-            );
+            ));
         }
     }
-    let n = |v: &str| {
-        r.stories
-            .iter()
-            .flat_map(|s| &s.groups)
-            .filter(|g| g.verdict.as_str() == v)
-            .count()
-    };
-    let _ = writeln!(
-        out,
-        "\n{} · {} corroborated · {} conflicting · {} · {} · {}",
-        plural(r.stories.len(), "story", "stories"),
-        n("corroborated"),
-        n("conflicting"),
-        plural(n("timing"), "timing difference", "timing differences"),
-        plural(
-            n("single_source"),
-            "single-source group",
-            "single-source groups"
-        ),
-        plural(r.findings.len(), "finding", "findings")
-    );
-    out
+
+    /// Write the findings and the totals; the writer back.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        let style = self.style;
+        let total = self.findings.len();
+        let mut out = String::new();
+        if total > 0 {
+            let _ = writeln!(out, "\n{} ({})", style.paint("1", "Findings"), total);
+        }
+        for line in std::mem::take(&mut self.findings) {
+            out.push_str(&line);
+            if out.len() > 1 << 16 {
+                self.put(&out)?;
+                out.clear();
+            }
+        }
+        let n = |v: &str| self.verdicts.get(v).copied().unwrap_or(0);
+        let _ = writeln!(
+            out,
+            "\n{} · {} corroborated · {} conflicting · {} · {} · {}",
+            plural(self.stories, "story", "stories"),
+            n("corroborated"),
+            n("conflicting"),
+            plural(n("timing"), "timing difference", "timing differences"),
+            plural(
+                n("single_source"),
+                "single-source group",
+                "single-source groups"
+            ),
+            plural(total, "finding", "findings")
+        );
+        self.put(&out)?;
+        self.w.flush()?;
+        Ok(self.w)
+    }
 }
 
 #[cfg(test)]

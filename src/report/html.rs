@@ -19,7 +19,7 @@
 //! controls and other invisible control characters become visible `⟨U+202E⟩` marks, so an
 //! article can neither inject markup nor reorder what the page shows.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -28,8 +28,9 @@ use serde_json::Value;
 use crate::check::{CheckReport, ClaimGroup, Member, Story};
 use crate::claim::{Claim, ClaimKind};
 use crate::document::Document;
-use crate::report::origin_name;
+use crate::finding::Finding;
 use crate::report::text::describe;
+use crate::report::{Docs, origin_name};
 use crate::span::LineIndex;
 
 /// Verdicts with their own section, in the order an editor reads them; any other verdict gets a
@@ -224,19 +225,15 @@ fn render_marked(out: &mut String, text: &str, from: usize, to: usize, marks: Ve
 // ----------------------------------------------------------------------------------- context
 
 struct Ctx<'a> {
-    docs: &'a [Document],
-    lines: Vec<Option<LineIndex>>,
-    /// Per document: its MT reasons by sentence index.
-    mt_reasons: Vec<BTreeMap<usize, Vec<String>>>,
+    docs: Docs<'a>,
+    lines: HashMap<usize, LineIndex>,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(docs: &'a [Document]) -> Self {
-        let mt_reasons = docs.iter().map(mt_reasons).collect();
+    fn new(docs: Docs<'a>) -> Self {
         Ctx {
             docs,
-            lines: (0..docs.len()).map(|_| None).collect(),
-            mt_reasons,
+            lines: HashMap::new(),
         }
     }
 
@@ -244,7 +241,10 @@ impl<'a> Ctx<'a> {
         let Some(d) = self.docs.get(doc) else {
             return String::new();
         };
-        let idx = self.lines[doc].get_or_insert_with(|| LineIndex::new(&d.text));
+        let idx = self
+            .lines
+            .entry(doc)
+            .or_insert_with(|| LineIndex::new(&d.text));
         let (l, c) = idx.line_col(&d.text, offset);
         format!("{l}:{c}")
     }
@@ -553,21 +553,48 @@ fn count(out: &mut String, class: &str, label: &str, n: usize) {
     );
 }
 
+/// What the page's header counts over every document: documents read, outlets, entities (in how
+/// many documents each), MT-suspect sentences, and the documents that could not be read.
+#[derive(Debug, Default)]
+struct Summary {
+    read: usize,
+    outlets: BTreeSet<String>,
+    entities: BTreeMap<String, usize>,
+    mt: usize,
+    failed: Vec<(String, String)>,
+}
+
+impl Summary {
+    fn note(&mut self, d: &Document) {
+        if d.is_failed() {
+            self.failed.push((d.id.clone(), d.errors.join("; ")));
+        } else {
+            self.read += 1;
+            if !self.outlets.contains(&d.outlet) {
+                self.outlets.insert(d.outlet.clone());
+            }
+        }
+        for e in &d.entities {
+            match self.entities.get_mut(&e.entity) {
+                Some(n) => *n += 1,
+                None => {
+                    self.entities.insert(e.entity.clone(), 1);
+                }
+            }
+        }
+        self.mt += d
+            .sentences
+            .iter()
+            .filter(|s| s.mt.as_ref().is_some_and(|m| m.flagged))
+            .count();
+    }
+}
+
 /// The filter bar: hidden until the script shows it, so a page without scripts shows no dead
 /// controls.
-fn filters(out: &mut String, docs: &[Document], with_conflicts: bool) {
-    let outlets: BTreeSet<&str> = docs
-        .iter()
-        .filter(|d| !d.is_failed())
-        .map(|d| d.outlet.as_str())
-        .collect();
-    let mut by_entity: BTreeMap<&str, usize> = BTreeMap::new();
-    for d in docs {
-        for e in &d.entities {
-            *by_entity.entry(e.entity.as_str()).or_default() += 1;
-        }
-    }
-    let mut entities: Vec<(&str, usize)> = by_entity.into_iter().collect();
+fn filters(out: &mut String, sum: &Summary, with_conflicts: bool) {
+    let mut entities: Vec<(&str, usize)> =
+        sum.entities.iter().map(|(e, n)| (e.as_str(), *n)).collect();
     entities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     entities.truncate(MAX_ENTITY_FILTER);
     entities.sort();
@@ -576,7 +603,7 @@ fn filters(out: &mut String, docs: &[Document], with_conflicts: bool) {
         out.push_str("<label><input type=\"checkbox\" name=\"conflicts\"> conflicts only</label>");
     }
     out.push_str("<label>outlet <select name=\"outlet\"><option value=\"\">all outlets</option>");
-    for o in outlets {
+    for o in &sum.outlets {
         let _ = write!(
             out,
             "<option value=\"{}\">{}</option>",
@@ -607,89 +634,166 @@ fn legend(out: &mut String) {
     );
 }
 
-fn mt_suspects(docs: &[Document]) -> usize {
-    docs.iter()
-        .flat_map(|d| &d.sentences)
-        .filter(|s| s.mt.as_ref().is_some_and(|m| m.flagged))
-        .count()
-}
-
 // ------------------------------------------------------------------------------- the reports
 
 /// Write the HTML check report of `r` over `docs`.
 pub fn check_report<W: Write>(w: &mut W, r: &CheckReport, docs: &[Document]) -> io::Result<()> {
-    let mut out = String::new();
-    head(&mut out, "tathya · check report");
-    let mut cx = Ctx::new(docs);
-    let mut by_verdict: BTreeMap<&str, usize> = BTreeMap::new();
-    for g in r.stories.iter().flat_map(|s| &s.groups) {
-        *by_verdict.entry(g.verdict.as_str()).or_default() += 1;
+    let mut page = CheckPage::default();
+    for d in docs {
+        page.document(d);
     }
-    let read = docs.iter().filter(|d| !d.is_failed()).count();
-    let outlets: BTreeSet<&str> = docs
-        .iter()
-        .filter(|d| !d.is_failed())
-        .map(|d| d.outlet.as_str())
-        .collect();
-    let _ = write!(
-        out,
-        "<header class=\"page\">\n<h1>Check report</h1>\n<p class=\"meta\">{} from {} · tathya {} · contract {}</p>\n",
-        plural(read, "document", "documents"),
-        plural(outlets.len(), "outlet", "outlets"),
-        env!("CARGO_PKG_VERSION"),
-        crate::CONTRACT_VERSION
-    );
-    out.push_str("<section id=\"summary\"><dl class=\"counts\">");
-    count(&mut out, "stories", "stories", r.stories.len());
-    for (v, label) in [
-        ("conflicting", "conflicts"),
-        ("timing", "timing differences"),
-        ("corroborated", "corroborated"),
-        ("single_source", "single-source"),
-    ] {
-        count(&mut out, v, label, by_verdict.get(v).copied().unwrap_or(0));
-    }
-    for (v, n) in &by_verdict {
-        if !SECTIONS.iter().any(|(s, _)| s == v) {
-            count(&mut out, v, &v.replace('_', " "), *n);
-        }
-    }
-    count(&mut out, "mt", "MT-suspect sentences", mt_suspects(docs));
-    count(&mut out, "findings", "findings", r.findings.len());
-    out.push_str("</dl></section>\n");
-    filters(&mut out, docs, true);
-    out.push_str(
-        "<noscript><p class=\"muted\">Filters need scripts; everything is shown.</p></noscript>\n",
-    );
-    legend(&mut out);
-    out.push_str("</header>\n<main>\n");
-    let failed: Vec<&Document> = docs.iter().filter(|d| d.is_failed()).collect();
-    if !failed.is_empty() {
-        out.push_str("<section id=\"errors\"><h2>Not read</h2><ul>");
-        for d in failed {
-            let _ = write!(
-                out,
-                "<li><b>{}</b>: {}</li>",
-                esc(&d.id),
-                esc(&d.errors.join("; "))
-            );
-        }
-        out.push_str("</ul></section>\n");
-    }
-    w.write_all(out.as_bytes())?;
+    let mut body = Vec::new();
     for s in &r.stories {
+        page.story(&mut body, s, Docs::All(docs))?;
+    }
+    page.findings(&r.findings, Docs::All(docs));
+    page.head(w)?;
+    w.write_all(&body)?;
+    drop(body);
+    page.articles(w)?;
+    for (i, d) in docs.iter().enumerate() {
+        CheckPage::article(w, i, d)?;
+    }
+    CheckPage::tail(w)
+}
+
+/// The HTML check report built story by story, for a run too large to hold whole. The header
+/// counts what comes after it, so the page is written in parts:
+///
+/// 1. [`CheckPage::document`] for every document, in input order (the header's counts, outlets
+///    and entities);
+/// 2. [`CheckPage::story`] for each story as it is decided, into a body kept aside (a file), and
+///    [`CheckPage::findings`] for its findings;
+/// 3. [`CheckPage::head`], then the body, then [`CheckPage::articles`], [`CheckPage::article`]
+///    for every document in input order, and [`CheckPage::tail`].
+#[derive(Debug, Default)]
+pub struct CheckPage {
+    sum: Summary,
+    stories: usize,
+    verdicts: BTreeMap<&'static str, usize>,
+    findings: Vec<String>,
+}
+
+impl CheckPage {
+    /// Count a document for the header.
+    pub fn document(&mut self, d: &Document) {
+        self.sum.note(d);
+    }
+
+    /// Write story `s` to `body`, reading its documents from `docs`.
+    pub fn story<W: Write>(&mut self, body: &mut W, s: &Story, docs: Docs) -> io::Result<()> {
+        self.stories += 1;
+        for g in &s.groups {
+            *self.verdicts.entry(g.verdict.as_str()).or_default() += 1;
+        }
+        let mut cx = Ctx::new(docs);
         let mut out = String::new();
         story(&mut out, &mut cx, s);
-        w.write_all(out.as_bytes())?;
+        body.write_all(out.as_bytes())
     }
-    let mut out = String::new();
-    findings(&mut out, &mut cx, r);
-    w.write_all(out.as_bytes())?;
-    articles(w, &mut cx, false)?;
-    let mut out = String::from("</main>\n<script>");
-    out.push_str(SCRIPT);
-    out.push_str("</script>\n</body>\n</html>\n");
-    w.write_all(out.as_bytes())
+
+    /// Note findings (their documents in `docs`), listed after the stories.
+    pub fn findings(&mut self, findings: &[Finding], docs: Docs) {
+        let mut cx = Ctx::new(docs);
+        for f in findings {
+            self.findings.push(finding_row(&mut cx, f));
+        }
+    }
+
+    /// The page up to the stories: head, summary, filters, legend, the documents not read.
+    pub fn head<W: Write>(&self, w: &mut W) -> io::Result<()> {
+        let sum = &self.sum;
+        let mut out = String::new();
+        head(&mut out, "tathya · check report");
+        let _ = write!(
+            out,
+            "<header class=\"page\">\n<h1>Check report</h1>\n<p class=\"meta\">{} from {} · tathya {} · contract {}</p>\n",
+            plural(sum.read, "document", "documents"),
+            plural(sum.outlets.len(), "outlet", "outlets"),
+            env!("CARGO_PKG_VERSION"),
+            crate::CONTRACT_VERSION
+        );
+        out.push_str("<section id=\"summary\"><dl class=\"counts\">");
+        count(&mut out, "stories", "stories", self.stories);
+        for (v, label) in [
+            ("conflicting", "conflicts"),
+            ("timing", "timing differences"),
+            ("corroborated", "corroborated"),
+            ("single_source", "single-source"),
+        ] {
+            count(
+                &mut out,
+                v,
+                label,
+                self.verdicts.get(v).copied().unwrap_or(0),
+            );
+        }
+        for (v, n) in &self.verdicts {
+            if !SECTIONS.iter().any(|(s, _)| s == v) {
+                count(&mut out, v, &v.replace('_', " "), *n);
+            }
+        }
+        count(&mut out, "mt", "MT-suspect sentences", sum.mt);
+        count(&mut out, "findings", "findings", self.findings.len());
+        out.push_str("</dl></section>\n");
+        filters(&mut out, sum, true);
+        out.push_str(
+            "<noscript><p class=\"muted\">Filters need scripts; everything is shown.</p></noscript>\n",
+        );
+        legend(&mut out);
+        out.push_str("</header>\n<main>\n");
+        if !sum.failed.is_empty() {
+            out.push_str("<section id=\"errors\"><h2>Not read</h2><ul>");
+            for (id, errors) in &sum.failed {
+                let _ = write!(out, "<li><b>{}</b>: {}</li>", esc(id), esc(errors));
+            }
+            out.push_str("</ul></section>\n");
+        }
+        w.write_all(out.as_bytes())
+    }
+
+    /// The findings, then the start of the articles.
+    pub fn articles<W: Write>(&self, w: &mut W) -> io::Result<()> {
+        if !self.findings.is_empty() {
+            let mut out = String::new();
+            let _ = write!(
+                out,
+                "<section id=\"findings\"><h2>Findings ({})</h2><table><thead><tr><th>code</th><th>article</th><th>message</th></tr></thead><tbody>",
+                self.findings.len()
+            );
+            for row in &self.findings {
+                out.push_str(row);
+                if out.len() > 1 << 16 {
+                    w.write_all(out.as_bytes())?;
+                    out.clear();
+                }
+            }
+            out.push_str("</tbody></table></section>\n");
+            w.write_all(out.as_bytes())?;
+        }
+        w.write_all(b"<section id=\"articles\"><h2>Articles</h2>\n")
+    }
+
+    /// Document `d`, at input position `i`, in full.
+    pub fn article<W: Write>(w: &mut W, i: usize, d: &Document) -> io::Result<()> {
+        let at = [i];
+        let one = [d];
+        let mut cx = Ctx::new(Docs::Some {
+            at: &at,
+            docs: &one,
+        });
+        let mut out = String::new();
+        article(&mut out, &mut cx, i, false);
+        w.write_all(out.as_bytes())
+    }
+
+    /// The end of the page.
+    pub fn tail<W: Write>(w: &mut W) -> io::Result<()> {
+        let mut out = String::from("</section>\n</main>\n<script>");
+        out.push_str(SCRIPT);
+        out.push_str("</script>\n</body>\n</html>\n");
+        w.write_all(out.as_bytes())
+    }
 }
 
 /// Write the HTML claims report of `docs`: a summary, then every article with its claims
@@ -697,8 +801,12 @@ pub fn check_report<W: Write>(w: &mut W, r: &CheckReport, docs: &[Document]) -> 
 pub fn claims_report<W: Write>(w: &mut W, docs: &[Document]) -> io::Result<()> {
     let mut out = String::new();
     head(&mut out, "tathya · claims");
-    let mut cx = Ctx::new(docs);
-    let read = docs.iter().filter(|d| !d.is_failed()).count();
+    let mut cx = Ctx::new(Docs::All(docs));
+    let mut sum = Summary::default();
+    for d in docs {
+        sum.note(d);
+    }
+    let read = sum.read;
     let _ = write!(
         out,
         "<header class=\"page\">\n<h1>Claims</h1>\n<p class=\"meta\">{} · tathya {} · contract {}</p>\n",
@@ -720,13 +828,13 @@ pub fn claims_report<W: Write>(w: &mut W, docs: &[Document]) -> io::Result<()> {
             kinds.get(k).copied().unwrap_or(0),
         );
     }
-    count(&mut out, "mt", "MT-suspect sentences", mt_suspects(docs));
+    count(&mut out, "mt", "MT-suspect sentences", sum.mt);
     out.push_str("</dl></section>\n");
-    filters(&mut out, docs, false);
+    filters(&mut out, &sum, false);
     legend(&mut out);
     out.push_str("</header>\n<main>\n");
     w.write_all(out.as_bytes())?;
-    articles(w, &mut cx, docs.len() <= 3)?;
+    articles(w, &mut cx, docs, docs.len() <= 3)?;
     let mut out = String::from("</main>\n<script>");
     out.push_str(SCRIPT);
     out.push_str("</script>\n</body>\n</html>\n");
@@ -1007,44 +1115,36 @@ fn member(out: &mut String, cx: &mut Ctx, m: &Member, json: Option<&Value>, side
     out.push_str("</p>");
 }
 
-fn findings(out: &mut String, cx: &mut Ctx, r: &CheckReport) {
-    if r.findings.is_empty() {
-        return;
-    }
-    let _ = write!(
-        out,
-        "<section id=\"findings\"><h2>Findings ({})</h2><table><thead><tr><th>code</th><th>article</th><th>message</th></tr></thead><tbody>",
-        r.findings.len()
-    );
-    for f in &r.findings {
-        let doc = f.document.as_deref().unwrap_or("");
-        let at = cx.docs.iter().position(|d| d.id == doc);
-        let place = match at {
-            Some(i) => format!(
-                "<a href=\"#doc-{i}\">{}</a> {}",
-                esc(&cx.docs[i].outlet),
-                cx.pos(i, f.start)
-            ),
-            None => esc(doc),
-        };
-        let _ = write!(
-            out,
-            "<tr><td><span class=\"sev-{}\">{}</span> {}</td><td>{}</td><td>{}</td></tr>",
-            f.severity.as_str(),
-            esc(f.code),
-            esc(f.name),
-            place,
-            esc(&f.message)
-        );
-    }
-    out.push_str("</tbody></table></section>\n");
+/// One row of the findings table.
+fn finding_row(cx: &mut Ctx, f: &Finding) -> String {
+    let doc = f.document.as_deref().unwrap_or("");
+    let place = match cx
+        .docs
+        .position(doc)
+        .and_then(|i| Some((i, cx.docs.get(i)?)))
+    {
+        Some((i, d)) => format!(
+            "<a href=\"#doc-{i}\">{}</a> {}",
+            esc(&d.outlet),
+            cx.pos(i, f.start)
+        ),
+        None => esc(doc),
+    };
+    format!(
+        "<tr><td><span class=\"sev-{}\">{}</span> {}</td><td>{}</td><td>{}</td></tr>",
+        f.severity.as_str(),
+        esc(f.code),
+        esc(f.name),
+        place,
+        esc(&f.message)
+    )
 }
 
 // ------------------------------------------------------------------------------- articles
 
-fn articles<W: Write>(w: &mut W, cx: &mut Ctx, open: bool) -> io::Result<()> {
+fn articles<W: Write>(w: &mut W, cx: &mut Ctx, docs: &[Document], open: bool) -> io::Result<()> {
     w.write_all(b"<section id=\"articles\"><h2>Articles</h2>\n")?;
-    for i in 0..cx.docs.len() {
+    for i in 0..docs.len() {
         let mut out = String::new();
         article(&mut out, cx, i, open);
         w.write_all(out.as_bytes())?;
@@ -1055,8 +1155,9 @@ fn articles<W: Write>(w: &mut W, cx: &mut Ctx, open: bool) -> io::Result<()> {
 /// One article in full inside a `<details>`: claims highlighted in place, MT suspects marked,
 /// then the claims as a table and the MT reasons as a list.
 fn article(out: &mut String, cx: &mut Ctx, i: usize, open: bool) {
-    let docs = cx.docs;
-    let d = &docs[i];
+    let Some(d) = cx.docs.get(i) else {
+        return;
+    };
     let flagged = d.mt.as_ref().map_or(0, |m| m.flagged);
     let _ = writeln!(
         out,
@@ -1107,7 +1208,7 @@ fn article(out: &mut String, cx: &mut Ctx, i: usize, open: bool) {
             "</span>",
         ));
     }
-    let reasons = cx.mt_reasons[i].clone();
+    let reasons = mt_reasons(d);
     for s in &d.sentences {
         if let Some(r) = reasons.get(&s.index) {
             let score = s.mt.as_ref().map_or(0.0, |m| m.score);

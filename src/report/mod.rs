@@ -1,5 +1,6 @@
-//! Rendering: the readable listing and the JSON contract. Renderers return strings; only the
-//! binary writes them out.
+//! Rendering: the readable listing and the JSON contract. Renderers return strings, or write to a
+//! writer they are given (the check reports, story by story as each is decided); only the binary
+//! chooses where output goes.
 
 pub mod check_json;
 pub mod check_markdown;
@@ -8,6 +9,9 @@ pub mod escape;
 pub mod html;
 pub mod json;
 pub mod text;
+
+use crate::check::Story;
+use crate::document::Document;
 
 /// Which claim groups the terminal and Markdown check reports list (the JSON and HTML reports
 /// always hold every group).
@@ -38,10 +42,58 @@ impl Show {
     }
 }
 
+/// The documents a report reads, by input position: every document of the run, or only those of
+/// the story being written (a run too large to hold every document writes its stories one at a
+/// time, each with its own documents).
+#[derive(Debug, Clone, Copy)]
+pub enum Docs<'a> {
+    /// Every document, in input order.
+    All(&'a [Document]),
+    /// Some documents: `at` their input positions (ascending), `docs` the documents.
+    Some {
+        /// Input positions, ascending.
+        at: &'a [usize],
+        /// The documents at those positions.
+        docs: &'a [&'a Document],
+    },
+}
+
+impl<'a> Docs<'a> {
+    /// A story's documents: `docs` in the order of its [`Story::doc_indices`].
+    pub fn story(s: &'a Story, docs: &'a [&'a Document]) -> Self {
+        Docs::Some {
+            at: &s.doc_indices,
+            docs,
+        }
+    }
+
+    /// The document at input position `i`, when it is here.
+    pub fn get(&self, i: usize) -> Option<&'a Document> {
+        match *self {
+            Docs::All(d) => d.get(i),
+            Docs::Some { at, docs } => at.binary_search(&i).ok().and_then(|k| docs.get(k).copied()),
+        }
+    }
+
+    /// Every document here with its input position, in input order.
+    pub fn iter(&self) -> Box<dyn Iterator<Item = (usize, &'a Document)> + 'a> {
+        match *self {
+            Docs::All(d) => Box::new(d.iter().enumerate()),
+            Docs::Some { at, docs } => Box::new(at.iter().copied().zip(docs.iter().copied())),
+        }
+    }
+
+    /// The input position of the first document here with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.iter().find(|(_, d)| d.id == id).map(|(i, _)| i)
+    }
+}
+
 /// The outlet name to show for an origin: an origin named after a document's file (a document
 /// that credits no wire) stands for that document's outlet.
-pub fn origin_name<'a>(origin: &'a str, docs: &'a [crate::document::Document]) -> &'a str {
+pub fn origin_name<'a>(origin: &'a str, docs: Docs<'a>) -> &'a str {
     docs.iter()
+        .map(|(_, d)| d)
         .find(|d| d.outlet != origin && crate::document::file_name(&d.id) == origin)
         .map_or(origin, |d| d.outlet.as_str())
 }
