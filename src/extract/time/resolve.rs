@@ -1,7 +1,8 @@
 //! Calendar arithmetic: an [`Expr`] and the publication date give a value.
 //!
 //! News reports the past, so a date or month without a year, and a bare weekday, resolve to the
-//! most recent one on or before the publication date (the same day counts). A weekday after
+//! most recent one on or before the publication date (the same day counts) — except a date at most
+//! 45 days ahead, which news announces ("3 मई तक" on 27 April is this 3 May). A weekday after
 //! "बीते/पिछले/last" is the one strictly before, after "अगले/next" the one strictly after; weeks
 //! run Monday to Sunday and a week's value is its Monday. Without a publication date, anything that
 //! needs one stays unresolved (null); a date that names its year resolves anyway.
@@ -63,9 +64,21 @@ fn shift_months(y: i32, m: u32, n: i64) -> Option<(i32, u32)> {
 }
 
 /// The most recent `month`-`day` on or before `p` (looking back up to eight years, for 29 Feb).
+/// A day a few weeks ahead ("3 मई तक लॉकडाउन" on 27 April) is that day, not last year's.
 fn recent_date(p: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+    if let Some(x) = NaiveDate::from_ymd_opt(p.year(), m, d)
+        .into_iter()
+        .chain(NaiveDate::from_ymd_opt(p.year() + 1, m, d))
+        .find(|x| *x > p && (*x - p).num_days() <= AHEAD_DAYS)
+    {
+        return Some(x);
+    }
     (0..=8).find_map(|back| NaiveDate::from_ymd_opt(p.year() - back, m, d).filter(|x| *x <= p))
 }
+
+/// How far after publication a date without a year is still read as ahead: news reports the past,
+/// and announces the weeks to come (a lockdown's end, a poll, a hearing).
+const AHEAD_DAYS: i64 = 45;
 
 /// The most recent day `d` of a month on or before `p` (looking back a year).
 fn recent_day_of_month(p: NaiveDate, d: u32) -> Option<NaiveDate> {
@@ -925,6 +938,10 @@ mod tests {
         };
         assert_eq!(v(d(7, 26), "2023-07-27").as_deref(), Some("2023-07-26"));
         assert_eq!(v(d(12, 31), "2023-07-27").as_deref(), Some("2022-12-31"));
+        // a few weeks ahead: this year's (or next year's, across new year)
+        assert_eq!(v(d(5, 3), "2020-04-27").as_deref(), Some("2020-05-03"));
+        assert_eq!(v(d(1, 10), "2023-12-20").as_deref(), Some("2024-01-10"));
+        assert_eq!(v(d(9, 30), "2023-07-27").as_deref(), Some("2022-09-30"));
         assert_eq!(v(d(2, 29), "2023-07-27").as_deref(), Some("2020-02-29"));
         // (no year has a 31 June: kept as written, the year unknown)
         assert_eq!(v(d(6, 31), "2023-07-27").as_deref(), Some("XXXX-06-31"));
@@ -991,6 +1008,18 @@ mod tests {
                 to: (None, 11, 20),
             },
             p("2016-11-07"),
+        );
+        // (twelve days ahead: this November's, announced)
+        assert_eq!(
+            (r.value.as_deref(), r.until.as_deref()),
+            (Some("2016-11-19"), Some("2016-11-20"))
+        );
+        let r = resolve(
+            Expr::Range {
+                from: (None, None, 19),
+                to: (None, 11, 20),
+            },
+            p("2016-09-07"),
         );
         assert_eq!(
             (r.value.as_deref(), r.until.as_deref()),
