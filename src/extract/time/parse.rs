@@ -2429,6 +2429,23 @@ pub fn find(
             }
             end
         };
+        // "a से b तक": one range from `a` to `b`, its tail ("तक", "के बीच") included
+        let range_found = |a: &Piece, b: &Piece| {
+            let last = m.range_tail(b.last);
+            let end = if last == b.last {
+                end_of(b, last)
+            } else {
+                toks[last].end
+            };
+            Found {
+                start: toks[a.first].start,
+                end,
+                expr: a.expr,
+                until: Some(b.expr),
+                tod: TimeOfDay::default(),
+                core: (toks[a.first].start, end),
+            }
+        };
         // a clock time before its day: "8:30 pm on Wednesday", "सुबह 10 बजे सोमवार को"
         if let Some(b) = pieces.get(i + 1)
             && a.expr == Expr::Clock
@@ -2463,20 +2480,7 @@ pub fn find(
                 ..*c
             };
             if m.links(&a, &b) {
-                let last = m.range_tail(b.last);
-                let end = if last == b.last {
-                    end_of(&b, last)
-                } else {
-                    toks[last].end
-                };
-                out.push(Found {
-                    start: toks[a.first].start,
-                    end,
-                    expr: a.expr,
-                    until: Some(b.expr),
-                    tod: TimeOfDay::default(),
-                    core: (toks[a.first].start, end),
-                });
+                out.push(range_found(&a, &b));
                 i += 3;
                 continue;
             }
@@ -2485,20 +2489,7 @@ pub fn find(
             && !a.paren
             && m.links(&a, b)
         {
-            let last = m.range_tail(b.last);
-            let end = if last == b.last {
-                end_of(b, last)
-            } else {
-                toks[last].end
-            };
-            out.push(Found {
-                start: toks[a.first].start,
-                end,
-                expr: a.expr,
-                until: Some(b.expr),
-                tod: TimeOfDay::default(),
-                core: (toks[a.first].start, end),
-            });
+            out.push(range_found(&a, b));
             i += 2;
             continue;
         }
