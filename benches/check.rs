@@ -335,11 +335,15 @@ fn bench(c: &mut Criterion) {
     let g = Grammars::builtin();
     let seeds = Seeds::load();
     let big = std::env::var_os("TATHYA_BENCH_BIG").is_some();
+    // `cargo test --all-targets` runs this binary in a debug build (criterion's test mode): a
+    // smoke run at two small sizes, not the measurement.
+    let smoke = cfg!(debug_assertions) || std::env::args().any(|a| a == "--test");
     let sizes: Vec<usize> = match std::env::var("TATHYA_BENCH_SIZES") {
         Ok(list) => list
             .split(',')
             .filter_map(|x| x.trim().parse().ok())
             .collect(),
+        Err(_) if smoke => vec![40, 80],
         Err(_) if big => vec![1_000, 10_000, 100_000],
         Err(_) => vec![1_000, 10_000],
     };
