@@ -64,6 +64,44 @@ impl FigureGrammar {
     }
 }
 
+/// The longest run of whole words at the start of `text` that [`parse_figures`] reads as one
+/// plain whole number (no unit, no range, nothing counted), cut only at whitespace: (value,
+/// bytes taken). The figure parser would take a range or a counted noun with a longer run
+/// ("उन्नीस सौ अस्सी से … तक स्कूल"), so shorter runs are tried until one is the whole number.
+///
+/// The text is tokenised and looked up once; each shorter run reuses the first tokens. Nothing is
+/// parsed when none of the first five tokens is a digit, a number word or an ordinal (a figure
+/// may open with a qualifier of up to four words before its number: "कम से कम पाँच").
+pub fn plain_number_prefix(text: &str, g: &FigureGrammar) -> Option<(f64, usize)> {
+    let toks = parse::Toks::new(text);
+    let p = parse::Parser::new(&toks, &g.lex);
+    if !(0..toks.len().min(5)).any(|i| p.is_trigger(i)) {
+        return None;
+    }
+    // whitespace cuts, longest first: the text's end, then before each token after a space
+    let mut cuts: Vec<(usize, usize)> = vec![(toks.len(), text.len())];
+    for k in (1..toks.len()).rev() {
+        let t = toks.tok(k)?;
+        let prev_end = toks.tok(k - 1)?.end;
+        if let Some(gap) = text.get(prev_end..t.start)
+            && let Some(ws) = gap.char_indices().find(|(_, c)| c.is_whitespace())
+        {
+            cuts.push((k, prev_end + ws.0));
+        }
+    }
+    cuts.into_iter().find_map(|(k, e)| {
+        let sub = toks.prefix(k, e);
+        let sp = p.prefix(&sub);
+        let (span, f) = figures_of(&sp, sub.text).into_iter().next()?;
+        (span.start == 0
+            && span.end == e
+            && f.unit.is_none()
+            && f.max.is_none()
+            && f.value.fract() == 0.0)
+            .then_some((f.value, e))
+    })
+}
+
 /// Every figure in `text`, with its byte span, in text order.
 ///
 /// The lexicons of both languages are used whatever `lang` says (Hindi pages carry English
@@ -71,6 +109,12 @@ impl FigureGrammar {
 pub fn parse_figures(text: &str, _lang: Lang, g: &FigureGrammar) -> Vec<(Span, Figure)> {
     let toks = parse::Toks::new(text);
     let p = parse::Parser::new(&toks, &g.lex);
+    figures_of(&p, text)
+}
+
+/// The figures a parser finds over its tokens of `text`.
+fn figures_of(p: &parse::Parser, text: &str) -> Vec<(Span, Figure)> {
+    let toks = p.t;
     let mut hits: Vec<parse::Hit> = Vec::new();
     let mut i = 0;
     let mut floor = 0;

@@ -43,6 +43,20 @@ impl<'a> Toks<'a> {
         self.toks.len()
     }
 
+    /// The tokens of `text[..end]`, where `end` is where token `k` starts or the text ends and
+    /// only whitespace comes before it: the first `k` tokens, as [`Toks::new`] would make them
+    /// (tokens never span whitespace), without tokenising or folding again.
+    pub fn prefix(&self, k: usize, end: usize) -> Toks<'a> {
+        let k = k.min(self.toks.len());
+        let keys_end = k.checked_sub(1).map_or(0, |i| self.key_spans[i].1);
+        Toks {
+            text: self.text.get(..end).unwrap_or(self.text),
+            toks: self.toks[..k].to_vec(),
+            keys: self.keys[..keys_end].to_string(),
+            key_spans: self.key_spans[..k].to_vec(),
+        }
+    }
+
     /// Folded key of token `i` ("" past the end).
     pub fn key(&self, i: usize) -> &str {
         self.key_spans
@@ -168,6 +182,19 @@ impl<'a, 'b> Parser<'a, 'b> {
             })
             .collect();
         Parser { t, lex, infos }
+    }
+
+    /// This parser's look-ups for `t`, the first tokens of this parser's text
+    /// ([`Toks::prefix`]).
+    pub fn prefix<'c>(&self, t: &'c Toks<'a>) -> Parser<'a, 'c>
+    where
+        'b: 'c,
+    {
+        Parser {
+            t,
+            lex: self.lex,
+            infos: self.infos[..t.len().min(self.infos.len())].to_vec(),
+        }
     }
 
     fn info(&self, i: usize) -> Option<&'b WordInfo> {

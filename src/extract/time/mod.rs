@@ -17,13 +17,13 @@ pub mod token;
 use chrono::NaiveDate;
 
 use crate::claim::{Claim, ClaimKind, Time};
-use crate::document::Lang;
 use crate::document::metadata::MetadataGrammar;
 use crate::error::GrammarError;
 use crate::extract::ExtractCtx;
 use crate::extract::figure::{self, FigureGrammar};
 use crate::grammar::GrammarSet;
 use crate::span::Span;
+use crate::tokens::FxHashMap;
 
 use lexicon::Lexicon;
 use parse::Expr;
@@ -58,34 +58,16 @@ pub fn find(
     figures: Option<&FigureGrammar>,
 ) -> Vec<parse::Found> {
     let toks = token::tokenize(text, start, end);
+    // The date rules ask for a number in words at many words, some more than once: each answer
+    // is remembered, and the figure grammar reads each place once.
+    let memo: std::cell::RefCell<FxHashMap<usize, Option<(f64, usize)>>> = Default::default();
     let words = |pos: usize| -> Option<(f64, usize)> {
-        let fg = figures?;
-        // a year in words is a few words long: look no further than 80 bytes
-        let mut stop = end.min(pos.saturating_add(80));
-        while !text.is_char_boundary(stop) {
-            stop -= 1;
+        if let Some(&r) = memo.borrow().get(&pos) {
+            return r;
         }
-        // the longest run of whole words that is one plain whole number: the figure parser would
-        // take a range or a counted noun with it ("उन्नीस सौ अस्सी से … तक स्कूल")
-        let chunk = text.get(pos..stop)?;
-        let mut ends: Vec<usize> = chunk
-            .char_indices()
-            .filter(|(_, c)| c.is_whitespace())
-            .map(|(i, _)| i)
-            .collect();
-        ends.push(chunk.len());
-        ends.into_iter().rev().find_map(|e| {
-            let (span, f) = figure::parse_figures(chunk.get(..e)?, Lang::Hi, fg)
-                .into_iter()
-                .next()?;
-            // (whole: "दो हज़ार बीस की तीसरी" cut before "तिमाही" reads as a third of 2020)
-            (span.start == 0
-                && span.end == e
-                && f.unit.is_none()
-                && f.max.is_none()
-                && f.value.fract() == 0.0)
-                .then_some((f.value, span.end))
-        })
+        let r = number_words_at(text, pos, end, figures?);
+        memo.borrow_mut().insert(pos, r);
+        r
     };
     parse::find(
         text,
@@ -93,6 +75,17 @@ pub fn find(
         &g.lexicon,
         figures.map(|_| &words as parse::NumberWords),
     )
+}
+
+/// A number in words at `pos` (within 80 bytes, before `end`): the longest run of whole words
+/// that is one plain whole number ([`figure::plain_number_prefix`]).
+fn number_words_at(text: &str, pos: usize, end: usize, fg: &FigureGrammar) -> Option<(f64, usize)> {
+    // a year in words is a few words long: look no further than 80 bytes
+    let mut stop = end.min(pos.saturating_add(80));
+    while !text.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    figure::plain_number_prefix(text.get(pos..stop)?, fg)
 }
 
 /// Dates that name their year in `text[start..end]` ("1 Dec 2024", "2024-11-30",
