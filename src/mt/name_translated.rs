@@ -12,8 +12,8 @@ use crate::error::GrammarError;
 use crate::finding::{CodeDoc, Severity};
 use crate::grammar::GrammarSet;
 use crate::mt::normalize::{Script, Token, norm_word};
-use crate::mt::romanize::{roman, similarity};
 use crate::mt::{DocView, Evidence};
+use crate::romanize::{roman, roman_similarity};
 use crate::span::Span;
 
 /// `tathya explain M007`.
@@ -72,7 +72,9 @@ impl Data {
         let r = roman(y);
         self.parts
             .iter()
-            .find(|(en, hi)| hi.iter().any(|h| h == x) && similarity(&r, en) >= self.min_similarity)
+            .find(|(en, hi)| {
+                hi.iter().any(|h| h == x) && roman_similarity(&r, en) >= self.min_similarity
+            })
             .map(|(en, _)| en.as_str())
     }
 }
