@@ -84,10 +84,8 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
     let d = &v.g.name_translated;
     // Name-like neighbours seen so far, by (anchor, anchor-is-left): each spelling once, at its
     // first occurrence, in text order (so the first one that differs is found at once).
-    let mut seen: std::collections::HashMap<(&str, bool), Vec<&Token>> =
-        std::collections::HashMap::new();
-    let mut distinct: std::collections::HashSet<(&str, bool, &str)> =
-        std::collections::HashSet::new();
+    let mut seen: crate::tokens::FxHashMap<(&str, bool), Vec<&Token>> = Default::default();
+    let mut distinct: crate::tokens::FxHashSet<(&str, bool, &str)> = Default::default();
     for s in &v.sents {
         let t = &s.tokens;
         for i in 0..t.len() {

@@ -77,7 +77,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
         }
     }
     // Each spelling once, at its first occurrence (a later one adds nothing to compare).
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: crate::tokens::FxHashSet<&str> = Default::default();
     let cands: Vec<Cand> = cands.into_iter().filter(|c| seen.insert(c.norm)).collect();
     if cands.len() > MAX_NAMES_COMPARED {
         let c = &cands[MAX_NAMES_COMPARED];
