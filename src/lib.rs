@@ -28,6 +28,7 @@ pub mod grammar;
 pub mod mt;
 pub mod pipeline;
 pub mod report;
+pub mod romanize;
 pub mod span;
 pub mod tokens;
 

@@ -166,7 +166,7 @@ fn cap_claims_per_sentence(
     sentences: &[crate::document::Sentence],
     findings: &mut Vec<crate::finding::Finding>,
 ) {
-    let mut per: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut per: crate::tokens::FxHashMap<usize, usize> = Default::default();
     let mut dropped = 0usize;
     let mut first: Option<crate::span::Span> = None;
     claims.retain(|c| {

@@ -10,14 +10,36 @@
 //!
 //! Hashing in the crate uses one fast hasher, [`FxHashMap`] / [`FxHashSet`] (rustc-hash): the
 //! keys are short words and ids, never attacker-chosen in a way that matters for a batch tool.
+//! Content hashes (a word's term, a shingle, a document's words) use the same hasher through
+//! [`hash_str`] and [`hash_u64s`].
 
 use std::sync::Arc;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+use std::hash::Hasher;
+
 pub use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet, FxHasher};
 
 use crate::document::Sentence;
+
+/// The hash of `s` by the crate's one hasher, with no random seed: the same text gets the same
+/// hash on every run of a build. For content keys that are compared, never shown.
+pub fn hash_str(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// The hash of a sequence of hashes (a shingle of word hashes, a sentence's terms), by the same
+/// hasher; the order counts.
+pub fn hash_u64s(xs: impl IntoIterator<Item = u64>) -> u64 {
+    let mut h = FxHasher::default();
+    for x in xs {
+        h.write_u64(x);
+    }
+    h.finish()
+}
 
 /// The script class of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

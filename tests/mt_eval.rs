@@ -291,16 +291,16 @@ fn mtdata_scores() {
         let name_truth = span_has(&|sp: &str| {
             sp.split_whitespace().any(|w| {
                 let n = tathya::mt::normalize::norm_word(w);
-                let r = tathya::mt::romanize::roman(&n);
+                let r = tathya::romanize::roman(&n);
                 caps.iter()
-                    .any(|c| tathya::mt::romanize::similarity(&r, c) >= 0.75)
+                    .any(|c| tathya::romanize::roman_similarity(&r, c) >= 0.75)
             })
         }) || mis.iter().any(|e| {
             e["span"].as_str().is_some_and(|sp| {
                 caps.iter().any(|c| {
                     sp.split_whitespace().any(|w| {
-                        tathya::mt::romanize::deva_skeleton(&tathya::mt::normalize::norm_word(w))
-                            == tathya::mt::romanize::en_skeleton(c)
+                        tathya::romanize::deva_skeleton(&tathya::mt::normalize::norm_word(w))
+                            == tathya::romanize::en_skeleton(c)
                     })
                 })
             })

@@ -568,7 +568,7 @@ impl Weights {
         v.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         v.truncate(k);
         v.into_iter()
-            .map(|(_, t)| t ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .map(|(_, t)| crate::tokens::hash_u64s([salt, t]))
             .collect()
     }
 }

@@ -25,6 +25,12 @@ pub type FastSet<K> = crate::tokens::FxHashSet<K>;
 pub type Term = u64;
 
 /// FNV-1a over the bytes of `s`: a fixed hash, so term ids are the same on every run.
+///
+/// Unlike the crate's other content hashes ([`crate::tokens::hash_str`]), which are only compared,
+/// a term's value takes part in decisions: where equally weighted terms compete to be a sentence's
+/// strongest terms or its blocking keys (story formation, alignment), the lower term wins. Another
+/// hash function would pick other terms among the tied ones and so change stories and findings;
+/// this one stays for that reason.
 pub fn hash(s: &str) -> Term {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in s.bytes() {

@@ -45,11 +45,7 @@ fn shingles(text: &str) -> Vec<u64> {
     }
     let mut out: Vec<u64> = words
         .windows(4)
-        .map(|w| {
-            w.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &x| {
-                (h ^ x).wrapping_mul(0x0100_0000_01b3)
-            })
-        })
+        .map(|w| crate::tokens::hash_u64s(w.iter().copied()))
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -286,11 +282,7 @@ fn shared_paragraphs(
 }
 
 fn sig(s: &SentView) -> Term {
-    let mut h = hash("sentence");
-    for t in &s.terms {
-        h = h.rotate_left(7) ^ t;
-    }
-    h
+    crate::tokens::hash_u64s(s.terms.iter().copied())
 }
 
 #[cfg(test)]

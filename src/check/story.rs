@@ -25,6 +25,7 @@ use rayon::prelude::*;
 use crate::check::norm::{CheckGrammar, FastMap, FastSet, NUMBER};
 use crate::check::{CheckOptions, Story};
 use crate::document::Document;
+use crate::tokens::{hash_str, hash_u64s};
 
 /// Default least story score (mean share of matched sentences) for two documents to share a story.
 pub const DEFAULT_THRESHOLD: f64 = 0.15;
@@ -56,9 +57,7 @@ fn sentence_terms(doc: &Document, g: &CheckGrammar) -> Vec<Vec<T32>> {
             .collect();
         v.sort_unstable();
         v.dedup();
-        let sig = v.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &t| {
-            (h ^ u64::from(t)).wrapping_mul(0x0100_0000_01b3)
-        });
+        let sig = hash_u64s(v.iter().map(|&t| u64::from(t)));
         if v.len() >= MIN_TERMS && seen.insert(sig) {
             out.push(v);
         }
@@ -67,8 +66,8 @@ fn sentence_terms(doc: &Document, g: &CheckGrammar) -> Vec<Vec<T32>> {
 }
 
 /// What story formation needs of one document, and no more: its id and date, whether it was
-/// read, two hashes of its words (identical copies share both), the content terms of its distinct
-/// body sentences and its (measure, place) frames. A few kilobytes against the tens a document
+/// read, a hash of its words (identical copies share it), the content terms of its distinct body
+/// sentences and its (measure, place) frames. A few kilobytes against the tens a document
 /// holds with its text and claims, so a run forms its stories from every document's key and then
 /// loads, decides and writes one story at a time.
 #[derive(Debug, Clone, Default)]
@@ -79,8 +78,8 @@ pub struct DocKey {
     pub published: Option<NaiveDate>,
     /// True when it could not be read (it forms no story).
     pub failed: bool,
-    /// Two independent hashes of the text's words, white space aside.
-    words: (u64, u64),
+    /// The hash of the text's words, white space aside.
+    words: u64,
     /// Content terms of each distinct body sentence ([`sentence_terms`]).
     terms: Vec<Vec<T32>>,
     /// Its frames ([`frame_keys`]).
@@ -91,21 +90,16 @@ impl DocKey {
     /// The key of `doc`.
     pub fn new(doc: &Document, g: &CheckGrammar) -> Self {
         let failed = doc.is_failed();
-        let mut h1 = 0xcbf2_9ce4_8422_2325u64;
-        let mut h2 = 0x9e37_79b9_7f4a_7c15u64;
-        if !failed {
-            for w in doc.text.split_whitespace() {
-                for b in w.bytes().chain(std::iter::once(b' ')) {
-                    h1 = (h1 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-                    h2 = (h2.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-                }
-            }
-        }
+        let words = if failed {
+            0
+        } else {
+            hash_u64s(doc.text.split_whitespace().map(hash_str))
+        };
         DocKey {
             id: doc.id.clone(),
             published: doc.published,
             failed,
-            words: (h1, h2),
+            words,
             terms: if failed {
                 Vec::new()
             } else {
@@ -531,7 +525,7 @@ fn pool(docs: &[DocKey], opts: &CheckOptions) -> Pool {
         let day = docs[i]
             .published
             .map_or(0, |d| chrono::Datelike::num_days_from_ce(&d) as u64);
-        let key = docs[i].words.0 ^ day.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let key = hash_u64s([docs[i].words, day]);
         match first_of.get(&key) {
             Some(&f)
                 if docs[f].published == docs[i].published && docs[f].words == docs[i].words =>

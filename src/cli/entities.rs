@@ -2,7 +2,7 @@
 //!
 //! Entities are merged across documents by canonical name and kind (the alias tables and the
 //! romanisation give one name per entity whatever the script), then names in no table are merged
-//! when their romanisations are alike (`tathya::extract::romanize::name_similarity` ≥ 0.9).
+//! when their romanisations are alike (`tathya::romanize::name_similarity` ≥ 0.9).
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -133,7 +133,7 @@ fn merge(by: BTreeMap<(String, String), Vec<Mention>>, g: &tathya::Grammars) -> 
                 out.iter().position(|o| {
                     o.kind == kind
                         && g.entity.lookup(&o.entity).is_none()
-                        && tathya::extract::romanize::name_similarity(&o.entity, &entity) >= 0.9
+                        && tathya::romanize::name_similarity(&o.entity, &entity) >= 0.9
                 })
             })
             .flatten();

@@ -61,7 +61,7 @@ pub fn warn(code: &tathya::finding::CodeDoc, message: &str) {
 
 /// Ids seen so far in a run: a second document with one id is a warning.
 #[derive(Default)]
-pub struct Ids(std::collections::HashSet<String>);
+pub struct Ids(tathya::tokens::FxHashSet<String>);
 
 impl Ids {
     /// Note `id`; warn when it was seen before.

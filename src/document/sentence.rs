@@ -57,15 +57,15 @@ struct RawFile {
 /// Words that a `.` follows without ending a sentence.
 #[derive(Debug)]
 pub struct SentenceGrammar {
-    abbreviations: std::collections::HashSet<String>,
+    abbreviations: crate::tokens::FxHashSet<String>,
     /// Devanagari names of Latin letters written as initials ("आर.", "एस.").
-    initials: std::collections::HashSet<String>,
+    initials: crate::tokens::FxHashSet<String>,
     /// Letter names that are also common words ("के", "जी", "आई"): initials only in a chain
     /// ("आर.के.", "ए. के.").
-    chain_initials: std::collections::HashSet<String>,
+    chain_initials: crate::tokens::FxHashSet<String>,
     /// English words a sentence does not end on: a hard-wrapped line that ends with one goes on
     /// on the next line ("the", "of", "said").
-    continuation_words: std::collections::HashSet<String>,
+    continuation_words: crate::tokens::FxHashSet<String>,
 }
 
 impl SentenceGrammar {

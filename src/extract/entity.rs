@@ -4,7 +4,7 @@
 //! Why this shape: the cross-source checker needs one name per real-world entity whatever the
 //! outlet's spelling or script. Known entities come from `grammars/entities.toml` (KCNA = केसीएनए =
 //! कोरियन सेंट्रल न्यूज एजेंसी); a name in no table is compared through its romanisation
-//! ([`crate::extract::romanize`]) with the table's aliases and with the document's other names,
+//! ([`crate::romanize`]) with the table's aliases and with the document's other names,
 //! so शोइगु / शोइगू / Shoigu meet and unknown names still cluster. A lone surname ("किम", "ली")
 //! joins the nearest fuller name in the same document that contains it. Titles and honorifics
 //! (रक्षा मंत्री, राष्ट्रपति, Minister) are read as titles and never as part of a name.
@@ -17,9 +17,9 @@ use serde::{Deserialize, Serialize};
 use crate::claim::{Claim, ClaimKind, Mention};
 use crate::error::GrammarError;
 use crate::extract::ExtractCtx;
-use crate::extract::romanize;
 use crate::extract::speech::words::{self, Word};
 use crate::grammar::{GrammarSet, Grammars};
+use crate::romanize;
 use crate::span::Span;
 
 const FILE: &str = "entities.toml";

@@ -28,7 +28,7 @@
 //! standing alone as a paragraph and followed by more text, starts a new section, and context is
 //! never read across a section's start.
 
-use std::collections::HashMap;
+use crate::tokens::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -363,14 +363,14 @@ impl FrameGrammar {
 
     fn build(raw: RawFile) -> Self {
         let mut g = FrameGrammar {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
             measures: Vec::new(),
             rates: Vec::new(),
             subgroups: Vec::new(),
             places: Vec::new(),
             home_hi: None,
             home_en: None,
-            capital_of: HashMap::new(),
+            capital_of: HashMap::default(),
         };
         let add = |g: &mut FrameGrammar, phrase: &str, tag: Tag| {
             let ws: Vec<String> = words(phrase, 0, phrase.len())

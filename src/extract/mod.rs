@@ -8,9 +8,11 @@ pub mod entity;
 pub mod figure;
 pub mod frame;
 pub mod quote;
-pub mod romanize;
 pub mod speech;
 pub mod time;
+
+/// The crate's romaniser, under its earlier path.
+pub use crate::romanize;
 
 use chrono::NaiveDate;
 

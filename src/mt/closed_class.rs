@@ -14,8 +14,8 @@ use crate::error::GrammarError;
 use crate::finding::{CodeDoc, Severity};
 use crate::grammar::GrammarSet;
 use crate::mt::normalize::{Script, norm_word};
-use crate::mt::romanize::{roman, similarity};
 use crate::mt::{DocView, Evidence};
+use crate::romanize::{roman, roman_similarity};
 
 /// `tathya explain M005`.
 pub const DOC: CodeDoc = CodeDoc {
@@ -56,9 +56,9 @@ impl Data {
             .iter()
             .map(|n| {
                 if n.is_ascii() {
-                    crate::mt::romanize::en_skeleton(n)
+                    crate::romanize::en_skeleton(n)
                 } else {
-                    crate::mt::romanize::deva_skeleton(&norm_word(n))
+                    crate::romanize::deva_skeleton(&norm_word(n))
                 }
             })
             .collect();
@@ -102,7 +102,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
             }
             // A spelling variant (अप्रेल, नवम्बर) sounds exactly like a name: not a near miss.
             if d.skeletons
-                .contains(&crate::mt::romanize::deva_skeleton(&tok.norm))
+                .contains(&crate::romanize::deva_skeleton(&tok.norm))
             {
                 continue;
             }
@@ -115,7 +115,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                 .names
                 .iter()
                 .filter(|n| n.chars().count().abs_diff(len) <= 3)
-                .map(|n| (similarity(&r, n), n))
+                .map(|n| (roman_similarity(&r, n), n))
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((sim, name)) = best
                 && sim >= d.min_similarity

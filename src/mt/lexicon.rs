@@ -13,7 +13,7 @@ use serde::Deserialize;
 use crate::error::GrammarError;
 use crate::grammar::GrammarSet;
 use crate::mt::normalize::norm_word;
-use crate::mt::romanize::{en_skeleton, roman, similarity};
+use crate::romanize::{en_skeleton, roman, roman_similarity};
 
 #[derive(Debug, Deserialize)]
 struct HiFile {
@@ -116,12 +116,12 @@ impl Lexicon {
     /// The English word a (normalised) Devanagari token transliterates, if its consonant skeleton
     /// equals an English word's and the romanisations are close.
     pub fn english_match(&self, norm: &str) -> Option<&str> {
-        let sk = crate::mt::romanize::deva_skeleton(norm);
+        let sk = crate::romanize::deva_skeleton(norm);
         let cands = self.maps().en.get(&sk)?;
         let r = roman(norm);
         cands
             .iter()
-            .map(|c| (similarity(&r, c), c))
+            .map(|c| (roman_similarity(&r, c), c))
             .filter(|(s, _)| *s >= 0.78)
             .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
             .map(|(_, c)| c.as_str())

@@ -10,7 +10,7 @@
 //! The rule reads the figure claims when the extractor produced them, and number tokens directly
 //! as well, so it works on any text.
 
-use std::collections::HashMap;
+use crate::tokens::FxHashMap as HashMap;
 
 use serde::Deserialize;
 

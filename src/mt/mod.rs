@@ -28,7 +28,11 @@ pub mod name_variants;
 pub mod normalize;
 pub mod oov;
 pub mod report;
-pub mod romanize;
+/// The MT rules' romanisation, under its earlier path: [`crate::romanize`]'s sound spelling
+/// and skeletons.
+pub mod romanize {
+    pub use crate::romanize::{deva_skeleton, en_skeleton, roman, roman_similarity as similarity};
+}
 pub mod score;
 pub mod stutter;
 pub mod tags;

@@ -12,8 +12,8 @@ use crate::error::GrammarError;
 use crate::finding::{CodeDoc, Severity};
 use crate::grammar::GrammarSet;
 use crate::mt::normalize::{Script, Token, norm_word};
-use crate::mt::romanize::{roman, similarity};
 use crate::mt::{DocView, Evidence};
+use crate::romanize::{roman, roman_similarity};
 use crate::span::Span;
 
 /// `tathya explain M007`.
@@ -72,7 +72,9 @@ impl Data {
         let r = roman(y);
         self.parts
             .iter()
-            .find(|(en, hi)| hi.iter().any(|h| h == x) && similarity(&r, en) >= self.min_similarity)
+            .find(|(en, hi)| {
+                hi.iter().any(|h| h == x) && roman_similarity(&r, en) >= self.min_similarity
+            })
             .map(|(en, _)| en.as_str())
     }
 }
@@ -82,10 +84,8 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
     let d = &v.g.name_translated;
     // Name-like neighbours seen so far, by (anchor, anchor-is-left): each spelling once, at its
     // first occurrence, in text order (so the first one that differs is found at once).
-    let mut seen: std::collections::HashMap<(&str, bool), Vec<&Token>> =
-        std::collections::HashMap::new();
-    let mut distinct: std::collections::HashSet<(&str, bool, &str)> =
-        std::collections::HashSet::new();
+    let mut seen: crate::tokens::FxHashMap<(&str, bool), Vec<&Token>> = Default::default();
+    let mut distinct: crate::tokens::FxHashSet<(&str, bool, &str)> = Default::default();
     for s in &v.sents {
         let t = &s.tokens;
         for i in 0..t.len() {

@@ -12,8 +12,8 @@ use serde::Deserialize;
 
 use crate::finding::{CodeDoc, Severity};
 use crate::mt::normalize::Script;
-use crate::mt::romanize::{deva_skeleton, roman, similarity};
 use crate::mt::{DocView, Evidence};
+use crate::romanize::{deva_skeleton, roman, roman_similarity};
 
 /// `tathya explain M006`.
 pub const DOC: CodeDoc = CodeDoc {
@@ -77,7 +77,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
         }
     }
     // Each spelling once, at its first occurrence (a later one adds nothing to compare).
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: crate::tokens::FxHashSet<&str> = Default::default();
     let cands: Vec<Cand> = cands.into_iter().filter(|c| seen.insert(c.norm)).collect();
     if cands.len() > MAX_NAMES_COMPARED {
         let c = &cands[MAX_NAMES_COMPARED];
@@ -99,7 +99,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
                 // One is not just the other with an ending (ज़खारोव / ज़खारोवा are two people).
                 && !a.roman.starts_with(&b.roman)
                 && !b.roman.starts_with(&a.roman)
-                && (similarity(&a.roman, &b.roman) >= d.min_similarity
+                && (roman_similarity(&a.roman, &b.roman) >= d.min_similarity
                     || one_more_consonant(&a.skeleton, &b.skeleton))
         });
         if let Some(a) = first {

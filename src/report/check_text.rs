@@ -2,7 +2,9 @@
 //! the differing words marked ⟦like this⟧), then what independent origins agree on, then what
 //! rests on one source, then the findings. Positions are line:column in characters.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use crate::tokens::FxHashMap as HashMap;
 use std::fmt::Write as _;
 
 use crate::check::origin::short_id;
@@ -26,7 +28,7 @@ impl<'a> Ctx<'a> {
     fn new(docs: Docs<'a>, style: &'a Style) -> Self {
         Ctx {
             docs,
-            lines: HashMap::new(),
+            lines: HashMap::default(),
             style,
         }
     }

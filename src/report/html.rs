@@ -19,7 +19,9 @@
 //! controls and other invisible control characters become visible `⟨U+202E⟩` marks, so an
 //! article can neither inject markup nor reorder what the page shows.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::tokens::FxHashMap as HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -233,7 +235,7 @@ impl<'a> Ctx<'a> {
     fn new(docs: Docs<'a>) -> Self {
         Ctx {
             docs,
-            lines: HashMap::new(),
+            lines: HashMap::default(),
         }
     }
 

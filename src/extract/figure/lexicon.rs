@@ -8,7 +8,6 @@
 //! fold is applied to the text's tokens, so both sides meet.
 
 use std::collections::BTreeMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Deserialize;
 
@@ -16,32 +15,8 @@ use crate::claim::{FigureKind, Qualifier};
 use crate::document::lang::nukta_base;
 use crate::error::GrammarError;
 
-/// A small multiplicative hasher (the FxHash scheme) for the short word keys looked up once per
-/// token: several times faster than SipHash here, and the keys come from our own grammar files.
-#[derive(Default, Clone, Copy)]
-pub(super) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// Hash map keyed by folded words.
-type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// Hash map keyed by folded words, with the crate's one hasher.
+type HashMap<K, V> = crate::tokens::FxHashMap<K, V>;
 
 /// `grammars/<lang>/numbers.toml`. Unknown keys are an error, so a misspelt list is not
 /// silently ignored.

@@ -2,39 +2,15 @@
 //! lookup tables. The two files use different scripts, so their words never collide and one
 //! lexicon serves Hindi pages with English words in them (bylines, kickers) as well.
 
-// Hash maps: the lexicon is only looked up, never iterated into output, so their order cannot leak.
-// Keys are short words, so a small FNV-1a hash beats the default SipHash here.
-use std::collections::{HashMap as StdMap, HashSet as StdSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a, for short word keys.
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
-type HashSet<K> = StdSet<K, BuildHasherDefault<Fnv>>;
-
 use serde::Deserialize;
 
 use crate::error::GrammarError;
 use crate::grammar::GrammarSet;
+
+// Hash maps with the crate's one hasher: the lexicon is only looked up, never iterated into output,
+// so their order cannot leak.
+type HashMap<K, V> = crate::tokens::FxHashMap<K, V>;
+type HashSet<K> = crate::tokens::FxHashSet<K>;
 
 /// The files this lexicon is built from.
 pub const FILES: &[&str] = &["hi/time.toml", "en/time.toml"];

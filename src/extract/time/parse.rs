@@ -2181,8 +2181,9 @@ fn range_end(e: Expr) -> bool {
         )
 }
 
-/// `e` with year `y` where it states none (a date, a month, a range of days).
-fn in_year(e: Expr, y: i32) -> Expr {
+/// `e` with year `y` where it states none (a date, a month, a range of days): a year read beside
+/// it, or the year an end of a range takes from the other end ([`super::resolve`]).
+pub(super) fn in_year(e: Expr, y: i32) -> Expr {
     match e {
         Expr::Date {
             year: None,

@@ -10,7 +10,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::lexicon::{Direction, Unit};
-use super::parse::{Expr, Found, MonthRef, WeekOf};
+use super::parse::{Expr, Found, MonthRef, WeekOf, in_year};
 use crate::claim::{Grain, TimeKind};
 
 /// A resolved time expression.
@@ -690,33 +690,6 @@ fn parts_of(v: &str) -> Option<(i32, u32, u32)> {
     Some((y, m, d))
 }
 
-/// The year an end of a range written without one takes from the other end.
-fn with_year(e: Expr, y: i32) -> Expr {
-    match e {
-        Expr::Date {
-            year: None,
-            month,
-            day,
-            weekday,
-        } => Expr::Date {
-            year: Some(y),
-            month,
-            day,
-            weekday,
-        },
-        Expr::Month {
-            year: None,
-            month,
-            dir: None,
-        } => Expr::Month {
-            year: Some(y),
-            month,
-            dir: None,
-        },
-        e => e,
-    }
-}
-
 fn month_day(e: Expr) -> Option<(u32, u32)> {
     match e {
         Expr::Date {
@@ -752,12 +725,12 @@ pub fn resolve_found(f: &Found, p: Option<NaiveDate>) -> Resolved {
             match (year_of(a), year_of(b)) {
                 (None, Some(y)) => {
                     if let (Some(x), Some(z)) = (month_day(a), month_day(b)) {
-                        a = with_year(a, if x > z { y - 1 } else { y });
+                        a = in_year(a, if x > z { y - 1 } else { y });
                     }
                 }
                 (Some(y), None) => {
                     if let (Some(x), Some(z)) = (month_day(a), month_day(b)) {
-                        b = with_year(b, if z < x { y + 1 } else { y });
+                        b = in_year(b, if z < x { y + 1 } else { y });
                     }
                 }
                 _ => {}
@@ -769,7 +742,7 @@ pub fn resolve_found(f: &Found, p: Option<NaiveDate>) -> Resolved {
                 && let Some(z) = month_day(b)
                 && let Some((y, m, d)) = resolve(a, p).value.as_deref().and_then(parts_of)
             {
-                b = with_year(b, if z < (m, d) { y + 1 } else { y });
+                b = in_year(b, if z < (m, d) { y + 1 } else { y });
             }
             let rb = resolve(b, p);
             // a year-less start falls on or before its end
@@ -777,7 +750,7 @@ pub fn resolve_found(f: &Found, p: Option<NaiveDate>) -> Resolved {
                 && let (Some(x), Some((y, m, d))) =
                     (month_day(a), rb.value.as_deref().and_then(parts_of))
             {
-                a = with_year(a, if x > (m, d) { y - 1 } else { y });
+                a = in_year(a, if x > (m, d) { y - 1 } else { y });
             }
             let ra = resolve(a, p);
             // "सोम से शुक्र तक": a bare weekday ending a range falls after its start

@@ -2,8 +2,8 @@
 
 use crate::finding::{CodeDoc, Severity};
 use crate::mt::bilingual::en_words;
-use crate::mt::romanize::deva_skeleton;
 use crate::mt::{DocView, Evidence, SentView};
+use crate::romanize::deva_skeleton;
 use crate::span::Span;
 
 /// `tathya explain M104`.

@@ -13,7 +13,7 @@ pub mod negation;
 pub mod numbers;
 pub mod repetition;
 
-use std::collections::HashMap;
+use crate::tokens::FxHashMap as HashMap;
 
 use serde::Deserialize;
 

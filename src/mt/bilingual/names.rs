@@ -6,8 +6,8 @@
 use crate::finding::{CodeDoc, Severity};
 use crate::mt::bilingual::en_words;
 use crate::mt::normalize::Script;
-use crate::mt::romanize::{deva_skeleton, en_skeleton, roman, similarity};
 use crate::mt::{DocView, Evidence, SentView};
+use crate::romanize::{deva_skeleton, en_skeleton, roman, roman_similarity};
 use crate::span::Span;
 
 /// `tathya explain M102`.
@@ -115,7 +115,7 @@ fn carried(v: &DocView, s: &SentView, name: &str) -> bool {
         }
         let r = roman(&t.norm);
         let dsk = deva_skeleton(&t.norm);
-        similarity(&r, &lw) >= 0.78
+        roman_similarity(&r, &lw) >= 0.78
             || (esk.len() >= 2 && dsk == esk && r.chars().next() == lw.chars().next())
             || (esk.chars().count() >= 5 && strsim::levenshtein(&dsk, &esk) <= 1)
     })
