@@ -75,6 +75,12 @@ impl FigureGrammar {
 pub fn plain_number_prefix(text: &str, g: &FigureGrammar) -> Option<(f64, usize)> {
     let toks = parse::Toks::new(text);
     let p = parse::Parser::new(&toks, &g.lex);
+    plain_number_in(&p)
+}
+
+/// [`plain_number_prefix`] over a parser's whole text.
+fn plain_number_in(p: &parse::Parser) -> Option<(f64, usize)> {
+    let (toks, text) = (p.t, p.t.text);
     if !(0..toks.len().min(5)).any(|i| p.is_trigger(i)) {
         return None;
     }
@@ -90,8 +96,8 @@ pub fn plain_number_prefix(text: &str, g: &FigureGrammar) -> Option<(f64, usize)
         }
     }
     cuts.into_iter().find_map(|(k, e)| {
-        let sub = toks.prefix(k, e);
-        let sp = p.prefix(&sub);
+        let sub = toks.window(0, k, 0, e);
+        let sp = p.window(&sub, 0);
         let (span, f) = figures_of(&sp, sub.text).into_iter().next()?;
         (span.start == 0
             && span.end == e
@@ -100,6 +106,52 @@ pub fn plain_number_prefix(text: &str, g: &FigureGrammar) -> Option<(f64, usize)
             && f.value.fract() == 0.0)
             .then_some((f.value, e))
     })
+}
+
+/// Numbers in words read at many places of one text ([`plain_number_prefix`] at each): the
+/// text is tokenised and looked up once, and each place reads a window of its tokens.
+pub struct NumberReader<'a> {
+    toks: parse::Toks<'a>,
+    infos: Vec<Option<&'a lexicon::WordInfo>>,
+    g: &'a FigureGrammar,
+    /// Where the text starts in the document.
+    base: usize,
+}
+
+impl<'a> NumberReader<'a> {
+    /// A reader of `doc[start..end]`.
+    pub fn new(doc: &'a str, start: usize, end: usize, g: &'a FigureGrammar) -> Self {
+        let toks = parse::Toks::new(doc.get(start..end).unwrap_or(""));
+        let infos = parse::Parser::look_up(&toks, &g.lex);
+        NumberReader {
+            toks,
+            infos,
+            g,
+            base: start,
+        }
+    }
+
+    /// [`plain_number_prefix`] of `doc[pos..stop]` (document offsets inside the reader's text).
+    pub fn plain_number_at(&self, pos: usize, stop: usize) -> Option<(f64, usize)> {
+        let (from, to) = (pos.checked_sub(self.base)?, stop.checked_sub(self.base)?);
+        let t = &self.toks;
+        let a = t.toks.partition_point(|x| x.start < from);
+        let b = t.toks.partition_point(|x| x.end <= to);
+        if t.tok(a).is_none_or(|x| x.start != from) || a > b {
+            // the place is inside a token of this reading
+            return plain_number_prefix(t.text.get(from..to)?, self.g);
+        }
+        let mut sub = t.window(a, b, from, to);
+        let mut infos = self.infos[a..b].to_vec();
+        // a word cut by the window's end is read as cut
+        if let Some(x) = t.tok(b).filter(|x| x.start < to) {
+            let tail = parse::Toks::new(t.text.get(x.start..to)?);
+            infos.extend(parse::Parser::look_up(&tail, &self.g.lex));
+            sub.append(&tail, x.start - from);
+        }
+        let p = parse::Parser::with_lookups(&sub, &self.g.lex, infos);
+        plain_number_in(&p)
+    }
 }
 
 /// Every figure in `text`, with its byte span, in text order.

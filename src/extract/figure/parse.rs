@@ -43,17 +43,47 @@ impl<'a> Toks<'a> {
         self.toks.len()
     }
 
-    /// The tokens of `text[..end]`, where `end` is where token `k` starts or the text ends and
-    /// only whitespace comes before it: the first `k` tokens, as [`Toks::new`] would make them
-    /// (tokens never span whitespace), without tokenising or folding again.
-    pub fn prefix(&self, k: usize, end: usize) -> Toks<'a> {
-        let k = k.min(self.toks.len());
-        let keys_end = k.checked_sub(1).map_or(0, |i| self.key_spans[i].1);
+    /// Append the tokens of `more`, a text that starts `at` bytes into this one's text.
+    pub fn append(&mut self, more: &Toks, at: usize) {
+        let k0 = self.keys.len();
+        self.keys.push_str(&more.keys);
+        for (t, &(s, e)) in more.toks.iter().zip(&more.key_spans) {
+            self.toks.push(Tok {
+                start: t.start + at,
+                end: t.end + at,
+                ..*t
+            });
+            self.key_spans.push((s + k0, e + k0));
+        }
+    }
+
+    /// The tokens of `text[from..to]`, where tokens `a..b` are those inside it, `from` is where
+    /// token `a` starts and nothing but whitespace lies between token `b - 1` and `to`: as
+    /// [`Toks::new`] would make them of that text (tokens never span whitespace), without
+    /// tokenising or folding again.
+    pub fn window(&self, a: usize, b: usize, from: usize, to: usize) -> Toks<'a> {
+        let b = b.min(self.toks.len());
+        let a = a.min(b);
+        let k0 = self.key_spans.get(a).map_or(0, |s| s.0);
+        let k1 = b.checked_sub(1).map_or(k0, |i| self.key_spans[i].1.max(k0));
+        let toks = self.toks[a..b]
+            .iter()
+            .enumerate()
+            .map(|(n, t)| Tok {
+                start: t.start - from,
+                end: t.end - from,
+                ws_before: t.ws_before && n > 0,
+                ..*t
+            })
+            .collect();
         Toks {
-            text: self.text.get(..end).unwrap_or(self.text),
-            toks: self.toks[..k].to_vec(),
-            keys: self.keys[..keys_end].to_string(),
-            key_spans: self.key_spans[..k].to_vec(),
+            text: self.text.get(from..to).unwrap_or(""),
+            toks,
+            keys: self.keys[k0..k1].to_string(),
+            key_spans: self.key_spans[a..b]
+                .iter()
+                .map(|&(s, e)| (s - k0, e - k0))
+                .collect(),
         }
     }
 
@@ -175,25 +205,41 @@ pub(super) struct Parser<'a, 'b> {
 impl<'a, 'b> Parser<'a, 'b> {
     /// A parser over `t`, looking every word and mark up once.
     pub fn new(t: &'b Toks<'a>, lex: &'b Lexicon) -> Self {
-        let infos = (0..t.len())
+        let infos = Self::look_up(t, lex);
+        Parser { t, lex, infos }
+    }
+
+    /// The lexicon entry of every token of `t`.
+    pub fn look_up(t: &Toks, lex: &'b Lexicon) -> Vec<Option<&'b WordInfo>> {
+        (0..t.len())
             .map(|i| match t.tok(i).map(|k| k.kind) {
                 Some(Kind::Word | Kind::Punct(_)) => lex.get(t.key(i)),
                 _ => None,
             })
-            .collect();
+            .collect()
+    }
+
+    /// A parser over `t` with its look-ups made before ([`Parser::look_up`]).
+    pub fn with_lookups(
+        t: &'b Toks<'a>,
+        lex: &'b Lexicon,
+        infos: Vec<Option<&'b WordInfo>>,
+    ) -> Self {
         Parser { t, lex, infos }
     }
 
-    /// This parser's look-ups for `t`, the first tokens of this parser's text
-    /// ([`Toks::prefix`]).
-    pub fn prefix<'c>(&self, t: &'c Toks<'a>) -> Parser<'a, 'c>
+    /// A parser over `t`, tokens `a..` of this parser's text ([`Toks::window`]), with the
+    /// look-ups already made.
+    pub fn window<'c>(&self, t: &'c Toks<'a>, a: usize) -> Parser<'a, 'c>
     where
         'b: 'c,
     {
+        let a = a.min(self.infos.len());
+        let b = (a + t.len()).min(self.infos.len());
         Parser {
             t,
             lex: self.lex,
-            infos: self.infos[..t.len().min(self.infos.len())].to_vec(),
+            infos: self.infos[a..b].to_vec(),
         }
     }
 

@@ -767,3 +767,37 @@ fn a_row_of_cells_split_by_spaced_hyphens_is_no_range() {
     // A spaced hyphen between two numbers alone is still a range.
     assert_eq!(one("10 - 20 लोग", "10 - 20 लोग").qualifier, Q::Range);
 }
+
+/// The reader that tokenises a sentence once answers as a fresh reading of each place would, at
+/// every character of sentences with numbers in words, digits, qualifiers and words cut at the
+/// window's end.
+#[test]
+fn number_reader_agrees_with_a_fresh_reading() {
+    let g = &Grammars::builtin().figure;
+    let texts = [
+        "सन उन्नीस सौ नब्बे में करीब पच्चीस हज़ार लोग और कम से कम दो सौ बीस बच्चे आए",
+        "दो हज़ार बीस की तीसरी तिमाही में 1,200 से अधिक, लगभग साढ़े तीन लाख",
+        "as many as twenty five thousand people, about 3.5 million, in nineteen ninety",
+    ];
+    let mut read = 0;
+    for text in texts {
+        let r = NumberReader::new(text, 0, text.len(), g);
+        for (pos, _) in text.char_indices() {
+            for width in [12, 40, 80] {
+                let mut stop = text.len().min(pos + width);
+                while !text.is_char_boundary(stop) {
+                    stop -= 1;
+                }
+                let got = r.plain_number_at(pos, stop);
+                assert_eq!(
+                    got,
+                    plain_number_prefix(&text[pos..stop], g),
+                    "{text:?} at {pos}..{stop}"
+                );
+                read += usize::from(got.is_some());
+            }
+        }
+    }
+    // (the years and counts in words are read, not only refused alike)
+    assert!(read > 20, "only {read} numbers read");
+}

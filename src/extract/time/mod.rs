@@ -61,11 +61,20 @@ pub fn find(
     // The date rules ask for a number in words at many words, some more than once: each answer
     // is remembered, and the figure grammar reads each place once.
     let memo: std::cell::RefCell<FxHashMap<usize, Option<(f64, usize)>>> = Default::default();
+    let reader = std::cell::OnceCell::new();
     let words = |pos: usize| -> Option<(f64, usize)> {
         if let Some(&r) = memo.borrow().get(&pos) {
             return r;
         }
-        let r = number_words_at(text, pos, end, figures?);
+        // a year in words is a few words long: look no further than 80 bytes
+        let mut stop = end.min(pos.saturating_add(80));
+        while !text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let fg = figures?;
+        let r = reader
+            .get_or_init(|| figure::NumberReader::new(text, start, end, fg))
+            .plain_number_at(pos, stop);
         memo.borrow_mut().insert(pos, r);
         r
     };
@@ -75,17 +84,6 @@ pub fn find(
         &g.lexicon,
         figures.map(|_| &words as parse::NumberWords),
     )
-}
-
-/// A number in words at `pos` (within 80 bytes, before `end`): the longest run of whole words
-/// that is one plain whole number ([`figure::plain_number_prefix`]).
-fn number_words_at(text: &str, pos: usize, end: usize, fg: &FigureGrammar) -> Option<(f64, usize)> {
-    // a year in words is a few words long: look no further than 80 bytes
-    let mut stop = end.min(pos.saturating_add(80));
-    while !text.is_char_boundary(stop) {
-        stop -= 1;
-    }
-    figure::plain_number_prefix(text.get(pos..stop)?, fg)
 }
 
 /// Dates that name their year in `text[start..end]` ("1 Dec 2024", "2024-11-30",
