@@ -1784,10 +1784,20 @@ impl<'a, 'b> Parser<'a, 'b> {
             && value >= 1100.0
             && value % 100.0 != 0.0
             && self.has(num.end, flag::POSTPOSITION);
+        // "दो हज़ार चौबीस में", "दो हज़ार चौबीस।": two thousand and a tail under a hundred, in
+        // Hindi words, with a postposition after it or closing its sentence, is a year too (news
+        // writes such amounts in digits)
+        let thousands_year = !t.raw(i).is_ascii()
+            && num.scale == Some(1000.0)
+            && value > 2000.0
+            && value < 2100.0
+            && (self.has(num.end, flag::POSTPOSITION)
+                || num.end >= t.len()
+                || matches!(t.punct(num.end), Some('।' | '.' | '|' | '?' | '!')));
         let year_word = t.is_word(i)
             && value.fract() == 0.0
             && (1000.0..=2999.0).contains(&value)
-            && (year_before || year_after || hundreds_year);
+            && (year_before || year_after || hundreds_year || thousands_year);
         if (num.year_like || year_word)
             && unit.is_none()
             && range_max.is_none()

@@ -178,6 +178,28 @@ struct RawFile {
     #[serde(default)]
     day_prepositions_the: Vec<String>,
     #[serde(default)]
+    day_postpositions: Vec<String>,
+    #[serde(default)]
+    day_demonstratives: Vec<String>,
+    #[serde(default)]
+    day_subjects: Vec<String>,
+    #[serde(default)]
+    day_followers: Vec<String>,
+    #[serde(default)]
+    numeric_date_cues_before: Vec<String>,
+    #[serde(default)]
+    numeric_date_cues_after: Vec<String>,
+    #[serde(default)]
+    fiscal_years: Vec<String>,
+    #[serde(default)]
+    year_zeros: Vec<String>,
+    #[serde(default)]
+    centuries: Vec<String>,
+    #[serde(default)]
+    before_era: Vec<String>,
+    #[serde(default)]
+    ordinal_endings: Vec<String>,
+    #[serde(default)]
     within_after: Vec<String>,
     #[serde(default)]
     within_before: Vec<String>,
@@ -322,6 +344,29 @@ pub struct Lexicon {
     ahead_now: Vec<Vec<String>>,
     day_prepositions: HashSet<String>,
     day_prepositions_the: HashSet<String>,
+    /// "को" after a day number alone, with a cue ("उस 27 को").
+    day_postpositions: HashSet<String>,
+    /// "उस", "इस" before a day number alone ("उस 27 को").
+    day_demonstratives: HashSet<String>,
+    /// Subject pronouns right before a day number alone ("मैं 15 को लौटूंगा").
+    day_subjects: HashSet<String>,
+    /// Words that may follow an ordinal day after "on (the)" ("on the 15th and …").
+    day_followers: HashSet<String>,
+    /// Before a year-less numeric date ("by 4/22").
+    numeric_date_cues_before: HashSet<String>,
+    /// After a year-less numeric date ("4/22 को").
+    numeric_date_cues_after: HashSet<String>,
+    /// "वित्त वर्ष", "fiscal year", "FY": an Indian fiscal year (April to March).
+    fiscal_years: Vec<Vec<String>>,
+    /// "zero", "oh" inside a year read in pairs ("nineteen zero one").
+    year_zeros: HashSet<String>,
+    /// "सदी", "century" after an ordinal.
+    centuries: HashSet<String>,
+    /// "ईसा पूर्व", "BCE" after a century: before the common era.
+    before_era: Vec<Vec<String>>,
+    /// Endings of ordinals: "वीं" written apart ("21 वीं"), or ending an ordinal in words
+    /// ("इक्कीसवीं", "nineteenth").
+    ordinal_endings: Vec<String>,
     within_after: HashSet<String>,
     within_before: HashSet<String>,
     future_markers: HashSet<String>,
@@ -456,6 +501,9 @@ impl Lexicon {
             .chain(lx.now.iter().cloned())
             .chain(lx.seasons.keys().cloned())
             .chain(lx.part_letters.keys().cloned())
+            .chain(lx.fiscal_years.iter().filter_map(|p| p.first().cloned()))
+            // ("हर महीने के दूसरे शनिवार", "every month")
+            .chain(lx.generic.iter().cloned())
             .collect();
         lx.directions
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -467,6 +515,7 @@ impl Lexicon {
         lx.holidays.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         lx.range_closers.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lx.deictic.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        lx.fiscal_years.sort_by_key(|p| std::cmp::Reverse(p.len()));
         Ok(lx)
     }
 
@@ -537,6 +586,26 @@ impl Lexicon {
         self.day_prepositions_the
             .extend(set(&raw.day_prepositions_the));
         self.within_after.extend(set(&raw.within_after));
+        self.day_postpositions.extend(set(&raw.day_postpositions));
+        self.day_demonstratives.extend(set(&raw.day_demonstratives));
+        self.day_subjects.extend(set(&raw.day_subjects));
+        self.day_followers.extend(set(&raw.day_followers));
+        self.numeric_date_cues_before
+            .extend(set(&raw.numeric_date_cues_before));
+        self.numeric_date_cues_after
+            .extend(set(&raw.numeric_date_cues_after));
+        self.fiscal_years
+            .extend(raw.fiscal_years.iter().map(|w| phrase(w)));
+        self.year_zeros.extend(set(&raw.year_zeros));
+        self.centuries.extend(set(&raw.centuries));
+        self.before_era.extend(raw.before_era.iter().map(|w| {
+            w.split(|c: char| c.is_whitespace() || c == '.')
+                .filter(|x| !x.is_empty())
+                .map(normalize)
+                .collect()
+        }));
+        self.ordinal_endings
+            .extend(raw.ordinal_endings.iter().map(|w| normalize(w)));
         self.within_before.extend(set(&raw.within_before));
         self.future_markers.extend(set(&raw.future_markers));
         self.duration_links.extend(set(&raw.duration_links));
@@ -766,6 +835,56 @@ impl Lexicon {
     /// "on" before a day number alone ("on 15").
     pub fn is_day_preposition(&self, w: &str) -> bool {
         self.day_prepositions.contains(w)
+    }
+    /// "को" after a day number alone ("उस 27 को").
+    pub fn is_day_postposition(&self, w: &str) -> bool {
+        self.day_postpositions.contains(w)
+    }
+    /// "उस", "इस" before a day number alone ("उस 27 को").
+    pub fn is_day_demonstrative(&self, w: &str) -> bool {
+        self.day_demonstratives.contains(w)
+    }
+    /// A subject pronoun right before a day number alone ("मैं 15 को").
+    pub fn is_day_subject(&self, w: &str) -> bool {
+        self.day_subjects.contains(w)
+    }
+    /// A word that may follow an ordinal day after "on (the)": "on the 15th and".
+    pub fn is_day_follower(&self, w: &str) -> bool {
+        self.day_followers.contains(w)
+    }
+    /// "on", "by", "until" before a year-less numeric date.
+    pub fn is_numeric_date_cue_before(&self, w: &str) -> bool {
+        self.numeric_date_cues_before.contains(w)
+    }
+    /// "को", "तक", "तारीख" after a year-less numeric date.
+    pub fn is_numeric_date_cue_after(&self, w: &str) -> bool {
+        self.numeric_date_cues_after.contains(w)
+    }
+    /// "zero", "oh" between a year's hundreds and its last digit ("nineteen zero one").
+    pub fn is_year_zero(&self, w: &str) -> bool {
+        self.year_zeros.contains(w)
+    }
+    /// "सदी", "शताब्दी", "century".
+    pub fn is_century(&self, w: &str) -> bool {
+        self.centuries.contains(w)
+    }
+    /// "ईसा पूर्व", "ई.पू.", "BC": before the common era (words split at spaces and dots).
+    pub fn before_era(&self) -> &[Vec<String>] {
+        &self.before_era
+    }
+    /// An ordinal ending written alone: "वीं" of "21 वीं".
+    pub fn is_ordinal_ending(&self, w: &str) -> bool {
+        self.ordinal_endings.iter().any(|e| e == w)
+    }
+    /// A word ending as an ordinal does: "इक्कीसवीं", "nineteenth".
+    pub fn ordinal_suffix_of(&self, w: &str) -> bool {
+        self.ordinal_endings
+            .iter()
+            .any(|e| w.len() > e.len() && w.ends_with(e.as_str()))
+    }
+    /// Phrases naming a fiscal year: "वित्त वर्ष", "fiscal year", "fy".
+    pub fn fiscal_years(&self) -> &[Vec<String>] {
+        &self.fiscal_years
     }
     /// "और", "and" between the parts of a compound duration.
     pub fn is_duration_link(&self, w: &str) -> bool {

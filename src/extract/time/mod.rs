@@ -356,6 +356,12 @@ mod tests {
             "चुनाव से दो दिन पहले प्रचार थमा।",
             "You may go.",
             "प्रदर्शनकारियों ने मार्च निकाला।",
+            // a number before को counts people unless a cue makes it a day
+            "जिनमें से 56 को छुट्टी दे दी गई और बाकी 4 को मुंबई भेजा गया।",
+            // digits with a slash and no cue: a bowler's figures
+            "He took 4/22 in ten overs.",
+            "The fiscal deficit widened.",
+            "He finished on the 3rd lap.",
         ] {
             assert!(
                 times(s, Some("2024-11-30")).is_empty(),

@@ -29,6 +29,8 @@ pub enum Expr {
         day: u32,
         /// ISO weekday written beside it.
         weekday: Option<u32>,
+        /// In a clause in the future tense: the next such day, not the last.
+        ahead: bool,
     },
     /// A month: "जून", "जून 2024", "पिछले जून".
     Month {
@@ -228,6 +230,19 @@ pub enum Expr {
         /// The clause is in the past tense.
         past: bool,
     },
+    /// An Indian fiscal year, 1 April to 31 March: "वित्त वर्ष 2019-20", "FY21", "fiscal 2021",
+    /// "पिछले वित्त वर्ष".
+    FiscalYear {
+        /// The calendar year it starts in, when written.
+        start: Option<i32>,
+        /// Which one, relative to publication's (when no year is written).
+        dir: Option<Direction>,
+    },
+    /// A century by its ordinal: "21वीं सदी", "उन्नीसवीं शताब्दी", "the 19th century".
+    Century {
+        /// 1-based: the 21st century is the years 2000–2099.
+        n: u32,
+    },
     /// "आज", "yesterday", "कल": days from publication; `None` when the sign is unknown.
     Deictic {
         /// The offset in days, if known.
@@ -247,6 +262,8 @@ pub enum MonthRef {
     },
     /// "इस महीने", "next month".
     Rel(Direction),
+    /// "हर महीने", "every month": a day that comes back each month.
+    Every,
 }
 
 /// What a week is counted in.
@@ -442,6 +459,20 @@ impl<'a> M<'a> {
         if let Some(y) = self.year(k) {
             return Some((y, k));
         }
+        // "nineteen zero one", "twenty oh five": the hundreds as a number, then zero and a digit
+        if let Some(h) = self.word(k).and_then(|w| self.lx.day(w))
+            && !h.ordinal
+            && (10..=20).contains(&h.value)
+            && self.tight(k)
+            && self.word(k + 1).is_some_and(|w| self.lx.is_year_zero(w))
+            && self.tight(k + 1)
+            && let Some(u) = self.word(k + 2).and_then(|w| self.lx.day(w))
+            && !u.ordinal
+            && !u.tens
+            && u.value < 10
+        {
+            return Some(((h.value * 100 + u.value) as i32, k + 2));
+        }
         let t = self.toks.get(k)?;
         // a year in words starts with a number word ("उन्नीस सौ नब्बे", "दो हज़ार पाँच")
         if t.kind != TokKind::Word || self.lx.day(&t.norm).is_none() {
@@ -510,51 +541,86 @@ impl<'a> M<'a> {
         Some((last, year, month, day))
     }
 
-    /// "on 4-22", "on 4/22": month and day in digits after a day preposition (the month first,
-    /// as in English; a fraction is not written after "on"; "4.22" stays a decimal).
+    /// Month and day in digits, no year: after a day preposition month first ("on 4-22", "on
+    /// 4/22", as English writes them; a fraction is not written after "on"); with a slash and a
+    /// date cue before ("by 4/22") or after ("4/22 को", "22/4 तक") when only one order is a real
+    /// day; "on 4.22" when only month first is ("on 4.5 percent" stays a decimal). Without a cue
+    /// "4/22" stays a figure (a bowler's 4 for 22).
     fn on_month_day(&self, k: usize) -> Option<Hit> {
-        if k == 0
-            || !self.tight(k - 1)
-            || !self
-                .word(k - 1)
-                .is_some_and(|w| self.lx.is_day_preposition(w))
-        {
-            return None;
-        }
         let t = self.toks.get(k)?;
-        let (m, d, last) = match t.kind {
+        let small = |i: usize| match self.toks.get(i)?.kind {
             TokKind::Num {
-                value: m,
+                value,
                 digits: 1..=2,
                 ordinal: false,
-            } => {
+            } => Some(value),
+            _ => None,
+        };
+        let (a, b, last, mark) = match t.kind {
+            TokKind::Num { .. } => {
+                let a = small(k)?;
                 let n = self.toks.get(k + 1)?;
                 let g = self.text.get(t.end..n.start)?;
-                let TokKind::Num {
-                    value: d,
-                    digits: 1..=2,
-                    ordinal: false,
-                } = n.kind
-                else {
-                    return None;
-                };
                 if !(g == "-" || g == "/") {
                     return None;
                 }
-                (m, d, k + 1)
+                (a, small(k + 1)?, k + 1, g)
             }
-            _ => None?,
+            TokKind::Other => {
+                let (x, y) = self.text.get(t.start..t.end)?.split_once('.')?;
+                let num = |s: &str| {
+                    ((1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit()))
+                        .then(|| s.parse::<u32>().ok())
+                        .flatten()
+                };
+                (num(x)?, num(y)?, k, ".")
+            }
+            _ => return None,
         };
         // nothing numeric may continue it ("on 4-22-2019" is a fuller date)
         if self
             .toks
             .get(last + 1)
             .is_some_and(|n| n.start == self.toks[last].end)
+            || self.text.get(self.toks[last].end..).is_some_and(|r| {
+                r.starts_with(['/', '-', '.']) && r[1..].starts_with(|c: char| c.is_ascii_digit())
+            })
         {
             return None;
         }
-        let valid = (1..=12).contains(&m) && chrono::NaiveDate::from_ymd_opt(2000, m, d).is_some();
-        valid.then_some((
+        let before = |is: &dyn Fn(&str) -> bool| {
+            k > 0 && self.tight(k - 1) && self.word(k - 1).is_some_and(is)
+        };
+        let on = before(&|w| self.lx.is_day_preposition(w));
+        let cue = before(&|w| self.lx.is_numeric_date_cue_before(w))
+            || (self.tight(last)
+                && self
+                    .word(last + 1)
+                    .is_some_and(|w| self.lx.is_numeric_date_cue_after(w)));
+        let real = |m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(2000, m, d).is_some();
+        let (m, d) = match mark {
+            "." => {
+                let closes = last + 1 >= self.toks.len()
+                    || !self.tight(last)
+                    || self
+                        .word(last + 1)
+                        .is_some_and(|w| self.lx.is_day_follower(w));
+                if !(on && closes && real(a, b) && !real(b, a)) {
+                    return None;
+                }
+                (a, b)
+            }
+            _ if on && real(a, b) => (a, b),
+            "/" if cue && real(a, b) != real(b, a) => {
+                if real(a, b) {
+                    (a, b)
+                } else {
+                    (b, a)
+                }
+            }
+            _ => return None,
+        };
+        Some((
             last,
             Expr::Date {
                 year: None,
@@ -971,6 +1037,142 @@ impl<'a> M<'a> {
         Some((last, e, false))
     }
 
+    /// A century: an ordinal ("21वीं", "21 वीं", "इक्कीसवीं", "21st", "twenty-first"), then a
+    /// century word ("सदी", "century"): the years 2000–2099 for the 21st.
+    fn century(&self, k: usize) -> Option<Hit> {
+        let k0 = self.skip(k, |w| self.lx.is_day_prefix(w));
+        let t = self.toks.get(k0)?;
+        let (n, nl) = match t.kind {
+            TokKind::Num {
+                value,
+                ordinal: true,
+                ..
+            } => (value, k0),
+            // "21 वीं सदी": the ordinal ending written apart
+            TokKind::Num {
+                value,
+                ordinal: false,
+                digits: 1..=2,
+            } if self.tight(k0)
+                && self
+                    .word(k0 + 1)
+                    .is_some_and(|w| self.lx.is_ordinal_ending(w)) =>
+            {
+                (value, k0 + 1)
+            }
+            TokKind::Word => match self.day(k0) {
+                Some((v, l, true)) => (v, l),
+                Some(_) => return None,
+                // "इक्कीसवीं", "nineteenth": an ordinal in words beyond the day words
+                None => {
+                    let (v, len) = (self.words?)(t.start)?;
+                    let w = self.word(k0)?;
+                    if t.start + len != t.end || v.fract() != 0.0 || !self.lx.ordinal_suffix_of(w) {
+                        return None;
+                    }
+                    (v as u32, k0)
+                }
+            },
+            _ => return None,
+        };
+        if !(1..=30).contains(&n) || !self.tight(nl) {
+            return None;
+        }
+        let w = self.word(nl + 1)?;
+        // ("तीसरी शताब्दी ईसा पूर्व", "the 5th century BCE": before the era, not a range of ours)
+        let before_era = self.gap(nl + 1).is_some()
+            && self
+                .lx
+                .before_era()
+                .iter()
+                .any(|p| self.name_phrase(nl + 2, p).is_some());
+        (self.lx.is_century(w) && !before_era).then_some((nl + 1, Expr::Century { n }, false))
+    }
+
+    /// An Indian fiscal year: a fiscal word, then its two years ("वित्त वर्ष 2019-20", "FY
+    /// 2020-21", "FY2020-21") or the year it ends in ("FY21", "fiscal 2021", "वित्त वर्ष 2021"),
+    /// or a direction before it ("पिछले वित्त वर्ष", "this fiscal year").
+    fn fiscal_year(&self, k: usize) -> Option<Hit> {
+        let (dir, at) = match self.direction(k) {
+            Some((d, dl)) if self.tight(dl) => (Some(d), dl + 1),
+            _ => (None, k),
+        };
+        let pl = self
+            .lx
+            .fiscal_years()
+            .iter()
+            .find_map(|p| self.phrase(at, p))?;
+        if let Some(d) = dir {
+            return Some((
+                pl,
+                Expr::FiscalYear {
+                    start: None,
+                    dir: Some(d),
+                },
+                false,
+            ));
+        }
+        // digits at token i: (value, digit count), glued to the fiscal word or after a space
+        let digits_at = |i: usize| -> Option<(u32, usize)> {
+            let t = self.toks.get(i)?;
+            let s = self.text.get(t.start..t.end)?;
+            if !(s.len() == 2 || s.len() == 4) || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            Some((s.parse().ok()?, s.len()))
+        };
+        let first = pl + 1;
+        let t = self.toks.get(first)?;
+        let glued = t.start == self.toks[pl].end;
+        if !glued
+            && self
+                .gap(pl)
+                .is_none_or(|g| !g.trim_matches([' ', '\u{a0}']).is_empty())
+        {
+            return None;
+        }
+        let (y, n) = digits_at(first)?;
+        let full = |v: u32, n: usize| if n == 4 { v as i32 } else { 2000 + v as i32 };
+        let y = full(y, n);
+        if !(1900..=2099).contains(&y) {
+            return None;
+        }
+        // the second year: "-20", "–2021", "/21"
+        let second = self.toks.get(first + 1).and_then(|u| {
+            let g = self.text.get(self.toks[first].end..u.start)?;
+            if !matches!(g, "-" | "–" | "/") {
+                return None;
+            }
+            let (v, m) = digits_at(first + 1)?;
+            let z = if m == 4 {
+                v as i32
+            } else {
+                y / 100 * 100 + v as i32
+            };
+            (z == y + 1).then_some(first + 1)
+        });
+        let (start, last) = match second {
+            Some(l) => (y, l),
+            None => (y - 1, first),
+        };
+        // nothing numeric may continue it ("FY 2020-21-22")
+        if self
+            .toks
+            .get(last + 1)
+            .is_some_and(|u| u.start == self.toks[last].end)
+        {
+            return None;
+        }
+        Some((
+            last,
+            Expr::FiscalYear {
+                start: Some(start),
+                dir: None,
+            },
+            false,
+        ))
+    }
+
     /// A season with its year before it ("2016 की गर्मियों") or after it ("गर्मी 2016",
     /// "summer of 2016"), or a direction ("पिछली सर्दियों", "this summer"). Alone a season word
     /// is not a time: "गर्मी" is also heat, "fall" a drop.
@@ -1060,6 +1262,7 @@ impl<'a> M<'a> {
                 Expr::DayOfMonth {
                     day,
                     weekday: Some(weekday),
+                    ahead: false,
                 },
             ))
         };
@@ -1067,20 +1270,63 @@ impl<'a> M<'a> {
         Some((last, expr, paren))
     }
 
-    /// 22 तारीख — a bare ordinal ("the 21st meeting") is not a day of the month.
-    /// "22 तारीख"; "on 15", "for the 22nd", "on the 27" closing a clause: a day of the month
-    /// alone.
+    /// A day of the month alone: "22 तारीख"; "on 15", "for the 22nd", "on the 27" closing a
+    /// clause (an ordinal may go on with a link word: "on the 15th and …"; a bare ordinal, "the
+    /// 21st meeting", is no day); and, in Hindi, a day number before "को" with a cue — a
+    /// demonstrative ("उस 27 को"), a subject pronoun ("मैं 15 को लौटूंगा"), an ordinal form
+    /// ("15वीं को") or a run of days after a date with its month ("1 मई को 301, 2 को 308", which
+    /// gives the day its month). Without a cue "12 को" counts people ("इनमें से 12 को छुट्टी").
     fn day_of_month(&self, k: usize) -> Option<Hit> {
         let (day, last, ordinal) = self.day(k)?;
+        // (a clause about the future: "15 को लौटेंगे", "will resume on the 18th")
+        let ahead = self.tense_after(last) == Some(false) || self.future_before(k);
+        let alone = Expr::DayOfMonth {
+            day,
+            weekday: None,
+            ahead,
+        };
         let marker = self.gap(last).is_some()
             && self
                 .word(last + 1)
                 .is_some_and(|w| self.lx.is_day_marker(w));
         if marker {
-            return Some((last + 1, Expr::DayOfMonth { day, weekday: None }, false));
+            let ahead = self.tense_after(last + 1) == Some(false) || self.future_before(k);
+            let e = Expr::DayOfMonth {
+                day,
+                weekday: None,
+                ahead,
+            };
+            return Some((last + 1, e, false));
+        }
+        let digits = matches!(self.toks[k].kind, TokKind::Num { digits, .. } if digits <= 2);
+        // "उस 27 को", "मैं 15 को", "15वीं को", "1 मई को 301, 2 को 308"
+        if digits
+            && self.tight(last)
+            && self
+                .word(last + 1)
+                .is_some_and(|w| self.lx.is_day_postposition(w))
+        {
+            if let Some((month, year, first)) = self.run_of_days(k)
+                && day > first
+            {
+                let e = Expr::Date {
+                    year,
+                    month,
+                    day,
+                    weekday: None,
+                };
+                return Some((last, e, false));
+            }
+            let cue = k > 0
+                && self.tight(k - 1)
+                && self
+                    .word(k - 1)
+                    .is_some_and(|w| self.lx.is_day_demonstrative(w) || self.lx.is_day_subject(w));
+            if cue || ordinal {
+                return Some((last, alone, false));
+            }
         }
         // a day number after "on" / "the" that nothing follows in its clause
-        let digits = matches!(self.toks[k].kind, TokKind::Num { digits, .. } if digits <= 2);
         let prep = |i: usize, the: bool| {
             self.tight(i)
                 && self.word(i).is_some_and(|w| {
@@ -1096,12 +1342,40 @@ impl<'a> M<'a> {
                 && self.tight(k - 1)
                 && self.word(k - 1).is_some_and(|w| self.lx.is_day_prefix(w))
                 && prep(k - 2, true));
-        let closes = last + 1 >= self.toks.len() || !self.tight(last);
-        (before && closes && (digits || ordinal)).then_some((
-            last,
-            Expr::DayOfMonth { day, weekday: None },
-            false,
-        ))
+        let closes = last + 1 >= self.toks.len()
+            || !self.tight(last)
+            || (ordinal
+                && self
+                    .word(last + 1)
+                    .is_some_and(|w| self.lx.is_day_follower(w)));
+        (before && closes && (digits || ordinal)).then_some((last, alone, false))
+    }
+
+    /// The month (and year) of a date that opens a run of days before token `k`, with only
+    /// numbers, commas and "को"/"और" between: "1 मई को 301, 2 को 308, 3 को" → (5, None, 1).
+    fn run_of_days(&self, k: usize) -> Option<(u32, Option<i32>, u32)> {
+        let mut i = k;
+        for _ in 0..48 {
+            i = i.checked_sub(1)?;
+            self.gap(i)?;
+            let t = self.toks.get(i)?;
+            match t.kind {
+                TokKind::Num { .. } | TokKind::Other => continue,
+                TokKind::Date(_) => return None,
+                TokKind::Word => {}
+            }
+            let w = t.norm.as_ref();
+            if let Some((month, false)) = self.lx.month(w) {
+                let (first, _, _) = self.day(i.checked_sub(1)?)?;
+                self.gap(i - 1)?;
+                let (year, _) = self.then_year(i);
+                return Some((month, year, first));
+            }
+            if !(self.lx.is_day_postposition(w) || self.lx.is_range_and(w)) {
+                return None;
+            }
+        }
+        None
     }
 
     /// year month: "2015 जून"
@@ -1803,9 +2077,13 @@ impl<'a> M<'a> {
             let (year, last) = self.then_year(k);
             return Some((MonthRef::Named { year, month }, last));
         }
+        let month_unit = |i: usize| self.word(i).and_then(|w| self.lx.unit(w)) == Some(Unit::Month);
+        // "हर महीने", "every month"
+        if self.word(k).is_some_and(|w| self.lx.is_generic(w)) {
+            return (self.tight(k) && month_unit(k + 1)).then_some((MonthRef::Every, k + 1));
+        }
         let (dir, dl) = self.direction(k)?;
-        (self.tight(dl) && self.word(dl + 1).and_then(|w| self.lx.unit(w)) == Some(Unit::Month))
-            .then_some((MonthRef::Rel(dir), dl + 1))
+        (self.tight(dl) && month_unit(dl + 1)).then_some((MonthRef::Rel(dir), dl + 1))
     }
 
     /// The n-th weekday of a month: "जुलाई के पहले शुक्रवार", "इस महीने के आखिरी रविवार"
@@ -2098,12 +2376,16 @@ impl<'a> M<'a> {
     fn at(&self, k: usize) -> Option<Hit> {
         let t = self.toks.get(k)?;
         let may_start = match t.kind {
-            // (a number word two tokens before "दशक" starts a decade: "सत्तर के दशक")
+            // (a number word two tokens before "दशक" starts a decade: "सत्तर के दशक"; an ordinal
+            // in words before "सदी" a century: "इक्कीसवीं सदी")
             TokKind::Word => {
-                self.lx.may_start(&t.norm) || self.word(k + 2).is_some_and(|w| self.lx.is_decade(w))
+                self.lx.may_start(&t.norm)
+                    || self.word(k + 2).is_some_and(|w| self.lx.is_decade(w))
+                    || self.word(k + 1).is_some_and(|w| self.lx.is_century(w))
             }
             TokKind::Num { .. } | TokKind::Date(_) => true,
-            TokKind::Other => false,
+            // ("on 4.22": a month and day that read as a decimal)
+            TokKind::Other => return self.on_month_day(k),
         };
         if !may_start {
             return None;
@@ -2141,6 +2423,8 @@ impl<'a> M<'a> {
             self.short_year_range(k),
             self.slash_range(k),
             self.season(k),
+            self.fiscal_year(k),
+            self.century(k),
         ];
         let mut best: Option<Hit> = None;
         for c in candidates.into_iter().flatten() {

@@ -88,6 +88,14 @@ fn recent_day_of_month(p: NaiveDate, d: u32) -> Option<NaiveDate> {
     })
 }
 
+/// The first day `d` of a month on or after `p` (looking ahead a year): "15 को लौटेंगे".
+fn next_day_of_month(p: NaiveDate, d: u32) -> Option<NaiveDate> {
+    (0..12).find_map(|ahead| {
+        let (y, m) = shift_months(p.year(), p.month(), ahead)?;
+        NaiveDate::from_ymd_opt(y, m, d).filter(|x| *x >= p)
+    })
+}
+
 /// The day `d` of a month nearest to `p` (a year back, a month ahead) that falls on `weekday`:
 /// the weekday is the only clue to the month.
 fn day_of_month_on_weekday(p: NaiveDate, d: u32, weekday: u32) -> Option<NaiveDate> {
@@ -184,11 +192,16 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 .and_then(|p| p.year().checked_add(dir_offset(dir) as i32))
                 .map(|y| month(y, m));
         }
-        Expr::DayOfMonth { day: d, weekday } => {
+        Expr::DayOfMonth {
+            day: d,
+            weekday,
+            ahead,
+        } => {
             r.kind = TimeKind::Date;
             let date = p.and_then(|p| {
                 match weekday {
                     Some(w) => day_of_month_on_weekday(p, d, w),
+                    None if ahead => next_day_of_month(p, d),
                     None => None,
                 }
                 .or_else(|| recent_day_of_month(p, d))
@@ -347,6 +360,18 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 MonthRef::Rel(dir) => {
                     p.and_then(|p| shift_months(p.year(), p.month(), dir_offset(dir)))
                 }
+                // "हर महीने के दूसरे शनिवार": the next one, on or after publication
+                MonthRef::Every => {
+                    r.value = p
+                        .and_then(|p| {
+                            (0..2).find_map(|ahead| {
+                                let (y, m) = shift_months(p.year(), p.month(), ahead)?;
+                                nth_weekday(y, m, n, weekday).filter(|d| *d >= p)
+                            })
+                        })
+                        .map(day);
+                    return r;
+                }
             };
             r.value = ym.and_then(|(y, m)| nth_weekday(y, m, n, weekday)).map(day);
         }
@@ -422,6 +447,8 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                         MonthRef::Rel(dir) => {
                             p.and_then(|p| shift_months(p.year(), p.month(), dir_offset(dir)))
                         }
+                        // "every month's first week": publication's month
+                        MonthRef::Every => p.map(|p| (p.year(), p.month())),
                     };
                     // the Monday-to-Sunday week holding day 1 + 7(n-1), or the last day
                     ym.and_then(|(y, m)| {
@@ -614,6 +641,37 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
                 r.weekday_mismatch = weekday_of(d) != weekday;
             }
             r.value = date.map(day);
+        }
+        Expr::Century { n } => {
+            r.kind = TimeKind::Range;
+            r.grain = Grain::Year;
+            let first = (i32::try_from(n).unwrap_or(1) - 1) * 100;
+            r.from = Some(format!("{first:04}"));
+            r.to = Some(format!("{:04}", first + 99));
+            r.value.clone_from(&r.from);
+            r.until.clone_from(&r.to);
+        }
+        Expr::FiscalYear { start, dir } => {
+            r.kind = TimeKind::Range;
+            r.grain = Grain::Month;
+            let start = match (start, dir, p) {
+                (Some(y), _, _) => Some(y),
+                (None, Some(d), Some(p)) => {
+                    let cur = if p.month() >= 4 {
+                        p.year()
+                    } else {
+                        p.year() - 1
+                    };
+                    Some(cur + dir_offset(d) as i32)
+                }
+                _ => None,
+            };
+            if let Some(y) = start {
+                r.from = Some(month(y, 4));
+                r.to = Some(month(y + 1, 3));
+                r.value.clone_from(&r.from);
+                r.until.clone_from(&r.to);
+            }
         }
         Expr::Deictic { offset } => {
             r.value = p.zip(offset).and_then(|(p, n)| shift_days(p, n)).map(day);
@@ -1118,8 +1176,24 @@ mod tests {
         let e = Expr::DayOfMonth {
             day: 15,
             weekday: None,
+            ahead: false,
         };
         assert_eq!(resolve(e, None).value.as_deref(), Some("XXXX-XX-15"));
+        // with a publication date: the last 15th by it, or in a clause about the future the next
+        let p = NaiveDate::from_ymd_opt(2024, 11, 20);
+        assert_eq!(resolve(e, p).value.as_deref(), Some("2024-11-15"));
+        let e = Expr::DayOfMonth {
+            day: 15,
+            weekday: None,
+            ahead: true,
+        };
+        assert_eq!(resolve(e, p).value.as_deref(), Some("2024-12-15"));
+        let e = Expr::DayOfMonth {
+            day: 20,
+            weekday: None,
+            ahead: true,
+        };
+        assert_eq!(resolve(e, p).value.as_deref(), Some("2024-11-20"));
         // a day its month never has is kept as written, with no year
         let e = Expr::Date {
             year: None,
