@@ -9,13 +9,13 @@
 //! - **single_source**: one origin, however many documents relay it. Score 0.25, a little more when
 //!   several copies carry it.
 
+use crate::analysis::Document;
 use crate::check::align::{Aligned, DocView, Item, SentView, Value};
 use crate::check::norm;
 use crate::check::norm::CheckGrammar;
 use crate::check::origin::{Origins, short_id};
 use crate::check::{ClaimGroup, GroupKind, Member, Verdict};
 use crate::claim::{ClaimKind, FigureKind, QuoteKind};
-use crate::document::Document;
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -115,7 +115,7 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
 fn fails(d: &Document, fail_on: FailOn) -> bool {
     d.sentences
         .iter()
-        .filter(|s| s.mt.as_ref().is_some_and(|m| m.flagged))
+        .filter(|s| d.sentence_mt(s).is_some_and(|m| m.flagged))
         .any(|s| {
             fail_on.0 == Some(tathya::Severity::Info)
                 || d.findings.iter().any(|f| {

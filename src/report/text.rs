@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::analysis::Document;
 use crate::claim::{Claim, ClaimKind, Figure, Qualifier, ser_num};
-use crate::document::Document;
 use crate::report::Style;
 use crate::span::LineIndex;
 
