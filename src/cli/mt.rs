@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use anyhow::{Context, Result, bail};
-use tathya::mt::report as mt_report;
+use tathya::report::mt as mt_report;
 use tathya::report::{Style, escape};
 use tathya::{Document, Options};
 

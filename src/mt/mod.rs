@@ -27,7 +27,6 @@ pub mod name_translated;
 pub mod name_variants;
 pub mod normalize;
 pub mod oov;
-pub mod report;
 /// The MT rules' romanisation, under its earlier path: [`crate::romanize`]'s sound spelling
 /// and skeletons.
 pub mod romanize {

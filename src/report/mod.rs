@@ -8,6 +8,7 @@ pub mod check_text;
 pub mod escape;
 pub mod html;
 pub mod json;
+pub mod mt;
 pub mod text;
 
 use crate::analysis::Document;
@@ -127,12 +128,4 @@ impl Style {
     }
 }
 
-/// `s` in curly quotes, unless it already opens with a quote mark (a quote claim's text carries its
-/// own marks: “यह अच्छे हथियार हैं,”).
-pub fn quoted(s: &str) -> String {
-    if s.starts_with(['“', '"', '‘', '\'', '«']) {
-        s.to_string()
-    } else {
-        format!("“{s}”")
-    }
-}
+pub use crate::claim::quoted;
