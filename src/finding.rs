@@ -1,7 +1,7 @@
 //! Findings: suspect sentences, unbalanced quotes, conflicts between sources.
 //!
 //! A finding is data, not an error. Every finding carries a stable code ([`CodeDoc::code`]); the table of
-//! codes ([`codes`]) is what `tathya explain CODE` prints, and a test keeps it complete.
+//! codes ([`crate::codes`]) is what `tathya explain CODE` prints, and a test keeps it complete.
 
 use serde::{Deserialize, Serialize};
 
@@ -161,7 +161,7 @@ pub fn intern(s: &str) -> &'static str {
     use std::collections::BTreeSet;
     use std::sync::{LazyLock, Mutex};
     static KNOWN: LazyLock<Mutex<BTreeSet<&'static str>>> =
-        LazyLock::new(|| Mutex::new(codes().into_iter().flat_map(|c| [c.code, c.name]).collect()));
+        LazyLock::new(|| Mutex::new(BTreeSet::new()));
     let mut known = KNOWN.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(k) = known.get(s) {
         return k;
@@ -171,50 +171,65 @@ pub fn intern(s: &str) -> &'static str {
     k
 }
 
-/// Every finding code, in code order.
-pub fn codes() -> Vec<&'static CodeDoc> {
-    let mut all: Vec<&'static CodeDoc> = crate::document::CODES
-        .iter()
-        .chain(crate::extract::CODES.iter())
-        .chain(crate::check::CODES.iter())
-        .chain(crate::mt::CODES.iter())
-        .collect();
-    all.sort_by_key(|c| c.code);
-    all
-}
+/// Codes of findings about documents as a whole and about the input.
+pub mod document {
+    use super::{CodeDoc, Severity};
 
-/// Look a code up by its code (`Q001`, case-insensitive) or its name (`unbalanced-quote`).
-pub fn lookup(code: &str) -> Option<&'static CodeDoc> {
-    codes()
-        .into_iter()
-        .find(|c| c.code.eq_ignore_ascii_case(code) || c.name.eq_ignore_ascii_case(code))
-}
+    /// Codes of findings about documents as a whole and about the input (load problems are errors,
+    /// not findings).
+    pub const CODES: &[CodeDoc] = &[LIMIT_REACHED, DUPLICATE_ID, BUFFERED_OUTPUT, INEXACT_NUMBER];
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+    /// Two input documents have the same id (a JSONL `id` or a path given twice).
+    pub const DUPLICATE_ID: CodeDoc = CodeDoc {
+        code: "D002",
+        name: "duplicate-id",
+        severity: Severity::Warning,
+        what: "Two documents of one run have the same id: two JSONL records with one `id`, or one \
+               file given twice. Both are analysed; the warning is printed on standard error.",
+        why: "Reports, story lists and findings name documents by id: two documents of one name \
+              cannot be told apart, and a story manifest naming it matches both.",
+        example: "{\"id\": \"a1\", \"text\": \"…\"}\n{\"id\": \"a1\", \"text\": \"…\"}",
+    };
 
-    #[test]
-    fn codes_are_unique_and_documented() {
-        let all = codes();
-        for pair in all.windows(2) {
-            assert_ne!(pair[0].code, pair[1].code, "duplicate code");
-        }
-        let mut names: Vec<_> = all.iter().map(|c| c.name).collect();
-        names.sort();
-        names.dedup();
-        assert_eq!(names.len(), all.len(), "duplicate code name");
-        for c in all {
-            assert!(
-                c.code.len() == 4,
-                "{} is not a letter and three digits",
-                c.code
-            );
-            assert!(
-                !c.what.is_empty() && !c.why.is_empty() && !c.example.is_empty(),
-                "{} lacks docs",
-                c.code
-            );
-        }
-    }
+    /// `--format json` holds a large batch in memory before printing.
+    pub const BUFFERED_OUTPUT: CodeDoc = CodeDoc {
+        code: "D003",
+        name: "buffered-output",
+        severity: Severity::Info,
+        what: "`--format json` prints one object, so every document's analysis is kept in memory \
+               until the last is read; past 1,000 documents tathya says so on standard error.",
+        why: "Memory grows with the batch; `--format jsonl` prints each document as soon as it is \
+              analysed and keeps memory flat.",
+        example: "tathya claims --format json big-folder/",
+    };
+
+    /// A figure whose digits a 64-bit float cannot hold exactly.
+    pub const INEXACT_NUMBER: CodeDoc = CodeDoc {
+        code: "D004",
+        name: "inexact-number",
+        severity: Severity::Info,
+        what: "A figure of 2^53 (9,007,199,254,740,992) or more: its `value` in the JSON is the \
+               nearest double, not the exact integer; the claim's `text` keeps the digits.",
+        why: "Sixteen-digit figures (account numbers, national budgets in paise) would otherwise be \
+              rounded silently; compare the text, not the value.",
+        example: "कुल 12345678901234567 रुपये",
+    };
+
+    /// A limit on the work spent on one document was reached; the finding says what was cut.
+    pub const LIMIT_REACHED: CodeDoc = CodeDoc {
+        code: "D001",
+        name: "limit-reached",
+        severity: Severity::Warning,
+        what: "A limit that keeps analysis linear in the document's length was reached: more reporting \
+               verbs or attribution cues in one sentence than a sentence has (8), more quote marks open \
+               at once than prose nests (16), quote marks further apart than a quotation runs (8,192 \
+               bytes), more unbalanced quote marks than are listed one by one (64), \
+               more distinct names than are compared with each other (256), more claims in one sentence \
+               than 64 plus one per 8 bytes of it. The message says which \
+               limit and how much was left unread.",
+        why: "Part of the document was not analysed, so a claim there may be missing. Real articles do \
+              not reach these limits; a page that does is usually garbled, machine-generated or hostile, \
+              and deserves a look before its claims are trusted.",
+        example: "he said he said he said he said he said he said he said he said he said he said",
+    };
 }

@@ -13,18 +13,21 @@
 //!   sentences → extractors → entities → MT. No stage reaches back.
 //! - **Grammars are data** ([`grammar`]): word lists and patterns live in `grammars/`, embedded at
 //!   build time and replaceable at run time; each file carries examples that run as tests.
-//! - **Findings are data** ([`Finding`]) with stable codes ([`finding::codes`]).
+//! - **Findings are data** ([`Finding`]) with stable codes ([`codes`]).
 //! - **The library never prints** and never panics on input; bad input becomes a per-document
 //!   error ([`Document::errors`]).
 //! - **Output is deterministic**: claims, findings and entities are sorted; no hash order leaks.
 
+pub mod analysis;
 pub mod check;
 pub mod claim;
+pub mod codes;
 pub mod document;
 pub mod error;
 pub mod extract;
 pub mod finding;
 pub mod grammar;
+mod grammars;
 pub mod mt;
 pub mod pipeline;
 pub mod report;
@@ -32,11 +35,13 @@ pub mod romanize;
 pub mod span;
 pub mod tokens;
 
+pub use analysis::Document;
 pub use claim::{Claim, ClaimKind};
-pub use document::{Document, Lang, Sentence};
+pub use document::{Lang, Sentence};
 pub use error::{GrammarError, LoadError};
 pub use finding::{Finding, Severity};
-pub use grammar::{GrammarSet, Grammars};
+pub use grammar::GrammarSet;
+pub use grammars::Grammars;
 pub use pipeline::{Options, analyze, analyze_raw};
 pub use span::Span;
 

@@ -5,10 +5,12 @@
 
 use chrono::NaiveDate;
 
+use crate::Grammars;
+use crate::analysis::Document;
 use crate::document::load::RawDoc;
-use crate::document::{Document, Lang, chrome, lang, metadata, sentence};
+use crate::document::{Lang, chrome, lang, sentence};
+use crate::extract::metadata;
 use crate::extract::{self, ExtractCtx};
-use crate::grammar::Grammars;
 
 /// Per-run options of the pipeline.
 #[derive(Debug, Clone, Default)]
@@ -52,7 +54,7 @@ pub fn analyze(
 ) -> Document {
     let lang = opts.lang.unwrap_or_else(|| lang::detect(&text));
     let chrome = chrome::mark(&text, lang, &g.chrome);
-    let meta = metadata::extract(&text, &chrome, lang, g);
+    let meta = metadata::extract(&text, &chrome, lang, &g.time);
     let published_final = published.or(meta.published);
     let sentences = sentence::split(&text, &chrome, &g.sentence);
     // The token stream is made once, by the first stage that reads it.
@@ -64,7 +66,7 @@ pub fn analyze(
         sentences: &sentences,
         chrome: &chrome,
         published: published_final,
-        grammars: g,
+        grammars: g.extract(),
         tokens: &tokens,
     };
     let times = extract::time::extract(&ctx);
@@ -105,7 +107,7 @@ pub fn analyze(
             && f.value.abs() >= 9_007_199_254_740_992.0
         {
             findings.push(crate::finding::Finding::new(
-                &crate::document::INEXACT_NUMBER,
+                &crate::finding::document::INEXACT_NUMBER,
                 c.span(),
                 format!(
                     "{} is beyond 2^53: the JSON value is approximate, the text exact",
@@ -130,6 +132,7 @@ pub fn analyze(
         dateline: meta.dateline,
         chrome,
         sentences,
+        sentence_mt: Vec::new(),
         claims,
         entities,
         findings,
@@ -182,7 +185,7 @@ fn cap_claims_per_sentence(
     });
     if let Some(at) = first {
         findings.push(crate::finding::Finding::new(
-            &crate::document::LIMIT_REACHED,
+            &crate::finding::document::LIMIT_REACHED,
             at,
             format!(
                 "{dropped} claims dropped beyond {CLAIMS_PER_SENTENCE_BASE} per sentence plus one \

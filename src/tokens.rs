@@ -410,14 +410,12 @@ mod tests {
                 start: 0,
                 end: "राम आया।".len(),
                 chrome: false,
-                mt: None,
             },
             Sentence {
                 index: 1,
                 start: "राम आया। ".len(),
                 end: t.len(),
                 chrome: false,
-                mt: None,
             },
         ];
         let s = Stream::new(t, &sents);

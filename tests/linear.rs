@@ -390,7 +390,7 @@ fn a_cap_that_bites_says_so() {
     // A real article reaches no limit.
     let doc = analyze("a.txt", article(), None, &Options::default(), g);
     assert!(doc.findings.iter().all(|f| f.code != "D001"));
-    assert!(tathya::finding::lookup("D001").is_some());
+    assert!(tathya::codes::lookup("D001").is_some());
 }
 
 /// A made-up word for story `s` (below 100), slot `k` (below 25): its first consonants spell the

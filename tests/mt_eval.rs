@@ -123,7 +123,7 @@ fn native_news_false_alarms() {
         e.0 += 1;
         for s in doc.sentences.iter().filter(|s| !s.chrome) {
             e.1 += 1;
-            if let Some(m) = &s.mt
+            if let Some(m) = doc.sentence_mt(s)
                 && m.flagged
             {
                 e.2 += 1;
@@ -483,8 +483,8 @@ fn bilingual_human_news_documents() {
                 continue;
             }
             n += 1;
-            mono_flagged += usize::from(m.mt.as_ref().is_some_and(|x| x.flagged));
-            if let Some(x) = &s.mt
+            mono_flagged += usize::from(mono.sentence_mt(m).is_some_and(|x| x.flagged));
+            if let Some(x) = doc.sentence_mt(s)
                 && x.flagged
             {
                 flagged += 1;

@@ -11,6 +11,6 @@ fn seed_004_listing() {
     let doc = common::analyze(&text, None, None);
     let mut doc = doc;
     doc.id = "004_e88fc5b0d66a22c9.txt".into();
-    let listing = tathya::mt::report::text(&doc, None, &Style { color: false });
+    let listing = tathya::report::mt::text(&doc, None, &Style { color: false });
     common::settings().bind(|| insta::assert_snapshot!("mt_listing_004", listing));
 }

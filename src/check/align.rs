@@ -15,13 +15,13 @@
 //! number, weekday, month or quoted word that no claim accounts for is a conflict too, so a changed
 //! fact is caught even where an extractor missed it.
 
+use crate::analysis::Document;
 use crate::check::GroupKind;
 use crate::check::norm::{
     self, CUE, CheckGrammar, EVENT, FastMap, FastSet, NUMBER, QUOTED, STOP, Term, Tok, hash,
 };
 use crate::check::{anchored, frames};
 use crate::claim::{ClaimKind, Figure, FigureKind, Grain, Qualifier, QuoteKind};
-use crate::document::Document;
 
 /// Sentences counted as the lead (headline and first sentences).
 const LEAD: usize = 3;
@@ -1225,7 +1225,7 @@ fn anchor_change(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grammar::Grammars;
+    use crate::Grammars;
 
     fn fig(value: f64, qualifier: Qualifier) -> Figure {
         Figure {

@@ -7,10 +7,10 @@
 //! This catches a changed fact whose frame is incomplete (a place or a measure left unsaid) but
 //! whose sentence leaves no doubt which fact it is.
 
+use crate::analysis::Document;
 use crate::check::GroupKind;
 use crate::check::align::{Item, RawGroup, Value, compatible};
 use crate::check::norm::{FastMap, FastSet};
-use crate::document::Document;
 use crate::extract::frame::{Frame, Window};
 
 /// Two sentences: (view, sentence, view, sentence).

@@ -1,10 +1,10 @@
 //! Findings of `check`: conflicts between outlets, key claims that rest on one source, and
 //! figures no outlet attributes to anyone. Codes are stable; `tathya explain CODE` prints the docs.
 
+use crate::analysis::Document;
 use crate::check::origin::short_id;
 use crate::check::{ClaimGroup, GroupKind, Member, Story, Verdict};
 use crate::claim::{ClaimKind, FigureKind};
-use crate::document::Document;
 use crate::finding::{CodeDoc, Finding, Related, Severity};
 use crate::span::Span;
 

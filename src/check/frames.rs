@@ -16,11 +16,11 @@
 //!   disagree form one flagged group: `timing` when the two sides give different reference times
 //!   (their `as_of` days, or their publication days, differ), else `conflicting`.
 
+use crate::analysis::Document;
 use crate::check::GroupKind;
 use crate::check::align::{Item, RawGroup, Value, compatible};
 use crate::check::norm::{FastMap, FastSet};
 use crate::claim::{ClaimKind, Figure, FigureKind};
-use crate::document::Document;
 use crate::extract::frame::{Role, ScopeFrom, Window};
 
 /// Least value of a figure that disagrees by frame alone.

@@ -36,10 +36,10 @@ pub mod verdict;
 
 use serde::Serialize;
 
+use crate::analysis::Document;
+use crate::check::norm::CheckGrammar;
 use crate::claim::ser_num;
-use crate::document::Document;
 use crate::finding::{CodeDoc, Finding};
-use crate::grammar::Grammars;
 
 pub use findings::CODES;
 
@@ -216,12 +216,17 @@ pub struct Member {
 /// Check `docs`: stories, claim groups, verdicts and findings, all held in memory.
 ///
 /// Documents that failed to load take no part. The grammars give the comparison data
-/// ([`Grammars::check`]). A run too large to hold every document and every story's groups at once
+/// ([`CheckGrammar`]: pass the crate's [`Grammars`](crate::Grammars) or its `check` field). A run too large to hold every document and every story's groups at once
 /// forms its stories from the documents' keys ([`story::DocKey`], [`stories`]) and decides and
 /// writes them one at a time ([`decide`]), as `tathya check` does; the result is the same.
-pub fn check(docs: &[Document], opts: &CheckOptions, g: &Grammars) -> CheckReport {
+pub fn check<G: AsRef<CheckGrammar> + ?Sized>(
+    docs: &[Document],
+    opts: &CheckOptions,
+    g: &G,
+) -> CheckReport {
     use rayon::prelude::*;
-    let keys = story::keys(docs, &g.check);
+    let g: &CheckGrammar = g.as_ref();
+    let keys = story::keys(docs, g);
     let mut stories = stories(&keys, opts);
     drop(keys);
     let decided: Vec<(Vec<ClaimGroup>, Vec<Finding>)> = stories
@@ -253,8 +258,12 @@ pub fn stories(keys: &[story::DocKey], opts: &CheckOptions) -> Vec<Story> {
 /// story's findings (sorted by severity, highest first, then document and offset). `docs` are
 /// the story's documents in the order of [`Story::doc_indices`]; members name documents by
 /// their input position, as there.
-pub fn decide(s: &Story, docs: &[&Document], g: &Grammars) -> (Vec<ClaimGroup>, Vec<Finding>) {
-    let cg = &g.check;
+pub fn decide<G: AsRef<CheckGrammar> + ?Sized>(
+    s: &Story,
+    docs: &[&Document],
+    g: &G,
+) -> (Vec<ClaimGroup>, Vec<Finding>) {
+    let cg: &CheckGrammar = g.as_ref();
     let views: Vec<align::DocView> = docs
         .iter()
         .enumerate()

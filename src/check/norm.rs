@@ -195,6 +195,12 @@ pub struct CheckGrammar {
 const FILES: [&str; 2] = ["hi/check.toml", "en/check.toml"];
 const WIRES: &str = "check.toml";
 
+impl AsRef<CheckGrammar> for CheckGrammar {
+    fn as_ref(&self) -> &CheckGrammar {
+        self
+    }
+}
+
 impl CheckGrammar {
     /// Load `hi/check.toml`, `en/check.toml` and `check.toml`.
     pub fn load(set: &GrammarSet) -> Result<Self, GrammarError> {

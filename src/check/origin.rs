@@ -7,9 +7,9 @@
 //! named after the first of them. Primary sources (a ministry, KCNA) are not wires: two outlets
 //! each quoting KCNA are two reports of what KCNA said.
 
+use crate::analysis::Document;
 use crate::check::align::{DocView, SentView};
 use crate::check::norm::{CheckGrammar, FastMap, Term, hash};
-use crate::document::Document;
 
 /// Share of the smaller document's sentences two documents must have in common to be copies.
 const COPY_SHARE: f64 = 0.6;
@@ -288,7 +288,7 @@ fn sig(s: &SentView) -> Term {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grammar::Grammars;
+    use crate::Grammars;
 
     fn doc(id: &str, text: &str) -> Document {
         crate::analyze(

@@ -22,9 +22,9 @@
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::analysis::Document;
 use crate::check::norm::{CheckGrammar, FastMap, FastSet, NUMBER};
 use crate::check::{CheckOptions, Story};
-use crate::document::Document;
 use crate::tokens::{hash_str, hash_u64s};
 
 /// Default least story score (mean share of matched sentences) for two documents to share a story.

@@ -17,9 +17,9 @@ use serde::Serialize;
 
 use super::story::DocKey;
 use super::{CheckOptions, ClaimGroup, Story};
-use crate::document::Document;
+use crate::analysis::Document;
+use crate::check::norm::CheckGrammar;
 use crate::finding::Finding;
-use crate::grammar::Grammars;
 
 /// Documents loaded at once to decide a batch of stories (a larger story is a batch alone).
 pub const BATCH_DOCUMENTS: usize = 512;
@@ -128,8 +128,12 @@ impl Run {
     }
 
     /// Add documents, in input order: their keys are made (in parallel) and the documents stored.
-    pub fn add(&mut self, docs: &[Document], g: &Grammars) -> io::Result<()> {
-        self.keys.extend(super::story::keys(docs, &g.check));
+    pub fn add<G: AsRef<CheckGrammar> + ?Sized>(
+        &mut self,
+        docs: &[Document],
+        g: &G,
+    ) -> io::Result<()> {
+        self.keys.extend(super::story::keys(docs, g.as_ref()));
         for d in docs {
             self.store.push(d)?;
         }
@@ -163,12 +167,13 @@ impl Run {
 
     /// Decide `stories` in order, a batch at a time (in parallel within a batch), and hand each
     /// to `each` as it is decided; a story and its documents are dropped once `each` returns.
-    pub fn decide_each(
+    pub fn decide_each<G: AsRef<CheckGrammar> + ?Sized>(
         &self,
         stories: Vec<Story>,
-        g: &Grammars,
+        g: &G,
         mut each: impl FnMut(Decided) -> io::Result<()>,
     ) -> io::Result<()> {
+        let g: &CheckGrammar = g.as_ref();
         let mut rest = stories.into_iter().peekable();
         while rest.peek().is_some() {
             let mut batch: Vec<Story> = Vec::new();

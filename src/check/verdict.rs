@@ -9,13 +9,13 @@
 //! - **single_source**: one origin, however many documents relay it. Score 0.25, a little more when
 //!   several copies carry it.
 
+use crate::analysis::Document;
 use crate::check::align::{Aligned, DocView, Item, SentView, Value};
 use crate::check::norm;
 use crate::check::norm::CheckGrammar;
 use crate::check::origin::{Origins, short_id};
 use crate::check::{ClaimGroup, GroupKind, Member, Verdict};
 use crate::claim::{ClaimKind, FigureKind, QuoteKind};
-use crate::document::Document;
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -24,7 +24,7 @@ fn one_line(s: &str) -> String {
 /// A short value for display: the figure, date or speaker a member asserts.
 fn value_of(it: &Item, doc: &Document, g: &CheckGrammar, views: &[DocView]) -> Option<String> {
     let c = doc.claims.get(it.claim?)?;
-    let (_, v) = crate::report::text::describe(c);
+    let (_, v) = crate::claim::describe(c);
     if let (Value::Date { .. }, Some(s)) = (&it.value, views[it.view].sents.get(it.sent)) {
         let ev = g.event_names(s.events);
         if !ev.is_empty() {
@@ -129,7 +129,7 @@ pub fn decide(
                     m.value
                         .clone()
                         .filter(|_| !quote)
-                        .unwrap_or_else(|| crate::report::quoted(&m.text)),
+                        .unwrap_or_else(|| crate::claim::quoted(&m.text)),
                     short_id(&m.document)
                 ),
                 None => "?".into(),
@@ -288,7 +288,7 @@ fn is_key_kind(it: &Item, doc: &Document) -> bool {
 fn describe_kind(kind: GroupKind, members: &[Member]) -> String {
     let v = members.iter().find_map(|m| m.value.clone());
     match (kind, v) {
-        (GroupKind::Statement, _) | (_, None) => crate::report::quoted(
+        (GroupKind::Statement, _) | (_, None) => crate::claim::quoted(
             &members
                 .first()
                 .map(|m| shorten(&m.text, 60))
@@ -298,7 +298,7 @@ fn describe_kind(kind: GroupKind, members: &[Member]) -> String {
         (GroupKind::Time, Some(v)) => format!("the time {v}"),
         (GroupKind::Quote, Some(v)) => format!(
             "the quote of {v}: {}",
-            crate::report::quoted(
+            crate::claim::quoted(
                 &members
                     .first()
                     .map(|m| shorten(&m.text, 40))

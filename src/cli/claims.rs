@@ -61,7 +61,7 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let bucketing = tathya::document::record::Bucketing {
+    let bucketing = tathya::analysis::record::Bucketing {
         bucket_days: args.bucket_days,
         window_days: args.window_days,
     };
@@ -108,7 +108,7 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
                         all.push(doc);
                         if all.len() == super::input::BUFFER_WARNING {
                             super::input::warn(
-                                &tathya::document::BUFFERED_OUTPUT,
+                                &tathya::finding::document::BUFFERED_OUTPUT,
                                 &format!(
                                     "--format {} keeps every document in memory until the last; \
                                      {} so far: --format jsonl prints each as it is analysed",

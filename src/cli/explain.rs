@@ -1,7 +1,6 @@
 //! `tathya explain CODE`: what a finding code catches, why, and an example.
 
 use anyhow::{Result, bail};
-use tathya::finding;
 
 use super::Status;
 use super::output::ColorChoice;
@@ -22,7 +21,7 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     };
     match args.code {
         None => {
-            for c in finding::codes() {
+            for c in tathya::codes::all() {
                 println!(
                     "{}  {:<28} {:<8} {}",
                     style.paint("1", c.code),
@@ -33,7 +32,7 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
             }
         }
         Some(code) => {
-            let Some(c) = finding::lookup(&code) else {
+            let Some(c) = tathya::codes::lookup(&code) else {
                 bail!("unknown code `{code}`; `tathya explain` lists them all");
             };
             println!(

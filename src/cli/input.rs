@@ -68,7 +68,7 @@ impl Ids {
     pub fn note(&mut self, id: &str) {
         if !self.0.insert(id.to_string()) {
             warn(
-                &tathya::document::DUPLICATE_ID,
+                &tathya::finding::document::DUPLICATE_ID,
                 &format!(
                     "duplicate id {id:?}: two documents have this id and cannot be told apart"
                 ),
@@ -113,7 +113,7 @@ impl InputArgs {
     /// Every claims record (`--input claims`), lazily, in order: the document as analysed and its
     /// story key.
     pub fn records(&self) -> Box<dyn Iterator<Item = (tathya::Document, Option<String>)> + '_> {
-        use tathya::document::record;
+        use tathya::analysis::record;
         let max = self.max_bytes;
         Box::new(self.paths.iter().flat_map(
             move |p| -> Box<dyn Iterator<Item = (tathya::Document, Option<String>)>> {

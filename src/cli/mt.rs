@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use anyhow::{Context, Result, bail};
-use tathya::mt::report as mt_report;
+use tathya::report::mt as mt_report;
 use tathya::report::{Style, escape};
 use tathya::{Document, Options};
 
@@ -115,7 +115,7 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
 fn fails(d: &Document, fail_on: FailOn) -> bool {
     d.sentences
         .iter()
-        .filter(|s| s.mt.as_ref().is_some_and(|m| m.flagged))
+        .filter(|s| d.sentence_mt(s).is_some_and(|m| m.flagged))
         .any(|s| {
             fail_on.0 == Some(tathya::Severity::Info)
                 || d.findings.iter().any(|f| {

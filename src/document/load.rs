@@ -125,7 +125,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
-            let mut seen = crate::tokens::FxHashSet::default();
+            let mut seen = rustc_hash::FxHashSet::default();
             walk(p, &mut found, &mut seen);
             found.sort();
             out.extend(found);
@@ -136,7 +136,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, seen: &mut crate::tokens::FxHashSet<PathBuf>) {
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, seen: &mut rustc_hash::FxHashSet<PathBuf>) {
     // Each real folder once, however many links lead to it.
     if let Ok(real) = std::fs::canonicalize(dir)
         && !seen.insert(real)

@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use crate::document::chrome::{self, ChromeLine};
 use crate::error::GrammarError;
 use crate::grammar::GrammarSet;
-use crate::mt::SentenceMt;
 use crate::span::Span;
 
 const FILE: &str = "sentence.toml";
@@ -27,13 +26,6 @@ pub struct Sentence {
     pub end: usize,
     /// True when the sentence lies in a line marked as page chrome.
     pub chrome: bool,
-    /// Machine-translation evidence, when the MT stage ran.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::document::record::de_sentence_mt",
-        default
-    )]
-    pub mt: Option<SentenceMt>,
 }
 
 impl Sentence {
@@ -57,15 +49,15 @@ struct RawFile {
 /// Words that a `.` follows without ending a sentence.
 #[derive(Debug)]
 pub struct SentenceGrammar {
-    abbreviations: crate::tokens::FxHashSet<String>,
+    abbreviations: rustc_hash::FxHashSet<String>,
     /// Devanagari names of Latin letters written as initials ("आर.", "एस.").
-    initials: crate::tokens::FxHashSet<String>,
+    initials: rustc_hash::FxHashSet<String>,
     /// Letter names that are also common words ("के", "जी", "आई"): initials only in a chain
     /// ("आर.के.", "ए. के.").
-    chain_initials: crate::tokens::FxHashSet<String>,
+    chain_initials: rustc_hash::FxHashSet<String>,
     /// English words a sentence does not end on: a hard-wrapped line that ends with one goes on
     /// on the next line ("the", "of", "said").
-    continuation_words: crate::tokens::FxHashSet<String>,
+    continuation_words: rustc_hash::FxHashSet<String>,
 }
 
 impl SentenceGrammar {
@@ -226,7 +218,6 @@ pub fn split(text: &str, chrome_lines: &[ChromeLine], g: &SentenceGrammar) -> Ve
                 start: span.start,
                 end: span.end,
                 chrome: chrome::is_chrome(chrome_lines, span),
-                mt: None,
             });
         };
         let l = line.slice(text);
@@ -319,7 +310,7 @@ pub fn split(text: &str, chrome_lines: &[ChromeLine], g: &SentenceGrammar) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grammar::Grammars;
+    use crate::Grammars;
 
     fn texts(text: &str) -> Vec<&str> {
         split(text, &[], &Grammars::builtin().sentence)

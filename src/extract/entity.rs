@@ -10,7 +10,7 @@
 //! (रक्षा मंत्री, राष्ट्रपति, Minister) are read as titles and never as part of a name.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{LazyLock, Mutex};
 
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +18,7 @@ use crate::claim::{Claim, ClaimKind, Mention};
 use crate::error::GrammarError;
 use crate::extract::ExtractCtx;
 use crate::extract::speech::words::{self, Word};
-use crate::grammar::{GrammarSet, Grammars};
+use crate::grammar::GrammarSet;
 use crate::romanize;
 use crate::span::Span;
 
@@ -133,6 +133,15 @@ pub struct EntityGrammar {
 const CACHE_MAX: usize = 100_000;
 
 impl EntityGrammar {
+    /// The embedded alias tables, compiled once (a build defect if they fail, as for the
+    /// crate's `Grammars::builtin`).
+    pub fn builtin() -> &'static EntityGrammar {
+        static G: LazyLock<EntityGrammar> = LazyLock::new(|| {
+            EntityGrammar::load(&GrammarSet::builtin()).expect("embedded grammars are valid")
+        });
+        &G
+    }
+
     /// Load `entities.toml`.
     pub fn load(set: &GrammarSet) -> Result<Self, GrammarError> {
         let raw: RawFile = set.parse(FILE)?;
@@ -300,13 +309,13 @@ impl EntityGrammar {
 /// The canonical name of an entity name in either script, with the built-in tables
 /// (for the cross-source checker).
 pub fn canonical(name: &str) -> String {
-    Grammars::builtin().entity.canonical(name)
+    EntityGrammar::builtin().canonical(name)
 }
 
 /// How alike two names are, in [0, 1], through their romanisation; 1.0 when both name the same
 /// table entity.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let g = &Grammars::builtin().entity;
+    let g = EntityGrammar::builtin();
     match (g.lookup(a), g.lookup(b)) {
         (Some(x), Some(y)) if x == y => 1.0,
         (Some(_), Some(_)) => 0.0,
@@ -717,7 +726,7 @@ pub fn from_mentions(ctx: &ExtractCtx, mut raw: Vec<RawMention>, claims: &[Claim
             }
         }
     }
-    Index::build(ctx.text, &ctx.grammars.entity, &raw).entities(ctx.text)
+    Index::build(ctx.text, ctx.grammars.entity, &raw).entities(ctx.text)
 }
 
 #[cfg(test)]
@@ -747,7 +756,7 @@ mod tests {
 
     #[test]
     fn fuzzy_lookup_finds_a_near_spelling() {
-        let g = &Grammars::builtin().entity;
+        let g = EntityGrammar::builtin();
         // Not in the table as written: a long vowel and a nukta differ.
         assert_eq!(
             g.lookup("बेलोसोव")

@@ -7,6 +7,7 @@ pub mod attribution;
 pub mod entity;
 pub mod figure;
 pub mod frame;
+pub mod metadata;
 pub mod quote;
 pub mod speech;
 pub mod time;
@@ -18,10 +19,24 @@ use chrono::NaiveDate;
 
 use crate::document::{ChromeLine, Lang, Sentence};
 use crate::finding::CodeDoc;
-use crate::grammar::Grammars;
 
 /// Finding codes raised by extractors.
 pub const CODES: &[CodeDoc] = quote::CODES;
+
+/// The compiled grammars the extractors read (a view of the crate's `Grammars`).
+#[derive(Debug, Clone, Copy)]
+pub struct ExtractGrammars<'a> {
+    /// Number words, scales, units, qualifiers.
+    pub figure: &'a figure::FigureGrammar,
+    /// Figure frames: measures, places, windows, reference times, roles.
+    pub frame: &'a frame::FrameGrammar,
+    /// Months, weekdays, relative expressions.
+    pub time: &'a time::TimeGrammar,
+    /// Reporting verbs, attribution cues, quote marks.
+    pub speech: &'a quote::SpeechGrammar,
+    /// Entity alias tables and titles.
+    pub entity: &'a entity::EntityGrammar,
+}
 
 /// What an extractor may read.
 #[derive(Debug, Clone, Copy)]
@@ -36,8 +51,8 @@ pub struct ExtractCtx<'a> {
     pub chrome: &'a [ChromeLine],
     /// Publication date, for resolving relative times.
     pub published: Option<NaiveDate>,
-    /// Compiled grammars.
-    pub grammars: &'a Grammars,
+    /// Compiled grammars of the extractors.
+    pub grammars: ExtractGrammars<'a>,
     /// The document's token stream (one tokenisation, every sentence), made on first use: read
     /// it with [`ExtractCtx::tokens`].
     pub tokens: &'a std::cell::OnceCell<crate::tokens::Stream>,

@@ -33,11 +33,11 @@ mod tests {
     #[test]
     fn codes_are_explained() {
         assert_eq!(
-            crate::finding::lookup("Q001").map(|c| c.name),
+            crate::codes::lookup("Q001").map(|c| c.name),
             Some("unbalanced-quote")
         );
         assert_eq!(
-            crate::finding::lookup("unbalanced-quote").map(|c| c.code),
+            crate::codes::lookup("unbalanced-quote").map(|c| c.code),
             Some("Q001")
         );
     }

@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::{LazyLock, Mutex};
+use std::sync::Mutex;
 
 use serde::de::DeserializeOwned;
 
@@ -148,62 +148,6 @@ impl GrammarSet {
     /// The files read so far by [`GrammarSet::parse`].
     pub fn read_files(&self) -> BTreeSet<String> {
         self.read.lock().unwrap_or_else(|e| e.into_inner()).clone()
-    }
-}
-
-/// Every compiled grammar the pipeline uses.
-#[derive(Debug)]
-pub struct Grammars {
-    /// Page chrome patterns.
-    pub chrome: crate::document::chrome::ChromeGrammar,
-    /// Sentence splitting data (abbreviations).
-    pub sentence: crate::document::sentence::SentenceGrammar,
-    /// Number words, scales, units, qualifiers.
-    pub figure: crate::extract::figure::FigureGrammar,
-    /// Figure frames: measures, places, windows, reference times, roles.
-    pub frame: crate::extract::frame::FrameGrammar,
-    /// Months, weekdays, relative expressions.
-    pub time: crate::extract::time::TimeGrammar,
-    /// Reporting verbs, attribution cues, quote marks.
-    pub speech: crate::extract::quote::SpeechGrammar,
-    /// Entity alias tables and titles.
-    pub entity: crate::extract::entity::EntityGrammar,
-    /// Machine-translation rule data.
-    pub mt: crate::mt::MtGrammar,
-    /// Cross-source comparison data (stop words, synonyms, event words, wires).
-    pub check: crate::check::norm::CheckGrammar,
-    /// The files these were built from, as read.
-    pub files: BTreeSet<String>,
-}
-
-impl Grammars {
-    /// Compile every grammar from `set`.
-    pub fn from_set(set: &GrammarSet) -> Result<Self, GrammarError> {
-        let mut g = Grammars {
-            chrome: crate::document::chrome::ChromeGrammar::load(set)?,
-            sentence: crate::document::sentence::SentenceGrammar::load(set)?,
-            figure: crate::extract::figure::FigureGrammar::load(set)?,
-            frame: crate::extract::frame::FrameGrammar::load(set)?,
-            time: crate::extract::time::TimeGrammar::load(set)?,
-            speech: crate::extract::quote::SpeechGrammar::load(set)?,
-            entity: crate::extract::entity::EntityGrammar::load(set)?,
-            mt: crate::mt::MtGrammar::load(set)?,
-            check: crate::check::norm::CheckGrammar::load(set)?,
-            files: BTreeSet::new(),
-        };
-        g.files = set.read_files();
-        Ok(g)
-    }
-
-    /// The embedded grammars, compiled once.
-    ///
-    /// The embedded data is curated and tested (`tests/grammar_examples.rs`), so a failure here is
-    /// a build defect; it is the one place the library may panic.
-    pub fn builtin() -> &'static Grammars {
-        static G: LazyLock<Grammars> = LazyLock::new(|| {
-            Grammars::from_set(&GrammarSet::builtin()).expect("embedded grammars are valid")
-        });
-        &G
     }
 }
 

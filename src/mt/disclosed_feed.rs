@@ -9,7 +9,7 @@
 use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
-use crate::document::Document;
+use crate::analysis::Document;
 use crate::error::GrammarError;
 use crate::finding::{CodeDoc, Severity};
 use crate::grammar::GrammarSet;

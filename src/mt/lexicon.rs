@@ -159,7 +159,7 @@ mod tests {
 
     #[test]
     fn builtin_lists_load() {
-        let g = &crate::grammar::Grammars::builtin().mt.lexicon;
+        let g = &crate::Grammars::builtin().mt.lexicon;
         assert_eq!(g.hi_band("सरकार"), 2);
         assert!(g.english_match("स्टॉकपाइल").is_some());
     }

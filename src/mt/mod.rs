@@ -27,7 +27,6 @@ pub mod name_translated;
 pub mod name_variants;
 pub mod normalize;
 pub mod oov;
-pub mod report;
 /// The MT rules' romanisation, under its earlier path: [`crate::romanize`]'s sound spelling
 /// and skeletons.
 pub mod romanize {
@@ -41,7 +40,7 @@ pub mod truncated;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::Document;
+use crate::analysis::Document;
 use crate::error::GrammarError;
 use crate::finding::{CodeDoc, Finding};
 use crate::grammar::GrammarSet;
@@ -459,7 +458,7 @@ pub fn apply(doc: &mut Document, g: &MtGrammar, ev: Vec<Evidence>) {
     let mut per_sentence: Vec<Vec<&Evidence>> = vec![Vec::new(); doc.sentences.len()];
     for e in &ev {
         // A limit that was reached is about the document, not evidence against a sentence.
-        if e.code.code == crate::document::LIMIT_REACHED.code {
+        if e.code.code == crate::finding::document::LIMIT_REACHED.code {
             continue;
         }
         let i = doc.sentences.partition_point(|s| s.end <= e.span.start);
@@ -467,7 +466,13 @@ pub fn apply(doc: &mut Document, g: &MtGrammar, ev: Vec<Evidence>) {
             v.push(e);
         }
     }
-    for (s, evs) in doc.sentences.iter_mut().zip(per_sentence) {
+    doc.sentence_mt = vec![None; doc.sentences.len()];
+    for ((s, mt), evs) in doc
+        .sentences
+        .iter()
+        .zip(&mut doc.sentence_mt)
+        .zip(per_sentence)
+    {
         if s.chrome {
             continue;
         }
@@ -476,7 +481,7 @@ pub fn apply(doc: &mut Document, g: &MtGrammar, ev: Vec<Evidence>) {
         let mut codes: Vec<&'static str> = pairs.iter().map(|(c, _)| *c).collect();
         codes.sort_unstable();
         codes.dedup();
-        s.mt = Some(SentenceMt {
+        *mt = Some(SentenceMt {
             score: (sc * 1000.0).round() / 1000.0,
             flagged: sc >= g.score.threshold,
             codes,
@@ -498,7 +503,7 @@ pub fn apply(doc: &mut Document, g: &MtGrammar, ev: Vec<Evidence>) {
     let body: Vec<_> = doc.sentences.iter().filter(|s| !s.chrome).collect();
     let flagged = body
         .iter()
-        .filter(|s| s.mt.as_ref().is_some_and(|m| m.flagged))
+        .filter(|s| doc.sentence_mt(s).is_some_and(|m| m.flagged))
         .count();
     let share = if body.is_empty() {
         0.0
@@ -536,7 +541,7 @@ mod tests {
             "The barter deal was signed on Sundy. It was very, very good.".into(),
             None,
             &crate::pipeline::Options::default(),
-            crate::grammar::Grammars::builtin(),
+            crate::Grammars::builtin(),
         );
         assert!(doc.findings.iter().all(|f| !f.code.starts_with('M')));
         assert!(doc.mt.as_ref().is_some_and(|m| m.flagged == 0));
@@ -587,7 +592,7 @@ mod tests {
                     text.push(' ');
                 }
             }
-            let g = crate::grammar::Grammars::builtin();
+            let g = crate::Grammars::builtin();
             let mut doc = crate::pipeline::analyze(
                 "junk",
                 text.clone(),
@@ -615,7 +620,7 @@ mod tests {
 #[cfg(test)]
 pub(crate) mod testing {
     use super::*;
-    use crate::grammar::Grammars;
+    use crate::Grammars;
 
     /// The texts of the findings of `code` on `text`.
     pub fn hits(text: &str, code: &str) -> Vec<String> {

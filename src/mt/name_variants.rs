@@ -82,7 +82,7 @@ pub fn check(v: &DocView, out: &mut Vec<Evidence>) {
     if cands.len() > MAX_NAMES_COMPARED {
         let c = &cands[MAX_NAMES_COMPARED];
         out.push(Evidence {
-            code: &crate::document::LIMIT_REACHED,
+            code: &crate::finding::document::LIMIT_REACHED,
             span: crate::span::Span::new(c.start, c.end),
             message: format!(
                 "{} name spellings from here on compared only with the first {MAX_NAMES_COMPARED}",

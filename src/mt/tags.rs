@@ -9,7 +9,7 @@
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::document::Document;
+use crate::analysis::Document;
 use crate::error::GrammarError;
 use crate::finding::{CodeDoc, Severity};
 use crate::grammar::GrammarSet;
@@ -111,14 +111,14 @@ mod tests {
             text.into(),
             None,
             &crate::pipeline::Options::default(),
-            crate::grammar::Grammars::builtin(),
+            crate::Grammars::builtin(),
         );
         assert!(doc.mt.as_ref().is_some_and(|m| m.translation_tags));
         assert!(
             doc.sentences
                 .iter()
                 .filter(|s| s.chrome)
-                .all(|s| s.mt.is_none())
+                .all(|s| doc.sentence_mt(s).is_none())
         );
     }
 }

@@ -6,8 +6,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::analysis::Document;
 use crate::check::{CheckReport, Story};
-use crate::document::Document;
 use crate::finding::Finding;
 
 #[derive(Serialize)]

@@ -3,10 +3,10 @@
 
 use std::fmt::Write as _;
 
+use crate::analysis::Document;
 use crate::check::origin::short_id;
 use crate::check::verdict::shorten;
 use crate::check::{CheckReport, ClaimGroup, Member, Story};
-use crate::document::Document;
 use crate::finding::Finding;
 use crate::report::escape;
 use crate::report::{Docs, Show, origin_name, outlet_and_file};

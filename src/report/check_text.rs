@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use crate::tokens::FxHashMap as HashMap;
 use std::fmt::Write as _;
 
+use crate::analysis::Document;
 use crate::check::origin::short_id;
 use crate::check::verdict::shorten;
 use crate::check::{CheckReport, ClaimGroup, Member, Story};
-use crate::document::Document;
 use crate::finding::Finding;
 use crate::report::{Docs, Show, Style, outlet_and_file};
 use crate::span::LineIndex;
@@ -436,8 +436,8 @@ impl<W: std::io::Write> Writer<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Grammars;
     use crate::check::{CheckOptions, check};
-    use crate::grammar::Grammars;
 
     #[test]
     fn a_conflict_shows_both_sentences_with_the_changed_word_marked() {

@@ -27,9 +27,9 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
+use crate::analysis::Document;
 use crate::check::{CheckReport, ClaimGroup, Member, Story};
 use crate::claim::{Claim, ClaimKind};
-use crate::document::Document;
 use crate::finding::Finding;
 use crate::report::text::describe;
 use crate::report::{Docs, origin_name};
@@ -256,7 +256,7 @@ impl<'a> Ctx<'a> {
 fn mt_reasons(d: &Document) -> BTreeMap<usize, Vec<String>> {
     let mut out: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for s in &d.sentences {
-        if !s.mt.as_ref().is_some_and(|m| m.flagged) {
+        if !d.sentence_mt(s).is_some_and(|m| m.flagged) {
             continue;
         }
         let reasons: Vec<String> = d
@@ -266,7 +266,7 @@ fn mt_reasons(d: &Document) -> BTreeMap<usize, Vec<String>> {
             .map(|f| format!("{} {}: {}", f.code, f.name, f.message))
             .collect();
         let reasons = if reasons.is_empty() {
-            s.mt.as_ref()
+            d.sentence_mt(s)
                 .map(|m| m.codes.iter().map(|c| c.to_string()).collect())
                 .unwrap_or_default()
         } else {
@@ -587,7 +587,7 @@ impl Summary {
         self.mt += d
             .sentences
             .iter()
-            .filter(|s| s.mt.as_ref().is_some_and(|m| m.flagged))
+            .filter(|s| d.sentence_mt(s).is_some_and(|m| m.flagged))
             .count();
     }
 }
@@ -1213,7 +1213,7 @@ fn article(out: &mut String, cx: &mut Ctx, i: usize, open: bool) {
     let reasons = mt_reasons(d);
     for s in &d.sentences {
         if let Some(r) = reasons.get(&s.index) {
-            let score = s.mt.as_ref().map_or(0.0, |m| m.score);
+            let score = d.sentence_mt(s).map_or(0.0, |m| m.score);
             let title = attr(&format!(
                 "machine-translation suspect {score:.2}: {}",
                 r.join("; ")
@@ -1280,7 +1280,7 @@ fn article(out: &mut String, cx: &mut Ctx, i: usize, open: bool) {
                 continue;
             };
             let pos = cx.pos(i, sent.start);
-            let score = sent.mt.as_ref().map_or(0.0, |m| m.score);
+            let score = d.sentence_mt(sent).map_or(0.0, |m| m.score);
             let _ = write!(
                 out,
                 "<li><a href=\"#doc-{i}-s{s}\">{pos}</a> score {score:.2}<ul>"
@@ -1298,8 +1298,8 @@ fn article(out: &mut String, cx: &mut Ctx, i: usize, open: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Grammars;
     use crate::check::{CheckOptions, check};
-    use crate::grammar::Grammars;
 
     fn marked(text: &str, marks: Vec<(usize, usize, &str)>) -> String {
         let mut out = String::new();

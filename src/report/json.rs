@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::document::Document;
+use crate::analysis::Document;
 
 #[derive(Serialize)]
 struct ClaimsReport<'a> {
@@ -122,9 +122,9 @@ impl serde_json::ser::Formatter for Shallow {
 }
 
 /// One claims record as a single JSON line, with a final newline: the document, its text and its
-/// story keys ([`crate::document::record`]), what `check --input claims` reads.
-pub fn record_line(doc: &Document, b: &crate::document::record::Bucketing) -> String {
-    let mut s = serde_json::to_string(&crate::document::record::Record::new(doc, b))
+/// story keys ([`crate::analysis::record`]), what `check --input claims` reads.
+pub fn record_line(doc: &Document, b: &crate::analysis::record::Bucketing) -> String {
+    let mut s = serde_json::to_string(&crate::analysis::record::Record::new(doc, b))
         .unwrap_or_else(|e| {
             format!(
                 "{{\"id\": {:?}, \"errors\": [{:?}]}}",

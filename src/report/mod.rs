@@ -8,10 +8,11 @@ pub mod check_text;
 pub mod escape;
 pub mod html;
 pub mod json;
+pub mod mt;
 pub mod text;
 
+use crate::analysis::Document;
 use crate::check::Story;
-use crate::document::Document;
 
 /// Which claim groups the terminal and Markdown check reports list (the JSON and HTML reports
 /// always hold every group).
@@ -100,7 +101,7 @@ pub fn origin_name<'a>(origin: &'a str, docs: Docs<'a>) -> &'a str {
 
 /// Who published a document and which file it is: `IANS 000_….txt`, or only the file name when
 /// the outlet is not known apart from it.
-pub fn outlet_and_file(d: &crate::document::Document) -> String {
+pub fn outlet_and_file(d: &crate::analysis::Document) -> String {
     let file = crate::document::file_name(&d.id);
     if d.outlet == file {
         file.to_string()
@@ -127,12 +128,4 @@ impl Style {
     }
 }
 
-/// `s` in curly quotes, unless it already opens with a quote mark (a quote claim's text carries its
-/// own marks: “यह अच्छे हथियार हैं,”).
-pub fn quoted(s: &str) -> String {
-    if s.starts_with(['“', '"', '‘', '\'', '«']) {
-        s.to_string()
-    } else {
-        format!("“{s}”")
-    }
-}
+pub use crate::claim::quoted;

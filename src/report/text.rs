@@ -5,105 +5,12 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::claim::{Claim, ClaimKind, Figure, Qualifier, ser_num};
-use crate::document::Document;
+use crate::analysis::Document;
+
 use crate::report::Style;
 use crate::span::LineIndex;
 
-fn num(v: f64) -> String {
-    let mut out = Vec::new();
-    let mut ser = serde_json::Serializer::new(&mut out);
-    let _ = ser_num(&v, &mut ser);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-fn figure_value(f: &Figure) -> String {
-    let q = match f.qualifier {
-        Qualifier::Exact => "",
-        Qualifier::About => "~",
-        Qualifier::MoreThan => ">",
-        Qualifier::LessThan => "<",
-        Qualifier::AtLeast => "≥",
-        Qualifier::AtMost => "≤",
-        Qualifier::Vague => "many ",
-        Qualifier::Range => "",
-    };
-    let mut v = if f.qualifier == Qualifier::Range {
-        format!(
-            "{}–{}",
-            f.min.map(num).unwrap_or_default(),
-            f.max.map(num).unwrap_or_default()
-        )
-    } else {
-        format!("{q}{}", num(f.value))
-    };
-    if let Some(u) = &f.unit {
-        if u == "percent" {
-            v.push('%');
-        } else {
-            v.push(' ');
-            v.push_str(u);
-        }
-    }
-    v
-}
-
-/// One claim's kind, sub-kind and value as short strings.
-pub fn describe(c: &Claim) -> (String, String) {
-    match &c.detail {
-        ClaimKind::Figure(f) => (format!("figure/{}", ser_name(&f.figure)), figure_value(f)),
-        ClaimKind::Time(t) => (
-            format!("time/{}", ser_name(&t.time)),
-            match (&t.value, &t.until) {
-                (Some(v), Some(u)) => format!("{v}..{u}"),
-                (v, _) => v.clone().unwrap_or_else(|| "?".into()),
-            },
-        ),
-        ClaimKind::Quote(q) => {
-            let who = match &q.speaker {
-                Some(s) => {
-                    let name = s.entity.clone().unwrap_or_else(|| s.text.clone());
-                    if q.speaker_resolved {
-                        name
-                    } else {
-                        format!("{name} (unresolved)")
-                    }
-                }
-                None => "—".into(),
-            };
-            let via: Vec<String> = q
-                .source
-                .iter()
-                .map(|s| s.entity.clone().unwrap_or_else(|| s.text.clone()))
-                .collect();
-            let v = if via.is_empty() {
-                who
-            } else {
-                format!("{who} per {}", via.join(" ← "))
-            };
-            (format!("quote/{}", ser_name(&q.quote)), v)
-        }
-        ClaimKind::Attribution(a) => {
-            let mut v = a
-                .source
-                .entity
-                .clone()
-                .unwrap_or_else(|| a.source.text.clone());
-            for s in &a.via {
-                v.push_str(" ← ");
-                v.push_str(s.entity.as_deref().unwrap_or(&s.text));
-            }
-            (format!("attribution/{}", a.cue), v)
-        }
-    }
-}
-
-fn ser_name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
+pub use crate::claim::describe;
 
 /// Longest claim text shown in the listing, in characters; the JSON always has the whole span.
 const MAX_TEXT_CHARS: usize = 90;

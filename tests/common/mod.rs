@@ -68,6 +68,9 @@ pub fn items(doc: &Document) -> Vec<Value> {
         let mut v = serde_json::to_value(s).unwrap();
         v["kind"] = json!("sentence");
         v["text"] = json!(&doc.text[s.start..s.end]);
+        if let Some(mt) = doc.sentence_mt(s) {
+            v["mt"] = serde_json::to_value(mt).unwrap();
+        }
         out.push(v);
     }
     let mut meta = json!({"kind": "meta", "lang": doc.lang, "published": doc.published.map(|d| d.to_string())});

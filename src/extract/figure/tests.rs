@@ -1,8 +1,8 @@
 //! Unit tests of the figure parser: each reads like a specification.
 
 use super::*;
+use crate::Grammars;
 use crate::claim::{FigureKind as K, Qualifier as Q};
-use crate::grammar::Grammars;
 
 fn figs(text: &str) -> Vec<(String, Figure)> {
     parse_figures(text, Lang::Hi, &Grammars::builtin().figure)

@@ -745,8 +745,11 @@ struct Limits {
 
 impl Limits {
     fn note(&mut self, at: Span, message: String) {
-        self.findings
-            .push(Finding::new(&crate::document::LIMIT_REACHED, at, message));
+        self.findings.push(Finding::new(
+            &crate::finding::document::LIMIT_REACHED,
+            at,
+            message,
+        ));
     }
 }
 

@@ -1,9 +1,10 @@
 //! Unit tests of the speech pass: each construction in Hindi and in English, through the whole
 //! pipeline so sentences, chrome and entities are real.
 
+use crate::Document;
+use crate::Grammars;
 use crate::claim::{ClaimKind, QuoteKind};
-use crate::document::{Document, Lang};
-use crate::grammar::Grammars;
+use crate::document::Lang;
 use crate::pipeline::{Options, analyze};
 
 fn doc(text: &str, lang: Lang) -> Document {

@@ -6,7 +6,7 @@
 //! turns them into calendar values against the document's publication date. Standalone years
 //! ("1946 में") and durations ("तीन दिन") are figures, not times; times of day are not claimed.
 //!
-//! The same lexicon reads the publication date in bylines (see [`crate::document::metadata`]),
+//! The same lexicon reads the publication date in bylines (see [`crate::extract::metadata`]),
 //! so the metadata grammar is compiled with this one.
 
 pub mod lexicon;
@@ -17,10 +17,10 @@ pub mod token;
 use chrono::NaiveDate;
 
 use crate::claim::{Claim, ClaimKind, Time};
-use crate::document::metadata::MetadataGrammar;
 use crate::error::GrammarError;
 use crate::extract::ExtractCtx;
 use crate::extract::figure::{self, FigureGrammar};
+use crate::extract::metadata::MetadataGrammar;
 use crate::grammar::GrammarSet;
 use crate::span::Span;
 use crate::tokens::FxHashMap;
@@ -115,7 +115,7 @@ pub fn extract(ctx: &ExtractCtx) -> Vec<Claim> {
     let g = &ctx.grammars.time;
     let mut out = Vec::new();
     for s in ctx.body() {
-        for f in find(ctx.text, s.start, s.end, g, Some(&ctx.grammars.figure)) {
+        for f in find(ctx.text, s.start, s.end, g, Some(ctx.grammars.figure)) {
             let r = resolve::resolve_found(&f, ctx.published);
             out.push(Claim::new(
                 ctx.text,
@@ -140,8 +140,8 @@ pub fn extract(ctx: &ExtractCtx) -> Vec<Claim> {
 
 #[cfg(test)]
 mod tests {
+    use crate::Grammars;
     use crate::claim::ClaimKind;
-    use crate::grammar::Grammars;
     use crate::pipeline::{Options, analyze};
 
     /// (text, value, kind) of every time claim in `text` published on `published`.
@@ -497,8 +497,8 @@ mod tests {
 /// The seed articles' times, publication dates and datelines (issue 2's acceptance).
 #[cfg(test)]
 mod seeds {
+    use crate::Grammars;
     use crate::claim::ClaimKind;
-    use crate::grammar::Grammars;
     use crate::pipeline::{Options, analyze};
 
     fn check(

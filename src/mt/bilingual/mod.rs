@@ -171,25 +171,36 @@ pub fn evidence(v: &DocView, en: &[&str]) -> Vec<Evidence> {
 
 /// Run the monolingual rules and the bilingual checks against `original` (the English text) on
 /// a document analysed without the MT stage, and attach all the evidence.
-pub fn analyze(doc: &mut crate::document::Document, original: &str, g: &crate::grammar::Grammars) {
+pub fn analyze<G>(doc: &mut crate::analysis::Document, original: &str, g: &G)
+where
+    G: AsRef<crate::document::chrome::ChromeGrammar>
+        + AsRef<crate::document::sentence::SentenceGrammar>
+        + AsRef<crate::mt::MtGrammar>
+        + ?Sized,
+{
+    let (chrome_g, sentence_g, mt_g): (
+        &crate::document::chrome::ChromeGrammar,
+        &crate::document::sentence::SentenceGrammar,
+        &crate::mt::MtGrammar,
+    ) = (g.as_ref(), g.as_ref(), g.as_ref());
     if doc.is_failed() {
         return;
     }
     let lang = crate::document::Lang::En;
-    let chrome = crate::document::chrome::mark(original, lang, &g.chrome);
-    let en_sents = crate::document::sentence::split(original, &chrome, &g.sentence);
+    let chrome = crate::document::chrome::mark(original, lang, chrome_g);
+    let en_sents = crate::document::sentence::split(original, &chrome, sentence_g);
     let en: Vec<&str> = en_sents
         .iter()
         .filter(|s| !s.chrome)
         .map(|s| s.span().slice(original))
         .collect();
     let ev = {
-        let v = DocView::new(doc, &g.mt);
+        let v = DocView::new(doc, mt_g);
         let mut ev = crate::mt::evidence(&v);
         ev.extend(evidence(&v, &en));
         ev
     };
-    crate::mt::apply(doc, &g.mt, ev);
+    crate::mt::apply(doc, mt_g, ev);
 }
 
 /// The checks on one aligned pair.
@@ -218,7 +229,7 @@ mod tests {
                 lang: None,
                 skip_mt: true,
             },
-            crate::grammar::Grammars::builtin(),
+            crate::Grammars::builtin(),
         );
         let v = DocView::new(&doc, g());
         let en = [

@@ -23,7 +23,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::document::Document;
+use crate::analysis::Document;
 use crate::mt::{DocumentMt, SentenceMt};
 
 /// The key of documents without a publication date: they form one partition of their own.

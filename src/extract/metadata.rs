@@ -23,8 +23,8 @@ use serde::{Deserialize, Serialize};
 use crate::document::chrome::ChromeLine;
 use crate::document::{Lang, chrome};
 use crate::error::GrammarError;
-use crate::extract::time;
-use crate::grammar::{GrammarSet, Grammars};
+use crate::extract::time::{self, TimeGrammar};
+use crate::grammar::GrammarSet;
 use crate::span::Span;
 
 const FILE: &str = "dateline.toml";
@@ -218,9 +218,9 @@ fn line_date(
     text: &str,
     (ls, le): (usize, usize),
     chrome_rule: Option<&str>,
-    g: &Grammars,
+    g: &TimeGrammar,
 ) -> Option<(u8, Span, NaiveDate)> {
-    let m = &g.time.metadata;
+    let m = &g.metadata;
     let line = text.get(ls..le)?;
     if !line.bytes().any(|b| b.is_ascii_digit()) && !line.chars().any(|c| ('०'..='९').contains(&c))
     {
@@ -249,7 +249,7 @@ fn line_date(
         .then(|| label_end(line, &m.updated_labels))
         .flatten();
     let [lo, hi] = m.published_years;
-    let dates: Vec<(Span, NaiveDate)> = time::absolute_dates(text, ls, le, &g.time)
+    let dates: Vec<(Span, NaiveDate)> = time::absolute_dates(text, ls, le, g)
         .into_iter()
         .filter(|(_, d)| (lo..=hi).contains(&d.year()))
         .collect();
@@ -279,8 +279,8 @@ fn line_date(
 }
 
 /// Read the publication date and dateline of `text`.
-pub fn extract(text: &str, chrome: &[ChromeLine], _lang: Lang, g: &Grammars) -> Metadata {
-    let m = &g.time.metadata;
+pub fn extract(text: &str, chrome: &[ChromeLine], _lang: Lang, g: &TimeGrammar) -> Metadata {
+    let m = &g.metadata;
     // the chrome rule of the line (ls, le), if it is chrome
     let rule_of = |ls: usize, le: usize| {
         chrome
@@ -309,7 +309,7 @@ pub fn extract(text: &str, chrome: &[ChromeLine], _lang: Lang, g: &Grammars) -> 
         && let Some(d) = &dateline
     {
         let [lo, hi] = m.published_years;
-        best = time::absolute_dates(text, d.start, d.end, &g.time)
+        best = time::absolute_dates(text, d.start, d.end, g)
             .into_iter()
             .find(|(_, day)| (lo..=hi).contains(&day.year()))
             .map(|(span, day)| (2, span, day));
@@ -411,10 +411,10 @@ mod tests {
     use crate::document::chrome;
 
     fn meta(text: &str) -> Metadata {
-        let g = Grammars::builtin();
+        let g = crate::Grammars::builtin();
         let lang = crate::document::lang::detect(text);
         let ch = chrome::mark(text, lang, &g.chrome);
-        extract(text, &ch, lang, g)
+        extract(text, &ch, lang, &g.time)
     }
 
     fn date(s: &str) -> Option<NaiveDate> {

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::document::Document;
+use crate::analysis::Document;
 use crate::finding::Finding;
 use crate::mt::DocumentMt;
 use crate::report::Style;
@@ -75,7 +75,7 @@ pub fn listing<'a>(doc: &'a Document, threshold: Option<f64>) -> Listing<'a> {
     let idx = LineIndex::new(&doc.text);
     let mut out = Vec::new();
     for s in &doc.sentences {
-        let Some(m) = &s.mt else {
+        let Some(m) = doc.sentence_mt(s) else {
             continue;
         };
         let listed = match threshold {
