@@ -194,12 +194,6 @@ struct RawFile {
     #[serde(default)]
     year_zeros: Vec<String>,
     #[serde(default)]
-    centuries: Vec<String>,
-    #[serde(default)]
-    before_era: Vec<String>,
-    #[serde(default)]
-    ordinal_endings: Vec<String>,
-    #[serde(default)]
     within_after: Vec<String>,
     #[serde(default)]
     within_before: Vec<String>,
@@ -360,13 +354,6 @@ pub struct Lexicon {
     fiscal_years: Vec<Vec<String>>,
     /// "zero", "oh" inside a year read in pairs ("nineteen zero one").
     year_zeros: HashSet<String>,
-    /// "सदी", "century" after an ordinal.
-    centuries: HashSet<String>,
-    /// "ईसा पूर्व", "BCE" after a century: before the common era.
-    before_era: Vec<Vec<String>>,
-    /// Endings of ordinals: "वीं" written apart ("21 वीं"), or ending an ordinal in words
-    /// ("इक्कीसवीं", "nineteenth").
-    ordinal_endings: Vec<String>,
     within_after: HashSet<String>,
     within_before: HashSet<String>,
     future_markers: HashSet<String>,
@@ -597,15 +584,6 @@ impl Lexicon {
         self.fiscal_years
             .extend(raw.fiscal_years.iter().map(|w| phrase(w)));
         self.year_zeros.extend(set(&raw.year_zeros));
-        self.centuries.extend(set(&raw.centuries));
-        self.before_era.extend(raw.before_era.iter().map(|w| {
-            w.split(|c: char| c.is_whitespace() || c == '.')
-                .filter(|x| !x.is_empty())
-                .map(normalize)
-                .collect()
-        }));
-        self.ordinal_endings
-            .extend(raw.ordinal_endings.iter().map(|w| normalize(w)));
         self.within_before.extend(set(&raw.within_before));
         self.future_markers.extend(set(&raw.future_markers));
         self.duration_links.extend(set(&raw.duration_links));
@@ -863,24 +841,6 @@ impl Lexicon {
     /// "zero", "oh" between a year's hundreds and its last digit ("nineteen zero one").
     pub fn is_year_zero(&self, w: &str) -> bool {
         self.year_zeros.contains(w)
-    }
-    /// "सदी", "शताब्दी", "century".
-    pub fn is_century(&self, w: &str) -> bool {
-        self.centuries.contains(w)
-    }
-    /// "ईसा पूर्व", "ई.पू.", "BC": before the common era (words split at spaces and dots).
-    pub fn before_era(&self) -> &[Vec<String>] {
-        &self.before_era
-    }
-    /// An ordinal ending written alone: "वीं" of "21 वीं".
-    pub fn is_ordinal_ending(&self, w: &str) -> bool {
-        self.ordinal_endings.iter().any(|e| e == w)
-    }
-    /// A word ending as an ordinal does: "इक्कीसवीं", "nineteenth".
-    pub fn ordinal_suffix_of(&self, w: &str) -> bool {
-        self.ordinal_endings
-            .iter()
-            .any(|e| w.len() > e.len() && w.ends_with(e.as_str()))
     }
     /// Phrases naming a fiscal year: "वित्त वर्ष", "fiscal year", "fy".
     pub fn fiscal_years(&self) -> &[Vec<String>] {

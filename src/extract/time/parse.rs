@@ -238,11 +238,6 @@ pub enum Expr {
         /// Which one, relative to publication's (when no year is written).
         dir: Option<Direction>,
     },
-    /// A century by its ordinal: "21वीं सदी", "उन्नीसवीं शताब्दी", "the 19th century".
-    Century {
-        /// 1-based: the 21st century is the years 2000–2099.
-        n: u32,
-    },
     /// "आज", "yesterday", "कल": days from publication; `None` when the sign is unknown.
     Deictic {
         /// The offset in days, if known.
@@ -1035,58 +1030,6 @@ impl<'a> M<'a> {
             to: (year, m2, d2),
         };
         Some((last, e, false))
-    }
-
-    /// A century: an ordinal ("21वीं", "21 वीं", "इक्कीसवीं", "21st", "twenty-first"), then a
-    /// century word ("सदी", "century"): the years 2000–2099 for the 21st.
-    fn century(&self, k: usize) -> Option<Hit> {
-        let k0 = self.skip(k, |w| self.lx.is_day_prefix(w));
-        let t = self.toks.get(k0)?;
-        let (n, nl) = match t.kind {
-            TokKind::Num {
-                value,
-                ordinal: true,
-                ..
-            } => (value, k0),
-            // "21 वीं सदी": the ordinal ending written apart
-            TokKind::Num {
-                value,
-                ordinal: false,
-                digits: 1..=2,
-            } if self.tight(k0)
-                && self
-                    .word(k0 + 1)
-                    .is_some_and(|w| self.lx.is_ordinal_ending(w)) =>
-            {
-                (value, k0 + 1)
-            }
-            TokKind::Word => match self.day(k0) {
-                Some((v, l, true)) => (v, l),
-                Some(_) => return None,
-                // "इक्कीसवीं", "nineteenth": an ordinal in words beyond the day words
-                None => {
-                    let (v, len) = (self.words?)(t.start)?;
-                    let w = self.word(k0)?;
-                    if t.start + len != t.end || v.fract() != 0.0 || !self.lx.ordinal_suffix_of(w) {
-                        return None;
-                    }
-                    (v as u32, k0)
-                }
-            },
-            _ => return None,
-        };
-        if !(1..=30).contains(&n) || !self.tight(nl) {
-            return None;
-        }
-        let w = self.word(nl + 1)?;
-        // ("तीसरी शताब्दी ईसा पूर्व", "the 5th century BCE": before the era, not a range of ours)
-        let before_era = self.gap(nl + 1).is_some()
-            && self
-                .lx
-                .before_era()
-                .iter()
-                .any(|p| self.name_phrase(nl + 2, p).is_some());
-        (self.lx.is_century(w) && !before_era).then_some((nl + 1, Expr::Century { n }, false))
     }
 
     /// An Indian fiscal year: a fiscal word, then its two years ("वित्त वर्ष 2019-20", "FY
@@ -2376,12 +2319,9 @@ impl<'a> M<'a> {
     fn at(&self, k: usize) -> Option<Hit> {
         let t = self.toks.get(k)?;
         let may_start = match t.kind {
-            // (a number word two tokens before "दशक" starts a decade: "सत्तर के दशक"; an ordinal
-            // in words before "सदी" a century: "इक्कीसवीं सदी")
+            // (a number word two tokens before "दशक" starts a decade: "सत्तर के दशक")
             TokKind::Word => {
-                self.lx.may_start(&t.norm)
-                    || self.word(k + 2).is_some_and(|w| self.lx.is_decade(w))
-                    || self.word(k + 1).is_some_and(|w| self.lx.is_century(w))
+                self.lx.may_start(&t.norm) || self.word(k + 2).is_some_and(|w| self.lx.is_decade(w))
             }
             TokKind::Num { .. } | TokKind::Date(_) => true,
             // ("on 4.22": a month and day that read as a decimal)
@@ -2424,7 +2364,6 @@ impl<'a> M<'a> {
             self.slash_range(k),
             self.season(k),
             self.fiscal_year(k),
-            self.century(k),
         ];
         let mut best: Option<Hit> = None;
         for c in candidates.into_iter().flatten() {

@@ -642,15 +642,6 @@ pub fn resolve(e: Expr, p: Option<NaiveDate>) -> Resolved {
             }
             r.value = date.map(day);
         }
-        Expr::Century { n } => {
-            r.kind = TimeKind::Range;
-            r.grain = Grain::Year;
-            let first = (i32::try_from(n).unwrap_or(1) - 1) * 100;
-            r.from = Some(format!("{first:04}"));
-            r.to = Some(format!("{:04}", first + 99));
-            r.value.clone_from(&r.from);
-            r.until.clone_from(&r.to);
-        }
         Expr::FiscalYear { start, dir } => {
             r.kind = TimeKind::Range;
             r.grain = Grain::Month;
