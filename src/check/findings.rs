@@ -130,7 +130,7 @@ pub fn findings(s: &Story, groups: &[ClaimGroup], docs: &[&Document]) -> Vec<Fin
                     GroupKind::Quote => &CONFLICTING_QUOTE,
                     GroupKind::Statement => &CONFLICTING_STATEMENT,
                 };
-                let [a, b] = g.conflict.unwrap_or([0, g.members.len().saturating_sub(1)]);
+                let [a, b] = g.shown_pair();
                 let (Some(ma), Some(mb)) = (g.members.get(a), g.members.get(b)) else {
                     continue;
                 };
@@ -142,7 +142,7 @@ pub fn findings(s: &Story, groups: &[ClaimGroup], docs: &[&Document]) -> Vec<Fin
                 out.push((f, ma.doc));
             }
             Verdict::Timing => {
-                let [a, b] = g.conflict.unwrap_or([0, g.members.len().saturating_sub(1)]);
+                let [a, b] = g.shown_pair();
                 let (Some(ma), Some(mb)) = (g.members.get(a), g.members.get(b)) else {
                     continue;
                 };

@@ -181,6 +181,15 @@ pub struct ClaimGroup {
     pub unsourced: bool,
 }
 
+impl ClaimGroup {
+    /// The two members (indices into `members`) a report shows side by side: the pair that
+    /// disagrees most where the group has one ([`ClaimGroup::conflict`]), else its first and last.
+    pub fn shown_pair(&self) -> [usize; 2] {
+        self.conflict
+            .unwrap_or([0, self.members.len().saturating_sub(1)])
+    }
+}
+
 /// One member of a group: a claim (or a sentence) in one document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Member {

@@ -212,7 +212,7 @@ fn story(out: &mut String, docs: Docs, s: &Story, show: Show) {
                 g.score,
                 cell(&g.explanation)
             );
-            let [a, b] = g.conflict.unwrap_or([0, g.members.len().saturating_sub(1)]);
+            let [a, b] = g.shown_pair();
             for k in [a, b] {
                 if let Some(m) = g.members.get(k) {
                     let who = docs

@@ -249,7 +249,7 @@ fn story(out: &mut String, cx: &mut Ctx, s: &Story, show: Show) {
             let _ = writeln!(out, "    {}", head(style, g));
             match verdict {
                 "conflicting" | "timing" => {
-                    let [a, b] = g.conflict.unwrap_or([0, g.members.len().saturating_sub(1)]);
+                    let [a, b] = g.shown_pair();
                     for k in [a, b] {
                         if let Some(m) = g.members.get(k) {
                             let pos = cx.pos(m.doc, m.start);
