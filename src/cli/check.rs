@@ -163,11 +163,7 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
             ids.note(&d.id);
             if d.is_failed() {
                 status = Status::Error;
-                eprintln!(
-                    "tathya: {}: {}",
-                    escape::terminal_line(&d.id),
-                    escape::terminal_line(&d.errors.join("; "))
-                );
+                super::input::report_failed(d);
                 failed.push((d.id.clone(), d.errors.clone()));
             }
             if let Some(l) = lines.as_mut() {

@@ -84,11 +84,7 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
                 ids.note(&doc.id);
                 if doc.is_failed() {
                     status = Status::Error;
-                    eprintln!(
-                        "tathya: {}: {}",
-                        escape::terminal_line(&doc.id),
-                        escape::terminal_line(&doc.errors.join("; "))
-                    );
+                    super::input::report_failed(&doc);
                 }
                 match args.format {
                     // A document that could not be read is reported once, on standard error.

@@ -75,11 +75,7 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     for doc in &docs {
         if doc.is_failed() {
             status = Status::Error;
-            eprintln!(
-                "tathya: {}: {}",
-                escape::terminal_line(&doc.id),
-                escape::terminal_line(&doc.errors.join("; "))
-            );
+            super::input::report_failed(doc);
             continue;
         }
         let idx = LineIndex::new(&doc.text);

@@ -59,6 +59,16 @@ pub fn warn(code: &tathya::finding::CodeDoc, message: &str) {
     );
 }
 
+/// Print a document that could not be read or analysed on standard error: its id and errors,
+/// one line, escaped.
+pub fn report_failed(doc: &tathya::Document) {
+    eprintln!(
+        "tathya: {}: {}",
+        tathya::report::escape::terminal_line(&doc.id),
+        tathya::report::escape::terminal_line(&doc.errors.join("; "))
+    );
+}
+
 /// Ids seen so far in a run: a second document with one id is a warning.
 #[derive(Default)]
 pub struct Ids(tathya::tokens::FxHashSet<String>);

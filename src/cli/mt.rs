@@ -80,11 +80,7 @@ pub fn run(args: Args, color: ColorChoice) -> Result<Status> {
     for d in &docs {
         if d.is_failed() {
             status = Status::Error;
-            eprintln!(
-                "tathya: {}: {}",
-                escape::terminal_line(&d.id),
-                escape::terminal_line(&d.errors.join("; "))
-            );
+            super::input::report_failed(d);
         } else if fails(d, args.fail_on) {
             status = status.max(Status::Findings);
         }
